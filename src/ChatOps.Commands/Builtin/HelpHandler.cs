@@ -1,0 +1,74 @@
+using ChatOps.Commands.Replies;
+using ChatOps.Commands.Routing;
+
+namespace ChatOps.Commands.Builtin;
+
+/// <summary><c>help</c> and <c>help &lt;command&gt;</c>, generated from the command table.</summary>
+internal sealed class HelpHandler(CommandCatalog catalog) : ICommandHandler
+{
+    public static readonly CommandDefinition Definition = new()
+    {
+        Name = "help",
+        Aliases = ["?", "帮助"],
+        Summary = "List the commands you may run, or explain one.",
+        Usage = "help [command]",
+        Examples = ["help", "help kb search"],
+        Arguments = [new ArgumentSpec("command", Required: false, Rest: true)],
+    };
+
+    public Task<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
+    {
+        var name = request.Argument("command");
+        return Task.FromResult(name is null ? Overview(request) : Detail(name));
+    }
+
+    private Reply Overview(CommandRequest request)
+    {
+        var allowed = catalog.Commands.Select(c => c.Definition).Where(d => d.Role <= request.Context.Role).ToList();
+        var hidden = catalog.Commands.Count - allowed.Count;
+        var rows = allowed
+            .Select(d => (IReadOnlyList<TableCell>)[d.Usage, d.Summary])
+            .ToList();
+        var blocks = new List<ReplyBlock> { new TableBlock(["Command", "What it does"], rows) };
+        blocks.Add(new TextBlock(
+            "Type `help <command>` for details and examples." +
+            (hidden > 0 ? $" {hidden} more command(s) need a higher role." : string.Empty),
+            TextStyle.Subtle));
+        return new Reply { Heading = "Commands", Blocks = blocks };
+    }
+
+    private Reply Detail(string name)
+    {
+        var registration = catalog.Find(name);
+        if (registration is null)
+        {
+            var suggestions = DidYouMean.Suggest(name, catalog.AllNames);
+            return Reply.Error($"There is no command `{name}`.", suggestions.Count > 0 ? DidYouMean.Phrase(suggestions) : "Type `help` for the list.");
+        }
+
+        var d = registration.Definition;
+        var facts = new List<Fact>
+        {
+            new("Usage", d.Usage),
+            new("Role", d.Role.ToString().ToLowerInvariant()),
+        };
+        if (d.Aliases.Count > 0)
+        {
+            facts.Add(new Fact("Aliases", string.Join(", ", d.Aliases)));
+        }
+
+        var blocks = new List<ReplyBlock> { new TextBlock(d.Summary), new FactsBlock(facts) };
+        if (d.Flags.Count > 0)
+        {
+            blocks.Add(new TableBlock(["Flag", "Meaning"], d.Flags.Select(f => (IReadOnlyList<TableCell>)[f.TakesValue ? $"--{f.Name} <value>" : $"--{f.Name}", f.Summary]).ToList()));
+        }
+
+        if (d.Examples.Count > 0)
+        {
+            blocks.Add(new HeadingBlock("Examples", 3));
+            blocks.Add(new CodeBlock(string.Join('\n', d.Examples)));
+        }
+
+        return new Reply { Heading = d.Name, Blocks = blocks };
+    }
+}

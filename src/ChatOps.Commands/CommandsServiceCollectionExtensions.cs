@@ -1,0 +1,40 @@
+using ChatOps.Commands.Access;
+using ChatOps.Commands.Builtin;
+using ChatOps.Commands.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace ChatOps.Commands;
+
+/// <summary>Registers the command router, access policy and built-in commands.</summary>
+public static class CommandsServiceCollectionExtensions
+{
+    /// <summary>Adds the router, <c>ChatOps:Access</c> options and <c>help</c>, <c>whoami</c>, <c>version</c>.</summary>
+    public static IHostApplicationBuilder AddCommands(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddOptions<AccessOptions>().BindConfiguration(AccessOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IAccessPolicy, ConfiguredAccessPolicy>();
+        services.TryAddSingleton<CommandCatalog>();
+        services.TryAddSingleton<CommandRouter>();
+        services.AddHostedService<CommandCatalogCheck>();
+
+        services.AddChatCommand<HelpHandler>(HelpHandler.Definition);
+        services.AddChatCommand<WhoAmIHandler>(WhoAmIHandler.Definition);
+        services.AddChatCommand<VersionHandler>(VersionHandler.Definition);
+        return builder;
+    }
+
+    /// <summary>Registers one command with its metadata and handler.</summary>
+    public static IServiceCollection AddChatCommand<THandler>(this IServiceCollection services, CommandDefinition definition)
+        where THandler : class, ICommandHandler
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        services.AddSingleton(new CommandRegistration(definition, typeof(THandler)));
+        services.TryAddScoped<THandler>();
+        return services;
+    }
+}

@@ -1,0 +1,7 @@
+namespace ChatOps.Commands.Replies;
+
+/// <summary>
+/// Asks the requester to confirm a pending action. Renderers show Confirm and Cancel buttons
+/// that carry <see cref="PendingId"/> and <see cref="Nonce"/> back.
+/// </summary>
+public sealed record ConfirmationRequest(string PendingId, string Nonce, string Prompt, DateTimeOffset ExpiresAt);
