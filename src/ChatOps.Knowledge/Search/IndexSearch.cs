@@ -1,0 +1,51 @@
+namespace ChatOps.Knowledge.Search;
+
+/// <summary>Runs a user's search on one index: the query as typed, then fully fuzzy if that finds nothing.</summary>
+internal static class IndexSearch
+{
+    public static SearchResult Run(RunbookIndex index, string? text, int top)
+    {
+        var normalized = UserQuery.Normalize(text);
+        if (normalized.Length == 0 || index.Count == 0)
+        {
+            return SearchResult.Empty;
+        }
+
+        top = Math.Clamp(top, 1, 50);
+        var (query, fuzzy) = QueryFactory.Build(normalized, index.Reader);
+        if (query is null)
+        {
+            return SearchResult.Empty;
+        }
+
+        var docs = index.Searcher.Search(query, top);
+        if (docs.TotalHits == 0 && !fuzzy)
+        {
+            (query, fuzzy) = QueryFactory.Build(normalized, index.Reader, fuzzyAll: true);
+            if (query is null || !fuzzy)
+            {
+                return SearchResult.Empty;
+            }
+
+            docs = index.Searcher.Search(query, top);
+        }
+
+        var hits = new List<SearchHit>(docs.ScoreDocs.Length);
+        foreach (var scoreDoc in docs.ScoreDocs)
+        {
+            var hit = index[scoreDoc.Doc];
+            hits.Add(new SearchHit(hit.Runbook, scoreDoc.Score, SnippetMaker.Make(query, index, hit)));
+        }
+
+        return new SearchResult(hits, fuzzy && hits.Count > 0);
+    }
+
+    /// <summary>Hits without snippets, for callers that only need the articles.</summary>
+    public static IReadOnlyList<Runbook> Articles(RunbookIndex index, string text, int top)
+    {
+        var (query, _) = QueryFactory.Build(UserQuery.Normalize(text), index.Reader, fuzzyAll: true);
+        return query is null
+            ? []
+            : index.Searcher.Search(query, top).ScoreDocs.Select(d => index[d.Doc].Runbook).ToList();
+    }
+}

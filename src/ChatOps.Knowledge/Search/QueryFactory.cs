@@ -1,0 +1,109 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+
+namespace ChatOps.Knowledge.Search;
+
+/// <summary>
+/// Builds a Lucene query from typed text in code (no query parser, so no syntax to get wrong):
+/// exact ids, English stems, Chinese words and bigrams, phrases as a bonus, and fuzzy
+/// variants of words the index does not know.
+/// </summary>
+internal static class QueryFactory
+{
+    private const float ExactBoost = 12f;
+    private const float PhraseBoost = 1.5f;
+    private const float FuzzyBoost = 0.6f;
+    private const float BigramBoost = 0.8f;
+
+    /// <summary>The query, whether any part of it is fuzzy; null when the text holds nothing searchable.</summary>
+    /// <param name="text">Normalised user text.</param>
+    /// <param name="reader">Used to tell which words the index knows.</param>
+    /// <param name="fuzzyAll">Match every English word approximately (the fallback when nothing matched).</param>
+    public static (Query? Query, bool Fuzzy) Build(string text, IndexReader reader, bool fuzzyAll = false)
+    {
+        var query = new BooleanQuery();
+        var fuzzy = false;
+        foreach (var token in UserQuery.ExactTokens(text))
+        {
+            query.Add(new TermQuery(new Term(IndexFields.Exact, token)) { Boost = ExactBoost }, Occur.SHOULD);
+        }
+
+        var english = RunbookAnalyzers.Terms(RunbookAnalyzers.English, "body", text).Take(UserQuery.MaxTerms * 2).ToList();
+        foreach (var term in english.Select(t => t.Term).Distinct(StringComparer.Ordinal))
+        {
+            query.Add(AcrossFields(term, string.Empty, 1f), Occur.SHOULD);
+            if (term.Length >= 4 && !term.All(char.IsDigit) && (fuzzyAll || !Known(reader, term)))
+            {
+                query.Add(FuzzyAcrossFields(term), Occur.SHOULD);
+                fuzzy = true;
+            }
+        }
+
+        AddPhrase(query, english, string.Empty, ["title", "errors", "keywords", "symptoms", "body"]);
+        if (CjkText.Mask(text) is { } chinese)
+        {
+            foreach (var term in RunbookAnalyzers.Terms(RunbookAnalyzers.ChineseWords, "body" + IndexFields.Words, chinese).Select(t => t.Term).Distinct().Take(UserQuery.MaxTerms))
+            {
+                query.Add(AcrossFields(term, IndexFields.Words, 1f), Occur.SHOULD);
+            }
+
+            var bigrams = RunbookAnalyzers.Terms(RunbookAnalyzers.ChineseBigrams, "body" + IndexFields.Bigrams, chinese).Take(UserQuery.MaxTerms * 2).ToList();
+            foreach (var term in bigrams.Select(t => t.Term).Distinct())
+            {
+                query.Add(AcrossFields(term, IndexFields.Bigrams, BigramBoost), Occur.SHOULD);
+            }
+
+            AddPhrase(query, bigrams, IndexFields.Bigrams, ["title", "keywords", "symptoms"]);
+        }
+
+        return query.Clauses.Count == 0 ? (null, false) : (query, fuzzy);
+    }
+
+    /// <summary>One word in any text field; the best field counts, the others a little (dis-max).</summary>
+    private static DisjunctionMaxQuery AcrossFields(string term, string suffix, float boost)
+    {
+        var dismax = new DisjunctionMaxQuery(0.1f) { Boost = boost };
+        foreach (var (name, weight) in IndexFields.Text)
+        {
+            dismax.Add(new TermQuery(new Term(name + suffix, term)) { Boost = weight });
+        }
+
+        return dismax;
+    }
+
+    private static DisjunctionMaxQuery FuzzyAcrossFields(string term)
+    {
+        var edits = term.Length >= 7 ? 2 : 1;
+        var dismax = new DisjunctionMaxQuery(0.1f) { Boost = FuzzyBoost };
+        foreach (var (name, weight) in IndexFields.Text)
+        {
+            dismax.Add(new FuzzyQuery(new Term(name, term), edits, prefixLength: 1, maxExpansions: 20, transpositions: true) { Boost = weight });
+        }
+
+        return dismax;
+    }
+
+    /// <summary>Words typed together score more where they stand together.</summary>
+    private static void AddPhrase(BooleanQuery query, List<(string Term, int Position)> terms, string suffix, string[] fields)
+    {
+        if (terms.Select(t => t.Position).Distinct().Count() < 2)
+        {
+            return;
+        }
+
+        foreach (var field in fields)
+        {
+            var weight = IndexFields.Text.First(f => f.Name == field).Boost;
+            var phrase = new PhraseQuery { Slop = 2, Boost = weight * PhraseBoost };
+            foreach (var (term, position) in terms)
+            {
+                phrase.Add(new Term(field + suffix, term), position);
+            }
+
+            query.Add(phrase, Occur.SHOULD);
+        }
+    }
+
+    private static bool Known(IndexReader reader, string term) =>
+        IndexFields.Text.Any(f => reader.DocFreq(new Term(f.Name, term)) > 0);
+}

@@ -1,0 +1,124 @@
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Store;
+using Lucene.Net.Util;
+
+namespace ChatOps.Knowledge.Search;
+
+/// <summary>
+/// An immutable in-memory index of one set of articles. Readers take a reference with
+/// <see cref="TryAcquire"/> and give it back with <see cref="Release"/>; the index closes when
+/// its owner and every reader have released it, so a swap never cuts off a query in flight.
+/// </summary>
+internal sealed class RunbookIndex
+{
+    private readonly RAMDirectory _directory;
+    private readonly DirectoryReader _reader;
+    private readonly IndexedRunbook[] _byDoc;
+    private int _references = 1;
+
+    private RunbookIndex(RAMDirectory directory, DirectoryReader reader, IndexedRunbook[] byDoc)
+    {
+        _directory = directory;
+        _reader = reader;
+        _byDoc = byDoc;
+        Searcher = new IndexSearcher(reader);
+    }
+
+    public IndexSearcher Searcher { get; }
+
+    public IndexReader Reader => _reader;
+
+    public int Count => _byDoc.Length;
+
+    public IndexedRunbook this[int doc] => _byDoc[doc];
+
+    public static RunbookIndex Build(IReadOnlyList<Runbook> runbooks)
+    {
+        var directory = new RAMDirectory();
+        var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, RunbookAnalyzers.PerField)
+        {
+            OpenMode = OpenMode.CREATE,
+            RAMBufferSizeMB = 64,
+        };
+        var byDoc = new IndexedRunbook[runbooks.Count];
+        using (var writer = new IndexWriter(directory, config))
+        {
+            for (var i = 0; i < runbooks.Count; i++)
+            {
+                byDoc[i] = IndexedRunbook.From(runbooks[i]);
+                writer.AddDocument(ToDocument(byDoc[i]));
+            }
+
+            writer.ForceMerge(1);
+            writer.Commit();
+        }
+
+        return new RunbookIndex(directory, DirectoryReader.Open(directory), byDoc);
+    }
+
+    public bool TryAcquire()
+    {
+        var current = Volatile.Read(ref _references);
+        while (current > 0)
+        {
+            var seen = Interlocked.CompareExchange(ref _references, current + 1, current);
+            if (seen == current)
+            {
+                return true;
+            }
+
+            current = seen;
+        }
+
+        return false;
+    }
+
+    public void Release()
+    {
+        if (Interlocked.Decrement(ref _references) == 0)
+        {
+            _reader.Dispose();
+            _directory.Dispose();
+        }
+    }
+
+    private static Document ToDocument(IndexedRunbook indexed)
+    {
+        var runbook = indexed.Runbook;
+        var document = new Document
+        {
+            new StringField(IndexFields.Id, runbook.Id, Field.Store.YES),
+            new StringField(IndexFields.Exact, runbook.Id.ToLowerInvariant(), Field.Store.NO),
+        };
+        foreach (var eventId in runbook.EventIds)
+        {
+            document.Add(new StringField(IndexFields.Exact, eventId.ToString(System.Globalization.CultureInfo.InvariantCulture), Field.Store.NO));
+        }
+
+        foreach (var hotfix in runbook.Hotfixes)
+        {
+            document.Add(new StringField(IndexFields.Exact, hotfix.ToLowerInvariant(), Field.Store.NO));
+            document.Add(new StringField(IndexFields.Exact, hotfix[2..], Field.Store.NO));
+        }
+
+        foreach (var (name, _) in IndexFields.Text)
+        {
+            var text = indexed.FieldText[name];
+            if (name == "keywords")
+            {
+                text += " " + runbook.Id.Replace('-', ' ');
+            }
+
+            document.Add(new TextField(name, text, Field.Store.NO));
+            if (CjkText.Mask(text) is { } chinese)
+            {
+                document.Add(new TextField(name + IndexFields.Words, chinese, Field.Store.NO));
+                document.Add(new TextField(name + IndexFields.Bigrams, chinese, Field.Store.NO));
+            }
+        }
+
+        return document;
+    }
+}

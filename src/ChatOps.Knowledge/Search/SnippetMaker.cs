@@ -1,0 +1,50 @@
+using Lucene.Net.Search;
+using Lucene.Net.Search.Highlight;
+
+namespace ChatOps.Knowledge.Search;
+
+/// <summary>A short passage of an article with the matched words in <c>**bold**</c>.</summary>
+internal static class SnippetMaker
+{
+    private const int FragmentSize = 160;
+
+    /// <summary>Where to look for a passage, in order: the body first, then the header lists.</summary>
+    private static readonly string[] Fields =
+    [
+        "body", "symptoms", "errors", "keywords",
+        "keywords" + IndexFields.Bigrams, "symptoms" + IndexFields.Bigrams, "title" + IndexFields.Bigrams, "body" + IndexFields.Bigrams,
+    ];
+
+    public static string Make(Query query, RunbookIndex index, IndexedRunbook hit)
+    {
+        foreach (var field in Fields)
+        {
+            var source = field.Split('.')[0];
+            var text = hit.FieldText[source];
+            if (text.Length == 0 || (field.EndsWith(IndexFields.Bigrams, StringComparison.Ordinal) && !CjkText.HasCjk(text)))
+            {
+                continue;
+            }
+
+            var scorer = new QueryScorer(query, index.Reader, field);
+            var highlighter = new Highlighter(new SimpleHTMLFormatter("**", "**"), scorer)
+            {
+                TextFragmenter = new SimpleSpanFragmenter(scorer, FragmentSize),
+                MaxDocCharsToAnalyze = 64 * 1024,
+            };
+            var analyzed = field.EndsWith(IndexFields.Bigrams, StringComparison.Ordinal) ? CjkText.Mask(text)! : text;
+            using var stream = RunbookAnalyzers.PerField.GetTokenStream(field, analyzed);
+            var fragment = highlighter.GetBestFragment(stream, text);
+            if (!string.IsNullOrWhiteSpace(fragment))
+            {
+                return Tidy(fragment);
+            }
+        }
+
+        return string.Empty;
+    }
+
+    /// <summary>One line: the passage joins lines of the article.</summary>
+    private static string Tidy(string fragment) =>
+        string.Join(' ', fragment.Split(['\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+}
