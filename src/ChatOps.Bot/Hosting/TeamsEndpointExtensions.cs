@@ -1,0 +1,59 @@
+using System.Text.Json;
+using ChatOps.Bot.Teams;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace ChatOps.Bot.Hosting;
+
+/// <summary>The HTTP side: Bot Framework endpoint, liveness and readiness.</summary>
+internal static class TeamsEndpointExtensions
+{
+    public const string ReadyTag = "ready";
+
+    /// <summary>Bot Framework authentication and the adapter behind <c>/api/messages</c>.</summary>
+    public static WebApplicationBuilder AddTeamsEndpoint(this WebApplicationBuilder builder)
+    {
+        BotCredentials.EnsureUsable(builder.Configuration, builder.Environment);
+        builder.Services.AddHttpClient();
+        builder.Services.AddSingleton<BotFrameworkAuthentication, ConfigurationBotFrameworkAuthentication>();
+        builder.Services.AddSingleton<IBotFrameworkHttpAdapter, ChatOpsAdapter>();
+        builder.Services.AddHealthChecks();
+        return builder;
+    }
+
+    /// <summary>Maps <c>POST /api/messages</c>, <c>GET /healthz</c> and <c>GET /readyz</c>.</summary>
+    public static WebApplication MapChatOps(this WebApplication app)
+    {
+        app.MapPost("/api/messages", (HttpRequest request, HttpResponse response, IBotFrameworkHttpAdapter adapter, IBot bot, CancellationToken ct) =>
+            adapter.ProcessAsync(request, response, bot, ct));
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/readyz", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains(ReadyTag),
+            ResponseWriter = WriteReadinessAsync,
+        });
+        return app;
+    }
+
+    private static Task WriteReadinessAsync(HttpContext context, HealthReport report)
+    {
+        context.Response.ContentType = "application/json";
+        var body = new
+        {
+            status = report.Status.ToString(),
+            checks = report.Entries.Select(e => new
+            {
+                name = e.Key,
+                status = e.Value.Status.ToString(),
+                description = e.Value.Description,
+                data = e.Value.Data,
+            }),
+        };
+        return context.Response.WriteAsync(JsonSerializer.Serialize(body, JsonOptions));
+    }
+
+    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
+}
