@@ -15,8 +15,11 @@ public sealed class ChatOpsHost : IAsyncDisposable
 {
     private readonly WebApplicationFactory<Program> _factory;
 
-    private ChatOpsHost(WebApplicationFactory<Program> factory, FakeBotConnector connector, HttpClient client)
+    private readonly string _dataFolder;
+
+    private ChatOpsHost(WebApplicationFactory<Program> factory, FakeBotConnector connector, HttpClient client, string dataFolder)
     {
+        _dataFolder = dataFolder;
         _factory = factory;
         Connector = connector;
         Client = client;
@@ -31,15 +34,17 @@ public sealed class ChatOpsHost : IAsyncDisposable
     public static async Task<ChatOpsHost> StartAsync(IDictionary<string, string?>? settings = null)
     {
         var connector = await FakeBotConnector.StartAsync();
+        var dataFolder = Directory.CreateTempSubdirectory("chatops-e2e-").FullName;
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             web.UseEnvironment("Development");
+            web.UseSetting("ChatOps:Storage:Path", Path.Combine(dataFolder, "chatops.db"));
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             {
                 web.UseSetting(key, value);
             }
         });
-        return new ChatOpsHost(factory, connector, factory.CreateClient());
+        return new ChatOpsHost(factory, connector, factory.CreateClient(), dataFolder);
     }
 
     /// <summary>Posts an activity as Teams would and returns the HTTP status.</summary>
@@ -65,5 +70,6 @@ public sealed class ChatOpsHost : IAsyncDisposable
         Client.Dispose();
         await _factory.DisposeAsync();
         await Connector.DisposeAsync();
+        Directory.Delete(_dataFolder, recursive: true);
     }
 }

@@ -1,4 +1,5 @@
 using ChatOps.Bot.Rendering;
+using ChatOps.Bot.Storage;
 using ChatOps.Bot.Teams;
 using ChatOps.Commands;
 using Microsoft.Bot.Builder;
@@ -12,6 +13,7 @@ internal static class BotServiceCollectionExtensions
     public static IHostApplicationBuilder AddChatOps(this IHostApplicationBuilder builder)
     {
         builder.AddCommands();
+        builder.AddStorage();
         builder.AddBot();
         return builder;
     }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using ChatOps.Bot.Terminal;
 using ChatOps.Commands.Access;
+using ChatOps.Commands.Actions;
 using ChatOps.Commands.Routing;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Teams;
@@ -13,8 +14,28 @@ namespace ChatOps.Bot.Teams;
 /// The one bot class, for Teams and for the terminal chat: strips the @mention, welcomes new
 /// members once, and hands text to the command router.
 /// </summary>
-internal sealed partial class ChatOpsBot(CommandRouter router, ReplySender sender, WelcomeLedger welcomes) : TeamsActivityHandler
+internal sealed partial class ChatOpsBot(
+    CommandRouter router,
+    ReplySender sender,
+    WelcomeLedger welcomes,
+    IProcessedActivities processed,
+    TimeProvider time,
+    ILogger<ChatOpsBot> logger) : TeamsActivityHandler
 {
+    /// <summary>Teams redelivers an activity when the bot is slow: each activity id is handled once, also across restarts.</summary>
+    public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
+    {
+        var activity = turnContext.Activity;
+        if (activity.Id is { Length: > 0 } id && activity.Type is ActivityTypes.Message or ActivityTypes.Invoke &&
+            !await processed.TryClaimAsync($"{activity.ChannelId}|{activity.Conversation?.Id}|{id}", time.GetUtcNow(), cancellationToken))
+        {
+            LogDuplicate(id, activity.Type);
+            return;
+        }
+
+        await base.OnTurnAsync(turnContext, cancellationToken);
+    }
+
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
     {
         var activity = turnContext.Activity;
@@ -57,6 +78,9 @@ internal sealed partial class ChatOpsBot(CommandRouter router, ReplySender sende
         var from = turnContext.Activity.From ?? new ChannelAccount("unknown", "unknown");
         return new Caller(from.Id ?? "unknown", from.Name ?? from.Id ?? "unknown", from.AadObjectId, Upn: null, IsLocalUser: turnContext.Adapter is TerminalAdapter);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ignored redelivered {ActivityType} activity {ActivityId}")]
+    private partial void LogDuplicate(string activityId, string activityType);
 
     [GeneratedRegex("<at>[^<]*</at>", RegexOptions.IgnoreCase)]
     private static partial Regex AtTag();

@@ -100,6 +100,22 @@ public sealed class MessagesEndpointTests
     }
 
     [Fact]
+    public async Task RedeliveredActivity_IsAnsweredOnce()
+    {
+        await using var host = await ChatOpsHost.StartAsync();
+        var message = TeamsActivity.Message("version", host.Connector.ServiceUrl);
+
+        await host.PostAsync(message);
+        await host.PostAsync(message);
+        await host.PostAsync(TeamsActivity.Message("whoami", host.Connector.ServiceUrl));
+        var first = await host.Connector.NextAsync();
+        var second = await host.Connector.NextAsync();
+
+        Assert.Contains("Runtime", first.VisibleText, StringComparison.Ordinal);
+        Assert.Contains("Dana Admin", second.VisibleText, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Healthz_Answers200()
     {
         await using var host = await ChatOpsHost.StartAsync();

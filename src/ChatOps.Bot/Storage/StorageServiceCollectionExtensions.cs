@@ -1,0 +1,17 @@
+using ChatOps.Commands.Actions;
+
+namespace ChatOps.Bot.Storage;
+
+/// <summary>Registers the LiteDB-backed ports of ChatOps.Commands.</summary>
+internal static class StorageServiceCollectionExtensions
+{
+    public static IHostApplicationBuilder AddStorage(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<LiteDbStore>();
+        builder.Services.AddSingleton<IAuditLog, LiteDbAuditLog>();
+        builder.Services.AddSingleton<IPendingActions, LiteDbPendingActions>();
+        builder.Services.AddSingleton<IProcessedActivities, LiteDbProcessedActivities>();
+        return builder;
+    }
+}
