@@ -1,4 +1,5 @@
 using ChatOps.Commands.Access;
+using ChatOps.Commands.Actions;
 using ChatOps.Commands.Builtin;
 using ChatOps.Commands.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,10 +22,13 @@ public static class CommandsServiceCollectionExtensions
         services.TryAddSingleton<CommandCatalog>();
         services.TryAddSingleton<CommandRouter>();
         services.AddHostedService<CommandCatalogCheck>();
+        services.AddOptions<ActionsOptions>().BindConfiguration(ActionsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<ActionConfirmations>();
 
         services.AddChatCommand<HelpHandler>(HelpHandler.Definition);
         services.AddChatCommand<WhoAmIHandler>(WhoAmIHandler.Definition);
         services.AddChatCommand<VersionHandler>(VersionHandler.Definition);
+        services.AddChatCommand<AuditHandler>(AuditHandler.Definition);
         return builder;
     }
 

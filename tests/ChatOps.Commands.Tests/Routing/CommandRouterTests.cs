@@ -1,4 +1,5 @@
 using ChatOps.Commands.Access;
+using ChatOps.Commands.Actions;
 using ChatOps.Commands.Replies;
 using ChatOps.Commands.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -107,6 +108,7 @@ public sealed class CommandRouterTests
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new());
         builder.AddCommands();
+        builder.Services.AddSingleton<IAuditLog, Fakes.MemoryAuditLog>();
         builder.Services.AddSingleton<IAccessPolicy, ThrowingPolicy>();
         var router = builder.Build().Services.GetRequiredService<CommandRouter>();
 
@@ -123,7 +125,7 @@ public sealed class CommandRouterTests
 
         Assert.Contains("vms list", reply.Visible(), StringComparison.Ordinal);
         Assert.DoesNotContain("kill thing", reply.Visible(), StringComparison.Ordinal);
-        Assert.Contains("1 more command(s) need a higher role", reply.Visible(), StringComparison.Ordinal);
+        Assert.Contains("2 more command(s) need a higher role", reply.Visible(), StringComparison.Ordinal);
     }
 
     [Fact]

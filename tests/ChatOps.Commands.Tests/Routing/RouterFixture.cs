@@ -1,4 +1,6 @@
 using ChatOps.Commands.Access;
+using ChatOps.Commands.Actions;
+using ChatOps.Commands.Tests.Fakes;
 using ChatOps.Commands.Replies;
 using ChatOps.Commands.Routing;
 using Microsoft.Extensions.Configuration;
@@ -33,6 +35,7 @@ internal static class RouterFixture
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddInMemoryCollection(settings ?? []);
         builder.AddCommands();
+        builder.Services.AddSingleton<IAuditLog, MemoryAuditLog>();
         builder.Services.AddChatCommand<EchoHandler>(Echo);
         builder.Services.AddChatCommand<EchoHandler>(Danger);
         return builder.Build().Services.GetRequiredService<CommandRouter>();
