@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using ChatOps.Bot.Rendering;
 using ChatOps.Bot.Terminal;
 using ChatOps.Commands.Access;
 using ChatOps.Commands.Actions;
@@ -16,7 +17,9 @@ namespace ChatOps.Bot.Teams;
 /// </summary>
 internal sealed partial class ChatOpsBot(
     CommandRouter router,
+    ActionConfirmations confirmations,
     ReplySender sender,
+    ReplyActivityFactory factory,
     WelcomeLedger welcomes,
     IProcessedActivities processed,
     TimeProvider time,
@@ -39,9 +42,60 @@ internal sealed partial class ChatOpsBot(
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
     {
         var activity = turnContext.Activity;
+        var context = ContextOf(turnContext);
+        if (string.IsNullOrWhiteSpace(activity.Text) && ButtonPress.From(activity.Value) is { } press)
+        {
+            var decided = await confirmations.DecideAsync(press.Verb, press.PendingId, press.Nonce, context, cancellationToken);
+            await ReplaceCardAsync(turnContext, decided, cancellationToken);
+            return;
+        }
+
         var text = CleanText(activity);
-        var context = new CommandContext(CallerOf(turnContext), activity.Conversation?.Id ?? "unknown", activity.Id, activity.ChannelId ?? "unknown");
         await sender.SendAsync(turnContext, ct => router.DispatchAsync(text, context, ct), text, cancellationToken);
+    }
+
+    /// <summary>Action.Execute from Teams: the answer replaces the card, so nobody presses a stale button.</summary>
+    protected override async Task<AdaptiveCardInvokeResponse> OnAdaptiveCardInvokeAsync(ITurnContext<IInvokeActivity> turnContext, AdaptiveCardInvokeValue invokeValue, CancellationToken cancellationToken)
+    {
+        var press = ButtonPress.From(invokeValue?.Action?.Data, invokeValue?.Action?.Verb);
+        var reply = press is null
+            ? Commands.Replies.Reply.Error("That button carries no action I know.")
+            : await confirmations.DecideAsync(press.Verb, press.PendingId, press.Nonce, ContextOf(turnContext), cancellationToken);
+        var card = factory.Create(reply, turnContext.Activity.ChannelId);
+        return new AdaptiveCardInvokeResponse
+        {
+            StatusCode = 200,
+            Type = card.Attachments?.FirstOrDefault()?.ContentType ?? "application/vnd.microsoft.activity.message",
+            Value = card.Attachments?.FirstOrDefault()?.Content ?? card.Text,
+        };
+    }
+
+    /// <summary>Action.Submit (Web Chat, Emulator): update the card the button was on, or answer anew.</summary>
+    private async Task ReplaceCardAsync(ITurnContext turnContext, Commands.Replies.Reply reply, CancellationToken cancellationToken)
+    {
+        var result = factory.Create(reply, turnContext.Activity.ChannelId);
+        if (turnContext.Activity.ReplyToId is { Length: > 0 } cardId)
+        {
+            result.Id = cardId;
+            try
+            {
+                await turnContext.UpdateActivityAsync(result, cancellationToken);
+                return;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogCardUpdateFailed(ex, cardId);
+                result.Id = null;
+            }
+        }
+
+        await turnContext.SendActivityAsync(result, cancellationToken);
+    }
+
+    private static CommandContext ContextOf(ITurnContext turnContext)
+    {
+        var activity = turnContext.Activity;
+        return new CommandContext(CallerOf(turnContext), activity.Conversation?.Id ?? "unknown", activity.Id, activity.ChannelId ?? "unknown");
     }
 
     protected override async Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
@@ -78,6 +132,9 @@ internal sealed partial class ChatOpsBot(
         var from = turnContext.Activity.From ?? new ChannelAccount("unknown", "unknown");
         return new Caller(from.Id ?? "unknown", from.Name ?? from.Id ?? "unknown", from.AadObjectId, Upn: null, IsLocalUser: turnContext.Adapter is TerminalAdapter);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not update card {CardId}; sent the result as a new message")]
+    private partial void LogCardUpdateFailed(Exception exception, string cardId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ignored redelivered {ActivityType} activity {ActivityId}")]
     private partial void LogDuplicate(string activityId, string activityType);

@@ -30,13 +30,14 @@ internal sealed partial class TerminalAdapter : BotAdapter
         };
     }
 
-    /// <summary>Runs one message through the bot and returns the replies it produced.</summary>
-    public async Task<IReadOnlyList<Reply>> SendAsync(string text, CancellationToken cancellationToken)
+    /// <summary>Runs one message (text, or a button value) through the bot and returns the replies it produced.</summary>
+    public async Task<IReadOnlyList<Reply>> SendAsync(string text, CancellationToken cancellationToken, object? value = null)
     {
         var activity = new Activity(ActivityTypes.Message)
         {
             Id = Guid.NewGuid().ToString("N"),
             Text = text,
+            Value = value,
             ChannelId = ChannelId,
             From = _user,
             Recipient = _botAccount,

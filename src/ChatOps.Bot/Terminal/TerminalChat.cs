@@ -1,3 +1,4 @@
+using ChatOps.Commands.Actions;
 using ChatOps.Commands.Replies;
 using Spectre.Console;
 
@@ -25,16 +26,60 @@ internal sealed class TerminalChat(TerminalAdapter adapter, IAnsiConsole console
                 continue;
             }
 
-            await adapter.SendAsync(line, cancellationToken);
+            var replies = await adapter.SendAsync(line, cancellationToken);
+            await ConfirmAsync(replies, Confirmation.Ask, editor, cancellationToken);
         }
 
         return 0;
     }
 
-    /// <summary>Answers one message; exit code 1 when the command failed.</summary>
-    public async Task<int> AskAsync(string text, CancellationToken cancellationToken)
+    /// <summary>Answers one message; exit code 1 when the command (or its action) failed.</summary>
+    public async Task<int> AskAsync(string text, bool yes, CancellationToken cancellationToken)
     {
         var replies = await adapter.SendAsync(text, cancellationToken);
-        return replies.Any(r => r.Outcome == ReplyOutcome.Failed) ? 1 : 0;
+        var mode = yes ? Confirmation.Yes : Console.IsInputRedirected ? Confirmation.Refuse : Confirmation.Ask;
+        var final = await ConfirmAsync(replies, mode, new LineEditor(), cancellationToken);
+        return final.Any(r => r.Outcome == ReplyOutcome.Failed) ? 1 : 0;
+    }
+
+    /// <summary>Answers a confirmation request with y/N (or as told), until no more are asked.</summary>
+    private async Task<IReadOnlyList<Reply>> ConfirmAsync(IReadOnlyList<Reply> replies, Confirmation mode, LineEditor editor, CancellationToken cancellationToken)
+    {
+        while (replies.LastOrDefault()?.Confirmation is { } request)
+        {
+            bool confirmed;
+            switch (mode)
+            {
+                case Confirmation.Yes:
+                    confirmed = true;
+                    break;
+                case Confirmation.Refuse:
+                    console.MarkupLine("[yellow]Not confirmed: input is not a terminal. Pass --yes to confirm from a script.[/]");
+                    confirmed = false;
+                    break;
+                default:
+                    var answer = editor.ReadLine("Confirm? [y/N] ");
+                    confirmed = answer?.Trim().ToUpperInvariant() is "Y" or "YES";
+                    break;
+            }
+
+            var verb = confirmed ? ActionConfirmations.ConfirmVerb : ActionConfirmations.CancelVerb;
+            var answerReplies = await adapter.SendAsync(string.Empty, cancellationToken, new { verb, pendingId = request.PendingId, nonce = request.Nonce });
+            replies = confirmed ? answerReplies : [.. answerReplies, Reply.Error("Not confirmed.")];
+            if (answerReplies.LastOrDefault()?.Confirmation?.PendingId == request.PendingId)
+            {
+                console.MarkupLine("[yellow]A second admin must approve this in Teams; the terminal user cannot approve their own request.[/]");
+                break;
+            }
+        }
+
+        return replies;
+    }
+
+    private enum Confirmation
+    {
+        Ask,
+        Yes,
+        Refuse,
     }
 }

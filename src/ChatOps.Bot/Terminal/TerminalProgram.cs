@@ -45,8 +45,9 @@ internal static class TerminalProgram
                 return await chat.RunReplAsync(cancel.Token);
             }
 
-            var text = string.Join(' ', args.Skip(1));
-            return await chat.AskAsync(text, cancel.Token);
+            var words = args.Skip(1).ToList();
+            var yes = words.RemoveAll(w => w.Equals("--yes", StringComparison.OrdinalIgnoreCase)) > 0;
+            return await chat.AskAsync(string.Join(' ', words), yes, cancel.Token);
         }
         catch (OperationCanceledException) when (cancel.IsCancellationRequested)
         {
