@@ -2,6 +2,7 @@ using ChatOps.Commands.Access;
 using ChatOps.Commands.Actions;
 using ChatOps.Commands.Builtin;
 using ChatOps.Commands.Routing;
+using ChatOps.Commands.Subscriptions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -29,6 +30,9 @@ public static class CommandsServiceCollectionExtensions
         services.AddChatCommand<WhoAmIHandler>(WhoAmIHandler.Definition);
         services.AddChatCommand<VersionHandler>(VersionHandler.Definition);
         services.AddChatCommand<AuditHandler>(AuditHandler.Definition);
+        services.AddChatCommand<SubscribeHandler>(SubscribeHandler.Definition);
+        services.AddChatCommand<UnsubscribeHandler>(UnsubscribeHandler.Definition);
+        services.AddChatCommand<SubscriptionsHandler>(SubscriptionsHandler.Definition);
         return builder;
     }
 

@@ -1,5 +1,7 @@
 using System.Text.Json;
+using ChatOps.Bot.Proactive;
 using ChatOps.Bot.Teams;
+using ChatOps.Commands.Subscriptions;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
@@ -19,7 +21,11 @@ internal static class TeamsEndpointExtensions
         BotCredentials.EnsureUsable(builder.Configuration, builder.Environment);
         builder.Services.AddHttpClient();
         builder.Services.AddSingleton<BotFrameworkAuthentication, ConfigurationBotFrameworkAuthentication>();
+        builder.Services.AddOptions<ProactiveOptions>().BindConfiguration(ProactiveOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<ConversationThrottle>();
+        builder.Services.AddSingleton<OutgoingMiddleware>();
         builder.Services.AddSingleton<IBotFrameworkHttpAdapter, ChatOpsAdapter>();
+        builder.Services.AddSingleton<IChannelPublisher, ProactivePublisher>();
         builder.Services.AddHealthChecks();
         return builder;
     }

@@ -1,4 +1,5 @@
 using ChatOps.Commands.Actions;
+using ChatOps.Commands.Subscriptions;
 
 namespace ChatOps.Bot.Storage;
 
@@ -12,6 +13,7 @@ internal static class StorageServiceCollectionExtensions
         builder.Services.AddSingleton<IAuditLog, LiteDbAuditLog>();
         builder.Services.AddSingleton<IPendingActions, LiteDbPendingActions>();
         builder.Services.AddSingleton<IProcessedActivities, LiteDbProcessedActivities>();
+        builder.Services.AddSingleton<ISubscriptions, LiteDbSubscriptions>();
         return builder;
     }
 }

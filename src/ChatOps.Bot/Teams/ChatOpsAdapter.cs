@@ -1,3 +1,4 @@
+using ChatOps.Bot.Proactive;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Builder.TraceExtensions;
 using Microsoft.Bot.Connector.Authentication;
@@ -11,9 +12,10 @@ namespace ChatOps.Bot.Teams;
 /// </summary>
 internal sealed partial class ChatOpsAdapter : CloudAdapter
 {
-    public ChatOpsAdapter(BotFrameworkAuthentication authentication, ILogger<ChatOpsAdapter> logger)
+    public ChatOpsAdapter(BotFrameworkAuthentication authentication, OutgoingMiddleware outgoing, ILogger<ChatOpsAdapter> logger)
         : base(authentication, logger)
     {
+        Use(outgoing);
         OnTurnError = async (turnContext, exception) =>
         {
             LogTurnFailed(logger, exception, turnContext.Activity?.Type, turnContext.Activity?.Id);

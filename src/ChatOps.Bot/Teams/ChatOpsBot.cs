@@ -8,6 +8,7 @@ using ChatOps.Commands.Routing;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Teams;
 using Microsoft.Bot.Schema;
+using Newtonsoft.Json;
 
 namespace ChatOps.Bot.Teams;
 
@@ -95,7 +96,11 @@ internal sealed partial class ChatOpsBot(
     private static CommandContext ContextOf(ITurnContext turnContext)
     {
         var activity = turnContext.Activity;
-        return new CommandContext(CallerOf(turnContext), activity.Conversation?.Id ?? "unknown", activity.Id, activity.ChannelId ?? "unknown");
+        var address = turnContext.Adapter is TerminalAdapter ? null : JsonConvert.SerializeObject(activity.GetConversationReference());
+        return new CommandContext(CallerOf(turnContext), activity.Conversation?.Id ?? "unknown", activity.Id, activity.ChannelId ?? "unknown")
+        {
+            Address = address,
+        };
     }
 
     protected override async Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)

@@ -10,7 +10,7 @@ namespace ChatOps.Bot.Terminal;
 /// </summary>
 internal static class TerminalProgram
 {
-    private static readonly string[] Modes = ["chat", "ask"];
+    private static readonly string[] Modes = ["chat", "ask", "audit"];
 
     public static bool Handles(string[] args) => args.Length > 0 && Modes.Contains(args[0], StringComparer.OrdinalIgnoreCase);
 
@@ -39,6 +39,11 @@ internal static class TerminalProgram
         await host.StartAsync(cancel.Token);
         try
         {
+            if (args[0].Equals("audit", StringComparison.OrdinalIgnoreCase))
+            {
+                return await AuditExport.RunAsync(host.Services, args.Skip(1).ToList(), cancel.Token);
+            }
+
             var chat = host.Services.GetRequiredService<TerminalChat>();
             if (args[0].Equals("chat", StringComparison.OrdinalIgnoreCase))
             {

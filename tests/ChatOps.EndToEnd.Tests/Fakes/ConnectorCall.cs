@@ -5,6 +5,9 @@ namespace ChatOps.EndToEnd.Tests.Fakes;
 /// <summary>One activity the bot sent (or updated) through the connector.</summary>
 public sealed record ConnectorCall(string Kind, string ConversationId, JsonObject Activity)
 {
+    /// <summary>When the connector received it.</summary>
+    public DateTimeOffset At { get; } = DateTimeOffset.UtcNow;
+
     /// <summary>All text a person would read: the message text and every card text, joined.</summary>
     public string VisibleText
     {

@@ -18,6 +18,7 @@ public sealed class FakeBotConnector : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly Channel<ConnectorCall> _calls = Channel.CreateUnbounded<ConnectorCall>();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Queue<(int Status, string? RetryAfter)>> _failures = new();
     private int _nextId;
 
     private FakeBotConnector(WebApplication app) => _app = app;
@@ -53,10 +54,47 @@ public sealed class FakeBotConnector : IAsyncDisposable
         return await _calls.Reader.ReadAsync(cts.Token);
     }
 
+    /// <summary>Makes the next sends to a conversation fail with these statuses, in order.</summary>
+    public void FailNext(string conversationId, int status, string? retryAfter = null)
+    {
+        var queue = _failures.GetOrAdd(conversationId, _ => new Queue<(int, string?)>());
+        lock (queue)
+        {
+            queue.Enqueue((status, retryAfter));
+        }
+    }
+
+    /// <summary>Calls that were answered with an error status.</summary>
+    public List<(string ConversationId, int Status, DateTimeOffset At)> Refused { get; } = [];
+
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 
     private async Task<IResult> RecordAsync(HttpRequest request, string kind, string conversationId)
     {
+        if (_failures.TryGetValue(conversationId, out var queue))
+        {
+            (int Status, string? RetryAfter) failure = default;
+            lock (queue)
+            {
+                queue.TryDequeue(out failure);
+            }
+
+            if (failure.Status != 0)
+            {
+                lock (Refused)
+                {
+                    Refused.Add((conversationId, failure.Status, DateTimeOffset.UtcNow));
+                }
+
+                if (failure.RetryAfter is not null)
+                {
+                    request.HttpContext.Response.Headers.RetryAfter = failure.RetryAfter;
+                }
+
+                return Results.Json(new { error = new { code = "Throttled", message = "fake failure" } }, statusCode: failure.Status);
+            }
+        }
+
         var body = await JsonNode.ParseAsync(request.Body) ?? new JsonObject();
         var call = new ConnectorCall(kind, conversationId, body.AsObject());
         lock (Received)
