@@ -1,4 +1,5 @@
 using ChatOps.Bot.Hosting;
+using ChatOps.Bot.Scheduling;
 using ChatOps.Bot.Terminal;
 
 try
@@ -11,6 +12,7 @@ try
     var builder = WebApplication.CreateBuilder(args);
     builder.AddChatOps();
     builder.AddTeamsEndpoint();
+    builder.AddScheduler();
     var app = builder.Build();
     app.MapChatOps();
     await app.RunAsync();

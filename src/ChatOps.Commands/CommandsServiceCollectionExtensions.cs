@@ -2,6 +2,7 @@ using ChatOps.Commands.Access;
 using ChatOps.Commands.Actions;
 using ChatOps.Commands.Builtin;
 using ChatOps.Commands.Routing;
+using ChatOps.Commands.Schedules;
 using ChatOps.Commands.Subscriptions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -33,6 +34,7 @@ public static class CommandsServiceCollectionExtensions
         services.AddChatCommand<SubscribeHandler>(SubscribeHandler.Definition);
         services.AddChatCommand<UnsubscribeHandler>(UnsubscribeHandler.Definition);
         services.AddChatCommand<SubscriptionsHandler>(SubscriptionsHandler.Definition);
+        services.AddChatCommand<SchedulesHandler>(SchedulesHandler.Definition);
         return builder;
     }
 

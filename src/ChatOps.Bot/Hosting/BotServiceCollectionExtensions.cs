@@ -1,4 +1,5 @@
 using ChatOps.Bot.Rendering;
+using ChatOps.Bot.Scheduling;
 using ChatOps.Bot.Storage;
 using ChatOps.Bot.Teams;
 using ChatOps.Commands;
@@ -14,6 +15,7 @@ internal static class BotServiceCollectionExtensions
     {
         builder.AddCommands();
         builder.AddStorage();
+        builder.AddSchedules();
         builder.AddBot();
         return builder;
     }
