@@ -22,6 +22,7 @@ internal static class SchedulingServiceCollectionExtensions
     /// <summary>The Quartz scheduler that runs the jobs; the service only.</summary>
     public static WebApplicationBuilder AddScheduler(this WebApplicationBuilder builder)
     {
+        builder.Services.AddHostedService<QuartzLoggingBinder>();
         var schedules = builder.Configuration.GetSection(ScheduleOptions.Section).Get<ScheduleOptions>() ?? new ScheduleOptions();
         var valid = new ScheduleOptionsValidator().Validate(null, schedules).Succeeded;
         builder.Services.AddQuartz(quartz =>
