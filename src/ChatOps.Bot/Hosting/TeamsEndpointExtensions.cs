@@ -26,7 +26,8 @@ internal static partial class TeamsEndpointExtensions
         builder.Services.AddSingleton<OutgoingMiddleware>();
         builder.Services.AddSingleton<IBotFrameworkHttpAdapter, ChatOpsAdapter>();
         builder.Services.AddSingleton<IChannelPublisher, ProactivePublisher>();
-        builder.Services.AddHealthChecks();
+        builder.Services.AddHealthChecks()
+            .AddCheck<ClusterReadinessCheck>("cluster", tags: [ReadyTag]);
         return builder;
     }
 
