@@ -1,6 +1,10 @@
 using ChatOps.Commands.Access;
+using ChatOps.Commands.Actions;
 using ChatOps.Commands.Builtin;
+using ChatOps.Commands.Replies;
 using ChatOps.Commands.Routing;
+using ChatOps.Commands.Schedules;
+using ChatOps.Commands.Subscriptions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -21,10 +25,19 @@ public static class CommandsServiceCollectionExtensions
         services.TryAddSingleton<CommandCatalog>();
         services.TryAddSingleton<CommandRouter>();
         services.AddHostedService<CommandCatalogCheck>();
+        services.AddOptions<ActionsOptions>().BindConfiguration(ActionsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<ActionConfirmations>();
+        services.AddOptions<LinkOptions>().BindConfiguration(LinkOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<Links>();
 
         services.AddChatCommand<HelpHandler>(HelpHandler.Definition);
         services.AddChatCommand<WhoAmIHandler>(WhoAmIHandler.Definition);
         services.AddChatCommand<VersionHandler>(VersionHandler.Definition);
+        services.AddChatCommand<AuditHandler>(AuditHandler.Definition);
+        services.AddChatCommand<SubscribeHandler>(SubscribeHandler.Definition);
+        services.AddChatCommand<UnsubscribeHandler>(UnsubscribeHandler.Definition);
+        services.AddChatCommand<SubscriptionsHandler>(SubscriptionsHandler.Definition);
+        services.AddChatCommand<SchedulesHandler>(SchedulesHandler.Definition);
         return builder;
     }
 

@@ -9,6 +9,12 @@ namespace ChatOps.Commands.Routing;
 /// <param name="ChannelId">Channel name: <c>msteams</c>, <c>emulator</c>, <c>terminal</c>, ...</param>
 public sealed record CommandContext(Caller Caller, string ConversationId, string? ActivityId, string ChannelId)
 {
+    /// <summary>
+    /// Opaque, channel-specific address of the conversation (a serialised Bot Framework
+    /// conversation reference), kept by subscriptions to post there later. Null where the channel has none.
+    /// </summary>
+    public string? Address { get; init; }
+
     /// <summary>The caller's role, resolved by the router before the handler runs.</summary>
     public Role Role { get; init; }
 }

@@ -32,6 +32,9 @@ public sealed record CommandDefinition
     /// <summary>Accepted <c>--flags</c>.</summary>
     public IReadOnlyList<FlagSpec> Flags { get; init; } = [];
 
+    /// <summary>Whether requests, including refused ones, go to the audit log (actions). Default: false.</summary>
+    public bool Audited { get; init; }
+
     /// <summary>All names, the primary first.</summary>
     public IEnumerable<string> Names => Aliases.Prepend(Name);
 }

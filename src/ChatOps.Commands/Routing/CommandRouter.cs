@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using ChatOps.Commands.Access;
+using ChatOps.Commands.Actions;
 using ChatOps.Commands.Replies;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -14,6 +15,8 @@ public sealed partial class CommandRouter(
     CommandCatalog catalog,
     IAccessPolicy access,
     IServiceScopeFactory scopes,
+    IAuditLog audit,
+    TimeProvider time,
     ILogger<CommandRouter> logger)
 {
     /// <summary>Answers one message.</summary>
@@ -53,6 +56,7 @@ public sealed partial class CommandRouter(
         if (role < command.Role)
         {
             LogDenied(command.Name, context.Caller.Id, role, command.Role);
+            await AuditRefusalAsync(command, context, clean, $"needs {command.Role}, caller is {role}", cancellationToken);
             return Reply.Error(
                 $"`{command.Name}` needs the {command.Role.ToString().ToLowerInvariant()} role; you are {role.ToString().ToLowerInvariant()}.",
                 "Ask an admin of this bot to add you to ChatOps:Access.");
@@ -61,6 +65,7 @@ public sealed partial class CommandRouter(
         var (arguments, flags, parseProblem) = CommandParser.Parse(command, tokens.Skip(used).ToList());
         if (parseProblem is not null)
         {
+            await AuditRefusalAsync(command, context, clean, parseProblem, cancellationToken);
             return Reply.Error(parseProblem, $"Usage: `{command.Usage}`");
         }
 
@@ -79,6 +84,26 @@ public sealed partial class CommandRouter(
             LogHandlerFailed(ex, command.Name, context.Caller.Id);
             return Reply.Error($"Sorry, `{command.Name}` failed unexpectedly. The error is in the bot's log.");
         }
+    }
+
+    private async Task AuditRefusalAsync(CommandDefinition command, CommandContext context, string text, string reason, CancellationToken cancellationToken)
+    {
+        if (!command.Audited)
+        {
+            return;
+        }
+
+        await audit.AppendAsync(new AuditRecord
+        {
+            Time = time.GetUtcNow(),
+            UserId = context.Caller.Id,
+            UserName = context.Caller.Name,
+            ConversationId = context.ConversationId,
+            CommandText = text,
+            Action = command.Name,
+            Decision = AuditDecision.Refused,
+            Outcome = reason,
+        }, cancellationToken);
     }
 
     private Reply UnknownCommand(IReadOnlyList<string> tokens)

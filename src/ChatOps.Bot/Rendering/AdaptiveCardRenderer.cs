@@ -1,0 +1,109 @@
+using System.Text;
+using ChatOps.Commands.Replies;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace ChatOps.Bot.Rendering;
+
+/// <summary>
+/// Renders a reply as an Adaptive Card 1.5, the newest schema Teams renders. Teams refuses bot
+/// messages over 40 KB, so a card is kept under <see cref="MaxCardBytes"/>: blocks that do not
+/// fit are left out and a note says how many.
+/// </summary>
+internal sealed class AdaptiveCardRenderer
+{
+    public const string ContentType = "application/vnd.microsoft.card.adaptive";
+
+    /// <summary>Card budget in UTF-8 bytes, leaving room for the activity envelope.</summary>
+    public const int MaxCardBytes = 28 * 1024;
+
+    private const int NoteReserve = 600;
+
+    public JObject Render(Reply reply)
+    {
+        ArgumentNullException.ThrowIfNull(reply);
+        var fixedParts = new JArray();
+        var actions = new JArray();
+        if (reply.Confirmation is { } confirmation)
+        {
+            fixedParts.Add(CardElements.Text(confirmation.Prompt, weight: "Bolder"));
+            fixedParts.Add(CardElements.Text($"Expires {confirmation.ExpiresAt:yyyy-MM-dd HH:mm:ss} UTC.", subtle: true));
+            actions.Add(CardElements.Execute("Confirm", "confirm", confirmation, "positive"));
+            actions.Add(CardElements.Execute("Cancel", "cancel", confirmation, "default"));
+        }
+
+        foreach (var button in reply.Buttons)
+        {
+            actions.Add(CardElements.ImBack(button.Title, button.Command));
+        }
+
+        var body = new JArray();
+        if (reply.Heading is not null)
+        {
+            body.Add(CardElements.Text(reply.Heading, size: "Medium", weight: "Bolder"));
+        }
+
+        if (reply.Progress is not null)
+        {
+            body.Add(CardElements.Text("⏳ " + reply.Progress, subtle: true));
+        }
+
+        var budget = MaxCardBytes - NoteReserve - Size(fixedParts) - Size(actions) - 200;
+        var used = Size(body);
+        for (var i = 0; i < reply.Blocks.Count; i++)
+        {
+            var (elements, rowsLeftOut) = CardElements.For(reply.Blocks[i], budget - used);
+            foreach (var element in elements)
+            {
+                body.Add(element);
+                used += Size(element);
+            }
+
+            var blocksLeftOut = reply.Blocks.Count - i - (elements.Count > 0 ? 1 : 0);
+            if (rowsLeftOut > 0 || elements.Count == 0)
+            {
+                body.Add(CardElements.Text(TruncationNote(rowsLeftOut, blocksLeftOut), subtle: true));
+                break;
+            }
+        }
+
+        foreach (var part in fixedParts)
+        {
+            body.Add(part);
+        }
+
+        var card = new JObject
+        {
+            ["type"] = "AdaptiveCard",
+            ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
+            ["version"] = "1.5",
+            ["msteams"] = new JObject { ["width"] = "Full" },
+            ["body"] = body,
+        };
+        if (actions.Count > 0)
+        {
+            card["actions"] = actions;
+        }
+
+        return card;
+    }
+
+    private static string TruncationNote(int rows, int blocks)
+    {
+        var parts = new List<string>();
+        if (rows > 0)
+        {
+            parts.Add($"{rows} more row(s)");
+        }
+
+        if (blocks > 0)
+        {
+            parts.Add($"{blocks} more part(s)");
+        }
+
+        return $"Shortened to fit a Teams message: {string.Join(" and ", parts)} not shown. Narrow the command, or follow the link to the full text.";
+    }
+
+    /// <summary>Serialized size in UTF-8 bytes.</summary>
+    public static int Size(JToken token) => Encoding.UTF8.GetByteCount(token.ToString(Formatting.None));
+}

@@ -1,0 +1,28 @@
+using ChatOps.Bot.Terminal;
+using ChatOps.Commands.Replies;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+
+namespace ChatOps.Bot.Rendering;
+
+/// <summary>Turns a reply into the activity a channel shows: an Adaptive Card, or the reply itself for the terminal.</summary>
+internal sealed class ReplyActivityFactory(AdaptiveCardRenderer cards)
+{
+    public Activity Create(Reply reply, string channelId)
+    {
+        if (channelId == TerminalAdapter.ChannelId)
+        {
+            var activity = (Activity)MessageFactory.Text(PlainText.Of(reply));
+            activity.Value = reply;
+            return activity;
+        }
+
+        var card = MessageFactory.Attachment(new Attachment
+        {
+            ContentType = AdaptiveCardRenderer.ContentType,
+            Content = cards.Render(reply),
+        });
+        card.Summary = PlainText.Summary(reply);
+        return (Activity)card;
+    }
+}

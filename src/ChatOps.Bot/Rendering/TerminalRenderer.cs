@@ -1,0 +1,103 @@
+using System.Text.RegularExpressions;
+using ChatOps.Commands.Replies;
+using Spectre.Console;
+using Spectre.Console.Rendering;
+
+namespace ChatOps.Bot.Rendering;
+
+/// <summary>Renders a reply for the terminal with Spectre.Console: tables, colours, panels.</summary>
+internal static partial class TerminalRenderer
+{
+    public static IRenderable Render(Reply reply)
+    {
+        ArgumentNullException.ThrowIfNull(reply);
+        var parts = new List<IRenderable>();
+        if (reply.Heading is not null)
+        {
+            parts.Add(new Markup($"[bold underline]{Markup.Escape(reply.Heading)}[/]"));
+        }
+
+        parts.AddRange(reply.Blocks.Select(Block));
+        if (reply.Confirmation is { } confirmation)
+        {
+            parts.Add(new Markup($"[bold yellow]{Inline(confirmation.Prompt)}[/]"));
+        }
+
+        if (reply.Buttons.Count > 0)
+        {
+            parts.Add(new Markup("[grey]Next:[/] " + string.Join("  ", reply.Buttons.Select(b => $"[cyan]{Markup.Escape(b.Command)}[/]"))));
+        }
+
+        return new Rows(parts);
+    }
+
+    /// <summary>Inline markdown-lite (<c>`code`</c>, <c>**bold**</c>) as Spectre markup, everything else escaped.</summary>
+    public static string Inline(string text)
+    {
+        var escaped = Markup.Escape(text);
+        escaped = Code().Replace(escaped, "[cyan]$1[/]");
+        return Bold().Replace(escaped, "[bold]$1[/]");
+    }
+
+    private static IRenderable Block(ReplyBlock block) => block switch
+    {
+        TextBlock t => new Markup(Styled(Inline(t.Text), t.Style)),
+        HeadingBlock h => new Markup($"\n[bold]{Markup.Escape(h.Text)}[/]"),
+        FactsBlock f => Facts(f),
+        ListBlock l => new Markup(string.Join('\n', l.Items.Select((item, i) => (l.Ordered ? $"{i + 1}. " : " • ") + Inline(item)))),
+        CodeBlock c => new Panel(new Text(c.Code)) { Border = BoxBorder.Rounded, BorderStyle = new Style(Color.Grey) },
+        TableBlock t => Table(t),
+        LinksBlock links => new Markup(string.Join('\n', links.Links.Select(x => $" → {Markup.Escape(x.Title)} [link={Markup.Escape(x.Url)}][blue]{Markup.Escape(x.Url)}[/][/]"))),
+        _ => new Text(block.ToString() ?? string.Empty),
+    };
+
+    private static Grid Facts(FactsBlock facts)
+    {
+        var grid = new Grid().AddColumn(new GridColumn().NoWrap()).AddColumn();
+        foreach (var fact in facts.Facts)
+        {
+            grid.AddRow(new Markup($"[grey]{Markup.Escape(fact.Name)}[/]"), new Markup(Status(Inline(fact.Value), fact.Status)));
+        }
+
+        return grid;
+    }
+
+    private static Table Table(TableBlock block)
+    {
+        var table = new Table().Border(TableBorder.Rounded);
+        foreach (var column in block.Columns)
+        {
+            table.AddColumn(new TableColumn(new Markup($"[bold]{Markup.Escape(column)}[/]")));
+        }
+
+        foreach (var row in block.Rows)
+        {
+            table.AddRow(row.Select(cell => (IRenderable)new Markup(Status(Inline(cell.Text), cell.Status))));
+        }
+
+        return table;
+    }
+
+    private static string Styled(string markup, TextStyle style) => style switch
+    {
+        TextStyle.Subtle => $"[grey]{markup}[/]",
+        TextStyle.Good => $"[green]{markup}[/]",
+        TextStyle.Warning => $"[yellow]{markup}[/]",
+        TextStyle.Attention => $"[red]{markup}[/]",
+        _ => markup,
+    };
+
+    private static string Status(string markup, CellStatus status) => status switch
+    {
+        CellStatus.Ok => $"[green]{markup}[/]",
+        CellStatus.Warning => $"[yellow]{markup}[/]",
+        CellStatus.Attention => $"[red bold]{markup}[/]",
+        _ => markup,
+    };
+
+    [GeneratedRegex("`([^`]+)`")]
+    private static partial Regex Code();
+
+    [GeneratedRegex(@"\*\*(.+?)\*\*")]
+    private static partial Regex Bold();
+}

@@ -1,0 +1,41 @@
+using ChatOps.Commands.Actions;
+using LiteDB;
+
+namespace ChatOps.Bot.Storage;
+
+/// <summary>Pending confirmations in LiteDB; transitions are compare-and-set, so each is used once.</summary>
+internal sealed class LiteDbPendingActions(LiteDbStore store) : IPendingActions
+{
+    private ILiteCollection<PendingDocument> Actions => store.Database.GetCollection<PendingDocument>("pending");
+
+    public Task AddAsync(PendingAction action, CancellationToken cancellationToken)
+    {
+        Actions.Insert(new PendingDocument { Id = action.Id, Action = action });
+        return Task.CompletedTask;
+    }
+
+    public Task<PendingAction?> GetAsync(string id, CancellationToken cancellationToken) =>
+        Task.FromResult(Actions.FindById(id)?.Action);
+
+    public Task<bool> TryTransitionAsync(string id, PendingActionState expected, PendingAction updated, CancellationToken cancellationToken)
+    {
+        lock (store.Gate)
+        {
+            var current = Actions.FindById(id);
+            if (current is null || current.Action.State != expected || updated.Id != id)
+            {
+                return Task.FromResult(false);
+            }
+
+            return Task.FromResult(Actions.Update(new PendingDocument { Id = id, Action = updated }));
+        }
+    }
+
+    /// <summary>Storage shape keyed by the pending id.</summary>
+    internal sealed class PendingDocument
+    {
+        public string Id { get; set; } = string.Empty;
+
+        public PendingAction Action { get; set; } = null!;
+    }
+}

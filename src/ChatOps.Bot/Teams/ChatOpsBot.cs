@@ -1,0 +1,149 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using ChatOps.Bot.Rendering;
+using ChatOps.Bot.Terminal;
+using ChatOps.Commands.Access;
+using ChatOps.Commands.Actions;
+using ChatOps.Commands.Routing;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Teams;
+using Microsoft.Bot.Schema;
+using Newtonsoft.Json;
+
+namespace ChatOps.Bot.Teams;
+
+/// <summary>
+/// The one bot class, for Teams and for the terminal chat: strips the @mention, welcomes new
+/// members once, and hands text to the command router.
+/// </summary>
+internal sealed partial class ChatOpsBot(
+    CommandRouter router,
+    ActionConfirmations confirmations,
+    ReplySender sender,
+    ReplyActivityFactory factory,
+    WelcomeLedger welcomes,
+    IProcessedActivities processed,
+    TimeProvider time,
+    ILogger<ChatOpsBot> logger) : TeamsActivityHandler
+{
+    /// <summary>Teams redelivers an activity when the bot is slow: each activity id is handled once, also across restarts.</summary>
+    public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
+    {
+        var activity = turnContext.Activity;
+        if (activity.Id is { Length: > 0 } id && activity.Type is ActivityTypes.Message or ActivityTypes.Invoke &&
+            !await processed.TryClaimAsync($"{activity.ChannelId}|{activity.Conversation?.Id}|{id}", time.GetUtcNow(), cancellationToken))
+        {
+            LogDuplicate(id, activity.Type);
+            return;
+        }
+
+        await base.OnTurnAsync(turnContext, cancellationToken);
+    }
+
+    protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
+    {
+        var activity = turnContext.Activity;
+        var context = ContextOf(turnContext);
+        if (string.IsNullOrWhiteSpace(activity.Text) && ButtonPress.From(activity.Value) is { } press)
+        {
+            var decided = await confirmations.DecideAsync(press.Verb, press.PendingId, press.Nonce, context, cancellationToken);
+            await ReplaceCardAsync(turnContext, decided, cancellationToken);
+            return;
+        }
+
+        var text = CleanText(activity);
+        await sender.SendAsync(turnContext, ct => router.DispatchAsync(text, context, ct), text, cancellationToken);
+    }
+
+    /// <summary>Action.Execute from Teams: the answer replaces the card, so nobody presses a stale button.</summary>
+    protected override async Task<AdaptiveCardInvokeResponse> OnAdaptiveCardInvokeAsync(ITurnContext<IInvokeActivity> turnContext, AdaptiveCardInvokeValue invokeValue, CancellationToken cancellationToken)
+    {
+        var press = ButtonPress.From(invokeValue?.Action?.Data, invokeValue?.Action?.Verb);
+        var reply = press is null
+            ? Commands.Replies.Reply.Error("That button carries no action I know.")
+            : await confirmations.DecideAsync(press.Verb, press.PendingId, press.Nonce, ContextOf(turnContext), cancellationToken);
+        var card = factory.Create(reply, turnContext.Activity.ChannelId);
+        return new AdaptiveCardInvokeResponse
+        {
+            StatusCode = 200,
+            Type = card.Attachments?.FirstOrDefault()?.ContentType ?? "application/vnd.microsoft.activity.message",
+            Value = card.Attachments?.FirstOrDefault()?.Content ?? card.Text,
+        };
+    }
+
+    /// <summary>Action.Submit (Web Chat, Emulator): update the card the button was on, or answer anew.</summary>
+    private async Task ReplaceCardAsync(ITurnContext turnContext, Commands.Replies.Reply reply, CancellationToken cancellationToken)
+    {
+        var result = factory.Create(reply, turnContext.Activity.ChannelId);
+        if (turnContext.Activity.ReplyToId is { Length: > 0 } cardId)
+        {
+            result.Id = cardId;
+            try
+            {
+                await turnContext.UpdateActivityAsync(result, cancellationToken);
+                return;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogCardUpdateFailed(ex, cardId);
+                result.Id = null;
+            }
+        }
+
+        await turnContext.SendActivityAsync(result, cancellationToken);
+    }
+
+    private static CommandContext ContextOf(ITurnContext turnContext)
+    {
+        var activity = turnContext.Activity;
+        var address = turnContext.Adapter is TerminalAdapter ? null : JsonConvert.SerializeObject(activity.GetConversationReference());
+        return new CommandContext(CallerOf(turnContext), activity.Conversation?.Id ?? "unknown", activity.Id, activity.ChannelId ?? "unknown")
+        {
+            Address = address,
+        };
+    }
+
+    protected override async Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
+    {
+        var conversation = turnContext.Activity.Conversation?.Id ?? "unknown";
+        foreach (var member in membersAdded.Where(m => m.Id != turnContext.Activity.Recipient?.Id))
+        {
+            if (welcomes.TryClaim(conversation, member.Id))
+            {
+                var name = string.IsNullOrWhiteSpace(member.Name) ? "there" : member.Name;
+                await turnContext.SendActivityAsync(
+                    $"Hi {name}, I am ChatOps: I answer questions about the Hyper-V cluster and its runbooks. Type `help` to see what I can do.",
+                    cancellationToken: cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>Message text without the bot's @mention and without Teams' HTML entities.</summary>
+    internal static string CleanText(IMessageActivity activity)
+    {
+        if (activity is Activity concrete && activity.Recipient is not null)
+        {
+            concrete.RemoveRecipientMention();
+        }
+
+        var text = activity.Text ?? string.Empty;
+        text = AtTag().Replace(text, " ");
+        return WebUtility.HtmlDecode(text).Trim();
+    }
+
+    /// <summary>The local user of the terminal chat is trusted only when the in-process adapter says so, never from activity data.</summary>
+    private static Caller CallerOf(ITurnContext turnContext)
+    {
+        var from = turnContext.Activity.From ?? new ChannelAccount("unknown", "unknown");
+        return new Caller(from.Id ?? "unknown", from.Name ?? from.Id ?? "unknown", from.AadObjectId, Upn: null, IsLocalUser: turnContext.Adapter is TerminalAdapter);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not update card {CardId}; sent the result as a new message")]
+    private partial void LogCardUpdateFailed(Exception exception, string cardId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ignored redelivered {ActivityType} activity {ActivityId}")]
+    private partial void LogDuplicate(string activityId, string activityType);
+
+    [GeneratedRegex("<at>[^<]*</at>", RegexOptions.IgnoreCase)]
+    private static partial Regex AtTag();
+}

@@ -1,0 +1,58 @@
+using ChatOps.Bot.Hosting;
+using ChatOps.Bot.Rendering;
+using ChatOps.Commands.Replies;
+using Microsoft.Bot.Builder;
+using Microsoft.Extensions.Options;
+
+namespace ChatOps.Bot.Teams;
+
+/// <summary>
+/// Sends a command's reply. Work that outlasts <see cref="BotOptions.WorkingReplyAfter"/> first
+/// gets a "working…" message, which is then replaced by the result, so Teams gets a prompt answer.
+/// </summary>
+internal sealed partial class ReplySender(
+    ReplyActivityFactory factory,
+    IOptions<BotOptions> options,
+    TimeProvider time,
+    ILogger<ReplySender> logger)
+{
+    public async Task SendAsync(ITurnContext turn, Func<CancellationToken, Task<Reply>> work, string what, CancellationToken cancellationToken)
+    {
+        var channel = turn.Activity.ChannelId;
+        var task = work(cancellationToken);
+        using (var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        {
+            var delay = Task.Delay(options.Value.WorkingReplyAfter, time, waiting.Token);
+            var first = await Task.WhenAny(task, delay);
+            await waiting.CancelAsync();
+            if (first == task)
+            {
+                await turn.SendActivityAsync(factory.Create(await task, channel), cancellationToken);
+                return;
+            }
+        }
+
+        var placeholder = await turn.SendActivityAsync(factory.Create(Reply.Working($"Working on `{what}`…"), channel), cancellationToken);
+        var result = factory.Create(await task, channel);
+        if (placeholder?.Id is null)
+        {
+            await turn.SendActivityAsync(result, cancellationToken);
+            return;
+        }
+
+        result.Id = placeholder.Id;
+        try
+        {
+            await turn.UpdateActivityAsync(result, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogUpdateFailed(ex, channel);
+            result.Id = null;
+            await turn.SendActivityAsync(result, cancellationToken);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not replace the working message on channel {Channel}; sent the result as a new message")]
+    private partial void LogUpdateFailed(Exception exception, string channel);
+}

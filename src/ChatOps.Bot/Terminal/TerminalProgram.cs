@@ -1,0 +1,66 @@
+using ChatOps.Bot.Hosting;
+using Microsoft.Extensions.Logging.Console;
+using Spectre.Console;
+
+namespace ChatOps.Bot.Terminal;
+
+/// <summary>
+/// The command-line modes: <c>chat</c> (REPL) and <c>ask "text"</c> (one answer, exit code for
+/// scripts). They build the same services as the web host, without HTTP.
+/// </summary>
+internal static class TerminalProgram
+{
+    private static readonly string[] Modes = ["chat", "ask", "audit"];
+
+    public static bool Handles(string[] args) => args.Length > 0 && Modes.Contains(args[0], StringComparer.OrdinalIgnoreCase);
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            EnvironmentName = Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") ?? Environments.Production,
+        });
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.AddFilter<ConsoleLoggerProvider>(null, LogLevel.Warning);
+        builder.AddChatOps();
+        builder.Services.AddSingleton(AnsiConsole.Console);
+        builder.Services.AddSingleton<ITerminalView, SpectreTerminalView>();
+        builder.Services.AddSingleton<TerminalAdapter>();
+        builder.Services.AddSingleton<TerminalChat>();
+
+        using var host = builder.Build();
+        using var cancel = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            cancel.Cancel();
+        };
+        await host.StartAsync(cancel.Token);
+        try
+        {
+            if (args[0].Equals("audit", StringComparison.OrdinalIgnoreCase))
+            {
+                return await AuditExport.RunAsync(host.Services, args.Skip(1).ToList(), cancel.Token);
+            }
+
+            var chat = host.Services.GetRequiredService<TerminalChat>();
+            if (args[0].Equals("chat", StringComparison.OrdinalIgnoreCase))
+            {
+                return await chat.RunReplAsync(cancel.Token);
+            }
+
+            var words = args.Skip(1).ToList();
+            var yes = words.RemoveAll(w => w.Equals("--yes", StringComparison.OrdinalIgnoreCase)) > 0;
+            return await chat.AskAsync(string.Join(' ', words), yes, cancel.Token);
+        }
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+        {
+            return 130;
+        }
+        finally
+        {
+            await host.StopAsync(CancellationToken.None);
+        }
+    }
+}

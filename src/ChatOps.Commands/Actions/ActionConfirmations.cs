@@ -1,0 +1,248 @@
+using System.Buffers.Text;
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
+using ChatOps.Commands.Access;
+using ChatOps.Commands.Replies;
+using ChatOps.Commands.Routing;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ChatOps.Commands.Actions;
+
+/// <summary>
+/// The confirmation flow every action goes through: plan and preview, a stored pending action
+/// bound to its requester with a nonce and an expiry, single use, role checked again at confirm
+/// time, the two-person rule, and one audit record per decision.
+/// </summary>
+public sealed partial class ActionConfirmations(
+    IEnumerable<ISafeAction> actions,
+    IPendingActions pending,
+    IAuditLog audit,
+    IAccessPolicy access,
+    IOptionsMonitor<ActionsOptions> options,
+    IOptionsMonitor<AccessOptions> accessOptions,
+    TimeProvider time,
+    ILogger<ActionConfirmations> logger)
+{
+    /// <summary>Verb of the Confirm button.</summary>
+    public const string ConfirmVerb = "confirm";
+
+    /// <summary>Verb of the Cancel button.</summary>
+    public const string CancelVerb = "cancel";
+
+    private readonly Dictionary<string, ISafeAction> _actions = actions.ToDictionary(a => a.Definition.Name, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Plans the action and, unless refused, stores it and asks for confirmation.</summary>
+    public async Task<Reply> RequestAsync(ISafeAction action, CommandRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        ArgumentNullException.ThrowIfNull(request);
+        var started = Stopwatch.GetTimestamp();
+        var plan = await action.PlanAsync(request, cancellationToken);
+        var name = action.Definition.Name;
+        var context = request.Context;
+        if (plan.Refusal is not null)
+        {
+            await AuditAsync(context, request.Text, name, plan.Target, AuditDecision.Refused, plan.Refusal, started, null, cancellationToken);
+            return new Reply { Heading = $"{name} {plan.Target}: refused", Blocks = [new TextBlock(plan.Refusal, TextStyle.Attention), .. plan.Preview], Outcome = ReplyOutcome.Failed };
+        }
+
+        var now = time.GetUtcNow();
+        var stored = new PendingAction
+        {
+            Id = RandomNumberGenerator.GetHexString(16, lowercase: true),
+            Nonce = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(24)),
+            Action = name,
+            Target = plan.Target,
+            Detail = plan.Detail,
+            Force = request.HasFlag("force"),
+            RequesterId = context.Caller.Id,
+            RequesterName = context.Caller.Name,
+            ConversationId = context.ConversationId,
+            CommandText = request.Text,
+            CreatedAt = now,
+            ExpiresAt = now + options.CurrentValue.ConfirmTimeout,
+            NeedsSecondApprover = plan.ForceSecondApprover || SecondApproverRequired(name),
+        };
+        await pending.AddAsync(stored, cancellationToken);
+        await AuditAsync(context, request.Text, name, plan.Target, AuditDecision.Requested, "confirmation offered", started, stored.Id, cancellationToken);
+        var prompt = $"Only {stored.RequesterName} can confirm, within {Minutes(options.CurrentValue.ConfirmTimeout)}." +
+            (stored.NeedsSecondApprover ? " After that, a second admin must approve." : string.Empty);
+        return new Reply
+        {
+            Heading = $"{name} {plan.Target}?",
+            Blocks = plan.Preview,
+            Confirmation = new ConfirmationRequest(stored.Id, stored.Nonce, prompt, stored.ExpiresAt),
+        };
+    }
+
+    /// <summary>Handles a Confirm or Cancel press (or a terminal y/N) for a pending action.</summary>
+    public async Task<Reply> DecideAsync(string? verb, string? pendingId, string? nonce, CommandContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var started = Stopwatch.GetTimestamp();
+        var text = $"[{verb}] {pendingId}";
+        var stored = string.IsNullOrEmpty(pendingId) ? null : await pending.GetAsync(pendingId, cancellationToken);
+        if (stored is null || !_actions.TryGetValue(stored.Action, out var action))
+        {
+            await AuditAsync(context, text, "unknown", string.Empty, AuditDecision.Refused, "unknown confirmation", started, pendingId, cancellationToken);
+            return Reply.Error("That confirmation is unknown or no longer valid.", "Run the command again to get a fresh preview.");
+        }
+
+        var refusal = Check(stored, action, verb, nonce, context);
+        if (refusal is not null)
+        {
+            await AuditAsync(context, text, stored.Action, stored.Target, AuditDecision.Refused, refusal, started, stored.Id, cancellationToken);
+            return Reply.Error(refusal);
+        }
+
+        var expected = stored.State;
+        if (time.GetUtcNow() > stored.ExpiresAt)
+        {
+            await pending.TryTransitionAsync(stored.Id, expected, stored with { State = PendingActionState.Expired }, cancellationToken);
+            await AuditAsync(context, text, stored.Action, stored.Target, AuditDecision.Expired, $"expired at {stored.ExpiresAt:u}", started, stored.Id, cancellationToken);
+            return Reply.Error($"This confirmation expired at {stored.ExpiresAt:HH:mm:ss} UTC; nothing was done.", "Run the command again to get a fresh preview.");
+        }
+
+        if (verb == CancelVerb)
+        {
+            var cancelled = await pending.TryTransitionAsync(stored.Id, expected, stored with { State = PendingActionState.Cancelled }, cancellationToken);
+            return await ClosedOrAsync(cancelled, context, text, stored, started, AuditDecision.Cancelled, "cancelled",
+                Reply.Text($"Cancelled by {context.Caller.Name}; nothing was done.", $"{stored.Action} {stored.Target}"), cancellationToken);
+        }
+
+        if (expected == PendingActionState.AwaitingConfirmation && stored.NeedsSecondApprover)
+        {
+            var awaiting = stored with { State = PendingActionState.AwaitingApproval, ExpiresAt = time.GetUtcNow() + options.CurrentValue.ConfirmTimeout };
+            var moved = await pending.TryTransitionAsync(stored.Id, expected, awaiting, cancellationToken);
+            return await ClosedOrAsync(moved, context, text, stored, started, AuditDecision.Confirmed, "waiting for a second admin", new Reply
+            {
+                Heading = $"{stored.Action} {stored.Target}: waiting for a second admin",
+                Blocks = [new TextBlock($"{stored.RequesterName} confirmed. Another admin must press Confirm before it runs.")],
+                Confirmation = new ConfirmationRequest(stored.Id, stored.Nonce, $"A different admin must approve within {Minutes(options.CurrentValue.ConfirmTimeout)}.", awaiting.ExpiresAt),
+            }, cancellationToken);
+        }
+
+        var running = stored with { State = PendingActionState.Running, ApprovedBy = expected == PendingActionState.AwaitingApproval ? context.Caller.Id : null };
+        if (!await pending.TryTransitionAsync(stored.Id, expected, running, cancellationToken))
+        {
+            return await ClosedOrAsync(false, context, text, stored, started, AuditDecision.Refused, string.Empty, Reply.Text(string.Empty), cancellationToken);
+        }
+
+        var decision = expected == PendingActionState.AwaitingApproval ? AuditDecision.Approved : AuditDecision.Confirmed;
+        await AuditAsync(context, text, stored.Action, stored.Target, decision, "running", started, stored.Id, cancellationToken);
+        return await ExecuteAsync(action, running, context, text, cancellationToken);
+    }
+
+    private string? Check(PendingAction stored, ISafeAction action, string? verb, string? nonce, CommandContext context)
+    {
+        if (verb is not (ConfirmVerb or CancelVerb))
+        {
+            return $"Unknown button `{verb}`.";
+        }
+
+        if (nonce is null || !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(nonce), Encoding.UTF8.GetBytes(stored.Nonce)))
+        {
+            return "This button does not match the request (wrong nonce); nothing was done.";
+        }
+
+        Role role;
+        try
+        {
+            role = access.RoleOf(context.Caller);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogAccessCheckFailed(ex, stored.Action, context.Caller.Id);
+            return "Your access could not be checked, so this is denied.";
+        }
+
+        return stored.State switch
+        {
+            PendingActionState.Running or PendingActionState.Done => "This action was already confirmed and used; a confirmation works once.",
+            PendingActionState.Cancelled => "This action was cancelled; nothing was done.",
+            PendingActionState.Expired => "This confirmation expired; nothing was done.",
+            _ when role < action.Definition.Role => $"`{stored.Action}` needs the {action.Definition.Role.ToString().ToLowerInvariant()} role; you are {role.ToString().ToLowerInvariant()}.",
+            PendingActionState.AwaitingConfirmation when context.Caller.Id != stored.RequesterId =>
+                $"Only {stored.RequesterName}, who asked for it, can confirm or cancel this.",
+            PendingActionState.AwaitingApproval when verb == ConfirmVerb && context.Caller.Id == stored.RequesterId =>
+                "A different admin must approve this (two-person rule).",
+            PendingActionState.AwaitingApproval when role < Role.Admin => "Only an admin can approve this.",
+            _ => null,
+        };
+    }
+
+    private async Task<Reply> ClosedOrAsync(bool moved, CommandContext context, string text, PendingAction stored, long started, AuditDecision decision, string outcome, Reply reply, CancellationToken cancellationToken)
+    {
+        if (!moved)
+        {
+            await AuditAsync(context, text, stored.Action, stored.Target, AuditDecision.Refused, "already decided", started, stored.Id, cancellationToken);
+            return Reply.Error("Someone decided on this action a moment ago; a confirmation works once.");
+        }
+
+        await AuditAsync(context, text, stored.Action, stored.Target, decision, outcome, started, stored.Id, cancellationToken);
+        return reply;
+    }
+
+    private async Task<Reply> ExecuteAsync(ISafeAction action, PendingAction running, CommandContext context, string text, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(options.CurrentValue.ExecuteTimeout);
+        Reply reply;
+        AuditDecision decision;
+        try
+        {
+            reply = await action.ExecuteAsync(running, timeout.Token);
+            decision = reply.Outcome == ReplyOutcome.Ok ? AuditDecision.Executed : AuditDecision.Failed;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            reply = Reply.Error($"`{running.Action} {running.Target}` did not finish within {options.CurrentValue.ExecuteTimeout.TotalSeconds:N0} s; check the node before retrying.");
+            decision = AuditDecision.Failed;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogActionFailed(ex, running.Action, running.Target);
+            reply = Reply.Error($"`{running.Action} {running.Target}` failed: {ex.Message}");
+            decision = AuditDecision.Failed;
+        }
+
+        await pending.TryTransitionAsync(running.Id, PendingActionState.Running, running with { State = PendingActionState.Done }, CancellationToken.None);
+        var summary = reply.Heading ?? reply.Blocks.OfType<TextBlock>().FirstOrDefault()?.Text ?? decision.ToString();
+        await AuditAsync(context, text, running.Action, running.Target, decision, summary, started, running.Id, CancellationToken.None);
+        return reply;
+    }
+
+    private bool SecondApproverRequired(string action)
+    {
+        var configured = options.CurrentValue.RequireSecondApprover
+            ?? (accessOptions.CurrentValue.Admins.Count > 1 ? ["kill clussvc"] : []);
+        return configured.Contains(action, StringComparer.OrdinalIgnoreCase);
+    }
+
+    private Task AuditAsync(CommandContext context, string text, string action, string target, AuditDecision decision, string outcome, long started, string? pendingId, CancellationToken cancellationToken) =>
+        audit.AppendAsync(new AuditRecord
+        {
+            Time = time.GetUtcNow(),
+            UserId = context.Caller.Id,
+            UserName = context.Caller.Name,
+            ConversationId = context.ConversationId,
+            CommandText = text,
+            Action = action,
+            Target = target,
+            Decision = decision,
+            Outcome = outcome,
+            DurationMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds,
+            PendingId = pendingId,
+        }, cancellationToken);
+
+    private static string Minutes(TimeSpan span) => span.TotalMinutes >= 1 ? $"{span.TotalMinutes:0.#} min" : $"{span.TotalSeconds:0} s";
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Access check failed while deciding {Action} for {User}; denied")]
+    private partial void LogAccessCheckFailed(Exception exception, string action, string user);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Action {Action} on {Target} failed")]
+    private partial void LogActionFailed(Exception exception, string action, string target);
+}

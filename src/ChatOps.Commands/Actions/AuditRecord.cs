@@ -1,0 +1,38 @@
+namespace ChatOps.Commands.Actions;
+
+/// <summary>One decision or result about an action. Records are appended, never changed.</summary>
+public sealed record AuditRecord
+{
+    /// <summary>When it happened.</summary>
+    public required DateTimeOffset Time { get; init; }
+
+    /// <summary>Channel user id of the person who acted.</summary>
+    public required string UserId { get; init; }
+
+    /// <summary>Display name.</summary>
+    public required string UserName { get; init; }
+
+    /// <summary>Conversation the request came from.</summary>
+    public required string ConversationId { get; init; }
+
+    /// <summary>The text that was typed, or the button that was pressed.</summary>
+    public required string CommandText { get; init; }
+
+    /// <summary>Action name, e.g. <c>kill clussvc</c>.</summary>
+    public required string Action { get; init; }
+
+    /// <summary>Resolved target (node, VM, link), or empty when none was resolved.</summary>
+    public string Target { get; init; } = string.Empty;
+
+    /// <summary>What was decided.</summary>
+    public required AuditDecision Decision { get; init; }
+
+    /// <summary>Human-readable outcome or reason.</summary>
+    public string Outcome { get; init; } = string.Empty;
+
+    /// <summary>How long the step took, in milliseconds.</summary>
+    public double DurationMs { get; init; }
+
+    /// <summary>The pending action this record belongs to, if any.</summary>
+    public string? PendingId { get; init; }
+}

@@ -1,0 +1,21 @@
+using ChatOps.Commands.Replies;
+using ChatOps.Commands.Routing;
+
+namespace ChatOps.Commands.Actions;
+
+/// <summary>
+/// One action that changes the cluster. The confirmation flow (<see cref="ActionConfirmations"/>)
+/// calls <see cref="PlanAsync"/> when it is requested and <see cref="ExecuteAsync"/> once, after
+/// confirmation, with the stored plan.
+/// </summary>
+public interface ISafeAction
+{
+    /// <summary>The command that requests it, with its role; the name is the action's name.</summary>
+    CommandDefinition Definition { get; }
+
+    /// <summary>Resolves the target against the live inventory and previews the impact.</summary>
+    Task<ActionPlan> PlanAsync(CommandRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Runs the action on the stored target and reports what happened on each node.</summary>
+    Task<Reply> ExecuteAsync(PendingAction action, CancellationToken cancellationToken);
+}

@@ -1,0 +1,50 @@
+namespace ChatOps.Commands.Actions;
+
+/// <summary>An action waiting for confirmation. It belongs to its requester and is used once.</summary>
+public sealed record PendingAction
+{
+    /// <summary>Random id carried by the card's buttons.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>Random secret carried by the card's buttons; a wrong nonce is refused.</summary>
+    public required string Nonce { get; init; }
+
+    /// <summary>Action name, e.g. <c>kill clussvc</c>.</summary>
+    public required string Action { get; init; }
+
+    /// <summary>The resolved target (never raw user text).</summary>
+    public required string Target { get; init; }
+
+    /// <summary>Extra resolved argument (the VM GUID of a stale link), if any.</summary>
+    public string? Detail { get; init; }
+
+    /// <summary>Whether the request said <c>--force</c>.</summary>
+    public bool Force { get; init; }
+
+    /// <summary>Channel user id of the requester.</summary>
+    public required string RequesterId { get; init; }
+
+    /// <summary>Requester's display name.</summary>
+    public required string RequesterName { get; init; }
+
+    /// <summary>Conversation of the request.</summary>
+    public required string ConversationId { get; init; }
+
+    /// <summary>The text typed.</summary>
+    public required string CommandText { get; init; }
+
+    /// <summary>When it was requested.</summary>
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>When the confirmation window closes.</summary>
+    public required DateTimeOffset ExpiresAt { get; init; }
+
+    /// <summary>Whether a second, different admin must approve.</summary>
+    public bool NeedsSecondApprover { get; init; }
+
+    /// <summary>Current state.</summary>
+    public PendingActionState State { get; init; } = PendingActionState.AwaitingConfirmation;
+
+    /// <summary>User id of the second approver, once approved.</summary>
+    public string? ApprovedBy { get; init; }
+}

@@ -1,0 +1,10 @@
+using ChatOps.Commands.Replies;
+
+namespace ChatOps.Commands.Subscriptions;
+
+/// <summary>Posts a reply to every conversation subscribed to a topic (proactive messages).</summary>
+public interface IChannelPublisher
+{
+    /// <summary>Posts to each subscriber; a failed post never stops the others.</summary>
+    Task<PublishResult> PublishAsync(string topic, Reply reply, CancellationToken cancellationToken);
+}

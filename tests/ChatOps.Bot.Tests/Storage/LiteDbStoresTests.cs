@@ -1,0 +1,132 @@
+using ChatOps.Bot.Storage;
+using ChatOps.Commands.Actions;
+using ChatOps.Commands.Sweeps;
+using Microsoft.Extensions.Options;
+
+namespace ChatOps.Bot.Tests.Storage;
+
+public sealed class LiteDbStoresTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 25, 8, 0, 0, TimeSpan.Zero);
+
+    private static PendingAction Pending(string id) => new()
+    {
+        Id = id,
+        Nonce = "nonce",
+        Action = "kill clussvc",
+        Target = "HV-NODE3",
+        RequesterId = "29:u1",
+        RequesterName = "Dana",
+        ConversationId = "c1",
+        CommandText = "kill clussvc hv-node3",
+        CreatedAt = Now,
+        ExpiresAt = Now.AddMinutes(2),
+    };
+
+    [Fact]
+    public async Task AuditLog_AppendThenReopen_KeepsRecordsInOrder()
+    {
+        using var temp = new TempStore();
+        using (var store = temp.Open())
+        {
+            var log = new LiteDbAuditLog(store);
+            for (var i = 0; i < 3; i++)
+            {
+                await log.AppendAsync(new AuditRecord
+                {
+                    Time = Now.AddSeconds(i),
+                    UserId = "29:u1",
+                    UserName = "Dana",
+                    ConversationId = "c1",
+                    CommandText = $"flushdns node{i}",
+                    Action = "flushdns",
+                    Target = $"NODE{i}",
+                    Decision = AuditDecision.Requested,
+                    DurationMs = 1.5,
+                }, CancellationToken.None);
+            }
+        }
+
+        using var reopened = temp.Open();
+        var latest = await new LiteDbAuditLog(reopened).LatestAsync(2, CancellationToken.None);
+
+        Assert.Equal(["NODE2", "NODE1"], latest.Select(r => r.Target));
+        Assert.Equal(Now.AddSeconds(2), latest[0].Time);
+        Assert.Equal(AuditDecision.Requested, latest[0].Decision);
+    }
+
+    [Fact]
+    public async Task PendingActions_TransitionTwice_OnlyFirstWins()
+    {
+        using var temp = new TempStore();
+        using var store = temp.Open();
+        var pending = new LiteDbPendingActions(store);
+        await pending.AddAsync(Pending("p1"), CancellationToken.None);
+        var running = Pending("p1") with { State = PendingActionState.Running };
+
+        var first = await pending.TryTransitionAsync("p1", PendingActionState.AwaitingConfirmation, running, CancellationToken.None);
+        var second = await pending.TryTransitionAsync("p1", PendingActionState.AwaitingConfirmation, running, CancellationToken.None);
+
+        Assert.True(first);
+        Assert.False(second);
+        Assert.Equal(PendingActionState.Running, (await pending.GetAsync("p1", CancellationToken.None))!.State);
+    }
+
+    [Fact]
+    public async Task PendingActions_ConcurrentConfirms_ExactlyOneWins()
+    {
+        using var temp = new TempStore();
+        using var store = temp.Open();
+        var pending = new LiteDbPendingActions(store);
+        await pending.AddAsync(Pending("p2"), CancellationToken.None);
+        var running = Pending("p2") with { State = PendingActionState.Running };
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(() =>
+            pending.TryTransitionAsync("p2", PendingActionState.AwaitingConfirmation, running, CancellationToken.None))));
+
+        Assert.Single(results, r => r);
+    }
+
+    [Fact]
+    public async Task ProcessedActivities_SameIdAfterRestart_IsNotClaimedAgain()
+    {
+        using var temp = new TempStore();
+        using (var store = temp.Open())
+        {
+            Assert.True(await new LiteDbProcessedActivities(store, Options.Create(temp.Options)).TryClaimAsync("a1", Now, CancellationToken.None));
+        }
+
+        using var reopened = temp.Open();
+        var processed = new LiteDbProcessedActivities(reopened, Options.Create(temp.Options));
+
+        Assert.False(await processed.TryClaimAsync("a1", Now, CancellationToken.None));
+        Assert.True(await processed.TryClaimAsync("a2", Now, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task SweepHistory_StoreFindPrune_ByTime()
+    {
+        using var temp = new TempStore();
+        using var store = temp.Open();
+        var history = new LiteDbSweepHistory(store);
+        for (var day = 0; day < 5; day++)
+        {
+            await history.AddAsync(new SweepRecord
+            {
+                Id = $"s{day}",
+                Time = Now.AddDays(day),
+                Nodes = [new NodeSweep("N1", new Dictionary<string, string> { ["driver:MPIO"] = $"1.{day}" })],
+                Findings = [new SweepFinding("driver-parity", "N1", "Medium", "MPIO differs", "driver-parity-across-nodes")],
+            }, CancellationToken.None);
+        }
+
+        var before = await history.AtOrBeforeAsync(Now.AddDays(2.5), CancellationToken.None);
+        var pruned = await history.PruneAsync(Now.AddDays(2), CancellationToken.None);
+        var latest = await history.LatestAsync(10, CancellationToken.None);
+
+        Assert.Equal("s2", before!.Id);
+        Assert.Equal("1.2", before.Nodes[0].Components["driver:MPIO"]);
+        Assert.Equal(2, pruned);
+        Assert.Equal(["s4", "s3", "s2"], latest.Select(s => s.Id));
+    }
+}

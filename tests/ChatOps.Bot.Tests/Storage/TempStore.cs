@@ -1,0 +1,28 @@
+using ChatOps.Bot.Storage;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Hosting;
+
+namespace ChatOps.Bot.Tests.Storage;
+
+/// <summary>A LiteDB file in a fresh temp folder; reopen it to simulate a restart.</summary>
+internal sealed class TempStore : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("chatops-store-").FullName;
+
+    public StorageOptions Options { get; } = new() { Path = "state/chatops.db" };
+
+    public LiteDbStore Open() => new(Microsoft.Extensions.Options.Options.Create(Options), new Env(_folder));
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private sealed class Env(string root) : IHostEnvironment
+    {
+        public string EnvironmentName { get; set; } = "Test";
+
+        public string ApplicationName { get; set; } = "ChatOps.Bot.Tests";
+
+        public string ContentRootPath { get; set; } = root;
+
+        public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
+    }
+}

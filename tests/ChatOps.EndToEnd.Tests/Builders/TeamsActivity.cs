@@ -1,0 +1,73 @@
+using System.Text.Json.Nodes;
+
+namespace ChatOps.EndToEnd.Tests.Builders;
+
+/// <summary>Builds activities shaped like the ones Teams posts to <c>/api/messages</c>.</summary>
+public sealed class TeamsActivity
+{
+    private readonly JsonObject _activity;
+
+    private TeamsActivity(JsonObject activity) => _activity = activity;
+
+    public static TeamsActivity Message(string text, string serviceUrl, string conversationId = "19:incident@thread.tacv2") => new(new JsonObject
+    {
+        ["type"] = "message",
+        ["id"] = Guid.NewGuid().ToString("N"),
+        ["timestamp"] = DateTimeOffset.UtcNow.ToString("O"),
+        ["serviceUrl"] = serviceUrl,
+        ["channelId"] = "msteams",
+        ["from"] = new JsonObject { ["id"] = "29:1user-abc", ["name"] = "Dana Admin", ["aadObjectId"] = "11111111-2222-3333-4444-555555555555" },
+        ["conversation"] = new JsonObject { ["id"] = conversationId, ["conversationType"] = "channel", ["isGroup"] = true, ["tenantId"] = "tenant-1" },
+        ["recipient"] = new JsonObject { ["id"] = "28:chatops-bot", ["name"] = "ChatOps" },
+        ["text"] = text,
+        ["textFormat"] = "plain",
+        ["locale"] = "en-US",
+        ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = "tenant-1" } },
+    });
+
+    public static TeamsActivity MembersAdded(string serviceUrl, string conversationId, params string[] memberIds)
+    {
+        var members = new JsonArray();
+        foreach (var id in memberIds)
+        {
+            members.Add(new JsonObject { ["id"] = id, ["name"] = id == "28:chatops-bot" ? "ChatOps" : "New Member" });
+        }
+
+        return new(new JsonObject
+        {
+            ["type"] = "conversationUpdate",
+            ["id"] = Guid.NewGuid().ToString("N"),
+            ["serviceUrl"] = serviceUrl,
+            ["channelId"] = "msteams",
+            ["from"] = new JsonObject { ["id"] = "29:1user-abc" },
+            ["conversation"] = new JsonObject { ["id"] = conversationId, ["conversationType"] = "personal" },
+            ["recipient"] = new JsonObject { ["id"] = "28:chatops-bot", ["name"] = "ChatOps" },
+            ["membersAdded"] = members,
+            ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = "tenant-1" }, ["eventType"] = "teamMemberAdded" },
+        });
+    }
+
+    /// <summary>Adds the Teams @mention of the bot in front of the text, as a channel message carries it.</summary>
+    public TeamsActivity MentioningBot()
+    {
+        var text = _activity["text"]!.GetValue<string>();
+        _activity["text"] = $"<at>ChatOps</at> {text}";
+        _activity["entities"] = new JsonArray(new JsonObject
+        {
+            ["type"] = "mention",
+            ["text"] = "<at>ChatOps</at>",
+            ["mentioned"] = new JsonObject { ["id"] = "28:chatops-bot", ["name"] = "ChatOps" },
+        });
+        return this;
+    }
+
+    public TeamsActivity WithId(string id)
+    {
+        _activity["id"] = id;
+        return this;
+    }
+
+    public string Id => _activity["id"]!.GetValue<string>();
+
+    public string ToJson() => _activity.ToJsonString();
+}
