@@ -16,13 +16,6 @@ public sealed class KnowledgeOptions
     public string? Path { get; set; }
 
     /// <summary>
-    /// Public address under which the host serves articles as HTML; an article's link is this
-    /// plus its id. Must end with <c>/</c>. Default: <c>http://localhost:3978/kb/</c>.
-    /// </summary>
-    [Required]
-    public string ArticleBaseUrl { get; set; } = "http://localhost:3978/kb/";
-
-    /// <summary>
     /// How long the folder must be quiet after a change before the index is rebuilt, so an
     /// editor's save (several events) rebuilds once. Default: 500 ms.
     /// </summary>
@@ -31,7 +24,4 @@ public sealed class KnowledgeOptions
 
     /// <summary>Whether to rebuild the index when a file in the folder changes. Default: true.</summary>
     public bool WatchForChanges { get; set; } = true;
-
-    /// <summary>The link to an article.</summary>
-    public Uri ArticleUrl(string id) => new(new Uri(ArticleBaseUrl, UriKind.Absolute), Uri.EscapeDataString(id));
 }

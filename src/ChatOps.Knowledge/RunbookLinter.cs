@@ -1,3 +1,4 @@
+using ChatOps.Knowledge.Hosting;
 using ChatOps.Knowledge.Loading;
 
 namespace ChatOps.Knowledge;
@@ -12,4 +13,7 @@ public static class RunbookLinter
         ArgumentException.ThrowIfNullOrWhiteSpace(folder);
         return RunbookLoader.LoadFolder(folder).Problems;
     }
+
+    /// <summary>The folder the service would read by default: the repository's <c>kb/</c> above the current or application folder.</summary>
+    public static string? DefaultFolder() => KnowledgePathLocator.Locate(Directory.GetCurrentDirectory(), AppContext.BaseDirectory);
 }

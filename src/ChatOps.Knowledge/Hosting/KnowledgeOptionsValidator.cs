@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 
 namespace ChatOps.Knowledge.Hosting;
 
-/// <summary>Stops start-up when the folder or the article address is unusable, naming the key.</summary>
+/// <summary>Stops start-up when the folder is unusable, naming the key.</summary>
 internal sealed class KnowledgeOptionsValidator : IValidateOptions<KnowledgeOptions>
 {
     public ValidateOptionsResult Validate(string? name, KnowledgeOptions options)
@@ -15,13 +15,6 @@ internal sealed class KnowledgeOptionsValidator : IValidateOptions<KnowledgeOpti
         else if (!Directory.Exists(options.Path))
         {
             failures.Add($"{KnowledgeOptions.Section}:Path '{options.Path}' is not an existing folder.");
-        }
-
-        if (!Uri.TryCreate(options.ArticleBaseUrl, UriKind.Absolute, out var uri)
-            || uri.Scheme is not ("http" or "https")
-            || !options.ArticleBaseUrl.EndsWith('/'))
-        {
-            failures.Add($"{KnowledgeOptions.Section}:ArticleBaseUrl '{options.ArticleBaseUrl}' must be an absolute http(s) address ending with '/'.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
