@@ -25,9 +25,11 @@ internal static class RunbookLoader
     public static LoadResult Load(IEnumerable<(string Path, string? Text)> files)
     {
         var problems = new List<RunbookProblem>();
+        var present = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var parsed = new List<(Runbook Runbook, int IdLine, int RelatedLine)>();
         foreach (var (path, text) in files)
         {
+            present.Add(Path.GetFileNameWithoutExtension(path));
             if (text is null)
             {
                 problems.Add(new RunbookProblem(Path.GetFileName(path), 0, $"cannot be read: not UTF-8 text, or larger than {RunbookSchema.MaxFileBytes / 1024} KB"));
@@ -44,7 +46,8 @@ internal static class RunbookLoader
 
         var ids = new Dictionary<string, Runbook>(StringComparer.OrdinalIgnoreCase);
         var loaded = new List<Runbook>();
-        var allIds = parsed.Select(p => p.Runbook.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        // A related article that is present but broken is reported on its own; linking to it is not a second problem.
+        var allIds = parsed.Select(p => p.Runbook.Id).Concat(present).ToHashSet(StringComparer.OrdinalIgnoreCase);
         foreach (var (runbook, idLine, relatedLine) in parsed)
         {
             var file = Path.GetFileName(runbook.SourcePath);

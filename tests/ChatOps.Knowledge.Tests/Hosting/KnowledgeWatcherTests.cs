@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using ChatOps.Knowledge.Hosting;
+using ChatOps.Knowledge.Tests.Loading;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace ChatOps.Knowledge.Tests.Hosting;
+
+public sealed class KnowledgeWatcherTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("kb-watch-").FullName;
+
+    [Fact]
+    public async Task FileChange_AfterDebounce_RebuildsIndexWithNewArticle()
+    {
+        File.WriteAllText(Path.Combine(_folder, "alpha.md"), ArticleText.Valid(related: "alpha"));
+        var options = Options.Create(new KnowledgeOptions { Path = _folder, ReloadDelay = TimeSpan.FromMilliseconds(100) });
+        using var kb = TestFolders.Open(_folder, options.Value.ReloadDelay);
+        using var watcher = new KnowledgeWatcher(kb, options, TimeProvider.System, NullLogger<KnowledgeWatcher>.Instance);
+        await watcher.StartAsync(CancellationToken.None);
+        Assert.Equal(1, kb.Status.Loaded);
+
+        File.WriteAllText(Path.Combine(_folder, "beta.md"), ArticleText.Valid("beta", "alpha").Replace("heartbeat", "zebracrossing", StringComparison.Ordinal));
+
+        await WaitUntilAsync(() => kb.Status.Loaded == 2);
+        Assert.Equal("beta", kb.Search("zebracrossing").Hits.Single().Runbook.Id);
+        await watcher.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task BrokenFileSaved_OtherArticlesStaySearchableAndStatusNamesTheFile()
+    {
+        File.WriteAllText(Path.Combine(_folder, "alpha.md"), ArticleText.Valid(related: "alpha"));
+        var options = Options.Create(new KnowledgeOptions { Path = _folder, ReloadDelay = TimeSpan.FromMilliseconds(100) });
+        using var kb = TestFolders.Open(_folder, options.Value.ReloadDelay);
+        using var watcher = new KnowledgeWatcher(kb, options, TimeProvider.System, NullLogger<KnowledgeWatcher>.Instance);
+        await watcher.StartAsync(CancellationToken.None);
+
+        File.WriteAllText(Path.Combine(_folder, "beta.md"), "---\nid: beta\n");
+
+        await WaitUntilAsync(() => kb.Status.Problems.Count > 0);
+        Assert.Equal(["beta.md"], kb.Status.FailedFiles);
+        Assert.Equal("alpha", kb.Search("heartbeat").Hits.Single().Runbook.Id);
+    }
+
+    [Fact]
+    public async Task Reload_WhileQueriesRun_NoQueryFails()
+    {
+        File.WriteAllText(Path.Combine(_folder, "alpha.md"), ArticleText.Valid(related: "alpha"));
+        using var kb = TestFolders.Open(_folder);
+        kb.Reload();
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+
+        var searches = Enumerable.Range(0, 2).Select(_ => Task.Run(() =>
+        {
+            var count = 0;
+            while (!stop.IsCancellationRequested)
+            {
+                Assert.Equal("alpha", kb.Search("heartbeat").Hits.Single().Runbook.Id);
+                count++;
+            }
+
+            return count;
+        })).ToList();
+        while (!stop.IsCancellationRequested)
+        {
+            kb.Reload();
+        }
+
+        Assert.All(await Task.WhenAll(searches), count => Assert.True(count > 0));
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!condition())
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), "the index was not rebuilt within 10 s");
+            await Task.Delay(50);
+        }
+    }
+}
