@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ChatOps.Bot.Knowledge;
 using ChatOps.Bot.Proactive;
 using ChatOps.Bot.Teams;
 using ChatOps.Commands.Subscriptions;
@@ -27,11 +28,12 @@ internal static partial class TeamsEndpointExtensions
         builder.Services.AddSingleton<IBotFrameworkHttpAdapter, ChatOpsAdapter>();
         builder.Services.AddSingleton<IChannelPublisher, ProactivePublisher>();
         builder.Services.AddHealthChecks()
-            .AddCheck<ClusterReadinessCheck>("cluster", tags: [ReadyTag]);
+            .AddCheck<ClusterReadinessCheck>("cluster", tags: [ReadyTag])
+            .AddCheck<KnowledgeReadinessCheck>("knowledge", tags: [ReadyTag]);
         return builder;
     }
 
-    /// <summary>Maps <c>POST /api/messages</c>, <c>GET /healthz</c> and <c>GET /readyz</c>.</summary>
+    /// <summary>Maps <c>POST /api/messages</c>, <c>GET /kb/{id}</c>, <c>GET /healthz</c> and <c>GET /readyz</c>.</summary>
     public static WebApplication MapChatOps(this WebApplication app)
     {
         app.MapPost("/api/messages", async (HttpRequest request, HttpResponse response, IBotFrameworkHttpAdapter adapter, IBot bot, ILoggerFactory loggers, CancellationToken ct) =>
@@ -42,6 +44,7 @@ internal static partial class TeamsEndpointExtensions
                 Log.Unauthenticated(loggers.CreateLogger("ChatOps.Bot.Messages"), request.HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown", request.Headers.Authorization.Count > 0);
             }
         });
+        app.MapKnowledgePages();
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/readyz", new HealthCheckOptions
         {

@@ -1,4 +1,5 @@
 using ChatOps.Bot.Hosting;
+using ChatOps.Bot.Knowledge;
 using Microsoft.Extensions.Logging.Console;
 using Spectre.Console;
 
@@ -12,10 +13,15 @@ internal static class TerminalProgram
 {
     private static readonly string[] Modes = ["chat", "ask", "audit"];
 
-    public static bool Handles(string[] args) => args.Length > 0 && Modes.Contains(args[0], StringComparer.OrdinalIgnoreCase);
+    public static bool Handles(string[] args) => (args.Length > 0 && Modes.Contains(args[0], StringComparer.OrdinalIgnoreCase)) || KbLintCommand.Handles(args);
 
     public static async Task<int> RunAsync(string[] args)
     {
+        if (KbLintCommand.Handles(args))
+        {
+            return KbLintCommand.Run(args, Console.Out, Console.Error);
+        }
+
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
             EnvironmentName = Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") ?? Environments.Production,

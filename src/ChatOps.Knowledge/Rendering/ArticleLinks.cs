@@ -22,7 +22,4 @@ public static class ArticleLinks
         var id = path[..^3];
         return RunbookSchema.IdPattern().IsMatch(id) ? id : null;
     }
-
-    /// <summary>A link rewritten for the HTML page: <c>other-id.md</c> becomes <c>other-id</c>; others unchanged.</summary>
-    public static string ToPage(string url) => TargetId(url) ?? url;
 }

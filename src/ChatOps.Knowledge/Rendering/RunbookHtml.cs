@@ -8,13 +8,14 @@ public static class RunbookHtml
 {
     /// <summary>
     /// The body without the front matter. Links to other articles (<c>other-id.md</c>) become
-    /// relative links to their pages (<c>other-id</c>), which resolve beside <c>/kb/{id}</c>.
+    /// links to their pages through <paramref name="articleUrl"/> (id to address).
     /// </summary>
-    public static string Body(Runbook runbook)
+    public static string Body(Runbook runbook, Func<string, string> articleUrl)
     {
         ArgumentNullException.ThrowIfNull(runbook);
+        ArgumentNullException.ThrowIfNull(articleUrl);
         using var writer = new StringWriter();
-        var renderer = new HtmlRenderer(writer) { LinkRewriter = ArticleLinks.ToPage };
+        var renderer = new HtmlRenderer(writer) { LinkRewriter = url => ArticleLinks.TargetId(url) is { } id ? articleUrl(id) : url };
         RunbookMarkdown.Pipeline.Setup(renderer);
         renderer.Render(runbook.Document);
         writer.Flush();
