@@ -1,0 +1,54 @@
+using ChatOps.Bot.Knowledge;
+using ChatOps.Bot.Terminal;
+
+namespace ChatOps.Bot.Tests.Knowledge;
+
+public sealed class KbLintCommandTests
+{
+    [Fact]
+    public void Handles_KbLint_IsATerminalMode()
+    {
+        Assert.True(TerminalProgram.Handles(["kb", "lint"]));
+        Assert.True(TerminalProgram.Handles(["kb", "lint", "/some/dir"]));
+        Assert.False(TerminalProgram.Handles(["kb", "search"]));
+    }
+
+    [Fact]
+    public void Run_RepositoryKb_ExitsZeroAndSaysNoProblems()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exit = KbLintCommand.Run(["kb", "lint", RepoKb.Folder], output, error);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("20 runbooks", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("no problems", output.ToString(), StringComparison.Ordinal);
+        Assert.Empty(error.ToString());
+    }
+
+    [Fact]
+    public void Run_FolderWithBrokenArticle_ExitsNonZeroNamingFileAndLine()
+    {
+        var folder = Directory.CreateTempSubdirectory("kb-lint-").FullName;
+        try
+        {
+            File.Copy(Path.Combine(RepoKb.Folder, "host-isolation.md"), Path.Combine(folder, "host-isolation.md"));
+            var broken = File.ReadAllText(Path.Combine(RepoKb.Folder, "quorum-configuration.md")).Replace("## Prevent", "## Avoid", StringComparison.Ordinal);
+            File.WriteAllText(Path.Combine(folder, "quorum-configuration.md"), broken);
+            var line = broken.Split('\n').ToList().FindIndex(l => l == "## Avoid") + 1;
+            using var output = new StringWriter();
+            using var error = new StringWriter();
+
+            var exit = KbLintCommand.Run(["kb", "lint", folder], output, error);
+
+            Assert.NotEqual(0, exit);
+            Assert.Contains($"quorum-configuration.md:{line}: unknown section 'Avoid'", output.ToString(), StringComparison.Ordinal);
+            Assert.Contains("problem(s)", error.ToString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
