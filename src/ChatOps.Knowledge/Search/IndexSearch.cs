@@ -31,10 +31,11 @@ internal static class IndexSearch
         }
 
         var hits = new List<SearchHit>(docs.ScoreDocs.Length);
+        var highlight = docs.ScoreDocs.Length > 0 ? SnippetMaker.Prepare(query, index) : query;
         foreach (var scoreDoc in docs.ScoreDocs)
         {
             var hit = index[scoreDoc.Doc];
-            hits.Add(new SearchHit(hit.Runbook, scoreDoc.Score, SnippetMaker.Make(query, index, hit)));
+            hits.Add(new SearchHit(hit.Runbook, scoreDoc.Score, SnippetMaker.Make(highlight, hit)));
         }
 
         return new SearchResult(hits, fuzzy && hits.Count > 0);

@@ -51,7 +51,6 @@ internal sealed class RunbookIndex
                 writer.AddDocument(ToDocument(byDoc[i]));
             }
 
-            writer.ForceMerge(1);
             writer.Commit();
         }
 

@@ -15,7 +15,12 @@ internal static class SnippetMaker
         "keywords" + IndexFields.Bigrams, "symptoms" + IndexFields.Bigrams, "title" + IndexFields.Bigrams, "body" + IndexFields.Bigrams,
     ];
 
-    public static string Make(Query query, RunbookIndex index, IndexedRunbook hit)
+    /// <summary>The query with fuzzy parts expanded to the terms they matched, done once per search rather than per hit and field.</summary>
+    public static Query Prepare(Query query, RunbookIndex index) => index.Searcher.Rewrite(query);
+
+    /// <param name="prepared">The query from <see cref="Prepare"/>.</param>
+    /// <param name="hit">The article to quote.</param>
+    public static string Make(Query prepared, IndexedRunbook hit)
     {
         foreach (var field in Fields)
         {
@@ -26,10 +31,12 @@ internal static class SnippetMaker
                 continue;
             }
 
-            var scorer = new QueryScorer(query, index.Reader, field);
+            // Term scoring, not span scoring: QueryScorer builds an in-memory index of the text for
+            // every phrase clause, which made snippets cost more than the search itself.
+            var scorer = new QueryTermScorer(prepared, field);
             var highlighter = new Highlighter(new SimpleHTMLFormatter("**", "**"), scorer)
             {
-                TextFragmenter = new SimpleSpanFragmenter(scorer, FragmentSize),
+                TextFragmenter = new SimpleFragmenter(FragmentSize),
                 MaxDocCharsToAnalyze = 64 * 1024,
             };
             var analyzed = field.EndsWith(IndexFields.Bigrams, StringComparison.Ordinal) ? CjkText.Mask(text)! : text;
