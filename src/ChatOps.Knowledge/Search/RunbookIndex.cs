@@ -16,6 +16,7 @@ internal sealed class RunbookIndex
     private readonly RAMDirectory _directory;
     private readonly DirectoryReader _reader;
     private readonly IndexedRunbook[] _byDoc;
+    private const int ParallelFrom = 200;
     private int _references = 1;
 
     private RunbookIndex(RAMDirectory directory, DirectoryReader reader, IndexedRunbook[] byDoc)
@@ -42,19 +43,34 @@ internal sealed class RunbookIndex
             OpenMode = OpenMode.CREATE,
             RAMBufferSizeMB = 64,
         };
-        var byDoc = new IndexedRunbook[runbooks.Count];
+        var indexed = new IndexedRunbook[runbooks.Count];
         using (var writer = new IndexWriter(directory, config))
         {
-            for (var i = 0; i < runbooks.Count; i++)
+            // Analysis (SmartCn above all) is the cost; the writer takes documents from several threads.
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = runbooks.Count < ParallelFrom ? 1 : Environment.ProcessorCount };
+            Parallel.For(0, runbooks.Count, parallel, i =>
             {
-                byDoc[i] = IndexedRunbook.From(runbooks[i]);
-                writer.AddDocument(ToDocument(byDoc[i]));
-            }
-
+                indexed[i] = IndexedRunbook.From(runbooks[i]);
+                writer.AddDocument(ToDocument(indexed[i]));
+            });
             writer.Commit();
         }
 
-        return new RunbookIndex(directory, DirectoryReader.Open(directory), byDoc);
+        var reader = DirectoryReader.Open(directory);
+        return new RunbookIndex(directory, reader, InDocOrder(reader, indexed));
+    }
+
+    /// <summary>Documents added from several threads land in any order; the stored id puts each article at its document number.</summary>
+    private static IndexedRunbook[] InDocOrder(DirectoryReader reader, IndexedRunbook[] indexed)
+    {
+        var byId = indexed.ToDictionary(r => r.Runbook.Id, StringComparer.Ordinal);
+        var byDoc = new IndexedRunbook[reader.MaxDoc];
+        for (var doc = 0; doc < reader.MaxDoc; doc++)
+        {
+            byDoc[doc] = byId[reader.Document(doc).Get(IndexFields.Id)];
+        }
+
+        return byDoc;
     }
 
     public bool TryAcquire()
