@@ -11,7 +11,9 @@ public sealed class KnowledgeOptions
     /// <summary>
     /// Folder holding the runbooks (<c>*.md</c>; <c>README.md</c> is skipped). Default: the
     /// <c>kb</c> folder next to <c>ChatOps.sln</c>, found by walking up from the content root
-    /// and the application folder, or a <c>kb</c> folder in the application folder.
+    /// and the application folder, or a <c>kb</c> folder in the application folder. The build
+    /// does not copy runbooks next to the binaries: one folder is the truth, and a deployment
+    /// sets this key. A relative path is resolved from the content root.
     /// </summary>
     public string? Path { get; set; }
 

@@ -18,7 +18,9 @@ internal static class IndexSearch
             return SearchResult.Empty;
         }
 
-        var docs = index.Searcher.Search(query, top);
+        // Rewritten once (fuzzy parts expanded to the terms they match) for both the search and the snippets.
+        var rewritten = index.Searcher.Rewrite(query);
+        var docs = index.Searcher.Search(rewritten, top);
         if (docs.TotalHits == 0 && !fuzzy)
         {
             (query, fuzzy) = QueryFactory.Build(normalized, index.Reader, fuzzyAll: true);
@@ -27,11 +29,12 @@ internal static class IndexSearch
                 return SearchResult.Empty;
             }
 
-            docs = index.Searcher.Search(query, top);
+            rewritten = index.Searcher.Rewrite(query);
+            docs = index.Searcher.Search(rewritten, top);
         }
 
         var hits = new List<SearchHit>(docs.ScoreDocs.Length);
-        var highlight = docs.ScoreDocs.Length > 0 ? SnippetMaker.Prepare(query, index) : query;
+        var highlight = rewritten;
         foreach (var scoreDoc in docs.ScoreDocs)
         {
             var hit = index[scoreDoc.Doc];

@@ -41,7 +41,7 @@ internal sealed class RunbookIndex
         var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, RunbookAnalyzers.PerField)
         {
             OpenMode = OpenMode.CREATE,
-            RAMBufferSizeMB = 64,
+            RAMBufferSizeMB = 256, // few flushes, so few segments to search, without a costly force-merge
         };
         var indexed = new IndexedRunbook[runbooks.Count];
         using (var writer = new IndexWriter(directory, config))

@@ -15,10 +15,7 @@ internal static class SnippetMaker
         "keywords" + IndexFields.Bigrams, "symptoms" + IndexFields.Bigrams, "title" + IndexFields.Bigrams, "body" + IndexFields.Bigrams,
     ];
 
-    /// <summary>The query with fuzzy parts expanded to the terms they matched, done once per search rather than per hit and field.</summary>
-    public static Query Prepare(Query query, RunbookIndex index) => index.Searcher.Rewrite(query);
-
-    /// <param name="prepared">The query from <see cref="Prepare"/>.</param>
+    /// <param name="prepared">The search's query rewritten by the searcher (fuzzy parts expanded to terms), so nothing is expanded per hit.</param>
     /// <param name="hit">The article to quote.</param>
     public static string Make(Query prepared, IndexedRunbook hit)
     {
