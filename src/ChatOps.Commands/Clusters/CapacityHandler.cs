@@ -23,9 +23,9 @@ internal sealed class CapacityHandler(IClusterGateway gateway, Links links) : IC
         var snapshot = await gateway.GetSnapshotAsync(cancellationToken);
         var rows = new List<IReadOnlyList<TableCell>>();
         var reasons = new List<string>();
-        foreach (var node in snapshot.Nodes.Where(n => n.State != NodeState.Down))
+        var nodes = snapshot.Nodes.Where(n => n.State != NodeState.Down).ToList();
+        foreach (var (node, plan) in nodes.Zip(FailoverPlanner.PlanEach(snapshot, nodes.Select(n => n.Name))))
         {
-            var plan = FailoverPlanner.Plan(snapshot, [node.Name]);
             var total = plan.Placements.Count + plan.StaysDown.Count + plan.NotRestarted.Count;
             var targets = plan.Placements.Select(p => p.To).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase);
             rows.Add(

@@ -92,4 +92,25 @@ public sealed class FailoverPlannerTests
         Assert.NotEqual("HV01", placement.To);
         Assert.Empty(plan.FailedNodes);
     }
+
+    [Fact]
+    public void PlanEach_EveryNode_SameAnswersAsPlanOnePerNode()
+    {
+        var generated = LabClusters.Generate(new LabGeneratorOptions { Nodes = 12, Vms = 400, Seed = 5 }).Snapshot();
+        foreach (var snapshot in new[] { _lab, generated })
+        {
+            var names = snapshot.Nodes.Select(n => n.Name).ToList();
+
+            var each = FailoverPlanner.PlanEach(snapshot, names);
+
+            foreach (var (name, plan) in names.Zip(each))
+            {
+                var single = FailoverPlanner.Plan(snapshot, [name]);
+                Assert.Equal(single.Placements, plan.Placements);
+                Assert.Equal(single.StaysDown, plan.StaysDown);
+                Assert.Equal(single.NotRestarted, plan.NotRestarted);
+                Assert.Equal(single.Targets, plan.Targets);
+            }
+        }
+    }
 }
