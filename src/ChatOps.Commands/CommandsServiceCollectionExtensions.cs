@@ -1,6 +1,7 @@
 using ChatOps.Commands.Access;
 using ChatOps.Commands.Actions;
 using ChatOps.Commands.Builtin;
+using ChatOps.Commands.ClusterActions;
 using ChatOps.Commands.Replies;
 using ChatOps.Commands.Routing;
 using ChatOps.Commands.Schedules;
@@ -38,6 +39,7 @@ public static class CommandsServiceCollectionExtensions
         services.AddChatCommand<UnsubscribeHandler>(UnsubscribeHandler.Definition);
         services.AddChatCommand<SubscriptionsHandler>(SubscriptionsHandler.Definition);
         services.AddChatCommand<SchedulesHandler>(SchedulesHandler.Definition);
+        services.AddClusterActions();
         return builder;
     }
 
