@@ -6,6 +6,7 @@ using ChatOps.Commands.Replies;
 using ChatOps.Commands.Routing;
 using ChatOps.Commands.Schedules;
 using ChatOps.Commands.Subscriptions;
+using ChatOps.Commands.Sweeps;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -40,6 +41,7 @@ public static class CommandsServiceCollectionExtensions
         services.AddChatCommand<SubscriptionsHandler>(SubscriptionsHandler.Definition);
         services.AddChatCommand<SchedulesHandler>(SchedulesHandler.Definition);
         services.AddClusterActions();
+        services.AddSweeps();
         return builder;
     }
 

@@ -34,7 +34,7 @@ internal sealed class FlushDnsAction(IClusterGateway gateway, Links links) : ISa
         var target = typed?.Trim().Equals(All, StringComparison.OrdinalIgnoreCase) == true ? All : ClusterTargets.Match(typed, names);
         if (target is null)
         {
-            return ActionPlan.Refuse(ClusterTargets.Shown(typed), ClusterTargets.Unknown("node", typed, names.Append(All)));
+            return ActionPlan.Refuse(Echo.Safe(typed), ClusterTargets.Unknown("node", typed, names.Append(All)));
         }
 
         var rows = snapshot.Nodes

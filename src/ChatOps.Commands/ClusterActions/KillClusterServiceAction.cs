@@ -36,7 +36,7 @@ internal sealed class KillClusterServiceAction(IClusterGateway gateway, Links li
         var typed = request.Argument("node");
         if (ClusterTargets.Match(typed, snapshot.Nodes.Select(n => n.Name)) is not { } name)
         {
-            return ActionPlan.Refuse(ClusterTargets.Shown(typed), ClusterTargets.Unknown("node", typed, snapshot.Nodes.Select(n => n.Name)));
+            return ActionPlan.Refuse(Echo.Safe(typed), ClusterTargets.Unknown("node", typed, snapshot.Nodes.Select(n => n.Name)));
         }
 
         var node = snapshot.FindNode(name)!;

@@ -34,7 +34,7 @@ internal sealed class KillVmWorkerAction(IClusterGateway gateway, Links links) :
         var typed = request.Argument("vm");
         if (ClusterTargets.Match(typed, snapshot.Vms.Select(v => v.Name)) is not { } name)
         {
-            return ActionPlan.Refuse(ClusterTargets.Shown(typed), ClusterTargets.Unknown("VM", typed, snapshot.Vms.Select(v => v.Name)));
+            return ActionPlan.Refuse(Echo.Safe(typed), ClusterTargets.Unknown("VM", typed, snapshot.Vms.Select(v => v.Name)));
         }
 
         var vm = snapshot.FindVm(name)!;

@@ -33,13 +33,13 @@ internal sealed class RemoveStaleLinkAction(IClusterGateway gateway, Links links
         var typedId = request.Argument("vm-guid");
         if (!Guid.TryParse(typedId, out var vmId))
         {
-            return ActionPlan.Refuse(ClusterTargets.Shown(typedNode), $"`{ClusterTargets.Shown(typedId)}` is not a VM GUID (like 6f1c2b1e-0c3e-4a57-9d1a-2b7c1f0e9a11). `diagnose` lists the stale links it finds.");
+            return ActionPlan.Refuse(Echo.Safe(typedNode), $"`{Echo.Safe(typedId)}` is not a VM GUID (like 6f1c2b1e-0c3e-4a57-9d1a-2b7c1f0e9a11). `diagnose` lists the stale links it finds.");
         }
 
         var snapshot = await gateway.GetSnapshotAsync(cancellationToken);
         if (ClusterTargets.Match(typedNode, snapshot.Nodes.Select(n => n.Name)) is not { } name)
         {
-            return ActionPlan.Refuse(ClusterTargets.Shown(typedNode), ClusterTargets.Unknown("node", typedNode, snapshot.Nodes.Select(n => n.Name)));
+            return ActionPlan.Refuse(Echo.Safe(typedNode), ClusterTargets.Unknown("node", typedNode, snapshot.Nodes.Select(n => n.Name)));
         }
 
         var node = snapshot.FindNode(name)!;

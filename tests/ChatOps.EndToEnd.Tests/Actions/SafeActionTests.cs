@@ -17,7 +17,7 @@ public sealed class SafeActionTests
         var card = await host.AskAsync("kill clussvc hv04");
         Assert.Contains("SQL-02", card.VisibleText, StringComparison.Ordinal);
         Assert.Contains("restarts on", card.VisibleText, StringComparison.Ordinal);
-        Assert.Contains("Quorum without it", card.VisibleText, StringComparison.Ordinal);
+        Assert.Contains("Quorum without HV04: 6 of 7 votes present", card.VisibleText, StringComparison.Ordinal);
         Assert.Contains("/kb/kill-clussvc-last-resort", card.Activity.ToJsonString(), StringComparison.Ordinal);
         Assert.Equal(0, host.Lab().ActionCount(ClusterAction.StopClusterService));
 
