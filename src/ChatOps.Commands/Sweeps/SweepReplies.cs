@@ -13,6 +13,9 @@ public static class SweepReplies
     /// <summary>Up to this many nodes get a column each; beyond it only the outliers are named.</summary>
     public const int MaxNodeColumns = 8;
 
+    /// <summary>Marks a node that has the majority value.</summary>
+    public const string Same = "✓";
+
     /// <summary>The parity matrix: outlier rows, unreachable nodes, a link to the whole matrix.</summary>
     public static Reply Matrix(SweepRecord sweep, Links links)
     {
@@ -130,8 +133,8 @@ public static class SweepReplies
         if (nodes.Count <= MaxNodeColumns)
         {
             return new TableBlock(
-                ["Component", .. nodes],
-                rows.Select(r => (IReadOnlyList<TableCell>)[$"{r.Category}: {r.Component}", .. nodes.Select(n => Cell(r, n))]).ToList());
+                ["Component", "Majority", .. nodes],
+                rows.Select(r => (IReadOnlyList<TableCell>)[$"{r.Category}: {r.Component}", r.Majority ?? "no majority", .. nodes.Select(n => Cell(r, n))]).ToList());
         }
 
         return new TableBlock(
@@ -142,11 +145,11 @@ public static class SweepReplies
                 new TableCell(string.Join(", ", r.Outliers.Select(n => $"{n} {r.Values[n]}")), CellStatus.Attention)]).ToList());
     }
 
-    private static TableCell Cell(ParityRow row, string node)
-    {
-        var value = row.Values.GetValueOrDefault(node, ParityRow.None);
-        return row.Outliers.Contains(node, StringComparer.OrdinalIgnoreCase) ? new TableCell(value, CellStatus.Attention) : new TableCell(value);
-    }
+    /// <summary>"✓" where the node has the majority value, else the node's own value, highlighted.</summary>
+    private static TableCell Cell(ParityRow row, string node) =>
+        row.Outliers.Contains(node, StringComparer.OrdinalIgnoreCase)
+            ? new TableCell(row.Values.GetValueOrDefault(node, ParityRow.None), CellStatus.Attention)
+            : new TableCell(Same, CellStatus.Ok);
 
     private static IEnumerable<ReplyLink> ParityRunbooks(SweepRecord sweep, Links links)
     {

@@ -91,10 +91,10 @@ public sealed class SweepRunnerTests
 
         var table = Assert.Single(reply.Blocks.OfType<Replies.TableBlock>());
         Assert.Equal(6, table.Rows.Count);
-        Assert.Equal(["Component", "HV01", "HV02", "HV03", "HV04", "HV05", "HV06"], table.Columns);
+        Assert.Equal(["Component", "Majority", "HV01", "HV02", "HV03", "HV04", "HV05", "HV06"], table.Columns);
         var asr = table.Rows.Single(r => r[0].Text.StartsWith("ASR", StringComparison.Ordinal));
-        Assert.Equal(Replies.CellStatus.Attention, asr[2].Status);
-        Assert.Equal(Replies.CellStatus.None, asr[1].Status);
+        Assert.Equal(["ASR: Automatic Server Recovery", "disabled", "✓", "enabled", "✓", "✓", "✓", "✓"], asr.Select(c => c.Text));
+        Assert.Equal(Replies.CellStatus.Attention, asr[3].Status);
         var links = reply.Blocks.OfType<Replies.LinksBlock>().Single().Links;
         Assert.Contains(links, l => l.Url == $"http://localhost:3978/sweeps/{sweep.Id}");
         Assert.Contains(links, l => l.KbId == "driver-parity-across-nodes");
