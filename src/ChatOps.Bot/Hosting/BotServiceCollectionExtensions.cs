@@ -4,6 +4,7 @@ using ChatOps.Bot.Storage;
 using ChatOps.Bot.Teams;
 using ChatOps.Clusters;
 using ChatOps.Commands;
+using ChatOps.Commands.Clusters;
 using ChatOps.Commands.Knowledge;
 using Microsoft.Bot.Builder;
 
@@ -17,6 +18,7 @@ internal static class BotServiceCollectionExtensions
     {
         builder.AddCommands();
         builder.AddClusters();
+        builder.Services.AddClusterCommands();
         builder.AddKnowledgeCommands();
         builder.AddStorage();
         builder.AddSchedules();

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ChatOps.Bot.Knowledge;
+using ChatOps.Bot.Pages;
 using ChatOps.Bot.Proactive;
 using ChatOps.Bot.Teams;
 using ChatOps.Commands.Subscriptions;
@@ -44,6 +45,7 @@ internal static partial class TeamsEndpointExtensions
                 Log.Unauthenticated(loggers.CreateLogger("ChatOps.Bot.Messages"), request.HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown", request.Headers.Authorization.Count > 0);
             }
         });
+        app.MapSweepPages();
         app.MapKnowledgePages();
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/readyz", new HealthCheckOptions

@@ -52,7 +52,7 @@ public sealed class KnowledgeEndToEndTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType!.MediaType);
-        Assert.Contains("<title>Cluster and Hyper-V disagree on a VM&#39;s state · ChatOps runbooks</title>", html, StringComparison.Ordinal);
+        Assert.Contains("<title>Cluster and Hyper-V disagree on a VM&#39;s state · ChatOps</title>", html, StringComparison.Ordinal);
         Assert.Contains("<h2", html, StringComparison.Ordinal);
         Assert.Contains("<table>", html, StringComparison.Ordinal);
         Assert.Contains("href=\"http://localhost:3978/kb/kill-clussvc-last-resort\"", html, StringComparison.Ordinal);

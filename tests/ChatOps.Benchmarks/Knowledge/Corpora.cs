@@ -1,7 +1,7 @@
 using ChatOps.Knowledge;
 using ChatOps.Knowledge.Loading;
 
-namespace ChatOps.Benchmarks;
+namespace ChatOps.Benchmarks.Knowledge;
 
 /// <summary>The two corpora benchmarked: the repository's runbooks and 10,000 generated ones.</summary>
 internal static class Corpora

@@ -2,7 +2,7 @@ using System.Text;
 using ChatOps.Knowledge;
 using ChatOps.Knowledge.Loading;
 
-namespace ChatOps.Benchmarks;
+namespace ChatOps.Benchmarks.Knowledge;
 
 /// <summary>Runbook-like articles in English and Chinese, generated from a fixed seed so every run indexes the same text.</summary>
 internal static class GeneratedCorpus

@@ -2,14 +2,16 @@ using System.Diagnostics;
 using System.Globalization;
 using ChatOps.Knowledge.Search;
 
-namespace ChatOps.Benchmarks;
+namespace ChatOps.Benchmarks.Knowledge;
 
 /// <summary>
-/// <c>-- latency</c>: per-query latency percentiles (BenchmarkDotNet reports means per
+/// <c>-- kb-latency</c>: per-query latency percentiles (BenchmarkDotNet reports means per
 /// iteration, not the tail of single queries), and the time to load and index each corpus once.
 /// </summary>
 internal static class LatencyReport
 {
+    public const string Mode = "kb-latency";
+
     private const int Rounds = 400;
 
     public static void Run(TextWriter output)

@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using ChatOps.Knowledge.Search;
 
-namespace ChatOps.Benchmarks;
+namespace ChatOps.Benchmarks.Knowledge;
 
 /// <summary>One search with snippets, cycling through typical queries. Target: p99 under 5 ms (see <see cref="LatencyReport"/>).</summary>
 [MemoryDiagnoser]

@@ -2,7 +2,7 @@ using BenchmarkDotNet.Attributes;
 using ChatOps.Knowledge;
 using ChatOps.Knowledge.Search;
 
-namespace ChatOps.Benchmarks;
+namespace ChatOps.Benchmarks.Knowledge;
 
 /// <summary>Building the in-memory index from parsed articles (what a reload costs after parsing). Target: 10,000 articles under 10 s.</summary>
 [MemoryDiagnoser]
