@@ -14,15 +14,13 @@ internal static class ArticlePage
 
     public static string Article(Runbook runbook, Links links)
     {
-        var meta = new StringBuilder()
-            .Append("<p class=\"muted\"><span>").Append(Encode(runbook.Id)).Append("</span>")
-            .Append("<span>severity: ").Append(Encode(runbook.Severity)).Append("</span>");
+        var facts = new List<string> { runbook.Id, "severity: " + runbook.Severity };
         if (runbook.AppliesTo.Count > 0)
         {
-            meta.Append("<span>").Append(Encode(string.Join(", ", runbook.AppliesTo))).Append("</span>");
+            facts.Add(string.Join(", ", runbook.AppliesTo));
         }
 
-        meta.Append("</p>\n");
+        var meta = $"<p class=\"muted\">{Encode(string.Join(" · ", facts))}</p>\n";
         return Page(runbook.Title, meta + RunbookHtml.Body(runbook, id => links.Runbook(id).Url));
     }
 

@@ -13,12 +13,14 @@ namespace ChatOps.Bot.Tests.Knowledge;
 
 public sealed class ArticleCardTests
 {
+    private static readonly string RepoKb = RunbookLinter.DefaultFolder() ?? throw new InvalidOperationException("kb/ not found");
+
     private static readonly AdaptiveCardRenderer Renderer = new();
 
     [Fact]
     public async Task KbArticle_EveryRepositoryRunbook_RendersUnderTheCardLimitWithTheFullArticleLink()
     {
-        using var host = Build(RepoKb.Folder);
+        using var host = Build(RepoKb);
         var router = host.Services.GetRequiredService<CommandRouter>();
 
         foreach (var runbook in host.Services.GetRequiredService<IKnowledgeBase>().List())
@@ -36,7 +38,7 @@ public sealed class ArticleCardTests
         var folder = Directory.CreateTempSubdirectory("kb-long-").FullName;
         try
         {
-            var text = File.ReadAllText(Path.Combine(RepoKb.Folder, "host-isolation.md"))
+            var text = File.ReadAllText(Path.Combine(RepoKb, "host-isolation.md"))
                 .Replace("related: [", "related: [host-isolation, ", StringComparison.Ordinal);
             var filler = string.Concat(Enumerable.Range(1, 400).Select(i => $"Step detail {i}: " + new string('x', 120) + "\n\n"));
             text = text.Replace("## Fix\n", "## Fix\n\n" + filler, StringComparison.Ordinal);

@@ -1,10 +1,13 @@
 using ChatOps.Bot.Knowledge;
 using ChatOps.Bot.Terminal;
+using ChatOps.Knowledge;
 
 namespace ChatOps.Bot.Tests.Knowledge;
 
 public sealed class KbLintCommandTests
 {
+    private static readonly string RepoKb = RunbookLinter.DefaultFolder() ?? throw new InvalidOperationException("kb/ not found");
+
     [Fact]
     public void Handles_KbLint_IsATerminalMode()
     {
@@ -19,7 +22,7 @@ public sealed class KbLintCommandTests
         using var output = new StringWriter();
         using var error = new StringWriter();
 
-        var exit = KbLintCommand.Run(["kb", "lint", RepoKb.Folder], output, error);
+        var exit = KbLintCommand.Run(["kb", "lint", RepoKb], output, error);
 
         Assert.Equal(0, exit);
         Assert.Contains("20 runbooks", output.ToString(), StringComparison.Ordinal);
@@ -33,8 +36,8 @@ public sealed class KbLintCommandTests
         var folder = Directory.CreateTempSubdirectory("kb-lint-").FullName;
         try
         {
-            File.Copy(Path.Combine(RepoKb.Folder, "host-isolation.md"), Path.Combine(folder, "host-isolation.md"));
-            var broken = File.ReadAllText(Path.Combine(RepoKb.Folder, "quorum-configuration.md")).Replace("## Prevent", "## Avoid", StringComparison.Ordinal);
+            File.Copy(Path.Combine(RepoKb, "host-isolation.md"), Path.Combine(folder, "host-isolation.md"));
+            var broken = File.ReadAllText(Path.Combine(RepoKb, "quorum-configuration.md")).Replace("## Prevent", "## Avoid", StringComparison.Ordinal);
             File.WriteAllText(Path.Combine(folder, "quorum-configuration.md"), broken);
             var line = broken.Split('\n').ToList().FindIndex(l => l == "## Avoid") + 1;
             using var output = new StringWriter();

@@ -13,6 +13,8 @@ namespace ChatOps.Commands.Tests.Knowledge;
 
 public sealed class KbCommandsTests : IDisposable
 {
+    private static readonly string RepoKb = RunbookLinter.DefaultFolder() ?? throw new InvalidOperationException("kb/ not found");
+
     private readonly IHost _host;
     private readonly CommandRouter _router;
 
@@ -21,7 +23,7 @@ public sealed class KbCommandsTests : IDisposable
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["ChatOps:Knowledge:Path"] = RepoKb.Folder,
+            ["ChatOps:Knowledge:Path"] = RepoKb,
             ["ChatOps:Links:PublicUrl"] = "https://chatops.example.com/",
         });
         builder.AddCommands();

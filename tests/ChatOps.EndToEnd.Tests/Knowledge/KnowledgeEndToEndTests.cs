@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using ChatOps.Knowledge;
 
 namespace ChatOps.EndToEnd.Tests.Knowledge;
 
@@ -96,7 +97,7 @@ public sealed class KnowledgeEndToEndTests
         var folder = Directory.CreateTempSubdirectory("kb-e2e-").FullName;
         try
         {
-            var kb = RepositoryKb();
+            var kb = RunbookLinter.DefaultFolder()!;
             File.Copy(Path.Combine(kb, "host-isolation.md"), Path.Combine(folder, "host-isolation.md"));
             File.WriteAllText(Path.Combine(folder, "broken.md"), "---\nid: broken\ntitle: [oops\n---\n");
             File.WriteAllText(Path.Combine(folder, "host-isolation.md"), System.Text.RegularExpressions.Regex.Replace(File.ReadAllText(Path.Combine(folder, "host-isolation.md")), @"related: \[[^\]]*\]", "related: []"));
@@ -118,14 +119,4 @@ public sealed class KnowledgeEndToEndTests
         }
     }
 
-    private static string RepositoryKb()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(dir.FullName, "ChatOps.sln")))
-        {
-            dir = dir.Parent ?? throw new InvalidOperationException("ChatOps.sln not found");
-        }
-
-        return Path.Combine(dir.FullName, "kb");
-    }
 }

@@ -13,11 +13,9 @@ public sealed class KnowledgeWatcherTests : IDisposable
     [Fact]
     public async Task FileChange_AfterDebounce_RebuildsIndexWithNewArticle()
     {
-        File.WriteAllText(Path.Combine(_folder, "alpha.md"), ArticleText.Valid(related: "alpha"));
-        var options = Options.Create(new KnowledgeOptions { Path = _folder, ReloadDelay = TimeSpan.FromMilliseconds(100) });
-        using var kb = TestFolders.Open(_folder, options.Value.ReloadDelay);
-        using var watcher = new KnowledgeWatcher(kb, options, TimeProvider.System, NullLogger<KnowledgeWatcher>.Instance);
-        await watcher.StartAsync(CancellationToken.None);
+        var (kb, watcher) = await StartWithAlphaAsync();
+        using var disposeKb = kb;
+        using var disposeWatcher = watcher;
         Assert.Equal(1, kb.Status.Loaded);
 
         File.WriteAllText(Path.Combine(_folder, "beta.md"), ArticleText.Valid("beta", "alpha").Replace("heartbeat", "zebracrossing", StringComparison.Ordinal));
@@ -30,11 +28,9 @@ public sealed class KnowledgeWatcherTests : IDisposable
     [Fact]
     public async Task BrokenFileSaved_OtherArticlesStaySearchableAndStatusNamesTheFile()
     {
-        File.WriteAllText(Path.Combine(_folder, "alpha.md"), ArticleText.Valid(related: "alpha"));
-        var options = Options.Create(new KnowledgeOptions { Path = _folder, ReloadDelay = TimeSpan.FromMilliseconds(100) });
-        using var kb = TestFolders.Open(_folder, options.Value.ReloadDelay);
-        using var watcher = new KnowledgeWatcher(kb, options, TimeProvider.System, NullLogger<KnowledgeWatcher>.Instance);
-        await watcher.StartAsync(CancellationToken.None);
+        var (kb, watcher) = await StartWithAlphaAsync();
+        using var disposeKb = kb;
+        using var disposeWatcher = watcher;
 
         File.WriteAllText(Path.Combine(_folder, "beta.md"), "---\nid: beta\n");
 
@@ -71,6 +67,17 @@ public sealed class KnowledgeWatcherTests : IDisposable
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    /// <summary>A folder holding one valid article, its knowledge base, and a watcher that rebuilds 100 ms after a change.</summary>
+    private async Task<(KnowledgeBase Kb, KnowledgeWatcher Watcher)> StartWithAlphaAsync()
+    {
+        File.WriteAllText(Path.Combine(_folder, "alpha.md"), ArticleText.Valid(related: "alpha"));
+        var options = Options.Create(new KnowledgeOptions { Path = _folder, ReloadDelay = TimeSpan.FromMilliseconds(100) });
+        var kb = TestFolders.Open(_folder, options.Value.ReloadDelay);
+        var watcher = new KnowledgeWatcher(kb, options, TimeProvider.System, NullLogger<KnowledgeWatcher>.Instance);
+        await watcher.StartAsync(CancellationToken.None);
+        return (kb, watcher);
+    }
 
     private static async Task WaitUntilAsync(Func<bool> condition)
     {
