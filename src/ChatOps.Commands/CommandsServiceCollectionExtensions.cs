@@ -1,6 +1,7 @@
 using ChatOps.Commands.Access;
 using ChatOps.Commands.Actions;
 using ChatOps.Commands.Builtin;
+using ChatOps.Commands.Replies;
 using ChatOps.Commands.Routing;
 using ChatOps.Commands.Schedules;
 using ChatOps.Commands.Subscriptions;
@@ -26,6 +27,8 @@ public static class CommandsServiceCollectionExtensions
         services.AddHostedService<CommandCatalogCheck>();
         services.AddOptions<ActionsOptions>().BindConfiguration(ActionsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<ActionConfirmations>();
+        services.AddOptions<LinkOptions>().BindConfiguration(LinkOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<Links>();
 
         services.AddChatCommand<HelpHandler>(HelpHandler.Definition);
         services.AddChatCommand<WhoAmIHandler>(WhoAmIHandler.Definition);

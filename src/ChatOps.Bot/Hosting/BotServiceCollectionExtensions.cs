@@ -2,6 +2,7 @@ using ChatOps.Bot.Rendering;
 using ChatOps.Bot.Scheduling;
 using ChatOps.Bot.Storage;
 using ChatOps.Bot.Teams;
+using ChatOps.Clusters;
 using ChatOps.Commands;
 using Microsoft.Bot.Builder;
 
@@ -14,6 +15,7 @@ internal static class BotServiceCollectionExtensions
     public static IHostApplicationBuilder AddChatOps(this IHostApplicationBuilder builder)
     {
         builder.AddCommands();
+        builder.AddClusters();
         builder.AddStorage();
         builder.AddSchedules();
         builder.AddBot();

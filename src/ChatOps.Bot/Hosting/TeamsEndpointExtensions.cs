@@ -11,7 +11,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace ChatOps.Bot.Hosting;
 
 /// <summary>The HTTP side: Bot Framework endpoint, liveness and readiness.</summary>
-internal static class TeamsEndpointExtensions
+internal static partial class TeamsEndpointExtensions
 {
     public const string ReadyTag = "ready";
 
@@ -26,15 +26,22 @@ internal static class TeamsEndpointExtensions
         builder.Services.AddSingleton<OutgoingMiddleware>();
         builder.Services.AddSingleton<IBotFrameworkHttpAdapter, ChatOpsAdapter>();
         builder.Services.AddSingleton<IChannelPublisher, ProactivePublisher>();
-        builder.Services.AddHealthChecks();
+        builder.Services.AddHealthChecks()
+            .AddCheck<ClusterReadinessCheck>("cluster", tags: [ReadyTag]);
         return builder;
     }
 
     /// <summary>Maps <c>POST /api/messages</c>, <c>GET /healthz</c> and <c>GET /readyz</c>.</summary>
     public static WebApplication MapChatOps(this WebApplication app)
     {
-        app.MapPost("/api/messages", (HttpRequest request, HttpResponse response, IBotFrameworkHttpAdapter adapter, IBot bot, CancellationToken ct) =>
-            adapter.ProcessAsync(request, response, bot, ct));
+        app.MapPost("/api/messages", async (HttpRequest request, HttpResponse response, IBotFrameworkHttpAdapter adapter, IBot bot, ILoggerFactory loggers, CancellationToken ct) =>
+        {
+            await adapter.ProcessAsync(request, response, bot, ct);
+            if (response.StatusCode == StatusCodes.Status401Unauthorized)
+            {
+                Log.Unauthenticated(loggers.CreateLogger("ChatOps.Bot.Messages"), request.HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown", request.Headers.Authorization.Count > 0);
+            }
+        });
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/readyz", new HealthCheckOptions
         {
@@ -59,6 +66,12 @@ internal static class TeamsEndpointExtensions
             }),
         };
         return context.Response.WriteAsync(JsonSerializer.Serialize(body, JsonOptions));
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Refused an unauthenticated /api/messages request from {Remote} (token present: {HadToken})")]
+        public static partial void Unauthenticated(ILogger logger, string remote, bool hadToken);
     }
 
     private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };

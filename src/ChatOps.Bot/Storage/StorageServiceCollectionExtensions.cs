@@ -1,5 +1,6 @@
 using ChatOps.Commands.Actions;
 using ChatOps.Commands.Subscriptions;
+using ChatOps.Commands.Sweeps;
 
 namespace ChatOps.Bot.Storage;
 
@@ -14,6 +15,7 @@ internal static class StorageServiceCollectionExtensions
         builder.Services.AddSingleton<IPendingActions, LiteDbPendingActions>();
         builder.Services.AddSingleton<IProcessedActivities, LiteDbProcessedActivities>();
         builder.Services.AddSingleton<ISubscriptions, LiteDbSubscriptions>();
+        builder.Services.AddSingleton<ISweepHistory, LiteDbSweepHistory>();
         return builder;
     }
 }

@@ -1,5 +1,6 @@
 using ChatOps.Bot.Storage;
 using ChatOps.Commands.Actions;
+using ChatOps.Commands.Sweeps;
 using Microsoft.Extensions.Options;
 
 namespace ChatOps.Bot.Tests.Storage;
@@ -100,5 +101,32 @@ public sealed class LiteDbStoresTests
 
         Assert.False(await processed.TryClaimAsync("a1", Now, CancellationToken.None));
         Assert.True(await processed.TryClaimAsync("a2", Now, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task SweepHistory_StoreFindPrune_ByTime()
+    {
+        using var temp = new TempStore();
+        using var store = temp.Open();
+        var history = new LiteDbSweepHistory(store);
+        for (var day = 0; day < 5; day++)
+        {
+            await history.AddAsync(new SweepRecord
+            {
+                Id = $"s{day}",
+                Time = Now.AddDays(day),
+                Nodes = [new NodeSweep("N1", new Dictionary<string, string> { ["driver:MPIO"] = $"1.{day}" })],
+                Findings = [new SweepFinding("driver-parity", "N1", "Medium", "MPIO differs", "driver-parity-across-nodes")],
+            }, CancellationToken.None);
+        }
+
+        var before = await history.AtOrBeforeAsync(Now.AddDays(2.5), CancellationToken.None);
+        var pruned = await history.PruneAsync(Now.AddDays(2), CancellationToken.None);
+        var latest = await history.LatestAsync(10, CancellationToken.None);
+
+        Assert.Equal("s2", before!.Id);
+        Assert.Equal("1.2", before.Nodes[0].Components["driver:MPIO"]);
+        Assert.Equal(2, pruned);
+        Assert.Equal(["s4", "s3", "s2"], latest.Select(s => s.Id));
     }
 }

@@ -125,7 +125,7 @@ public sealed class CommandRouterTests
 
         Assert.Contains("vms list", reply.Visible(), StringComparison.Ordinal);
         Assert.DoesNotContain("kill thing", reply.Visible(), StringComparison.Ordinal);
-        Assert.Contains("2 more command(s) need a higher role", reply.Visible(), StringComparison.Ordinal);
+        Assert.Matches(@"[1-9]\d* more command\(s\) need a higher role", reply.Visible());
     }
 
     [Fact]

@@ -1,0 +1,62 @@
+using JsonSerializer = System.Text.Json.JsonSerializer;
+using ChatOps.Commands.Sweeps;
+using LiteDB;
+
+namespace ChatOps.Bot.Storage;
+
+/// <summary>
+/// Stored sweeps in LiteDB, indexed by time for drift and pruning. The sweep itself is kept as JSON:
+/// its records are immutable and LiteDB's mapper needs settable classes.
+/// </summary>
+internal sealed class LiteDbSweepHistory(LiteDbStore store) : ISweepHistory
+{
+    private ILiteCollection<SweepDocument> Sweeps
+    {
+        get
+        {
+            var collection = store.Database.GetCollection<SweepDocument>("sweeps");
+            collection.EnsureIndex(d => d.Ticks);
+            return collection;
+        }
+    }
+
+    public Task AddAsync(SweepRecord sweep, CancellationToken cancellationToken)
+    {
+        Sweeps.Insert(new SweepDocument { Id = sweep.Id, Ticks = sweep.Time.UtcTicks, Json = JsonSerializer.Serialize(sweep) });
+        return Task.CompletedTask;
+    }
+
+    public Task<SweepRecord?> GetAsync(string id, CancellationToken cancellationToken) =>
+        Task.FromResult(Sweeps.FindById(id)?.Read());
+
+    public Task<IReadOnlyList<SweepRecord>> LatestAsync(int count, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<SweepRecord> latest = Sweeps.Query().OrderByDescending(d => d.Ticks).Limit(count).ToList().Select(d => d.Read()).ToList();
+        return Task.FromResult(latest);
+    }
+
+    public Task<SweepRecord?> AtOrBeforeAsync(DateTimeOffset time, CancellationToken cancellationToken)
+    {
+        var ticks = time.UtcTicks;
+        return Task.FromResult(Sweeps.Query().Where(d => d.Ticks <= ticks).OrderByDescending(d => d.Ticks).FirstOrDefault()?.Read());
+    }
+
+    public Task<int> PruneAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        var ticks = cutoff.UtcTicks;
+        return Task.FromResult(Sweeps.DeleteMany(d => d.Ticks < ticks));
+    }
+
+    /// <summary>Storage shape with a sortable time column.</summary>
+    internal sealed class SweepDocument
+    {
+        public string Id { get; set; } = string.Empty;
+
+        public long Ticks { get; set; }
+
+        public string Json { get; set; } = string.Empty;
+
+        public SweepRecord Read() => JsonSerializer.Deserialize<SweepRecord>(Json)
+            ?? throw new InvalidDataException($"Sweep {Id} is stored empty.");
+    }
+}

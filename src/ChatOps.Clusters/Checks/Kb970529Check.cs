@@ -1,0 +1,20 @@
+using ChatOps.Clusters.Model;
+
+namespace ChatOps.Clusters.Checks;
+
+/// <summary>KB970529 keeps Hyper-V following a LUN whose volume GUID changed; every node needs it.</summary>
+internal sealed class Kb970529Check : IClusterCheck
+{
+    public const string Hotfix = "KB970529";
+
+    public string Id => CheckIds.Kb970529Missing;
+
+    public string Title => "Hotfix KB970529 on every node";
+
+    public IEnumerable<Finding> Run(ClusterSnapshot snapshot) =>
+        snapshot.Reachable
+            .Where(n => !n.Inventory!.Hotfixes.Contains(Hotfix, StringComparer.OrdinalIgnoreCase))
+            .Select(n => new Finding(Id, Severity.High, n.Name,
+                $"{n.Name} lacks {Hotfix}: resizing a LUN will leave its VMs pointing at the old volume GUID (quick migration fails, VMM shows 'Unsupported Cluster Configuration').",
+                KbIds.VolumeGuidChange) { Nodes = [n.Name] });
+}

@@ -1,0 +1,54 @@
+using ChatOps.Clusters.Model;
+
+namespace ChatOps.Clusters.Checks.Parity;
+
+/// <summary>Components × nodes for the nodes that answered: the majority value per row and the outliers.</summary>
+public static class ParityMatrix
+{
+    /// <summary>Rows for drivers, firmware, hotfixes, host integration services and ASR, in that order.</summary>
+    public static IReadOnlyList<ParityRow> Build(ClusterSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var nodes = snapshot.Reachable.Select(n => n.Inventory!).ToList();
+        var rows = new List<ParityRow>();
+        foreach (var deviceClass in Keys(nodes.SelectMany(n => n.Drivers.Select(d => d.DeviceClass))))
+        {
+            rows.Add(Row(ParityCategories.Driver, deviceClass, nodes, n =>
+                n.Drivers.FirstOrDefault(d => d.DeviceClass.Equals(deviceClass, StringComparison.OrdinalIgnoreCase)) is { } d ? $"{d.Name} {d.Version}" : null));
+        }
+
+        foreach (var component in Keys(nodes.SelectMany(n => n.Firmware.Select(f => f.Component))))
+        {
+            rows.Add(Row(ParityCategories.Firmware, component, nodes, n =>
+                n.Firmware.FirstOrDefault(f => f.Component.Equals(component, StringComparison.OrdinalIgnoreCase))?.Version));
+        }
+
+        foreach (var hotfix in Keys(nodes.SelectMany(n => n.Hotfixes)))
+        {
+            rows.Add(Row(ParityCategories.Hotfix, hotfix, nodes, n =>
+                n.Hotfixes.Contains(hotfix, StringComparer.OrdinalIgnoreCase) ? "installed" : "missing"));
+        }
+
+        rows.Add(Row(ParityCategories.IntegrationServices, "offered to VMs", nodes, n => n.IntegrationServices.ToString()));
+        rows.Add(Row(ParityCategories.Asr, "Automatic Server Recovery", nodes, n => n.AsrEnabled ? "enabled" : "disabled"));
+        return rows;
+    }
+
+    private static IEnumerable<string> Keys(IEnumerable<string> keys) =>
+        keys.Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase);
+
+    private static ParityRow Row(string category, string component, List<NodeInventory> nodes, Func<NodeInventory, string?> value)
+    {
+        var values = nodes.ToDictionary(n => n.Name, n => value(n) ?? ParityRow.None, StringComparer.OrdinalIgnoreCase);
+        var counts = values.Values.GroupBy(v => v, StringComparer.Ordinal).Select(g => (Value: g.Key, Count: g.Count())).OrderByDescending(g => g.Count).ToList();
+        string? majority = counts.Count switch
+        {
+            0 => null,
+            1 => counts[0].Value,
+            _ when counts[0].Count > counts[1].Count => counts[0].Value,
+            _ => null,
+        };
+        var outliers = counts.Count <= 1 ? [] : values.Where(v => v.Value != majority).Select(v => v.Key).ToList();
+        return new ParityRow(category, component, values, majority, outliers);
+    }
+}

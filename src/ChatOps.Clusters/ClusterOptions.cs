@@ -1,0 +1,23 @@
+namespace ChatOps.Clusters;
+
+/// <summary>Which cluster to talk to and how patiently. Section <c>ChatOps:Cluster</c>.</summary>
+public sealed class ClusterOptions
+{
+    /// <summary>Configuration section name.</summary>
+    public const string Section = "ChatOps:Cluster";
+
+    /// <summary>The embedded simulator.</summary>
+    public const string LabBackend = "Lab";
+
+    /// <summary>Real nodes through PowerShell (a later release).</summary>
+    public const string PowerShellBackend = "PowerShell";
+
+    /// <summary><c>Lab</c> or <c>PowerShell</c>. Default: <c>Lab</c>.</summary>
+    public string Backend { get; set; } = LabBackend;
+
+    /// <summary>How long one node may take to answer before it is reported as timed out. Default: 8 s.</summary>
+    public TimeSpan NodeTimeout { get; set; } = TimeSpan.FromSeconds(8);
+
+    /// <summary>A lab YAML file to load instead of the embedded default lab. Default: none.</summary>
+    public string? LabFile { get; set; }
+}

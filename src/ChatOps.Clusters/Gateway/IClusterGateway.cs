@@ -1,0 +1,38 @@
+using ChatOps.Clusters.Model;
+
+namespace ChatOps.Clusters.Gateway;
+
+/// <summary>
+/// The one port for reading a cluster and running its safe actions. Every call is bounded by
+/// the per-node timeout (<see cref="ClusterOptions.NodeTimeout"/>): a node that hangs, refuses
+/// or errors yields a per-node failure while the other nodes still answer.
+/// </summary>
+public interface IClusterGateway
+{
+    /// <summary>Backend name, e.g. <c>Lab</c>.</summary>
+    string Backend { get; }
+
+    /// <summary>Names of the cluster's nodes (membership only; no node is probed).</summary>
+    Task<IReadOnlyList<string>> GetNodeNamesAsync(CancellationToken cancellationToken);
+
+    /// <summary>Probes every node concurrently and returns the whole picture.</summary>
+    Task<ClusterSnapshot> GetSnapshotAsync(CancellationToken cancellationToken);
+
+    /// <summary>Probes one node (exact name, case-insensitive); null when there is no such node.</summary>
+    Task<NodeResult?> GetNodeAsync(string name, CancellationToken cancellationToken);
+
+    /// <summary>One clustered VM with every reachable node's Hyper-V view; null when there is no such VM.</summary>
+    Task<ClusteredVm?> GetVmAsync(string name, CancellationToken cancellationToken);
+
+    /// <summary>Forcibly stops the cluster service on a node: it goes Down and its VMs fail over.</summary>
+    Task<ClusterActionResult> StopClusterServiceAsync(string node, CancellationToken cancellationToken);
+
+    /// <summary>Kills one VM's worker process: the VM crashes and the cluster restarts it on another node.</summary>
+    Task<ClusterActionResult> KillVmWorkerAsync(string vm, CancellationToken cancellationToken);
+
+    /// <summary>Clears a node's DNS client cache.</summary>
+    Task<ClusterActionResult> FlushDnsAsync(string node, CancellationToken cancellationToken);
+
+    /// <summary>Deletes a VM config link from a node; refused when that VM runs on the node.</summary>
+    Task<ClusterActionResult> RemoveStaleLinkAsync(string node, Guid vmId, CancellationToken cancellationToken);
+}

@@ -1,0 +1,25 @@
+namespace ChatOps.Clusters.Lab.Definition;
+
+/// <summary>The YAML shape of a lab cluster (see <c>Lab/default-lab.yaml</c>).</summary>
+internal sealed class LabDefinition
+{
+    public string Name { get; set; } = "LAB";
+
+    public int Seed { get; set; } = 1;
+
+    public long HostReserveMb { get; set; } = 4096;
+
+    public List<LabSiteSpec> Sites { get; set; } = [];
+
+    public LabQuorumSpec Quorum { get; set; } = new();
+
+    public LabNodeSpec NodeDefaults { get; set; } = new();
+
+    public List<LabNodeSpec> Nodes { get; set; } = [];
+
+    public LabVmSpec VmDefaults { get; set; } = new();
+
+    public List<LabVmSpec> Vms { get; set; } = [];
+
+    public List<LabDiskSpec> Disks { get; set; } = [];
+}

@@ -1,0 +1,123 @@
+using ChatOps.Clusters.Gateway;
+using ChatOps.Clusters.Model;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ChatOps.Clusters.Lab;
+
+/// <summary>The gateway over the lab simulator: probes nodes concurrently, each under the per-node timeout.</summary>
+internal sealed partial class LabClusterGateway(
+    LabCluster lab,
+    IOptions<ClusterOptions> options,
+    ILogger<LabClusterGateway> logger) : IClusterGateway
+{
+    private TimeSpan Timeout => options.Value.NodeTimeout;
+
+    public string Backend => ClusterOptions.LabBackend;
+
+    public Task<IReadOnlyList<string>> GetNodeNamesAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(lab.NodeNames());
+
+    public async Task<ClusterSnapshot> GetSnapshotAsync(CancellationToken cancellationToken)
+    {
+        var view = lab.View();
+        var nodes = await Task.WhenAll(view.Nodes.Select(n => ProbeAsync(n, cancellationToken)));
+        return SnapshotAssembler.Assemble(view, nodes, lab.Time.GetUtcNow());
+    }
+
+    public async Task<NodeResult?> GetNodeAsync(string name, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var member = lab.View().Nodes.FirstOrDefault(n => n.Name.Equals(name.Trim(), StringComparison.OrdinalIgnoreCase));
+        return member is null ? null : await ProbeAsync(member, cancellationToken);
+    }
+
+    public async Task<ClusteredVm?> GetVmAsync(string name, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (lab.View().Vms.All(v => !v.Name.Equals(name.Trim(), StringComparison.OrdinalIgnoreCase)))
+        {
+            return null;
+        }
+
+        return (await GetSnapshotAsync(cancellationToken)).FindVm(name.Trim());
+    }
+
+    public Task<ClusterActionResult> StopClusterServiceAsync(string node, CancellationToken cancellationToken) =>
+        OnNodeAsync(ClusterAction.StopClusterService, node, lab.StopClusterService, cancellationToken);
+
+    public Task<ClusterActionResult> FlushDnsAsync(string node, CancellationToken cancellationToken) =>
+        OnNodeAsync(ClusterAction.FlushDns, node, lab.FlushDns, cancellationToken);
+
+    public Task<ClusterActionResult> RemoveStaleLinkAsync(string node, Guid vmId, CancellationToken cancellationToken) =>
+        OnNodeAsync(ClusterAction.RemoveStaleLink, node, n => lab.RemoveStaleLink(n, vmId), cancellationToken);
+
+    public async Task<ClusterActionResult> KillVmWorkerAsync(string vm, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(vm);
+        var record = lab.View().Vms.FirstOrDefault(v => v.Name.Equals(vm.Trim(), StringComparison.OrdinalIgnoreCase));
+        if (record is null)
+        {
+            return new ClusterActionResult(ClusterAction.KillVmWorker, vm, ActionStatus.Failed, $"The cluster has no VM named '{vm}'.", []);
+        }
+
+        var host = record.OwnerNode ?? lab.NodeNames()[0];
+        return await OnNodeAsync(ClusterAction.KillVmWorker, host, _ => lab.KillVmWorker(record.Name), cancellationToken, record.Name);
+    }
+
+    private async Task<NodeResult> ProbeAsync(NodeMember member, CancellationToken cancellationToken)
+    {
+        var (inventory, failure) = await NodeCall.RunAsync(
+            member.Name,
+            async ct =>
+            {
+                await lab.ApplyFaultAsync(member.Name, ct);
+                return lab.Inventory(member.Name);
+            },
+            Timeout,
+            lab.Time,
+            cancellationToken);
+        if (failure is not null)
+        {
+            LogNodeFailed(member.Name, failure.Kind, failure.Message);
+        }
+
+        return new NodeResult(member.Name, member.State, member.Site, inventory, failure);
+    }
+
+    private async Task<ClusterActionResult> OnNodeAsync(
+        ClusterAction action, string node, Func<string, ClusterActionResult> apply, CancellationToken cancellationToken, string? target = null)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        var canonical = lab.ResolveNode(node.Trim());
+        if (canonical is null)
+        {
+            return new ClusterActionResult(action, target ?? node, ActionStatus.Failed, $"The cluster has no node named '{node}'.", []);
+        }
+
+        var (result, failure) = await NodeCall.RunAsync(
+            canonical,
+            async ct =>
+            {
+                await lab.ApplyFaultAsync(canonical, ct);
+                return apply(canonical);
+            },
+            Timeout,
+            lab.Time,
+            cancellationToken);
+        if (failure is null)
+        {
+            LogActionRan(action, target ?? canonical, result!.Status);
+            return result;
+        }
+
+        LogNodeFailed(canonical, failure.Kind, failure.Message);
+        return new ClusterActionResult(action, target ?? canonical, ActionStatus.Failed, $"{action} did not run: {failure.Message}", [new NodeOutcome(canonical, failure.Message)]);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Node {Node} failed: {Kind} {Reason}")]
+    private partial void LogNodeFailed(string node, NodeFailureKind kind, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Action {Action} on {Target}: {Status}")]
+    private partial void LogActionRan(ClusterAction action, string target, ActionStatus status);
+}

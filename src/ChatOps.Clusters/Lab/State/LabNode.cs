@@ -1,0 +1,39 @@
+using ChatOps.Clusters.Model;
+
+namespace ChatOps.Clusters.Lab.State;
+
+/// <summary>A simulated node's mutable state. Only touched under the lab's lock.</summary>
+internal sealed class LabNode
+{
+    public required string Name { get; init; }
+
+    public required string Site { get; init; }
+
+    public NodeState State { get; set; }
+
+    public long MemoryTotalMb { get; init; }
+
+    public required HardwareFeatures Hardware { get; init; }
+
+    public List<HostNic> Nics { get; init; } = [];
+
+    public List<DriverInfo> Drivers { get; init; } = [];
+
+    public List<FirmwareInfo> Firmware { get; init; } = [];
+
+    public List<string> Hotfixes { get; init; } = [];
+
+    public bool AsrEnabled { get; set; }
+
+    public required Version IntegrationServices { get; init; }
+
+    public List<Guid> ConfigLinks { get; init; } = [];
+
+    public List<string> VisibleDisks { get; init; } = [];
+
+    public List<string> ResolvableNodes { get; init; } = [];
+
+    public List<string> StaleDns { get; init; } = [];
+
+    public LabFault? Fault { get; set; }
+}

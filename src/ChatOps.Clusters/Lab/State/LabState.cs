@@ -1,0 +1,35 @@
+using ChatOps.Clusters.Model;
+
+namespace ChatOps.Clusters.Lab.State;
+
+/// <summary>Everything the simulator knows; only touched under the lab's lock.</summary>
+internal sealed class LabState
+{
+    public required string Name { get; init; }
+
+    public required int Seed { get; init; }
+
+    public long HostReserveMb { get; init; }
+
+    public List<string> Sites { get; init; } = [];
+
+    public required Quorum Quorum { get; init; }
+
+    public List<LabNode> Nodes { get; init; } = [];
+
+    public List<LabVm> Vms { get; init; } = [];
+
+    public List<ClusterDisk> Disks { get; init; } = [];
+
+    public LabNode? FindNode(string name) =>
+        Nodes.FirstOrDefault(n => n.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
+
+    public LabVm? FindVm(string name) =>
+        Vms.FirstOrDefault(v => v.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Free memory: total minus the host reserve minus every VM holding memory there.</summary>
+    public long FreeMemoryMb(LabNode node) =>
+        node.MemoryTotalMb - HostReserveMb - Vms
+            .Where(v => v.Hosts.TryGetValue(node.Name, out var s) && s.HoldsMemory())
+            .Sum(v => v.StartupMemoryMb);
+}

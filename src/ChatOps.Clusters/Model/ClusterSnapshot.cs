@@ -1,0 +1,47 @@
+namespace ChatOps.Clusters.Model;
+
+/// <summary>An immutable picture of a cluster at one moment, including nodes that did not answer.</summary>
+public sealed record ClusterSnapshot
+{
+    /// <summary>Cluster name.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>Site names, in configuration order.</summary>
+    public IReadOnlyList<string> Sites { get; init; } = [];
+
+    /// <summary>Quorum configuration.</summary>
+    public required Quorum Quorum { get; init; }
+
+    /// <summary>Every node, with its inventory or failure.</summary>
+    public IReadOnlyList<NodeResult> Nodes { get; init; } = [];
+
+    /// <summary>Clustered VMs.</summary>
+    public IReadOnlyList<ClusteredVm> Vms { get; init; } = [];
+
+    /// <summary>Clustered disks and CSVs.</summary>
+    public IReadOnlyList<ClusterDisk> Disks { get; init; } = [];
+
+    /// <summary>When the snapshot was taken.</summary>
+    public DateTimeOffset TakenAt { get; init; }
+
+    /// <summary>Nodes that answered.</summary>
+    public IEnumerable<NodeResult> Reachable => Nodes.Where(n => n.IsReachable);
+
+    /// <summary>Nodes that did not answer.</summary>
+    public IEnumerable<NodeResult> Unreachable => Nodes.Where(n => !n.IsReachable);
+
+    /// <summary>True when at least one node did not answer: conclusions may be incomplete.</summary>
+    public bool IsPartial => Nodes.Any(n => !n.IsReachable);
+
+    /// <summary>The node with this name (case-insensitive), or null.</summary>
+    public NodeResult? FindNode(string name) =>
+        Nodes.FirstOrDefault(n => n.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The VM with this name (case-insensitive), or null.</summary>
+    public ClusteredVm? FindVm(string name) =>
+        Vms.FirstOrDefault(v => v.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Running VMs the cluster places on a node (by owner).</summary>
+    public IEnumerable<ClusteredVm> VmsOwnedBy(string node) =>
+        Vms.Where(v => string.Equals(v.OwnerNode, node, StringComparison.OrdinalIgnoreCase));
+}

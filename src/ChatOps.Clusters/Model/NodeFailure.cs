@@ -1,0 +1,4 @@
+namespace ChatOps.Clusters.Model;
+
+/// <summary>A node's probe failed.</summary>
+public sealed record NodeFailure(NodeFailureKind Kind, string Message);

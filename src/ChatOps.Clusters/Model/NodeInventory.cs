@@ -1,0 +1,53 @@
+namespace ChatOps.Clusters.Model;
+
+/// <summary>What one node reports about itself when probed.</summary>
+public sealed record NodeInventory
+{
+    /// <summary>Node name.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>Physical memory in MB.</summary>
+    public required long MemoryTotalMb { get; init; }
+
+    /// <summary>Memory in MB still free for VMs (after the host's reserve and running VMs).</summary>
+    public required long MemoryFreeMb { get; init; }
+
+    /// <summary>Processor and platform features.</summary>
+    public required HardwareFeatures Hardware { get; init; }
+
+    /// <summary>Host NICs.</summary>
+    public IReadOnlyList<HostNic> Nics { get; init; } = [];
+
+    /// <summary>Drivers, one per device class.</summary>
+    public IReadOnlyList<DriverInfo> Drivers { get; init; } = [];
+
+    /// <summary>Firmware, one per component (BIOS included).</summary>
+    public IReadOnlyList<FirmwareInfo> Firmware { get; init; } = [];
+
+    /// <summary>Installed hotfix ids, e.g. <c>KB970529</c>.</summary>
+    public IReadOnlyList<string> Hotfixes { get; init; } = [];
+
+    /// <summary>Whether HP Automatic Server Recovery is enabled.</summary>
+    public bool AsrEnabled { get; init; }
+
+    /// <summary>Integration-services version the host offers to its VMs.</summary>
+    public required Version IntegrationServices { get; init; }
+
+    /// <summary>GUIDs of the VM config links under <c>ProgramData\...\Virtual Machines</c>.</summary>
+    public IReadOnlyList<Guid> ConfigLinks { get; init; } = [];
+
+    /// <summary>Ids of the clustered disks and CSVs this node can see.</summary>
+    public IReadOnlyList<string> VisibleDisks { get; init; } = [];
+
+    /// <summary>Other nodes whose names this node resolves in DNS.</summary>
+    public IReadOnlyList<string> ResolvableNodes { get; init; } = [];
+
+    /// <summary>Names in the node's DNS client cache that point at an address the name no longer has.</summary>
+    public IReadOnlyList<string> StaleDnsEntries { get; init; } = [];
+
+    /// <summary>VMs registered in Hyper-V on this node, with Hyper-V's state.</summary>
+    public IReadOnlyList<HostedVm> HyperVVms { get; init; } = [];
+
+    /// <summary>The BIOS version (the <c>BIOS</c> firmware component), or null.</summary>
+    public string? Bios => Firmware.FirstOrDefault(f => f.Component.Equals("BIOS", StringComparison.OrdinalIgnoreCase))?.Version;
+}

@@ -1,0 +1,11 @@
+namespace ChatOps.Clusters.Model;
+
+/// <summary>
+/// One node in a snapshot: the cluster's view (state, site), always present, and the node's
+/// own inventory, or why it could not be read.
+/// </summary>
+public sealed record NodeResult(string Name, NodeState State, string Site, NodeInventory? Inventory, NodeFailure? Failure)
+{
+    /// <summary>True when the node answered its probe.</summary>
+    public bool IsReachable => Inventory is not null;
+}
