@@ -74,7 +74,9 @@ try {
 
     $hotfixes = @(Get-HotFix | ForEach-Object { [string]$_.HotFixID } | Sort-Object -Unique)
 
-    $vmms = @(Get-CimInstance -ClassName CIM_DataFile -Filter ("Name='{0}'" -f ((Join-Path $os.SystemDirectory 'vmms.exe') -replace '\\', '\\')))[0]
+    # The host's integration-services version is the version of its VM management service.
+    $vmmsPath = ([string]$os.SystemDirectory).TrimEnd('\') + '\vmms.exe'
+    $vmms = @(Get-CimInstance -ClassName CIM_DataFile -Filter ("Name='{0}'" -f ($vmmsPath -replace '\\', '\\')))[0]
     $integration = if ($vmms) { [string]$vmms.Version } else { '0.0' }
 
     $linkFolder = Join-Path ([Environment]::GetFolderPath('CommonApplicationData')) 'Microsoft\Windows\Hyper-V\Virtual Machines'

@@ -11,8 +11,8 @@ function Get-FakeCluster {
 
 function Get-FakeNodeName {
     foreach ($frame in Get-PSCallStack) {
-        $variables = $frame.GetFrameVariables()
-        if ($variables.ContainsKey('NodeName') -and $variables['NodeName'].Value) { return [string]$variables['NodeName'].Value }
+        $bound = $frame.GetFrameVariables()['PSBoundParameters']
+        if ($bound -and $bound.Value -and $bound.Value.ContainsKey('NodeName')) { return [string]$bound.Value['NodeName'] }
     }
     return [string](Get-FakeCluster).Nodes[0].Name
 }
