@@ -1,9 +1,10 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace ChatOps.Clusters.PowerShell;
 
 /// <summary>Turns a script's non-zero exit and its stderr into a typed <see cref="PowerShellException"/>.</summary>
-internal static class PowerShellErrors
+internal static partial class PowerShellErrors
 {
     private const int ExcerptLength = 300;
 
@@ -26,7 +27,8 @@ internal static class PowerShellErrors
 
     public static string Excerpt(string text)
     {
-        var trimmed = text.Trim().ReplaceLineEndings(" ");
+        // pwsh colours its error text when it thinks a terminal reads it; a chat reply wants none of that.
+        var trimmed = AnsiEscape().Replace(text, string.Empty).Trim().ReplaceLineEndings(" ");
         return trimmed.Length == 0 ? "(no output)" : trimmed.Length <= ExcerptLength ? trimmed : trimmed[..ExcerptLength] + "…";
     }
 
@@ -61,4 +63,7 @@ internal static class PowerShellErrors
             return null;
         }
     }
+
+    [GeneratedRegex(@"\x1B\[[0-9;?]*[A-Za-z]", RegexOptions.CultureInvariant)]
+    private static partial Regex AnsiEscape();
 }

@@ -66,6 +66,18 @@ public sealed class PowerShellClusterGatewayTests
         Assert.EndsWith("on HV01", Assert.Single(fake.Calls), StringComparison.Ordinal);
     }
 
+    [PwshFact]
+    public async Task FlushDnsAsync_NodeDeniesAccess_FailsWithTheNodesMessage()
+    {
+        using var fake = new FakeCluster(new Dictionary<string, string> { ["HV03"] = "AccessDenied" });
+
+        var result = await CreateSut(fake, fake.Options()).FlushDnsAsync("HV03", CancellationToken.None);
+
+        Assert.Equal(ActionStatus.Failed, result.Status);
+        Assert.Equal("FlushDns did not run: Clear-ChatOpsDnsCache.ps1: Access is denied on HV03.", result.Summary);
+        Assert.Empty(fake.Calls);
+    }
+
     [Theory]
     [InlineData("a; rm -rf /")]
     [InlineData("$(whoami)")]

@@ -130,7 +130,24 @@ public sealed class ScriptOutputTests : IDisposable
         var error = await Assert.ThrowsAsync<PowerShellException>(() => RunAsync(script, [.. arguments]));
 
         Assert.Contains("Cannot validate argument", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u001b', error.Message);
         Assert.Empty(_fake.Calls);
+    }
+
+    [PwshTheory]
+    [InlineData("ComputerName", "HV01; Remove-Item C:\\")]
+    [InlineData("ComputerName", "$(whoami)")]
+    [InlineData("Command", "Invoke-Expression")]
+    [InlineData("ConfigurationName", "ChatOps' -or '1")]
+    public async Task InvokeChatOpsJea_HostileArgument_RefusedBeforeAnySessionOpens(string parameter, string value)
+    {
+        var arguments = new Dictionary<string, string> { ["ComputerName"] = "HV01", ["ConfigurationName"] = "ChatOps", ["Command"] = "Clear-ChatOpsDnsCache", ["NodeName"] = "HV01" };
+        arguments[parameter] = value;
+
+        var error = await Assert.ThrowsAsync<PowerShellException>(() =>
+            RunAsync("Invoke-ChatOpsJea.ps1", [.. arguments.Select(a => (a.Key, a.Value))]));
+
+        Assert.Contains(parameter == "Command" ? "does not belong to the set" : "Cannot validate argument", error.Message, StringComparison.Ordinal);
     }
 
     [PwshFact]

@@ -39,6 +39,7 @@ function Get-CimInstance {
 
 function Invoke-CimMethod {
     [CmdletBinding()] param([Parameter(ValueFromPipeline)] $InputObject, [string] $MethodName)
+    $null = Get-FakeHost
     Write-FakeLog "$MethodName $($InputObject.Name) $($InputObject.ProcessId) on $(Get-FakeNodeName)"
     [pscustomobject]@{ ReturnValue = [uint32]0 }
 }
@@ -81,5 +82,6 @@ function Get-DnsClientCache {
 
 function Clear-DnsClientCache {
     [CmdletBinding()] param()
+    $null = Get-FakeHost
     Write-FakeLog "Clear-DnsClientCache on $(Get-FakeNodeName)"
 }
