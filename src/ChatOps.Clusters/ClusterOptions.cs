@@ -12,6 +12,9 @@ public sealed class ClusterOptions
     /// <summary>Real nodes through PowerShell scripts and each node's JEA endpoint (see <c>ChatOps:PowerShell</c>).</summary>
     public const string PowerShellBackend = "PowerShell";
 
+    /// <summary>How many nodes are probed at once unless a caller says otherwise: PowerShell remoting's own throttle.</summary>
+    public const int DefaultProbeConcurrency = 32;
+
     /// <summary><c>Lab</c> or <c>PowerShell</c>. Default: <c>Lab</c>.</summary>
     public string Backend { get; set; } = LabBackend;
 

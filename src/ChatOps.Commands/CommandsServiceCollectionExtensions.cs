@@ -1,10 +1,12 @@
 using ChatOps.Commands.Access;
 using ChatOps.Commands.Actions;
 using ChatOps.Commands.Builtin;
+using ChatOps.Commands.ClusterActions;
 using ChatOps.Commands.Replies;
 using ChatOps.Commands.Routing;
 using ChatOps.Commands.Schedules;
 using ChatOps.Commands.Subscriptions;
+using ChatOps.Commands.Sweeps;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -38,6 +40,8 @@ public static class CommandsServiceCollectionExtensions
         services.AddChatCommand<UnsubscribeHandler>(UnsubscribeHandler.Definition);
         services.AddChatCommand<SubscriptionsHandler>(SubscriptionsHandler.Definition);
         services.AddChatCommand<SchedulesHandler>(SchedulesHandler.Definition);
+        services.AddClusterActions();
+        services.AddSweeps();
         return builder;
     }
 

@@ -1,9 +1,11 @@
 using System.Net;
 using System.Text;
+using System.Text.Json.Nodes;
 using ChatOps.EndToEnd.Tests.Builders;
 using ChatOps.EndToEnd.Tests.Fakes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatOps.EndToEnd.Tests;
 
@@ -13,13 +15,16 @@ namespace ChatOps.EndToEnd.Tests;
 /// </summary>
 public sealed class ChatOpsHost : IAsyncDisposable
 {
-    private readonly WebApplicationFactory<Program> _factory;
+    private WebApplicationFactory<Program> _factory;
 
     private readonly string _dataFolder;
 
-    private ChatOpsHost(WebApplicationFactory<Program> factory, FakeBotConnector connector, HttpClient client, string dataFolder)
+    private readonly IDictionary<string, string?> _settings;
+
+    private ChatOpsHost(WebApplicationFactory<Program> factory, FakeBotConnector connector, HttpClient client, string dataFolder, IDictionary<string, string?> settings)
     {
         _dataFolder = dataFolder;
+        _settings = settings;
         _factory = factory;
         Connector = connector;
         Client = client;
@@ -27,28 +32,55 @@ public sealed class ChatOpsHost : IAsyncDisposable
 
     public FakeBotConnector Connector { get; }
 
-    public HttpClient Client { get; }
+    public HttpClient Client { get; private set; }
 
     public IServiceProvider Services => _factory.Services;
 
-    public static async Task<ChatOpsHost> StartAsync(IDictionary<string, string?>? settings = null)
+    public static async Task<ChatOpsHost> StartAsync(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var connector = await FakeBotConnector.StartAsync();
         var dataFolder = Directory.CreateTempSubdirectory("chatops-e2e-").FullName;
-        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+        settings ??= new Dictionary<string, string?>();
+        var factory = Boot(dataFolder, settings, services);
+        return new ChatOpsHost(factory, connector, factory.CreateClient(), dataFolder, settings);
+    }
+
+    /// <summary>Stops the service and starts it again on the same database and connector; in-memory state (the lab) starts afresh.</summary>
+    public async Task RestartAsync()
+    {
+        Client.Dispose();
+        await _factory.DisposeAsync();
+        _factory = Boot(_dataFolder, _settings, null);
+        Client = _factory.CreateClient();
+    }
+
+    private static WebApplicationFactory<Program> Boot(string dataFolder, IDictionary<string, string?> settings, Action<IServiceCollection>? services) =>
+        new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             web.UseEnvironment("Development");
             web.UseSetting("ChatOps:Storage:Path", Path.Combine(dataFolder, "chatops.db"));
-            foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            foreach (var (key, value) in settings)
             {
                 web.UseSetting(key, value);
             }
+
+            if (services is not null)
+            {
+                web.ConfigureServices(services);
+            }
         });
-        return new ChatOpsHost(factory, connector, factory.CreateClient(), dataFolder);
-    }
 
     /// <summary>Posts an activity as Teams would and returns the HTTP status.</summary>
     public async Task<HttpStatusCode> PostAsync(TeamsActivity activity) => await PostRawAsync(activity.ToJson());
+
+    /// <summary>Posts an invoke activity and returns the body of the invoke response.</summary>
+    public async Task<JsonNode> InvokeAsync(TeamsActivity activity)
+    {
+        using var content = new StringContent(activity.ToJson(), Encoding.UTF8, "application/json");
+        using var response = await Client.PostAsync(new Uri("/api/messages", UriKind.Relative), content);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+    }
 
     public async Task<HttpStatusCode> PostRawAsync(string json)
     {
@@ -58,9 +90,12 @@ public sealed class ChatOpsHost : IAsyncDisposable
     }
 
     /// <summary>Sends a message and returns the first reply that reached the connector.</summary>
-    public async Task<ConnectorCall> AskAsync(string text)
+    public Task<ConnectorCall> AskAsync(string text) => AskAsAsync(TeamsUser.Dana, text);
+
+    /// <summary>Sends a message as another user and returns the first reply.</summary>
+    public async Task<ConnectorCall> AskAsAsync(TeamsUser user, string text)
     {
-        var status = await PostAsync(TeamsActivity.Message(text, Connector.ServiceUrl));
+        var status = await PostAsync(TeamsActivity.Message(text, Connector.ServiceUrl).From(user));
         Assert.True(status is HttpStatusCode.OK or HttpStatusCode.Accepted, $"POST /api/messages answered {(int)status}");
         return await Connector.NextAsync();
     }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ChatOps.Bot.Pages;
 using ChatOps.Bot.Proactive;
 using ChatOps.Bot.Teams;
 using ChatOps.Commands.Subscriptions;
@@ -42,6 +43,7 @@ internal static partial class TeamsEndpointExtensions
                 Log.Unauthenticated(loggers.CreateLogger("ChatOps.Bot.Messages"), request.HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown", request.Headers.Authorization.Count > 0);
             }
         });
+        app.MapSweepPages();
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/readyz", new HealthCheckOptions
         {

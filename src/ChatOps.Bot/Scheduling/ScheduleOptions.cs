@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using ChatOps.Commands.Sweeps;
 
 namespace ChatOps.Bot.Scheduling;
 
@@ -27,8 +28,8 @@ public sealed class ScheduleOptions
     /// <summary>Cron per job name.</summary>
     public IReadOnlyDictionary<string, string> ByJob => new Dictionary<string, string>
     {
-        ["parity-sweep"] = Sweep,
-        ["channel-summary"] = Summary,
-        ["prune"] = Prune,
+        [ScheduledJobs.ParitySweep] = Sweep,
+        [ScheduledJobs.ChannelSummary] = Summary,
+        [ScheduledJobs.Prune] = Prune,
     };
 }

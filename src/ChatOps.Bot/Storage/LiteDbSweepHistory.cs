@@ -20,6 +20,10 @@ internal sealed class LiteDbSweepHistory(LiteDbStore store) : ISweepHistory
         }
     }
 
+    private const string SummaryMark = "channel-summary";
+
+    private ILiteCollection<MarkDocument> Marks => store.Database.GetCollection<MarkDocument>("sweep_marks");
+
     public Task AddAsync(SweepRecord sweep, CancellationToken cancellationToken)
     {
         Sweeps.Insert(new SweepDocument { Id = sweep.Id, Ticks = sweep.Time.UtcTicks, Json = JsonSerializer.Serialize(sweep) });
@@ -45,6 +49,23 @@ internal sealed class LiteDbSweepHistory(LiteDbStore store) : ISweepHistory
     {
         var ticks = cutoff.UtcTicks;
         return Task.FromResult(Sweeps.DeleteMany(d => d.Ticks < ticks));
+    }
+
+    public Task<string?> LastSummarizedAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(Marks.FindById(SummaryMark)?.SweepId);
+
+    public Task MarkSummarizedAsync(string sweepId, CancellationToken cancellationToken)
+    {
+        Marks.Upsert(new MarkDocument { Id = SummaryMark, SweepId = sweepId });
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Which sweep a named event last used, e.g. the channel summary.</summary>
+    internal sealed class MarkDocument
+    {
+        public string Id { get; set; } = string.Empty;
+
+        public string SweepId { get; set; } = string.Empty;
     }
 
     /// <summary>Storage shape with a sortable time column.</summary>

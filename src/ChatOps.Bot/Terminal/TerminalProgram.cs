@@ -1,4 +1,5 @@
 using ChatOps.Bot.Hosting;
+using ChatOps.Commands.Subscriptions;
 using Microsoft.Extensions.Logging.Console;
 using Spectre.Console;
 
@@ -27,6 +28,7 @@ internal static class TerminalProgram
         builder.Services.AddSingleton(AnsiConsole.Console);
         builder.Services.AddSingleton<ITerminalView, SpectreTerminalView>();
         builder.Services.AddSingleton<TerminalAdapter>();
+        builder.Services.AddSingleton<IChannelPublisher, TerminalPublisher>();
         builder.Services.AddSingleton<TerminalChat>();
 
         using var host = builder.Build();

@@ -14,9 +14,10 @@ internal sealed class DnsResolutionCheck : IClusterCheck
         foreach (var node in snapshot.Reachable)
         {
             var inventory = node.Inventory!;
+            var resolvable = inventory.ResolvableNodes.ToHashSet(StringComparer.OrdinalIgnoreCase);
             var unresolved = snapshot.Nodes
                 .Where(o => !o.Name.Equals(node.Name, StringComparison.OrdinalIgnoreCase))
-                .Where(o => !inventory.ResolvableNodes.Contains(o.Name, StringComparer.OrdinalIgnoreCase))
+                .Where(o => !resolvable.Contains(o.Name))
                 .Select(o => o.Name)
                 .ToList();
             if (unresolved.Count > 0)

@@ -53,4 +53,7 @@ public static class KbIds
 
     /// <summary>Shared storage, identical networks, working DNS.</summary>
     public const string ClusterPrerequisites = "cluster-prerequisites";
+
+    /// <summary>Killing the cluster service or one VM worker process, the last resort for a hung node.</summary>
+    public const string KillClusterService = "kill-clussvc-last-resort";
 }

@@ -15,8 +15,13 @@ public interface IClusterGateway
     /// <summary>Names of the cluster's nodes (membership only; no node is probed).</summary>
     Task<IReadOnlyList<string>> GetNodeNamesAsync(CancellationToken cancellationToken);
 
-    /// <summary>Probes every node concurrently and returns the whole picture.</summary>
+    /// <summary>
+    /// Probes every node, <see cref="ClusterOptions.DefaultProbeConcurrency"/> at a time, and returns the whole picture.
+    /// </summary>
     Task<ClusterSnapshot> GetSnapshotAsync(CancellationToken cancellationToken);
+
+    /// <summary>Probes every node, at most <paramref name="maxConcurrency"/> at a time, and returns the whole picture.</summary>
+    Task<ClusterSnapshot> GetSnapshotAsync(int maxConcurrency, CancellationToken cancellationToken);
 
     /// <summary>Probes one node (exact name, case-insensitive); null when there is no such node.</summary>
     Task<NodeResult?> GetNodeAsync(string name, CancellationToken cancellationToken);

@@ -18,10 +18,26 @@ internal sealed partial class LabClusterGateway(
     public Task<IReadOnlyList<string>> GetNodeNamesAsync(CancellationToken cancellationToken) =>
         Task.FromResult(lab.NodeNames());
 
-    public async Task<ClusterSnapshot> GetSnapshotAsync(CancellationToken cancellationToken)
+    public Task<ClusterSnapshot> GetSnapshotAsync(CancellationToken cancellationToken) =>
+        GetSnapshotAsync(ClusterOptions.DefaultProbeConcurrency, cancellationToken);
+
+    public async Task<ClusterSnapshot> GetSnapshotAsync(int maxConcurrency, CancellationToken cancellationToken)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxConcurrency, 1);
         var view = lab.View();
-        var nodes = await Task.WhenAll(view.Nodes.Select(n => ProbeAsync(n, cancellationToken)));
+        using var gate = new SemaphoreSlim(maxConcurrency);
+        var nodes = await Task.WhenAll(view.Nodes.Select(async n =>
+        {
+            await gate.WaitAsync(cancellationToken);
+            try
+            {
+                return await ProbeAsync(n, cancellationToken);
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }));
         return SnapshotAssembler.Assemble(view, nodes, lab.Time.GetUtcNow());
     }
 

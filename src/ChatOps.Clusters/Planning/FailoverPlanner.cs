@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ChatOps.Clusters.Model;
 
 namespace ChatOps.Clusters.Planning;
@@ -10,6 +11,9 @@ namespace ChatOps.Clusters.Planning;
 /// </summary>
 public static class FailoverPlanner
 {
+    /// <summary>Disks each node sees, worked out once per snapshot: the capacity check plans once per node.</summary>
+    private static readonly ConditionalWeakTable<ClusterSnapshot, Dictionary<string, HashSet<string>>> VisibleDisks = [];
+
     /// <summary>The plan if every node in <paramref name="failedNodes"/> were lost now.</summary>
     public static FailoverPlan Plan(ClusterSnapshot snapshot, IReadOnlyCollection<string> failedNodes)
     {
@@ -35,8 +39,8 @@ public static class FailoverPlanner
         var free = snapshot.Nodes
             .Where(n => n.State == NodeState.Up && n.Inventory is not null && !excluded.Contains(n.Name))
             .ToDictionary(n => n.Name, n => n.Inventory!.MemoryFreeMb, StringComparer.OrdinalIgnoreCase);
-        var visible = snapshot.Nodes.Where(n => n.Inventory is not null)
-            .ToDictionary(n => n.Name, n => n.Inventory!.VisibleDisks.ToHashSet(StringComparer.OrdinalIgnoreCase), StringComparer.OrdinalIgnoreCase);
+        var visible = VisibleDisks.GetValue(snapshot, s => s.Nodes.Where(n => n.Inventory is not null)
+            .ToDictionary(n => n.Name, n => n.Inventory!.VisibleDisks.ToHashSet(StringComparer.OrdinalIgnoreCase), StringComparer.OrdinalIgnoreCase));
         var placements = new List<Placement>();
         var down = new List<Unplaced>();
         var notRestarted = new List<string>();
@@ -60,10 +64,10 @@ public static class FailoverPlanner
                 continue;
             }
 
-            var candidates = free.Keys.Where(n => disk is null || visible[n].Contains(disk.Id)).ToList();
-            var target = Choose(vm, candidates, free);
+            var target = Choose(vm, disk, free, visible);
             if (target is null)
             {
+                var candidates = free.Keys.Where(n => Sees(n, disk, visible)).ToList();
                 down.Add(new Unplaced(vm.Name, from, vm.StartupMemoryMb, vm.Priority, WhyNot(vm, disk, candidates, free)));
                 continue;
             }
@@ -75,22 +79,35 @@ public static class FailoverPlanner
         return new FailoverPlan([.. excluded.Order(StringComparer.OrdinalIgnoreCase)], placements, down, notRestarted, [.. free.Keys.Order(StringComparer.OrdinalIgnoreCase)]);
     }
 
-    private static string? Choose(ClusteredVm vm, List<string> candidates, Dictionary<string, long> free)
+    private static string? Choose(ClusteredVm vm, ClusterDisk? disk, Dictionary<string, long> free, Dictionary<string, HashSet<string>> visible)
     {
         foreach (var preferred in vm.PreferredOwners)
         {
-            var match = candidates.FirstOrDefault(c => c.Equals(preferred, StringComparison.OrdinalIgnoreCase));
-            if (match is not null && free[match] >= vm.StartupMemoryMb)
+            if (free.TryGetValue(preferred, out var room) && room >= vm.StartupMemoryMb && Sees(preferred, disk, visible))
             {
-                return match;
+                return free.Keys.First(k => k.Equals(preferred, StringComparison.OrdinalIgnoreCase));
             }
         }
 
-        return candidates
-            .Where(c => free[c] >= vm.StartupMemoryMb)
-            .OrderByDescending(c => free[c])
-            .ThenBy(c => c, StringComparer.OrdinalIgnoreCase)
-            .FirstOrDefault();
+        return MostFree(free.Where(f => f.Value >= vm.StartupMemoryMb && Sees(f.Key, disk, visible)));
+    }
+
+    private static bool Sees(string node, ClusterDisk? disk, Dictionary<string, HashSet<string>> visible) =>
+        disk is null || (visible.TryGetValue(node, out var disks) && disks.Contains(disk.Id));
+
+    /// <summary>The node with the most free memory, ties to the first name; one pass, no sort.</summary>
+    private static string? MostFree(IEnumerable<KeyValuePair<string, long>> nodes)
+    {
+        KeyValuePair<string, long>? best = null;
+        foreach (var node in nodes)
+        {
+            if (best is not { } b || node.Value > b.Value || (node.Value == b.Value && StringComparer.OrdinalIgnoreCase.Compare(node.Key, b.Key) < 0))
+            {
+                best = node;
+            }
+        }
+
+        return best?.Key;
     }
 
     private static string WhyNot(ClusteredVm vm, ClusterDisk? disk, List<string> candidates, Dictionary<string, long> free)
@@ -105,7 +122,7 @@ public static class FailoverPlanner
             return $"no surviving Up node sees its disk {disk?.Id}";
         }
 
-        var best = candidates.OrderByDescending(c => free[c]).ThenBy(c => c, StringComparer.OrdinalIgnoreCase).First();
+        var best = MostFree(candidates.Select(c => new KeyValuePair<string, long>(c, free[c])))!;
         return $"needs {Units.Gb(vm.StartupMemoryMb)}; the most free memory left on a candidate is {Units.Gb(free[best])} on {best}";
     }
 

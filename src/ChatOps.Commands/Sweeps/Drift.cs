@@ -15,7 +15,7 @@ public static class Drift
         {
             if (!before.TryGetValue(node.Node, out var old))
             {
-                changes.Add(new DriftChange(node.Node, "node joined the cluster", "NodeJoined"));
+                changes.Add(new DriftChange(node.Node, "node joined the cluster", DriftKinds.NodeJoined));
                 continue;
             }
 
@@ -24,8 +24,8 @@ public static class Drift
                 if (node.Reachable != old.Reachable)
                 {
                     changes.Add(node.Reachable
-                        ? new DriftChange(node.Node, "node answers again", "NodeBack")
-                        : new DriftChange(node.Node, $"node unreachable ({node.Failure})", "NodeUnreachable"));
+                        ? new DriftChange(node.Node, "node answers again", DriftKinds.NodeBack)
+                        : new DriftChange(node.Node, $"node unreachable ({node.Failure})", DriftKinds.NodeUnreachable));
                 }
 
                 continue;
@@ -38,12 +38,21 @@ public static class Drift
         }
 
         changes.AddRange(before.Keys.Where(n => !after.ContainsKey(n)).Order(StringComparer.OrdinalIgnoreCase)
-            .Select(n => new DriftChange(n, "node left the cluster", "NodeLeft")));
-        var oldFindings = older.Findings.Select(f => f.Key).ToHashSet(StringComparer.Ordinal);
-        var newFindings = newer.Findings.Select(f => f.Key).ToHashSet(StringComparer.Ordinal);
-        changes.AddRange(newer.Findings.Where(f => !oldFindings.Contains(f.Key)).Select(f => new DriftChange(f.Subject, $"new finding {f.CheckId}: {f.Evidence}", "FindingNew")));
-        changes.AddRange(older.Findings.Where(f => !newFindings.Contains(f.Key)).Select(f => new DriftChange(f.Subject, $"cleared {f.CheckId}", "FindingCleared")));
+            .Select(n => new DriftChange(n, "node left the cluster", DriftKinds.NodeLeft)));
+        var (appeared, cleared) = Findings(older, newer);
+        changes.AddRange(appeared.Select(f => new DriftChange(f.Subject, $"new finding {f.CheckId}: {f.Evidence}", DriftKinds.FindingNew)));
+        changes.AddRange(cleared.Select(f => new DriftChange(f.Subject, $"cleared {f.CheckId}", DriftKinds.FindingCleared)));
         return changes;
+    }
+
+    /// <summary>Findings in <paramref name="newer"/> but not in <paramref name="older"/>, and the reverse; all are new when there is no older sweep.</summary>
+    public static (IReadOnlyList<SweepFinding> Appeared, IReadOnlyList<SweepFinding> Cleared) Findings(SweepRecord? older, SweepRecord newer)
+    {
+        ArgumentNullException.ThrowIfNull(newer);
+        var before = older?.Findings ?? [];
+        var oldKeys = before.Select(f => f.Key).ToHashSet(StringComparer.Ordinal);
+        var newKeys = newer.Findings.Select(f => f.Key).ToHashSet(StringComparer.Ordinal);
+        return (newer.Findings.Where(f => !oldKeys.Contains(f.Key)).ToList(), before.Where(f => !newKeys.Contains(f.Key)).ToList());
     }
 
     private static IEnumerable<DriftChange> Components(string node, IReadOnlyDictionary<string, string> before, IReadOnlyDictionary<string, string> after)
@@ -54,15 +63,15 @@ public static class Drift
             var has = after.TryGetValue(key, out var now);
             if (had && has && was != now)
             {
-                yield return new DriftChange(node, $"{key} {was} → {now}", "Changed");
+                yield return new DriftChange(node, $"{key} {was} → {now}", DriftKinds.Changed);
             }
             else if (!had && has)
             {
-                yield return new DriftChange(node, $"{key} {now} added", "Added");
+                yield return new DriftChange(node, $"{key} {now} added", DriftKinds.Added);
             }
             else if (had && !has)
             {
-                yield return new DriftChange(node, $"{key} {was} removed", "Removed");
+                yield return new DriftChange(node, $"{key} {was} removed", DriftKinds.Removed);
             }
         }
     }

@@ -17,4 +17,10 @@ public interface ISweepHistory
 
     /// <summary>Deletes sweeps older than the cutoff; returns how many.</summary>
     Task<int> PruneAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
+
+    /// <summary>The sweep the last channel summary was made from, or null.</summary>
+    Task<string?> LastSummarizedAsync(CancellationToken cancellationToken);
+
+    /// <summary>Remembers the sweep a channel summary was made from, so the next one reports what is new since.</summary>
+    Task MarkSummarizedAsync(string sweepId, CancellationToken cancellationToken);
 }

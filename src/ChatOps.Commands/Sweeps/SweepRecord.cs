@@ -1,3 +1,5 @@
+using ChatOps.Clusters.Checks.Parity;
+
 namespace ChatOps.Commands.Sweeps;
 
 /// <summary>A stored sweep: when, which nodes answered with what, and what the checks found.</summary>
@@ -8,6 +10,12 @@ public sealed record SweepRecord
 
     /// <summary>When the sweep ran.</summary>
     public required DateTimeOffset Time { get; init; }
+
+    /// <summary>The cluster swept.</summary>
+    public string Cluster { get; init; } = string.Empty;
+
+    /// <summary>The parity matrix: components × reachable nodes, majority and outliers per row.</summary>
+    public IReadOnlyList<ParityRow> Rows { get; init; } = [];
 
     /// <summary>Per-node inventories.</summary>
     public required IReadOnlyList<NodeSweep> Nodes { get; init; }

@@ -16,7 +16,7 @@ public sealed class TeamsActivity
         ["timestamp"] = DateTimeOffset.UtcNow.ToString("O"),
         ["serviceUrl"] = serviceUrl,
         ["channelId"] = "msteams",
-        ["from"] = new JsonObject { ["id"] = "29:1user-abc", ["name"] = "Dana Admin", ["aadObjectId"] = "11111111-2222-3333-4444-555555555555" },
+        ["from"] = Account(TeamsUser.Dana),
         ["conversation"] = new JsonObject { ["id"] = conversationId, ["conversationType"] = "channel", ["isGroup"] = true, ["tenantId"] = "tenant-1" },
         ["recipient"] = new JsonObject { ["id"] = "28:chatops-bot", ["name"] = "ChatOps" },
         ["text"] = text,
@@ -61,6 +61,51 @@ public sealed class TeamsActivity
         return this;
     }
 
+    /// <summary>
+    /// The Confirm/Cancel press Teams sends for an <c>Action.Execute</c> button: an
+    /// <c>adaptiveCard/action</c> invoke whose response replaces the card.
+    /// </summary>
+    public static TeamsActivity Execute(string verb, string pendingId, string nonce, string serviceUrl, TeamsUser? user = null, string conversationId = "19:incident@thread.tacv2") => new(new JsonObject
+    {
+        ["type"] = "invoke",
+        ["name"] = "adaptiveCard/action",
+        ["id"] = Guid.NewGuid().ToString("N"),
+        ["timestamp"] = DateTimeOffset.UtcNow.ToString("O"),
+        ["serviceUrl"] = serviceUrl,
+        ["channelId"] = "msteams",
+        ["from"] = Account(user ?? TeamsUser.Dana),
+        ["conversation"] = new JsonObject { ["id"] = conversationId, ["conversationType"] = "channel", ["isGroup"] = true, ["tenantId"] = "tenant-1" },
+        ["recipient"] = new JsonObject { ["id"] = "28:chatops-bot", ["name"] = "ChatOps" },
+        ["value"] = new JsonObject
+        {
+            ["action"] = new JsonObject
+            {
+                ["type"] = "Action.Execute",
+                ["verb"] = verb,
+                ["data"] = new JsonObject { ["verb"] = verb, ["pendingId"] = pendingId, ["nonce"] = nonce },
+            },
+            ["trigger"] = "manual",
+        },
+        ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = "tenant-1" } },
+    });
+
+    /// <summary>The same press as Web Chat or the Emulator send it: an <c>Action.Submit</c> message value, replying to the card.</summary>
+    public static TeamsActivity Submit(string verb, string pendingId, string nonce, string serviceUrl, string cardId)
+    {
+        var activity = Message(string.Empty, serviceUrl);
+        activity._activity.Remove("text");
+        activity._activity["replyToId"] = cardId;
+        activity._activity["value"] = new JsonObject { ["verb"] = verb, ["pendingId"] = pendingId, ["nonce"] = nonce };
+        return activity;
+    }
+
+    /// <summary>Sends as another user.</summary>
+    public TeamsActivity From(TeamsUser user)
+    {
+        _activity["from"] = Account(user);
+        return this;
+    }
+
     public TeamsActivity WithId(string id)
     {
         _activity["id"] = id;
@@ -70,4 +115,6 @@ public sealed class TeamsActivity
     public string Id => _activity["id"]!.GetValue<string>();
 
     public string ToJson() => _activity.ToJsonString();
+
+    private static JsonObject Account(TeamsUser user) => new() { ["id"] = user.Id, ["name"] = user.Name, ["aadObjectId"] = user.AadObjectId };
 }

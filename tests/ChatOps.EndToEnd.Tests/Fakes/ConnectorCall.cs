@@ -2,8 +2,8 @@ using System.Text.Json.Nodes;
 
 namespace ChatOps.EndToEnd.Tests.Fakes;
 
-/// <summary>One activity the bot sent (or updated) through the connector.</summary>
-public sealed record ConnectorCall(string Kind, string ConversationId, JsonObject Activity)
+/// <summary>One activity the bot sent (or updated) through the connector, with the id the connector gave it.</summary>
+public sealed record ConnectorCall(string Kind, string ConversationId, JsonObject Activity, string Id)
 {
     /// <summary>When the connector received it.</summary>
     public DateTimeOffset At { get; } = DateTimeOffset.UtcNow;
@@ -31,6 +31,21 @@ public sealed record ConnectorCall(string Kind, string ConversationId, JsonObjec
     /// <summary>The first Adaptive Card attachment, if any.</summary>
     public JsonObject? Card => Activity["attachments"]?.AsArray()
         .FirstOrDefault(a => a?["contentType"]?.GetValue<string>() == "application/vnd.microsoft.card.adaptive")?["content"]?.AsObject();
+
+    /// <summary>All text in a card or any JSON a person would read (e.g. an invoke response).</summary>
+    public static string TextOf(JsonNode? node)
+    {
+        var parts = new List<string>();
+        Collect(node, parts);
+        return string.Join('\n', parts);
+    }
+
+    /// <summary>The pending id and nonce carried by the card's Confirm button, or null when it has none.</summary>
+    public (string PendingId, string Nonce)? Confirmation => Card?["actions"]?.AsArray()
+        .Select(a => a?["data"])
+        .Where(d => d?["verb"]?.GetValue<string>() == "confirm")
+        .Select(d => ((string PendingId, string Nonce)?)(d!["pendingId"]!.GetValue<string>(), d["nonce"]!.GetValue<string>()))
+        .FirstOrDefault();
 
     private static void Collect(JsonNode? node, List<string> parts)
     {

@@ -38,7 +38,7 @@ public sealed class FakeBotConnector : IAsyncDisposable
         var connector = new FakeBotConnector(app);
         app.MapPost("/v3/conversations/{conversationId}/activities/{activityId}", (HttpRequest r, string conversationId) => connector.RecordAsync(r, "send", conversationId));
         app.MapPost("/v3/conversations/{conversationId}/activities", (HttpRequest r, string conversationId) => connector.RecordAsync(r, "send", conversationId));
-        app.MapPut("/v3/conversations/{conversationId}/activities/{activityId}", (HttpRequest r, string conversationId) => connector.RecordAsync(r, "update", conversationId));
+        app.MapPut("/v3/conversations/{conversationId}/activities/{activityId}", (HttpRequest r, string conversationId, string activityId) => connector.RecordAsync(r, "update", conversationId, activityId));
         app.MapGet("/v3/conversations/{conversationId}/members/{memberId}", (string memberId) =>
             Results.Ok(new { id = memberId, name = "New Member", aadObjectId = "99999999-0000-0000-0000-000000000001", userPrincipalName = "new.member@contoso.com" }));
         await app.StartAsync();
@@ -69,7 +69,7 @@ public sealed class FakeBotConnector : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 
-    private async Task<IResult> RecordAsync(HttpRequest request, string kind, string conversationId)
+    private async Task<IResult> RecordAsync(HttpRequest request, string kind, string conversationId, string? activityId = null)
     {
         if (_failures.TryGetValue(conversationId, out var queue))
         {
@@ -96,13 +96,13 @@ public sealed class FakeBotConnector : IAsyncDisposable
         }
 
         var body = await JsonNode.ParseAsync(request.Body) ?? new JsonObject();
-        var call = new ConnectorCall(kind, conversationId, body.AsObject());
+        var call = new ConnectorCall(kind, conversationId, body.AsObject(), activityId ?? $"sent-{Interlocked.Increment(ref _nextId)}");
         lock (Received)
         {
             Received.Add(call);
         }
 
         await _calls.Writer.WriteAsync(call);
-        return Results.Ok(new { id = $"sent-{Interlocked.Increment(ref _nextId)}" });
+        return Results.Ok(new { id = call.Id });
     }
 }

@@ -1,0 +1,34 @@
+using System.Net;
+
+namespace ChatOps.Bot.Pages;
+
+/// <summary>The frame of every page the service serves: a small readable stylesheet, no external assets.</summary>
+internal static class HtmlPage
+{
+    private const string Style = """
+        body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; max-width: 72rem; margin: 2rem auto; padding: 0 1rem; color: #1f2328; }
+        h1 { font-size: 1.6rem; } h2 { font-size: 1.25rem; margin-top: 2rem; } h3 { font-size: 1.05rem; }
+        code, pre { font-family: ui-monospace, Consolas, monospace; background: #f6f8fa; border-radius: 4px; }
+        code { padding: 0 .25rem; } pre { padding: .75rem; overflow-x: auto; }
+        table { border-collapse: collapse; margin: 1rem 0; font-size: 14px; }
+        th, td { border: 1px solid #d0d7de; padding: .3rem .6rem; text-align: left; vertical-align: top; }
+        th { background: #f6f8fa; } .outlier { background: #ffebe9; font-weight: 600; } .muted { color: #656d76; }
+        .wide { overflow-x: auto; } a { color: #0969da; }
+        """;
+
+    /// <summary>A complete HTML document; <paramref name="title"/> is encoded, <paramref name="body"/> is trusted HTML.</summary>
+    public static string Render(string title, string body) =>
+        $"""
+        <!DOCTYPE html>
+        <html lang="en">
+        <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>{WebUtility.HtmlEncode(title)} · ChatOps</title><style>{Style}</style></head>
+        <body>
+        {body}
+        </body>
+        </html>
+        """;
+
+    /// <summary>Shorthand for encoding text into HTML.</summary>
+    public static string Encode(string? text) => WebUtility.HtmlEncode(text ?? string.Empty);
+}

@@ -1,0 +1,33 @@
+using ChatOps.Clusters.Gateway;
+using ChatOps.Commands.Replies;
+
+namespace ChatOps.Commands.ClusterActions;
+
+/// <summary>Turns what the cluster reports after an action into a reply: a summary and one row per node.</summary>
+internal static class ActionResultReply
+{
+    public static Reply From(ClusterActionResult result, params ReplyBlock[] more)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var status = result.Status switch
+        {
+            ActionStatus.Succeeded => CellStatus.Ok,
+            ActionStatus.Refused => CellStatus.Warning,
+            _ => CellStatus.Attention,
+        };
+        var rows = result.Outcomes.Select(o => (IReadOnlyList<TableCell>)[new TableCell(o.Node, status), o.Text]).ToList();
+        var blocks = new List<ReplyBlock>();
+        if (rows.Count > 0)
+        {
+            blocks.Add(new TableBlock(["Node", "What happened"], rows));
+        }
+
+        blocks.AddRange(more);
+        return new Reply
+        {
+            Heading = result.Succeeded ? result.Summary : $"{result.Status}: {result.Summary}",
+            Blocks = blocks,
+            Outcome = result.Succeeded ? ReplyOutcome.Ok : ReplyOutcome.Failed,
+        };
+    }
+}

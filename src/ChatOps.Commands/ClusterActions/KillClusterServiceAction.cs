@@ -1,0 +1,137 @@
+using ChatOps.Clusters.Checks;
+using ChatOps.Clusters.Gateway;
+using ChatOps.Clusters.Model;
+using ChatOps.Clusters.Planning;
+using ChatOps.Commands.Access;
+using ChatOps.Commands.Actions;
+using ChatOps.Commands.Replies;
+using ChatOps.Commands.Routing;
+
+namespace ChatOps.Commands.ClusterActions;
+
+/// <summary>
+/// <c>kill clussvc &lt;node&gt;</c>: the last resort for a hung node. The preview shows where each of
+/// its VMs would restart, what stays down, and whether the cluster keeps quorum; losing quorum is
+/// refused unless <c>--force</c>, and then a second admin must approve.
+/// </summary>
+internal sealed class KillClusterServiceAction(IClusterGateway gateway, Links links) : ISafeAction
+{
+    public static readonly CommandDefinition Command = new()
+    {
+        Name = "kill clussvc",
+        Summary = "Forcibly stop the cluster service on a node so its VMs fail over (last resort).",
+        Usage = "kill clussvc <node> [--force]",
+        Examples = ["kill clussvc NODE3"],
+        Role = Role.Admin,
+        Arguments = [new ArgumentSpec("node")],
+        Flags = [new FlagSpec("force", "Ask even when the cluster would lose quorum; a second admin must then approve.")],
+    };
+
+    public CommandDefinition Definition => Command;
+
+    public async Task<ActionPlan> PlanAsync(CommandRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var snapshot = await gateway.GetSnapshotAsync(cancellationToken);
+        var typed = request.Argument("node");
+        if (ClusterTargets.Match(typed, snapshot.Nodes.Select(n => n.Name)) is not { } name)
+        {
+            return ActionPlan.Refuse(Echo.Safe(typed), ClusterTargets.Unknown("node", typed, snapshot.Nodes.Select(n => n.Name)));
+        }
+
+        var node = snapshot.FindNode(name)!;
+        if (node.State == NodeState.Down)
+        {
+            return ActionPlan.Refuse(name, $"{name} is already Down: its cluster service is not running, so there is nothing to kill.");
+        }
+
+        var plan = FailoverPlanner.Plan(snapshot, [name]);
+        var quorum = QuorumCalculator.WithoutNodes(snapshot, [name]);
+        var preview = Preview(snapshot, node, plan, quorum);
+        if (quorum.HasQuorum)
+        {
+            return new ActionPlan { Target = name, Preview = preview };
+        }
+
+        return request.HasFlag("force")
+            ? new ActionPlan { Target = name, Preview = preview, ForceSecondApprover = true }
+            : ActionPlan.Refuse(name,
+                $"Without {name} the cluster loses quorum ({quorum.Explanation}) and every node stops its clustered VMs. " +
+                "If that is really what you want, ask again with `--force`; a second admin must then approve.", preview);
+    }
+
+    public async Task<Reply> ExecuteAsync(PendingAction action, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        var result = await gateway.StopClusterServiceAsync(action.Target, cancellationToken);
+        return ActionResultReply.From(result, new LinksBlock([links.Runbook(KbIds.KillClusterService, "What to check after a forced failover")]));
+    }
+
+    private List<ReplyBlock> Preview(ClusterSnapshot snapshot, NodeResult node, FailoverPlan plan, QuorumAssessment quorum)
+    {
+        var owned = snapshot.VmsOwnedBy(node.Name).ToList();
+        var blocks = new List<ReplyBlock>
+        {
+            new FactsBlock(
+            [
+                new Fact("Node", $"{node.Name} ({node.State}, site {node.Site})", node.State == NodeState.Up ? CellStatus.None : CellStatus.Warning),
+                new Fact("Its VMs", $"{owned.Count} crash: {plan.Placements.Count} restart elsewhere, {plan.StaysDown.Count} stay down, {plan.NotRestarted.Count} not restarted automatically", plan.StaysDown.Count > 0 ? CellStatus.Warning : CellStatus.None),
+                new Fact("Quorum", quorum.Explanation, quorum.HasQuorum ? CellStatus.Ok : CellStatus.Attention),
+            ]),
+        };
+        var rows = plan.Placements
+            .Select(p => (IReadOnlyList<TableCell>)[p.Vm, p.Priority.ToString(), Units.Gb(p.MemoryMb), new TableCell($"restarts on {p.To}", CellStatus.Ok)])
+            .Concat(plan.StaysDown.Select(d => (IReadOnlyList<TableCell>)[d.Vm, d.Priority.ToString(), Units.Gb(d.MemoryMb), new TableCell($"stays down: {d.Reason}", CellStatus.Attention)]))
+            .Concat(plan.NotRestarted.Select(vm => (IReadOnlyList<TableCell>)[vm, FailoverPriority.NoAutoStart.ToString(), string.Empty, new TableCell("not restarted automatically", CellStatus.Warning)]))
+            .ToList();
+        if (rows.Count > 0)
+        {
+            blocks.Add(new TableBlock(["VM", "Priority", "Memory", "After the kill"], rows));
+        }
+
+        blocks.Add(new HeadingBlock("Before you do this", 3));
+        blocks.Add(new ListBlock(BeforeYouDoThis(snapshot, node, owned, plan).ToList()));
+        var related = new List<ReplyLink> { links.Runbook(KbIds.KillClusterService, "Runbook: kill the cluster service (last resort)") };
+        if (plan.StaysDown.Count > 0)
+        {
+            related.Add(links.Runbook(KbIds.FailoverCapacityReserve, "Runbook: failover capacity"));
+        }
+
+        if (!quorum.HasQuorum)
+        {
+            related.Add(links.Runbook(KbIds.QuorumConfiguration, "Runbook: quorum"));
+        }
+
+        blocks.Add(new LinksBlock(related));
+        return blocks;
+    }
+
+    private static IEnumerable<string> BeforeYouDoThis(ClusterSnapshot snapshot, NodeResult node, IReadOnlyList<ClusteredVm> owned, FailoverPlan plan)
+    {
+        yield return "Only one VM stuck? `kill vmwp <vm>` crashes just that VM instead of all of them.";
+        yield return "Try a clean shutdown inside the guests that still answer; every VM on the node crashes otherwise.";
+        if (plan.StaysDown.Count > 0)
+        {
+            yield return $"{plan.StaysDown.Count} VM(s) will stay down (see the table): free memory elsewhere first, or accept it.";
+        }
+
+        var offered = snapshot.Reachable.Select(n => n.Inventory!.IntegrationServices).DefaultIfEmpty(new Version(0, 0)).Max()!;
+        var stale = owned.Where(v => v.IntegrationServices < offered).Select(v => v.Name).ToList();
+        if (stale.Count > 0)
+        {
+            yield return $"Old integration services on {string.Join(", ", stale)}: they may come back with an APIPA (169.254.x.x) or duplicate address; check `vm <name>` afterwards.";
+        }
+
+        var legacy = owned.Where(v => v.HasLegacyNic).Select(v => v.Name).ToList();
+        if (legacy.Count > 0)
+        {
+            yield return $"Legacy NIC on {string.Join(", ", legacy)}: ping is no proof they are up; check the service itself.";
+        }
+
+        var silent = snapshot.Unreachable.Where(n => n.Name != node.Name).Select(n => n.Name).ToList();
+        if (silent.Count > 0)
+        {
+            yield return $"{string.Join(", ", silent)} did not answer the probe: this preview may be incomplete.";
+        }
+    }
+}

@@ -1,0 +1,82 @@
+using ChatOps.Clusters.Checks;
+using ChatOps.Clusters.Gateway;
+using ChatOps.Clusters.Model;
+using ChatOps.Clusters.Planning;
+using ChatOps.Commands.Access;
+using ChatOps.Commands.Actions;
+using ChatOps.Commands.Replies;
+using ChatOps.Commands.Routing;
+
+namespace ChatOps.Commands.ClusterActions;
+
+/// <summary>
+/// <c>kill vmwp &lt;vm&gt;</c>: kills one VM's worker process, the narrow remedy for a single stuck VM.
+/// The VM crashes and the cluster restarts it where the preview says.
+/// </summary>
+internal sealed class KillVmWorkerAction(IClusterGateway gateway, Links links) : ISafeAction
+{
+    public static readonly CommandDefinition Command = new()
+    {
+        Name = "kill vmwp",
+        Summary = "Kill one VM's worker process so the cluster restarts just that VM.",
+        Usage = "kill vmwp <vm>",
+        Examples = ["kill vmwp web01"],
+        Role = Role.Admin,
+        Arguments = [new ArgumentSpec("vm")],
+    };
+
+    public CommandDefinition Definition => Command;
+
+    public async Task<ActionPlan> PlanAsync(CommandRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var snapshot = await gateway.GetSnapshotAsync(cancellationToken);
+        var typed = request.Argument("vm");
+        if (ClusterTargets.Match(typed, snapshot.Vms.Select(v => v.Name)) is not { } name)
+        {
+            return ActionPlan.Refuse(Echo.Safe(typed), ClusterTargets.Unknown("VM", typed, snapshot.Vms.Select(v => v.Name)));
+        }
+
+        var vm = snapshot.FindVm(name)!;
+        var host = vm.HostStates.Where(h => h.State.Normal() != HyperVState.Off)
+            .OrderBy(h => h.Node.Equals(vm.OwnerNode, StringComparison.OrdinalIgnoreCase) ? 0 : 1)
+            .FirstOrDefault();
+        var facts = new List<Fact>
+        {
+            new("Cluster says", $"{vm.GroupState} on {vm.OwnerNode ?? "no node"}"),
+            new("Hyper-V says", vm.HostStates.Count == 0 ? "not registered on any node that answered" : string.Join(", ", vm.HostStates.Select(h => $"{h.State} on {h.Node}"))),
+            new("Priority / memory", $"{vm.Priority}, {Units.Gb(vm.StartupMemoryMb)}"),
+        };
+        if (host is null)
+        {
+            return ActionPlan.Refuse(name, $"{name} has no worker process to kill: it is off on every node that answered.", [new FactsBlock(facts)]);
+        }
+
+        var plan = FailoverPlanner.PlanVm(snapshot, vm, host.Node);
+        facts.Add(plan.Placements.Count > 0
+            ? new Fact("After the kill", $"crashes on {host.Node}, restarts on {plan.Placements[0].To}", CellStatus.Ok)
+            : new Fact("After the kill", $"crashes on {host.Node} and stays down: {plan.StaysDown.FirstOrDefault()?.Reason ?? "it is not restarted automatically"}", CellStatus.Attention));
+        var preview = new List<ReplyBlock> { new FactsBlock(facts) };
+        var warnings = new List<string> { "The guest crashes: unsaved work inside it is lost. Try a clean shutdown from inside the guest first." };
+        var offered = snapshot.Reachable.Select(n => n.Inventory!.IntegrationServices).DefaultIfEmpty(new Version(0, 0)).Max()!;
+        if (vm.IntegrationServices < offered)
+        {
+            warnings.Add($"Its integration services ({vm.IntegrationServices}) are older than the hosts' ({offered}): it may come back with an APIPA (169.254.x.x) address.");
+        }
+
+        if (vm.HasLegacyNic)
+        {
+            warnings.Add("It has a legacy NIC: ping is no proof it is up; check the service itself.");
+        }
+
+        preview.Add(new ListBlock(warnings));
+        preview.Add(new LinksBlock([links.Runbook(KbIds.KillClusterService, "Runbook: last-resort kills"), links.Runbook(KbIds.VmStateDesync, "Runbook: VM state desync")]));
+        return new ActionPlan { Target = name, Preview = preview };
+    }
+
+    public async Task<Reply> ExecuteAsync(PendingAction action, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        return ActionResultReply.From(await gateway.KillVmWorkerAsync(action.Target, cancellationToken));
+    }
+}

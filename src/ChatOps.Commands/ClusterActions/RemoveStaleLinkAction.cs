@@ -1,0 +1,81 @@
+using ChatOps.Clusters.Checks;
+using ChatOps.Clusters.Gateway;
+using ChatOps.Commands.Access;
+using ChatOps.Commands.Actions;
+using ChatOps.Commands.Replies;
+using ChatOps.Commands.Routing;
+
+namespace ChatOps.Commands.ClusterActions;
+
+/// <summary>
+/// <c>remove stalelink &lt;node&gt; &lt;vm-guid&gt;</c>: deletes a VM configuration link left on a node
+/// after the VM moved (event 4096). Refused when a VM with that GUID is registered on that node,
+/// since deleting its link would crash it.
+/// </summary>
+internal sealed class RemoveStaleLinkAction(IClusterGateway gateway, Links links) : ISafeAction
+{
+    public static readonly CommandDefinition Command = new()
+    {
+        Name = "remove stalelink",
+        Summary = "Delete a stale VM configuration link from a node (never one of a VM registered there).",
+        Usage = "remove stalelink <node> <vm-guid>",
+        Examples = ["remove stalelink NODE2 6f1c2b1e-0c3e-4a57-9d1a-2b7c1f0e9a11"],
+        Role = Role.Admin,
+        Arguments = [new ArgumentSpec("node"), new ArgumentSpec("vm-guid")],
+    };
+
+    public CommandDefinition Definition => Command;
+
+    public async Task<ActionPlan> PlanAsync(CommandRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var typedNode = request.Argument("node");
+        var typedId = request.Argument("vm-guid");
+        if (!Guid.TryParse(typedId, out var vmId))
+        {
+            return ActionPlan.Refuse(Echo.Safe(typedNode), $"`{Echo.Safe(typedId)}` is not a VM GUID (like 6f1c2b1e-0c3e-4a57-9d1a-2b7c1f0e9a11). `diagnose` lists the stale links it finds.");
+        }
+
+        var snapshot = await gateway.GetSnapshotAsync(cancellationToken);
+        if (ClusterTargets.Match(typedNode, snapshot.Nodes.Select(n => n.Name)) is not { } name)
+        {
+            return ActionPlan.Refuse(Echo.Safe(typedNode), ClusterTargets.Unknown("node", typedNode, snapshot.Nodes.Select(n => n.Name)));
+        }
+
+        var node = snapshot.FindNode(name)!;
+        if (node.Inventory is not { } inventory)
+        {
+            return ActionPlan.Refuse(name, $"{name} did not answer ({node.Failure?.Message}); its links cannot be checked, so nothing will be removed.");
+        }
+
+        var vm = snapshot.Vms.FirstOrDefault(v => v.Id == vmId);
+        var hosted = inventory.HyperVVms.FirstOrDefault(h => h.Id == vmId);
+        var facts = new List<Fact>
+        {
+            new("Node", $"{name} ({node.State})"),
+            new("Link", vmId.ToString()),
+            new("VM with that GUID", vm is null ? "none in the cluster" : $"{vm.Name}: {vm.GroupState} on {vm.OwnerNode ?? "no node"}"),
+            new("On this node", hosted is null ? "not registered" : $"{hosted.Name} is {hosted.State}", hosted is null ? CellStatus.Ok : CellStatus.Attention),
+        };
+        var preview = new List<ReplyBlock> { new FactsBlock(facts), new LinksBlock([links.Runbook(KbIds.StaleVmConfigLinks, "Runbook: stale VM config links")]) };
+        if (hosted is not null)
+        {
+            return ActionPlan.Refuse(name, $"{hosted.Name} ({vmId}) is {hosted.State} on {name}: deleting its link would crash it.", preview);
+        }
+
+        if (!inventory.ConfigLinks.Contains(vmId))
+        {
+            var present = inventory.ConfigLinks.Count == 0 ? "it has none" : $"it has {string.Join(", ", inventory.ConfigLinks.Take(5))}";
+            return ActionPlan.Refuse(name, $"{name} has no config link {vmId}; {present}.", preview);
+        }
+
+        return new ActionPlan { Target = name, Detail = vmId.ToString(), Preview = preview };
+    }
+
+    public async Task<Reply> ExecuteAsync(PendingAction action, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        var vmId = Guid.Parse(action.Detail ?? throw new InvalidOperationException("A stale-link action is stored without its GUID."));
+        return ActionResultReply.From(await gateway.RemoveStaleLinkAsync(action.Target, vmId, cancellationToken));
+    }
+}

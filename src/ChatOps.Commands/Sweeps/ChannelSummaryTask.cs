@@ -1,0 +1,11 @@
+using ChatOps.Commands.Schedules;
+
+namespace ChatOps.Commands.Sweeps;
+
+/// <summary>The scheduled summary to subscribed conversations.</summary>
+internal sealed class ChannelSummaryTask(SummaryPublisher summaries) : IScheduledTask
+{
+    public string Name => ScheduledJobs.ChannelSummary;
+
+    public Task RunAsync(CancellationToken cancellationToken) => summaries.PublishAsync(cancellationToken);
+}

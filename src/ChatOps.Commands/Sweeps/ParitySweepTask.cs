@@ -1,0 +1,11 @@
+using ChatOps.Commands.Schedules;
+
+namespace ChatOps.Commands.Sweeps;
+
+/// <summary>The scheduled parity sweep.</summary>
+internal sealed class ParitySweepTask(SweepRunner runner) : IScheduledTask
+{
+    public string Name => ScheduledJobs.ParitySweep;
+
+    public Task RunAsync(CancellationToken cancellationToken) => runner.RunAsync(cancellationToken);
+}

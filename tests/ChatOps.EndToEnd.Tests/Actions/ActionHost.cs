@@ -1,0 +1,43 @@
+using ChatOps.Clusters.Gateway;
+using ChatOps.Clusters.Lab;
+using ChatOps.EndToEnd.Tests.Builders;
+using ChatOps.EndToEnd.Tests.Fakes;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChatOps.EndToEnd.Tests.Actions;
+
+/// <summary>Starting hosts with roles configured, and pressing the buttons of an action card.</summary>
+internal static class ActionHost
+{
+    /// <summary>Dana is admin and Lee operator; Sam has no role. One admin, so no two-person rule by default.</summary>
+    public static Task<ChatOpsHost> StartAsync(params (string Key, string? Value)[] more) => StartAsync(null, more);
+
+    /// <summary>The same, with the service's clock replaced (to expire confirmations without waiting).</summary>
+    public static Task<ChatOpsHost> StartAsync(TimeProvider? clock, params (string Key, string? Value)[] more)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["ChatOps:Access:Admins:0"] = TeamsUser.Dana.AadObjectId,
+            ["ChatOps:Access:Operators:0"] = TeamsUser.Lee.AadObjectId,
+        };
+        foreach (var (key, value) in more)
+        {
+            settings[key] = value;
+        }
+
+        return ChatOpsHost.StartAsync(settings, clock is null ? null : services => services.AddSingleton(clock));
+    }
+
+    public static ILabCluster Lab(this ChatOpsHost host) => host.Services.GetRequiredService<ILabCluster>();
+
+    public static IClusterGateway Gateway(this ChatOpsHost host) => host.Services.GetRequiredService<IClusterGateway>();
+
+    /// <summary>Presses a button of the card as Teams does (Action.Execute invoke) and returns the card that replaces it.</summary>
+    public static async Task<string> PressAsync(this ChatOpsHost host, ConnectorCall card, string verb = "confirm", TeamsUser? user = null, string? nonce = null)
+    {
+        var (pendingId, realNonce) = card.Confirmation ?? throw new InvalidOperationException($"The reply has no Confirm button: {card.VisibleText}");
+        var response = await host.InvokeAsync(TeamsActivity.Execute(verb, pendingId, nonce ?? realNonce, host.Connector.ServiceUrl, user));
+        Assert.Equal(200, response["statusCode"]!.GetValue<int>());
+        return ConnectorCall.TextOf(response["value"]);
+    }
+}
