@@ -28,13 +28,33 @@ internal sealed partial class PowerShellClusterGateway(
         return view.Nodes.Select(n => n.Name).ToList();
     }
 
-    public async Task<ClusterSnapshot> GetSnapshotAsync(CancellationToken cancellationToken)
+    public Task<ClusterSnapshot> GetSnapshotAsync(CancellationToken cancellationToken) =>
+        GetSnapshotAsync(ClusterOptions.DefaultProbeConcurrency, cancellationToken);
+
+    public async Task<ClusterSnapshot> GetSnapshotAsync(int maxConcurrency, CancellationToken cancellationToken)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxConcurrency, 1);
         var (view, viewFailure) = await ReadViewAsync(cancellationToken);
         var peers = view.Nodes.Select(n => n.Name).ToList();
-        var probes = await Task.WhenAll(view.Nodes.Select(n => viewFailure is null
-            ? ProbeAsync(n, peers, cancellationToken)
-            : Task.FromResult((new NodeResult(n.Name, n.State, n.Site, null, viewFailure), (NodeReport?)null))));
+        using var gate = new SemaphoreSlim(maxConcurrency);
+        var probes = await Task.WhenAll(view.Nodes.Select(async n =>
+        {
+            if (viewFailure is not null)
+            {
+                return (new NodeResult(n.Name, n.State, n.Site, null, viewFailure), (NodeReport?)null);
+            }
+
+            // Each probe is a PowerShell process and a WinRM session: bound how many run at once.
+            await gate.WaitAsync(cancellationToken);
+            try
+            {
+                return await ProbeAsync(n, peers, cancellationToken);
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }));
         var reports = probes.Select(p => p.Item2).OfType<NodeReport>().ToList();
         var enriched = view with { Vms = view.Vms.Select(v => WithHostDetails(v, reports)).ToList() };
         return SnapshotAssembler.Assemble(enriched, probes.Select(p => p.Item1).ToList(), time.GetUtcNow());
