@@ -4,6 +4,7 @@ using ChatOps.Bot.Storage;
 using ChatOps.Bot.Teams;
 using ChatOps.Clusters;
 using ChatOps.Commands;
+using ChatOps.Commands.Clusters;
 using Microsoft.Bot.Builder;
 
 namespace ChatOps.Bot.Hosting;
@@ -16,6 +17,7 @@ internal static class BotServiceCollectionExtensions
     {
         builder.AddCommands();
         builder.AddClusters();
+        builder.Services.AddClusterCommands();
         builder.AddStorage();
         builder.AddSchedules();
         builder.AddBot();

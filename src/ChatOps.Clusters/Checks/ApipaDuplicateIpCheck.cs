@@ -14,23 +14,30 @@ internal sealed class ApipaDuplicateIpCheck : IClusterCheck
         var owners = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
         foreach (var vm in snapshot.Vms)
         {
-            var addresses = vm.Nics.SelectMany(n => n.Addresses).ToList();
-            var apipa = addresses.Where(a => a.StartsWith("169.254.", StringComparison.Ordinal)).ToList();
-            if (apipa.Count > 0)
+            List<string>? apipa = null;
+            var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var address in vm.Nics.SelectMany(n => n.Addresses))
+            {
+                if (address.StartsWith("169.254.", StringComparison.Ordinal))
+                {
+                    (apipa ??= []).Add(address);
+                }
+                else if (seen.Add(address))
+                {
+                    if (!owners.TryGetValue(address, out var list))
+                    {
+                        owners[address] = list = [];
+                    }
+
+                    list.Add(vm.Name);
+                }
+            }
+
+            if (apipa is not null)
             {
                 yield return new Finding(Id, Severity.High, vm.Name,
                     $"{vm.Name} has the APIPA address {string.Join(", ", apipa)} (integration services {vm.IntegrationServices}); it is unreachable by its real address.",
                     KbIds.DuplicateIpApipa) { Vms = [vm.Name], Nodes = vm.OwnerNode is null ? [] : [vm.OwnerNode] };
-            }
-
-            foreach (var address in addresses.Except(apipa).Distinct(StringComparer.OrdinalIgnoreCase))
-            {
-                if (!owners.TryGetValue(address, out var list))
-                {
-                    owners[address] = list = [];
-                }
-
-                list.Add(vm.Name);
             }
         }
 

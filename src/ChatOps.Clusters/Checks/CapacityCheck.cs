@@ -15,9 +15,9 @@ internal sealed class CapacityCheck : IClusterCheck
 
     public IEnumerable<Finding> Run(ClusterSnapshot snapshot)
     {
-        foreach (var node in snapshot.Nodes.Where(n => n.State == NodeState.Up))
+        var up = snapshot.Nodes.Where(n => n.State == NodeState.Up).ToList();
+        foreach (var (node, plan) in up.Zip(FailoverPlanner.PlanEach(snapshot, up.Select(n => n.Name))))
         {
-            var plan = FailoverPlanner.Plan(snapshot, [node.Name]);
             var memoryDown = plan.StaysDown.Where(d => !d.Reason.Contains("no longer exists", StringComparison.Ordinal)).ToList();
             if (memoryDown.Count == 0)
             {

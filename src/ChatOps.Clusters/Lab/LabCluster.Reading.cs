@@ -63,27 +63,39 @@ internal sealed partial class LabCluster
         state.Vms.Select(ToRecord).ToList(),
         [.. state.Disks]);
 
-    private NodeInventory InventoryLocked(LabNode node) => new()
+    /// <summary>One pass over the VMs gives both the node's Hyper-V list and the memory they hold.</summary>
+    private NodeInventory InventoryLocked(LabNode node)
     {
-        Name = node.Name,
-        MemoryTotalMb = node.MemoryTotalMb,
-        MemoryFreeMb = state.FreeMemoryMb(node),
-        Hardware = node.Hardware,
-        Nics = [.. node.Nics],
-        Drivers = [.. node.Drivers],
-        Firmware = [.. node.Firmware],
-        Hotfixes = [.. node.Hotfixes],
-        AsrEnabled = node.AsrEnabled,
-        IntegrationServices = node.IntegrationServices,
-        ConfigLinks = [.. node.ConfigLinks],
-        VisibleDisks = [.. node.VisibleDisks],
-        ResolvableNodes = [.. node.ResolvableNodes],
-        StaleDnsEntries = [.. node.StaleDns],
-        HyperVVms = state.Vms
-            .Where(v => v.Hosts.ContainsKey(node.Name))
-            .Select(v => new HostedVm(v.Id, v.Name, v.Hosts[node.Name]))
-            .ToList(),
-    };
+        var hosted = new List<HostedVm>();
+        long held = 0;
+        foreach (var vm in state.Vms)
+        {
+            if (vm.Hosts.TryGetValue(node.Name, out var hyperV))
+            {
+                hosted.Add(new HostedVm(vm.Id, vm.Name, hyperV));
+                held += hyperV.HoldsMemory() ? vm.StartupMemoryMb : 0;
+            }
+        }
+
+        return new NodeInventory
+        {
+            Name = node.Name,
+            MemoryTotalMb = node.MemoryTotalMb,
+            MemoryFreeMb = node.MemoryTotalMb - state.HostReserveMb - held,
+            Hardware = node.Hardware,
+            Nics = [.. node.Nics],
+            Drivers = [.. node.Drivers],
+            Firmware = [.. node.Firmware],
+            Hotfixes = [.. node.Hotfixes],
+            AsrEnabled = node.AsrEnabled,
+            IntegrationServices = node.IntegrationServices,
+            ConfigLinks = [.. node.ConfigLinks],
+            VisibleDisks = [.. node.VisibleDisks],
+            ResolvableNodes = [.. node.ResolvableNodes],
+            StaleDnsEntries = [.. node.StaleDns],
+            HyperVVms = hosted,
+        };
+    }
 
     private static ClusteredVm ToRecord(LabVm vm) => new()
     {

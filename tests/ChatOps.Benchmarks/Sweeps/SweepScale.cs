@@ -37,12 +37,6 @@ internal static class SweepScale
         var checkClock = Stopwatch.StartNew();
         _ = SweepRunner.Record("probe", DateTimeOffset.UtcNow, snapshot);
         var checksOnly = checkClock.Elapsed;
-        foreach (var check in ChatOps.Clusters.Checks.ClusterChecks.All)
-        {
-            var one = Stopwatch.StartNew();
-            _ = check.Run(snapshot).Count();
-            Console.WriteLine($"  {check.Id}: {one.Elapsed.TotalMilliseconds:F0} ms");
-        }
 
         var clock = Stopwatch.StartNew();
         var sweep = await runner.RunAsync(CancellationToken.None);

@@ -129,4 +129,21 @@ public sealed class LiteDbStoresTests
         Assert.Equal(2, pruned);
         Assert.Equal(["s4", "s3", "s2"], latest.Select(s => s.Id));
     }
+
+    [Fact]
+    public async Task SweepHistory_SummaryMark_SurvivesReopening()
+    {
+        using var temp = new TempStore();
+        using (var store = temp.Open())
+        {
+            var history = new LiteDbSweepHistory(store);
+            Assert.Null(await history.LastSummarizedAsync(CancellationToken.None));
+            await history.MarkSummarizedAsync("s1", CancellationToken.None);
+            await history.MarkSummarizedAsync("s2", CancellationToken.None);
+        }
+
+        using var reopened = temp.Open();
+
+        Assert.Equal("s2", await new LiteDbSweepHistory(reopened).LastSummarizedAsync(CancellationToken.None));
+    }
 }

@@ -26,10 +26,4 @@ internal sealed class LabState
 
     public LabVm? FindVm(string name) =>
         Vms.FirstOrDefault(v => v.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
-
-    /// <summary>Free memory: total minus the host reserve minus every VM holding memory there.</summary>
-    public long FreeMemoryMb(LabNode node) =>
-        node.MemoryTotalMb - HostReserveMb - Vms
-            .Where(v => v.Hosts.TryGetValue(node.Name, out var s) && s.HoldsMemory())
-            .Sum(v => v.StartupMemoryMb);
 }

@@ -1,0 +1,97 @@
+using System.Globalization;
+using ChatOps.Clusters.Checks;
+using ChatOps.Clusters.Model;
+using ChatOps.Commands.Replies;
+using ChatOps.Commands.Routing;
+
+namespace ChatOps.Commands.Clusters;
+
+/// <summary>Wording and statuses the cluster commands share.</summary>
+internal static class ClusterText
+{
+    private const int MaxShown = 40;
+
+    private const int MaxListed = 8;
+
+    /// <summary>Typed text made safe to quote back: no backticks or control characters, at most 40 characters.</summary>
+    public static string Shown(string typed)
+    {
+        var clean = new string(typed.Where(c => c != '`' && !char.IsControl(c)).ToArray()).Trim();
+        return clean.Length > MaxShown ? clean[..MaxShown] + "…" : clean;
+    }
+
+    /// <summary>The canonical name that matches the typed one (case-insensitive), or null.</summary>
+    public static string? Match(string typed, IEnumerable<string> names) =>
+        names.FirstOrDefault(n => n.Equals(typed.Trim(), StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>"There is no node `x`" with close names, or the command that lists them.</summary>
+    public static Reply Unknown(string kind, string typed, IEnumerable<string> names, string listCommand)
+    {
+        var known = names.ToList();
+        var suggestions = DidYouMean.Suggest(typed.Trim(), known);
+        var some = known.Order(StringComparer.OrdinalIgnoreCase).Take(MaxListed).Select(n => $"`{n}`");
+        var hint = suggestions.Count > 0
+            ? DidYouMean.Phrase(suggestions)
+            : $"Known: {string.Join(", ", some)}{(known.Count > MaxListed ? $" and {known.Count - MaxListed} more" : string.Empty)}. Type `{listCommand}` to see them all.";
+        return Reply.Error($"There is no {kind} `{Shown(typed)}` in the cluster.", hint);
+    }
+
+    /// <summary>A warning naming every node that did not answer, or null when all did.</summary>
+    public static TextBlock? Partial(ClusterSnapshot snapshot)
+    {
+        if (!snapshot.IsPartial)
+        {
+            return null;
+        }
+
+        var nodes = snapshot.Unreachable.Select(n => $"{n.Name} ({Failure(n)})");
+        return new TextBlock($"Partial: {string.Join("; ", nodes)}. Anything that depends on those nodes is missing from this answer.", TextStyle.Warning);
+    }
+
+    /// <summary>Why a node gave no inventory, e.g. <c>Timeout: HV04 did not answer within 8 s.</c></summary>
+    public static string Failure(NodeResult node) =>
+        node.Failure is { } f ? $"{f.Kind}: {f.Message}" : "no answer";
+
+    public static CellStatus Status(NodeState state) => state switch
+    {
+        NodeState.Up => CellStatus.Ok,
+        NodeState.Down => CellStatus.Attention,
+        _ => CellStatus.Warning,
+    };
+
+    public static CellStatus Status(Severity severity) => severity switch
+    {
+        Severity.Critical or Severity.High => CellStatus.Attention,
+        Severity.Medium => CellStatus.Warning,
+        _ => CellStatus.None,
+    };
+
+    public static CellStatus Status(VmGroupState state) => state switch
+    {
+        VmGroupState.Online => CellStatus.Ok,
+        VmGroupState.Offline => CellStatus.None,
+        VmGroupState.Failed => CellStatus.Attention,
+        _ => CellStatus.Warning,
+    };
+
+    /// <summary>"1 critical, 9 high, 11 medium" or "none".</summary>
+    public static string Counts(IEnumerable<Finding> findings)
+    {
+        var parts = findings.GroupBy(f => f.Severity).OrderBy(g => g.Key)
+            .Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}").ToList();
+        return parts.Count == 0 ? "none" : string.Join(", ", parts);
+    }
+
+    /// <summary>Whether the cluster has the VM running (or on its way).</summary>
+    public static bool IsRunning(ClusteredVm vm) =>
+        vm.GroupState is VmGroupState.Online or VmGroupState.PartialOnline or VmGroupState.Pending;
+
+    public static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The most severe finding's status, or Ok when there is none.</summary>
+    public static CellStatus Worst(IEnumerable<Finding> findings)
+    {
+        var list = findings.ToList();
+        return list.Count == 0 ? CellStatus.Ok : Status(list.Min(f => f.Severity));
+    }
+}

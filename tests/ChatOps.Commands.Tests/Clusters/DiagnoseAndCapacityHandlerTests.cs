@@ -1,0 +1,128 @@
+using ChatOps.Clusters.Checks;
+using ChatOps.Clusters.Lab;
+using ChatOps.Commands.Replies;
+
+namespace ChatOps.Commands.Tests.Clusters;
+
+public sealed class DiagnoseAndCapacityHandlerTests
+{
+    [Fact]
+    public async Task Diagnose_DefaultLab_EveryFindingWithEvidenceAndItsRunbookLink()
+    {
+        var fixture = new ClusterFixture();
+        var expected = ClusterChecks.RunAll(fixture.Lab.Snapshot()).Findings;
+
+        var reply = await fixture.AskAsync("diagnose");
+
+        Assert.Equal("Diagnose HVC01", reply.Heading);
+        var items = reply.Blocks.OfType<ListBlock>().SelectMany(l => l.Items).ToList();
+        Assert.Equal(expected.Count, items.Count);
+        Assert.All(expected, f => Assert.Contains(items, i => i.Contains(f.Evidence, StringComparison.Ordinal) && i.Contains($"`{f.KbId}`", StringComparison.Ordinal)));
+        var links = ClusterFixture.Links(reply).Select(l => l.Url).ToHashSet();
+        Assert.All(expected, f => Assert.Contains(ClusterFixture.PublicUrl + "kb/" + f.KbId, links));
+        Assert.True(expected.Select(f => f.CheckId).Distinct().Count() >= 14);
+    }
+
+    [Fact]
+    public async Task Diagnose_DefaultLab_SectionsAreMostSevereFirst()
+    {
+        var reply = await new ClusterFixture().AskAsync("diagnose");
+
+        var headings = reply.Blocks.OfType<HeadingBlock>().Select(h => h.Text.Split(' ')[0]).ToList();
+        Assert.Equal(["Critical", "High", "Medium", "Low"], headings);
+    }
+
+    [Fact]
+    public async Task Diagnose_HungNode_IsPartialAndNamesTheNode()
+    {
+        var fixture = new ClusterFixture(TimeSpan.FromMilliseconds(150));
+        fixture.Lab.InjectFault("HV05", LabFault.Hung);
+
+        var reply = await fixture.AskAsync("diagnose");
+
+        Assert.Equal("Diagnose HVC01 (partial)", reply.Heading);
+        var text = ClusterFixture.Text(reply);
+        Assert.Contains("on 5 of 6 nodes", text, StringComparison.Ordinal);
+        Assert.Contains("**HV05** — Timeout: HV05 did not answer within 150 ms.", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("stale-vm-config-links-4096", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Diagnose_NodeScope_OnlyFindingsAboutThatNode()
+    {
+        var reply = await new ClusterFixture().AskAsync("diagnose node hv04");
+
+        Assert.Equal("Diagnose HV04", reply.Heading);
+        var items = reply.Blocks.OfType<ListBlock>().SelectMany(l => l.Items).ToList();
+        Assert.NotEmpty(items);
+        Assert.All(items, i => Assert.Contains("HV04", i, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Diagnose_VmScope_TheDesync()
+    {
+        var reply = await new ClusterFixture().AskAsync("diagnose vm APP-07");
+
+        Assert.Contains("the cluster says Online on HV01 but Hyper-V there says Saved", Assert.Single(reply.Blocks.OfType<ListBlock>().SelectMany(l => l.Items)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Diagnose_HealthyGeneratedLab_SaysNoFindings()
+    {
+        var fixture = new ClusterFixture(lab: LabClusters.Generate(new LabGeneratorOptions { Nodes = 4, Vms = 20 }));
+
+        var reply = await fixture.AskAsync("diagnose");
+
+        Assert.Equal(new TextBlock("20 checks on 4 of 4 nodes: no findings.", TextStyle.Good), reply.Blocks[0]);
+    }
+
+    [Theory]
+    [InlineData("diagnose everything", "not `everything`")]
+    [InlineData("diagnose node", "needs the node's name")]
+    [InlineData("diagnose vm nosuch", "There is no VM `nosuch`")]
+    [InlineData("diagnose node hv6", "Did you mean `HV06`?")]
+    [InlineData("diagnose cluster HV01", "takes no name")]
+    public async Task Diagnose_BadScope_SaysWhatWouldWork(string text, string expected)
+    {
+        var reply = await new ClusterFixture().AskAsync(text);
+
+        Assert.Equal(ReplyOutcome.Failed, reply.Outcome);
+        Assert.Contains(expected, ClusterFixture.Text(reply), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Capacity_DefaultLab_Hv01LosesSql01AndTheLargestVmFitsNowhere()
+    {
+        var reply = await new ClusterFixture().AskAsync("capacity");
+
+        var hv01 = ClusterFixture.Table(reply).Single(r => r["If this node fails"].Text == "HV01");
+        Assert.Equal(new TableCell("SQL-01", CellStatus.Attention), hv01["Stay down"]);
+        Assert.Equal("TEST-01", hv01["Left off (NoAutoStart)"].Text);
+        Assert.Equal(CellStatus.Ok, ClusterFixture.Table(reply).Single(r => r["If this node fails"].Text == "HV02")["Stay down"].Status);
+        Assert.Equal(new Fact("Most free memory elsewhere", "62 GB on HV06 — the largest VM does NOT fit", CellStatus.Attention), ClusterFixture.Fact(reply, "Most free memory elsewhere"));
+        Assert.Contains("SQL-01: 64 GB (High) on HV01", ClusterFixture.Fact(reply, "Largest VM").Value, StringComparison.Ordinal);
+        Assert.Contains(ClusterFixture.Links(reply), l => l.KbId == KbIds.FailoverCapacityReserve);
+    }
+
+    [Fact]
+    public async Task Capacity_AfterHv01Failed_Hv01IsNoLongerARow()
+    {
+        var fixture = new ClusterFixture();
+        await fixture.Gateway.StopClusterServiceAsync("HV01", CancellationToken.None);
+
+        var rows = ClusterFixture.Table(await fixture.AskAsync("capacity"));
+
+        Assert.DoesNotContain(rows, r => r["If this node fails"].Text == "HV01");
+    }
+
+    [Fact]
+    public async Task Help_Reader_SeesTheClusterCommands()
+    {
+        var text = ClusterFixture.Text(await new ClusterFixture().AskAsync("help"));
+
+        foreach (var usage in new[] { "cluster", "nodes", "node <name>", "vm <name>", "diagnose [cluster | node <name> | vm <name>]", "capacity" })
+        {
+            Assert.Contains(usage, text, StringComparison.Ordinal);
+        }
+    }
+}
