@@ -1,6 +1,7 @@
 using ChatOps.Bot.Hosting;
 using ChatOps.Bot.Scheduling;
 using ChatOps.Bot.Terminal;
+using Microsoft.Extensions.Hosting.WindowsServices;
 
 try
 {
@@ -9,7 +10,13 @@ try
         return await TerminalProgram.RunAsync(args);
     }
 
-    var builder = WebApplication.CreateBuilder(args);
+    // As a Windows service the working folder is System32; settings and scripts sit beside the app.
+    var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+    {
+        Args = args,
+        ContentRootPath = WindowsServiceHelpers.IsWindowsService() ? AppContext.BaseDirectory : null,
+    });
+    builder.Services.AddWindowsService(options => options.ServiceName = "ChatOps");
     builder.AddChatOps();
     builder.AddTeamsEndpoint();
     builder.AddScheduler();

@@ -9,7 +9,7 @@ public sealed class ClusterOptions
     /// <summary>The embedded simulator.</summary>
     public const string LabBackend = "Lab";
 
-    /// <summary>Real nodes through PowerShell (a later release).</summary>
+    /// <summary>Real nodes through PowerShell scripts and each node's JEA endpoint (see <c>ChatOps:PowerShell</c>).</summary>
     public const string PowerShellBackend = "PowerShell";
 
     /// <summary>How many nodes are probed at once unless a caller says otherwise: PowerShell remoting's own throttle.</summary>
@@ -18,7 +18,10 @@ public sealed class ClusterOptions
     /// <summary><c>Lab</c> or <c>PowerShell</c>. Default: <c>Lab</c>.</summary>
     public string Backend { get; set; } = LabBackend;
 
-    /// <summary>How long one node may take to answer before it is reported as timed out. Default: 8 s.</summary>
+    /// <summary>
+    /// How long one node may take to answer before it is reported as timed out (the PowerShell backend kills
+    /// the script's process tree then; 00:00:30 suits it better). Default: 8 s.
+    /// </summary>
     public TimeSpan NodeTimeout { get; set; } = TimeSpan.FromSeconds(8);
 
     /// <summary>A lab YAML file to load instead of the embedded default lab. Default: none.</summary>

@@ -1,5 +1,6 @@
 using ChatOps.Clusters.Gateway;
 using ChatOps.Clusters.Lab;
+using ChatOps.Clusters.PowerShell;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -12,7 +13,7 @@ namespace ChatOps.Clusters;
 public static class ClustersHostBuilderExtensions
 {
     /// <summary>
-    /// Adds <c>ChatOps:Cluster</c> options (validated at start), the configured backend behind
+    /// Adds <c>ChatOps:Cluster</c> and <c>ChatOps:PowerShell</c> options (validated at start), the configured backend behind
     /// <see cref="IClusterGateway"/>, <see cref="ILabCluster"/> for the lab, and
     /// <see cref="IClusterBackendStatus"/>. A lab registered beforehand as <see cref="ILabCluster"/> wins.
     /// </summary>
@@ -22,6 +23,8 @@ public static class ClustersHostBuilderExtensions
         var services = builder.Services;
         services.AddOptions<ClusterOptions>().BindConfiguration(ClusterOptions.Section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ClusterOptions>, ClusterOptionsValidator>());
+        services.AddOptions<PowerShellOptions>().BindConfiguration(PowerShellOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PowerShellOptions>, PowerShellOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ILabCluster>(sp =>
         {
@@ -41,8 +44,10 @@ public static class ClustersHostBuilderExtensions
         var options = services.GetRequiredService<IOptions<ClusterOptions>>();
         if (options.Value.Backend.Trim().Equals(ClusterOptions.PowerShellBackend, StringComparison.OrdinalIgnoreCase))
         {
-            throw new InvalidOperationException(
-                $"PowerShell backend is not available in this build; set {ClusterOptions.Section}:Backend to '{ClusterOptions.LabBackend}'.");
+            var powerShell = services.GetRequiredService<IOptions<PowerShellOptions>>().Value;
+            var runner = new PowerShellRunner(powerShell, services.GetRequiredService<ILogger<PowerShellRunner>>());
+            return new PowerShellClusterGateway(
+                runner, powerShell, options, services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ILogger<PowerShellClusterGateway>>());
         }
 
         var lab = services.GetRequiredService<ILabCluster>() as LabCluster

@@ -1,0 +1,97 @@
+#Requires -RunAsAdministrator
+<#
+.SYNOPSIS
+    Installs the ChatOps JEA endpoint on this cluster node. Run it on every node.
+.DESCRIPTION
+    1. Copies the ChatOps scripts to Program Files\ChatOps\Scripts, writable by administrators only.
+    2. Installs the 'ChatOps' role capability (ChatOps.psrc) as module ChatOpsJea.
+    3. Registers the session configuration 'ChatOps' from ChatOps.pssc, with the bot's group as
+       the only role member and, optionally, a group-managed service account instead of a
+       virtual account; transcripts go to ProgramData\ChatOps\Transcripts.
+.EXAMPLE
+    .\Register-ChatOpsJea.ps1 -BotGroup 'CONTOSO\ChatOps-Bot' -ScriptsPath 'C:\ChatOps\app\PowerShell\Scripts'
+#>
+[CmdletBinding(SupportsShouldProcess)]
+param(
+    # The domain group holding the bot's service account (DOMAIN\Group).
+    [Parameter(Mandatory)]
+    [ValidatePattern('^[A-Za-z0-9][A-Za-z0-9.-]{0,62}\\[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}$')]
+    [string] $BotGroup,
+
+    # The PowerShell\Scripts folder of the published bot (dotnet publish output).
+    [Parameter(Mandatory)]
+    [ValidateScript({ Test-Path -LiteralPath (Join-Path $_ 'Get-ChatOpsClusterView.ps1') })]
+    [string] $ScriptsPath,
+
+    # Run sessions as this gMSA (DOMAIN\name$) instead of a per-session virtual account.
+    [Parameter()]
+    [ValidatePattern('^[A-Za-z0-9][A-Za-z0-9.-]{0,62}\\[A-Za-z0-9][A-Za-z0-9._-]{0,14}\$$')]
+    [string] $GroupManagedServiceAccount,
+
+    # The endpoint name the bot's ChatOps:PowerShell:ConfigurationName points at.
+    [Parameter()]
+    [ValidatePattern('^[A-Za-z][A-Za-z0-9.]{0,63}$')]
+    [string] $Name = 'ChatOps'
+)
+
+Set-StrictMode -Version 3.0
+$ErrorActionPreference = 'Stop'
+
+$programFiles = [Environment]::GetFolderPath('ProgramFiles')
+$scriptsTarget = Join-Path $programFiles 'ChatOps\Scripts'
+$moduleRoot = Join-Path $programFiles 'WindowsPowerShell\Modules\ChatOpsJea'
+$transcripts = Join-Path $env:ProgramData 'ChatOps\Transcripts'
+
+function Set-AdminOnlyAcl([string] $Path) {
+    # Only SYSTEM and Administrators may change what the endpoint runs; everyone else may read.
+    $acl = New-Object System.Security.AccessControl.DirectorySecurity
+    $acl.SetAccessRuleProtection($true, $false)
+    foreach ($identity in 'NT AUTHORITY\SYSTEM', 'BUILTIN\Administrators') {
+        $acl.AddAccessRule((New-Object System.Security.AccessControl.FileSystemAccessRule($identity, 'FullControl', 'ContainerInherit,ObjectInherit', 'None', 'Allow')))
+    }
+    $acl.AddAccessRule((New-Object System.Security.AccessControl.FileSystemAccessRule('BUILTIN\Users', 'ReadAndExecute', 'ContainerInherit,ObjectInherit', 'None', 'Allow')))
+    Set-Acl -LiteralPath $Path -AclObject $acl
+}
+
+if ($PSCmdlet.ShouldProcess($scriptsTarget, 'Install the ChatOps scripts')) {
+    New-Item -ItemType Directory -Force -Path $scriptsTarget | Out-Null
+    Copy-Item -Path (Join-Path $ScriptsPath '*.ps1') -Destination $scriptsTarget -Force
+    Get-ChildItem -LiteralPath $scriptsTarget -Filter '*.ps1' | Unblock-File
+    Set-AdminOnlyAcl $scriptsTarget
+}
+
+if ($PSCmdlet.ShouldProcess($moduleRoot, 'Install the ChatOps role capability')) {
+    New-Item -ItemType Directory -Force -Path (Join-Path $moduleRoot 'RoleCapabilities') | Out-Null
+    Copy-Item -LiteralPath (Join-Path $PSScriptRoot 'ChatOps.psrc') -Destination (Join-Path $moduleRoot 'RoleCapabilities\ChatOps.psrc') -Force
+    Set-Content -LiteralPath (Join-Path $moduleRoot 'ChatOpsJea.psm1') -Value '# Holds the ChatOps JEA role capability.'
+    New-ModuleManifest -Path (Join-Path $moduleRoot 'ChatOpsJea.psd1') -RootModule 'ChatOpsJea.psm1' -ModuleVersion '1.0.0' -Description 'ChatOps JEA role capability'
+    Set-AdminOnlyAcl $moduleRoot
+}
+
+New-Item -ItemType Directory -Force -Path $transcripts | Out-Null
+
+# The session configuration: ChatOps.pssc with this site's group (and account) filled in.
+$settings = Import-PowerShellDataFile -LiteralPath (Join-Path $PSScriptRoot 'ChatOps.pssc')
+$settings.Remove('GUID')
+$settings.RoleDefinitions = @{ $BotGroup = @{ RoleCapabilities = 'ChatOps' } }
+$settings.TranscriptDirectory = $transcripts
+if ($GroupManagedServiceAccount) {
+    $settings.Remove('RunAsVirtualAccount')
+    $settings.GroupManagedServiceAccount = $GroupManagedServiceAccount
+}
+
+$file = Join-Path $env:TEMP "$Name.pssc"
+New-PSSessionConfigurationFile -Path $file @settings
+if (-not (Test-PSSessionConfigurationFile -Path $file)) {
+    throw "The generated session configuration $file is not valid."
+}
+
+if ($PSCmdlet.ShouldProcess($Name, 'Register the JEA endpoint (restarts WinRM)')) {
+    if (Get-PSSessionConfiguration -Name $Name -ErrorAction SilentlyContinue) {
+        Unregister-PSSessionConfiguration -Name $Name -Force
+    }
+    Register-PSSessionConfiguration -Name $Name -Path $file -Force | Out-Null
+    Write-Output "Endpoint '$Name' registered on $env:COMPUTERNAME for $BotGroup. Test it with:"
+    Write-Output "  Invoke-Command -ComputerName $env:COMPUTERNAME -ConfigurationName $Name -ScriptBlock { Get-Command }"
+}
+Remove-Item -LiteralPath $file -Force

@@ -1,0 +1,45 @@
+using System.Text.Json;
+using ChatOps.Clusters.Gateway;
+using ChatOps.Clusters.Model;
+
+namespace ChatOps.Clusters.PowerShell;
+
+/// <summary>Reads <c>Get-ChatOpsClusterView.ps1</c>'s document into the cluster's view (VM details come from the hosts later).</summary>
+internal static class ClusterViewReader
+{
+    public static ClusterView Read(JsonElement root, PowerShellOptions options)
+    {
+        var sites = options.Nodes.ToDictionary(n => n.Name, n => n.Site, StringComparer.OrdinalIgnoreCase);
+        var nodes = JsonRead.Array(root, "nodes").Select(n =>
+        {
+            var name = JsonRead.String(n, "name");
+            return new NodeMember(name, StateNames.Node(JsonRead.String(n, "state")), sites.GetValueOrDefault(name, PowerShellNames.DefaultSite));
+        }).ToList();
+
+        var quorumElement = JsonRead.Property(root, "quorum");
+        var witness = StateNames.Witness(JsonRead.String(quorumElement, "witness"));
+        var location = JsonRead.OptionalString(quorumElement, "location");
+        var quorum = new Quorum(StateNames.Quorum(JsonRead.String(quorumElement, "type"), witness), witness, location, null);
+
+        var vms = JsonRead.Array(root, "vms").Select(v => new ClusteredVm
+        {
+            Id = JsonRead.Guid(JsonRead.OptionalString(v, "id")),
+            Name = JsonRead.String(v, "name"),
+            GroupState = StateNames.Group(JsonRead.String(v, "state")),
+            OwnerNode = JsonRead.OptionalString(v, "ownerNode"),
+            PreferredOwners = JsonRead.Strings(v, "preferredOwners"),
+            Priority = StateNames.Priority(JsonRead.Long(v, "priority")),
+            StartupMemoryMb = 0,
+            IntegrationServices = new Version(0, 0),
+        }).ToList();
+
+        var disks = JsonRead.Array(root, "disks").Select(d => new ClusterDisk(
+            JsonRead.String(d, "id"),
+            JsonRead.Long(d, "sizeGb"),
+            JsonRead.Guid(JsonRead.OptionalString(d, "volumeGuid")),
+            JsonRead.Bool(d, "isCsv"))).ToList();
+
+        var siteNames = options.Nodes.Select(n => n.Site).Concat(nodes.Select(n => n.Site)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        return new ClusterView(JsonRead.String(root, "name"), siteNames, quorum, nodes, vms, disks);
+    }
+}

@@ -1,0 +1,86 @@
+using ChatOps.Clusters.Model;
+
+namespace ChatOps.Clusters.PowerShell;
+
+/// <summary>Maps the enum names the scripts write (FailoverClusters and Hyper-V enums) onto the model.</summary>
+internal static class StateNames
+{
+    public static NodeState Node(string name) => name switch
+    {
+        "Up" => NodeState.Up,
+        "Paused" => NodeState.Paused,
+        "Joining" => NodeState.Joining,
+        _ => NodeState.Down,
+    };
+
+    public static VmGroupState Group(string name) => name switch
+    {
+        "Online" => VmGroupState.Online,
+        "Offline" => VmGroupState.Offline,
+        "PartialOnline" => VmGroupState.PartialOnline,
+        "Pending" => VmGroupState.Pending,
+        _ => VmGroupState.Failed,
+    };
+
+    /// <summary>Hyper-V's VMState, including its transitional and <c>...Critical</c> values.</summary>
+    public static HyperVState HyperV(string name)
+    {
+        var critical = name.EndsWith("Critical", StringComparison.Ordinal);
+        var normal = (critical ? name[..^"Critical".Length] : name) switch
+        {
+            "Running" or "Resuming" or "Reset" => HyperVState.Running,
+            "Saved" or "FastSaved" => HyperVState.Saved,
+            "Paused" or "Pausing" => HyperVState.Paused,
+            "Starting" => HyperVState.Starting,
+            "Saving" or "FastSaving" => HyperVState.Saving,
+            "Stopping" => HyperVState.Stopping,
+            _ => HyperVState.Off,
+        };
+        return critical ? normal + (int)HyperVState.OffCritical : normal;
+    }
+
+    /// <summary>Cluster group priority: 3000 high, 2000 medium, 1000 low, 0 no auto start.</summary>
+    public static FailoverPriority Priority(long value) => value switch
+    {
+        >= 3000 => FailoverPriority.High,
+        >= 2000 => FailoverPriority.Medium,
+        >= 1000 => FailoverPriority.Low,
+        _ => FailoverPriority.NoAutoStart,
+    };
+
+    public static WitnessKind Witness(string name) => name switch
+    {
+        "FileShare" => WitnessKind.FileShare,
+        "Disk" => WitnessKind.Disk,
+        _ => WitnessKind.None,
+    };
+
+    /// <summary>Windows Server 2012 R2 and later report dynamic quorum as <c>Majority</c>; the witness says which kind.</summary>
+    public static QuorumType Quorum(string name, WitnessKind witness) => name switch
+    {
+        "DiskOnly" => QuorumType.NoMajorityDiskOnly,
+        "NodeAndDiskMajority" => QuorumType.NodeAndDiskMajority,
+        "NodeAndFileShareMajority" => QuorumType.NodeAndFileShareMajority,
+        _ => witness switch
+        {
+            WitnessKind.Disk => QuorumType.NodeAndDiskMajority,
+            WitnessKind.FileShare => QuorumType.NodeAndFileShareMajority,
+            _ => QuorumType.NodeMajority,
+        },
+    };
+
+    /// <summary>Windows does not label what a NIC carries; the names admins give them do.</summary>
+    public static NicRole NicRole(string name, string description)
+    {
+        var text = (name + " " + description).ToUpperInvariant();
+        return text switch
+        {
+            _ when text.Contains("ISCSI", StringComparison.Ordinal) => Model.NicRole.Iscsi,
+            _ when text.Contains("HEARTBEAT", StringComparison.Ordinal) || text.Contains("CLUSTER", StringComparison.Ordinal) || text.Contains("CSV", StringComparison.Ordinal) => Model.NicRole.Cluster,
+            _ when text.Contains("MIGRATION", StringComparison.Ordinal) || name.Equals("LM", StringComparison.OrdinalIgnoreCase) => Model.NicRole.LiveMigration,
+            _ when text.Contains("MGMT", StringComparison.Ordinal) || text.Contains("MANAGEMENT", StringComparison.Ordinal) => Model.NicRole.Management,
+            _ when text.Contains("CLIENT", StringComparison.Ordinal) || text.Contains("VM", StringComparison.Ordinal) => Model.NicRole.Client,
+            _ => Model.NicRole.Other,
+        };
+    }
+}

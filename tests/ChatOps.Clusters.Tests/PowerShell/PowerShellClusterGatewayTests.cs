@@ -1,0 +1,120 @@
+using ChatOps.Clusters.Checks;
+using ChatOps.Clusters.Gateway;
+using ChatOps.Clusters.Model;
+using ChatOps.Clusters.PowerShell;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace ChatOps.Clusters.Tests.PowerShell;
+
+public sealed class PowerShellClusterGatewayTests
+{
+    [PwshFact]
+    public async Task GetSnapshotAsync_FakeDefaultLab_MapsIntoASnapshotTheChecksRunOn()
+    {
+        using var fake = new FakeCluster();
+        var options = fake.Options();
+        options.Nodes.Add(new PowerShellNodeOptions { Name = "HV01", Site = "DC-East" });
+
+        var snapshot = await CreateSut(fake, options).GetSnapshotAsync(CancellationToken.None);
+
+        Assert.Equal("HVC01", snapshot.Name);
+        Assert.False(snapshot.IsPartial, string.Join("; ", snapshot.Unreachable.Select(n => $"{n.Name}: {n.Failure?.Message}")));
+        Assert.Equal(fake.Lab.Nodes.Select(n => (n.Name, n.State)), snapshot.Nodes.Select(n => (n.Name, n.State)));
+        Assert.Equal("DC-East", snapshot.FindNode("HV01")!.Site);
+        Assert.Equal(fake.Lab.Vms.Select(v => (v.Name, v.GroupState, v.OwnerNode, v.StartupMemoryMb)), snapshot.Vms.Select(v => (v.Name, v.GroupState, v.OwnerNode, v.StartupMemoryMb)));
+        Assert.Equal(HyperVState.Saved, snapshot.FindVm("APP-07")!.OwnerHyperVState);
+        var findings = ClusterChecks.RunAll(snapshot).Findings;
+        Assert.Contains(findings, f => f.CheckId == CheckIds.VmStateDesync && f.Subject == "APP-07");
+        Assert.Contains(findings, f => f.CheckId == CheckIds.Kb970529Missing && f.ConcernsNode("HV02"));
+        Assert.Contains(findings, f => f.CheckId == CheckIds.HardwarePrerequisites && f.ConcernsNode("HV04"));
+    }
+
+    [PwshFact]
+    public async Task GetSnapshotAsync_OneNodeHangs_ThatNodeTimesOutOthersAnswer()
+    {
+        using var fake = new FakeCluster(new Dictionary<string, string> { ["HV04"] = "Hang" });
+
+        var snapshot = await CreateSut(fake, fake.Options(), TimeSpan.FromSeconds(60)).GetSnapshotAsync(CancellationToken.None);
+
+        var hv04 = snapshot.FindNode("HV04")!;
+        Assert.Equal(NodeFailureKind.Timeout, hv04.Failure?.Kind);
+        Assert.Equal(5, snapshot.Reachable.Count());
+    }
+
+    [PwshFact]
+    public async Task StopClusterServiceAsync_ResolvedNode_RunsTheScriptOnThatNode()
+    {
+        using var fake = new FakeCluster();
+
+        var result = await CreateSut(fake, fake.Options()).StopClusterServiceAsync("HV02", CancellationToken.None);
+
+        Assert.Equal(ActionStatus.Succeeded, result.Status);
+        Assert.Equal("HV02", Assert.Single(result.Outcomes).Node);
+        Assert.Equal(["Terminate clussvc.exe 1012 on HV02"], fake.Calls);
+    }
+
+    [PwshFact]
+    public async Task KillVmWorkerAsync_VmName_KillsItsWorkerOnTheOwnerById()
+    {
+        using var fake = new FakeCluster();
+
+        var result = await CreateSut(fake, fake.Options()).KillVmWorkerAsync("sql-01", CancellationToken.None);
+
+        Assert.Equal(ActionStatus.Succeeded, result.Status);
+        Assert.Contains(fake.Lab.FindVm("SQL-01")!.Id.ToString(), result.Summary, StringComparison.OrdinalIgnoreCase);
+        Assert.EndsWith("on HV01", Assert.Single(fake.Calls), StringComparison.Ordinal);
+    }
+
+    [PwshFact]
+    public async Task FlushDnsAsync_NodeDeniesAccess_FailsWithTheNodesMessage()
+    {
+        using var fake = new FakeCluster(new Dictionary<string, string> { ["HV03"] = "AccessDenied" });
+
+        var result = await CreateSut(fake, fake.Options()).FlushDnsAsync("HV03", CancellationToken.None);
+
+        Assert.Equal(ActionStatus.Failed, result.Status);
+        Assert.Equal("FlushDns did not run: Clear-ChatOpsDnsCache.ps1: Access is denied on HV03.", result.Summary);
+        Assert.Empty(fake.Calls);
+    }
+
+    [Theory]
+    [InlineData("a; rm -rf /")]
+    [InlineData("$(whoami)")]
+    [InlineData("NODE1' -or '1")]
+    [InlineData("HV01\r\nRemove-Item")]
+    public async Task FlushDnsAsync_HostileNodeName_FailsWithoutStartingPowerShell(string node)
+    {
+        using var fake = new FakeCluster();
+        var options = fake.Options();
+        options.Executable = "/nonexistent/pwsh";
+
+        var result = await CreateSut(fake, options).FlushDnsAsync(node, CancellationToken.None);
+
+        Assert.Equal(ActionStatus.Failed, result.Status);
+        Assert.Contains("not a valid node name", result.Summary, StringComparison.Ordinal);
+        Assert.Empty(result.Outcomes);
+    }
+
+    [Fact]
+    public async Task GetSnapshotAsync_ClusterUnreadable_EveryConfiguredNodeCarriesTheFailure()
+    {
+        using var fake = new FakeCluster();
+        var options = fake.Options();
+        options.Executable = "/nonexistent/pwsh";
+        options.Nodes.Add(new PowerShellNodeOptions { Name = "HV01", Site = "DC-East" });
+
+        var snapshot = await CreateSut(fake, options).GetSnapshotAsync(CancellationToken.None);
+
+        var node = Assert.Single(snapshot.Nodes);
+        Assert.Equal(NodeFailureKind.Error, node.Failure?.Kind);
+        Assert.Contains("ChatOps:PowerShell:Executable", node.Failure!.Message, StringComparison.Ordinal);
+    }
+
+    private static PowerShellClusterGateway CreateSut(FakeCluster fake, PowerShellOptions options, TimeSpan? timeout = null) => new(
+        fake.Runner(options),
+        options,
+        Options.Create(new ClusterOptions { Backend = ClusterOptions.PowerShellBackend, NodeTimeout = timeout ?? TimeSpan.FromSeconds(90) }),
+        TimeProvider.System,
+        NullLogger<PowerShellClusterGateway>.Instance);
+}

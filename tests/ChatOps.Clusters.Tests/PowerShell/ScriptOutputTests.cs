@@ -1,0 +1,170 @@
+using System.Text.Json;
+using ChatOps.Clusters.PowerShell;
+
+namespace ChatOps.Clusters.Tests.PowerShell;
+
+/// <summary>The real scripts against the fake FailoverClusters, Hyper-V and Windows modules loaded with the default lab.</summary>
+public sealed class ScriptOutputTests : IDisposable
+{
+    private static readonly TimeSpan Patient = TimeSpan.FromSeconds(90);
+    private readonly FakeCluster _fake = new();
+
+    public void Dispose() => _fake.Dispose();
+
+    [PwshFact]
+    public async Task ClusterView_DefaultLab_WritesNodesVmsDisksAndQuorumWithEnumNames()
+    {
+        var json = await RunAsync("Get-ChatOpsClusterView.ps1", ("ClusterName", "HVC01"));
+
+        Assert.Equal("HVC01", json.GetProperty("name").GetString());
+        Assert.Equal(["HV01", "HV02", "HV03", "HV04", "HV05", "HV06"], Names(json, "nodes"));
+        Assert.Equal("Paused", Find(json, "nodes", "HV03").GetProperty("state").GetString());
+        var sql = Find(json, "vms", "SQL-01");
+        Assert.Equal(JsonValueKind.String, sql.GetProperty("state").ValueKind);
+        Assert.Equal("Online", sql.GetProperty("state").GetString());
+        Assert.Equal("HV01", sql.GetProperty("ownerNode").GetString());
+        Assert.Equal(3000, sql.GetProperty("priority").GetInt32());
+        Assert.Equal(["HV01", "HV02"], sql.GetProperty("preferredOwners").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(_fake.Lab.FindVm("SQL-01")!.Id, sql.GetProperty("id").GetGuid());
+        Assert.Equal(_fake.Lab.Vms.Count, json.GetProperty("vms").GetArrayLength());
+        Assert.Equal(["CSV1", "CSV2", "LUN12"], Names(json, "disks", "id"));
+        Assert.Equal("NodeAndFileShareMajority", json.GetProperty("quorum").GetProperty("type").GetString());
+        Assert.Equal("FileShare", json.GetProperty("quorum").GetProperty("witness").GetString());
+    }
+
+    [PwshFact]
+    public async Task NodeInventory_HostWithDesyncedVm_WritesHyperVStateNamesAndInventory()
+    {
+        var json = await RunAsync("Get-ChatOpsNodeInventory.ps1", ("NodeName", "HV01"), ("PeerNodes", "HV02,HV03"));
+
+        Assert.Equal("HV01", json.GetProperty("name").GetString());
+        Assert.Equal("Saved", Find(json, "vms", "APP-07").GetProperty("state").GetString());
+        Assert.Equal(65536, Find(json, "vms", "SQL-01").GetProperty("startupMemoryMb").GetInt64());
+        Assert.Contains("KB970529", json.GetProperty("hotfixes").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(["HBA", "MPIO", "NIC"], json.GetProperty("drivers").EnumerateArray().Select(d => d.GetProperty("deviceClass").GetString()).Order());
+        Assert.Equal("I27 2010-09-30", json.GetProperty("firmware")[0].GetProperty("version").GetString());
+        Assert.Equal("6.1.7601.17514", json.GetProperty("integrationServices").GetString());
+        Assert.True(json.GetProperty("hardware").GetProperty("slat").GetBoolean());
+        Assert.Equal(JsonValueKind.Array, json.GetProperty("configLinks").ValueKind);
+    }
+
+    [PwshFact]
+    public async Task NodeInventory_NodeWithHiddenLunAndStaleDns_ReportsBoth()
+    {
+        var hv05 = await RunAsync("Get-ChatOpsNodeInventory.ps1", ("NodeName", "HV05"));
+
+        Assert.Equal(["WEB-03.contoso.local"], hv05.GetProperty("staleDnsEntries").EnumerateArray().Select(e => e.GetString()));
+    }
+
+    [PwshFact]
+    public async Task StopClusterService_Node_TerminatesOnlyClussvcThere()
+    {
+        var json = await RunAsync("Stop-ChatOpsClusterService.ps1", ("NodeName", "HV02"));
+
+        Assert.Equal("Succeeded", json.GetProperty("status").GetString());
+        Assert.Equal(["Terminate clussvc.exe 1012 on HV02"], _fake.Calls);
+    }
+
+    [PwshFact]
+    public async Task StopVmWorker_RunningVm_TerminatesItsWorkerFoundById()
+    {
+        var sql = _fake.Lab.FindVm("SQL-01")!;
+
+        var json = await RunAsync("Stop-ChatOpsVmWorker.ps1", ("NodeName", "HV01"), ("VmId", sql.Id.ToString()));
+
+        Assert.Equal("Succeeded", json.GetProperty("status").GetString());
+        var call = Assert.Single(_fake.Calls);
+        Assert.StartsWith("Terminate vmwp.exe ", call, StringComparison.Ordinal);
+    }
+
+    [PwshFact]
+    public async Task StopVmWorker_VmNotOnNode_ThrowsNotFoundAndKillsNothing()
+    {
+        var error = await Assert.ThrowsAsync<PowerShellException>(() =>
+            RunAsync("Stop-ChatOpsVmWorker.ps1", ("NodeName", "HV02"), ("VmId", Guid.NewGuid().ToString())));
+
+        Assert.Equal(PowerShellErrorKind.NotFound, error.Kind);
+        Assert.Empty(_fake.Calls);
+    }
+
+    [PwshFact]
+    public async Task ClearDnsCache_Node_FlushesThatNode()
+    {
+        var json = await RunAsync("Clear-ChatOpsDnsCache.ps1", ("NodeName", "HV05"));
+
+        Assert.Equal("Succeeded", json.GetProperty("status").GetString());
+        Assert.Equal(["Clear-DnsClientCache on HV05"], _fake.Calls);
+    }
+
+    [PwshFact]
+    public async Task RemoveStaleLink_VmRunningOnNode_Refused()
+    {
+        var sql = _fake.Lab.FindVm("SQL-01")!;
+
+        var json = await RunAsync("Remove-ChatOpsStaleLink.ps1", ("NodeName", "HV01"), ("VmId", sql.Id.ToString()));
+
+        Assert.Equal("Refused", json.GetProperty("status").GetString());
+    }
+
+    [PwshTheory]
+    [InlineData("Stop-ChatOpsClusterService.ps1", "NodeName", "NODE1; Remove-Item")]
+    [InlineData("Stop-ChatOpsClusterService.ps1", "NodeName", "$(whoami)")]
+    [InlineData("Stop-ChatOpsClusterService.ps1", "NodeName", "NODE1' -or '1")]
+    [InlineData("Stop-ChatOpsClusterService.ps1", "NodeName", "a; rm -rf /")]
+    [InlineData("Clear-ChatOpsDnsCache.ps1", "NodeName", "HV01 HV02")]
+    [InlineData("Stop-ChatOpsVmWorker.ps1", "VmId", "*")]
+    [InlineData("Get-ChatOpsNodeInventory.ps1", "PeerNodes", "HV02;calc")]
+    public async Task Script_HostileName_RefusedByParameterValidationAndNothingRuns(string script, string parameter, string value)
+    {
+        var arguments = new List<(string, string)> { (parameter, value) };
+        if (parameter != "NodeName")
+        {
+            arguments.Add(("NodeName", "HV01"));
+        }
+
+        if (script.StartsWith("Stop-ChatOpsVmWorker", StringComparison.Ordinal) && parameter != "VmId")
+        {
+            arguments.Add(("VmId", Guid.NewGuid().ToString()));
+        }
+
+        var error = await Assert.ThrowsAsync<PowerShellException>(() => RunAsync(script, [.. arguments]));
+
+        Assert.Contains("Cannot validate argument", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u001b', error.Message);
+        Assert.Empty(_fake.Calls);
+    }
+
+    [PwshTheory]
+    [InlineData("ComputerName", "HV01; Remove-Item C:\\")]
+    [InlineData("ComputerName", "$(whoami)")]
+    [InlineData("Command", "Invoke-Expression")]
+    [InlineData("ConfigurationName", "ChatOps' -or '1")]
+    public async Task InvokeChatOpsJea_HostileArgument_RefusedBeforeAnySessionOpens(string parameter, string value)
+    {
+        var arguments = new Dictionary<string, string> { ["ComputerName"] = "HV01", ["ConfigurationName"] = "ChatOps", ["Command"] = "Clear-ChatOpsDnsCache", ["NodeName"] = "HV01" };
+        arguments[parameter] = value;
+
+        var error = await Assert.ThrowsAsync<PowerShellException>(() =>
+            RunAsync("Invoke-ChatOpsJea.ps1", [.. arguments.Select(a => (a.Key, a.Value))]));
+
+        Assert.Contains(parameter == "Command" ? "does not belong to the set" : "Cannot validate argument", error.Message, StringComparison.Ordinal);
+    }
+
+    [PwshFact]
+    public async Task Script_LongName_RefusedByParameterValidation()
+    {
+        var error = await Assert.ThrowsAsync<PowerShellException>(() => RunAsync("Clear-ChatOpsDnsCache.ps1", ("NodeName", new string('A', 300))));
+
+        Assert.Contains("Cannot validate argument", error.Message, StringComparison.Ordinal);
+        Assert.Empty(_fake.Calls);
+    }
+
+    private async Task<JsonElement> RunAsync(string script, params (string Name, string Value)[] arguments) =>
+        await _fake.Runner().RunAsync(script, [.. arguments.Select(a => new KeyValuePair<string, string>(a.Name, a.Value))], Patient, CancellationToken.None);
+
+    private static JsonElement Find(JsonElement json, string array, string name) =>
+        json.GetProperty(array).EnumerateArray().Single(e => e.GetProperty("name").GetString() == name);
+
+    private static List<string?> Names(JsonElement json, string array, string property = "name") =>
+        json.GetProperty(array).EnumerateArray().Select(e => e.GetProperty(property).GetString()).ToList();
+}
