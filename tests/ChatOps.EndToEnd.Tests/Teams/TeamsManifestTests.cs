@@ -11,12 +11,6 @@ public sealed class TeamsManifestTests
 {
     private static readonly string Folder = Path.Combine(RepoRoot(), "deploy", "teams");
 
-    /// <summary>
-    /// Hints for commands whose handlers land with the knowledge work; each is
-    /// accepted until it is registered. Remove a name here once the router knows it.
-    /// </summary>
-    private static readonly HashSet<string> Pending = ["kb search"];
-
     [Fact]
     public async Task Manifest_PlaceholdersFilledIn_ValidatesAgainstItsSchema()
     {
@@ -66,7 +60,7 @@ public sealed class TeamsManifestTests
             .SelectMany(l => l.GetProperty("commands").EnumerateArray()).Select(c => c.GetProperty("title").GetString()!).Distinct().ToList();
 
         Assert.All(titles, title => Assert.True(
-            catalog.Match(title.Split(' ')).Registration is not null || Pending.Contains(title),
+            catalog.Match(title.Split(' ')).Registration is not null,
             $"'{title}' in manifest.json is not a command the router knows"));
         Assert.Contains("help", titles);
         Assert.Contains("diagnose", titles);
