@@ -115,17 +115,9 @@ internal sealed class KillClusterServiceAction(IClusterGateway gateway, Links li
             yield return $"{plan.StaysDown.Count} VM(s) will stay down (see the table): free memory elsewhere first, or accept it.";
         }
 
-        var offered = snapshot.Reachable.Select(n => n.Inventory!.IntegrationServices).DefaultIfEmpty(new Version(0, 0)).Max()!;
-        var stale = owned.Where(v => v.IntegrationServices < offered).Select(v => v.Name).ToList();
-        if (stale.Count > 0)
+        foreach (var risk in RestartRisks.For(snapshot, owned))
         {
-            yield return $"Old integration services on {string.Join(", ", stale)}: they may come back with an APIPA (169.254.x.x) or duplicate address; check `vm <name>` afterwards.";
-        }
-
-        var legacy = owned.Where(v => v.HasLegacyNic).Select(v => v.Name).ToList();
-        if (legacy.Count > 0)
-        {
-            yield return $"Legacy NIC on {string.Join(", ", legacy)}: ping is no proof they are up; check the service itself.";
+            yield return risk;
         }
 
         var silent = snapshot.Unreachable.Where(n => n.Name != node.Name).Select(n => n.Name).ToList();

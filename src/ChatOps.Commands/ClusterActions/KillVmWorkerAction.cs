@@ -58,17 +58,7 @@ internal sealed class KillVmWorkerAction(IClusterGateway gateway, Links links) :
             : new Fact("After the kill", $"crashes on {host.Node} and stays down: {plan.StaysDown.FirstOrDefault()?.Reason ?? "it is not restarted automatically"}", CellStatus.Attention));
         var preview = new List<ReplyBlock> { new FactsBlock(facts) };
         var warnings = new List<string> { "The guest crashes: unsaved work inside it is lost. Try a clean shutdown from inside the guest first." };
-        var offered = snapshot.Reachable.Select(n => n.Inventory!.IntegrationServices).DefaultIfEmpty(new Version(0, 0)).Max()!;
-        if (vm.IntegrationServices < offered)
-        {
-            warnings.Add($"Its integration services ({vm.IntegrationServices}) are older than the hosts' ({offered}): it may come back with an APIPA (169.254.x.x) address.");
-        }
-
-        if (vm.HasLegacyNic)
-        {
-            warnings.Add("It has a legacy NIC: ping is no proof it is up; check the service itself.");
-        }
-
+        warnings.AddRange(RestartRisks.For(snapshot, [vm]));
         preview.Add(new ListBlock(warnings));
         preview.Add(new LinksBlock([links.Runbook(KbIds.KillClusterService, "Runbook: last-resort kills"), links.Runbook(KbIds.VmStateDesync, "Runbook: VM state desync")]));
         return new ActionPlan { Target = name, Preview = preview };

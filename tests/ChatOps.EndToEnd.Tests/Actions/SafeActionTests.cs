@@ -32,6 +32,21 @@ public sealed class SafeActionTests
     }
 
     [Fact]
+    public async Task KillClussvc_Preview_NamesWhatStaysDownAndTheRestartRisks()
+    {
+        await using var host = await ActionHost.StartAsync();
+
+        var card = await host.AskAsync("kill clussvc HV01");
+
+        Assert.Contains("SQL-01", card.VisibleText, StringComparison.Ordinal);
+        Assert.Contains("stays down", card.VisibleText, StringComparison.Ordinal);
+        Assert.Contains("ERP-05 (6.0.6002.18005): may come back with an APIPA", card.VisibleText, StringComparison.Ordinal);
+        Assert.Contains("Legacy NIC on OLDAPP-01", card.VisibleText, StringComparison.Ordinal);
+        Assert.Contains("TEST-01", card.VisibleText, StringComparison.Ordinal);
+        Assert.NotNull(card.Confirmation);
+    }
+
+    [Fact]
     public async Task KillVmwp_Confirmed_OnlyThatVmMoves()
     {
         await using var host = await ActionHost.StartAsync();
