@@ -2,6 +2,7 @@ using ChatOps.Clusters.Checks;
 using ChatOps.Clusters.Gateway;
 using ChatOps.Commands.Access;
 using ChatOps.Commands.Actions;
+using ChatOps.Commands.Clusters;
 using ChatOps.Commands.Replies;
 using ChatOps.Commands.Routing;
 
@@ -31,10 +32,10 @@ internal sealed class FlushDnsAction(IClusterGateway gateway, Links links) : ISa
         var snapshot = await gateway.GetSnapshotAsync(cancellationToken);
         var typed = request.Argument("node");
         var names = snapshot.Nodes.Select(n => n.Name).ToList();
-        var target = typed?.Trim().Equals(All, StringComparison.OrdinalIgnoreCase) == true ? All : ClusterTargets.Match(typed, names);
+        var target = typed?.Trim().Equals(All, StringComparison.OrdinalIgnoreCase) == true ? All : ClusterText.Match(typed, names);
         if (target is null)
         {
-            return ActionPlan.Refuse(Echo.Safe(typed), ClusterTargets.Unknown("node", typed, names.Append(All)));
+            return ActionPlan.Refuse(Echo.Safe(typed), ClusterText.UnknownSentence("node", typed, names.Append(All), "nodes"));
         }
 
         var rows = snapshot.Nodes

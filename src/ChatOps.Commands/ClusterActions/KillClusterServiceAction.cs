@@ -4,6 +4,7 @@ using ChatOps.Clusters.Model;
 using ChatOps.Clusters.Planning;
 using ChatOps.Commands.Access;
 using ChatOps.Commands.Actions;
+using ChatOps.Commands.Clusters;
 using ChatOps.Commands.Replies;
 using ChatOps.Commands.Routing;
 
@@ -34,9 +35,9 @@ internal sealed class KillClusterServiceAction(IClusterGateway gateway, Links li
         ArgumentNullException.ThrowIfNull(request);
         var snapshot = await gateway.GetSnapshotAsync(cancellationToken);
         var typed = request.Argument("node");
-        if (ClusterTargets.Match(typed, snapshot.Nodes.Select(n => n.Name)) is not { } name)
+        if (ClusterText.Match(typed, snapshot.Nodes.Select(n => n.Name)) is not { } name)
         {
-            return ActionPlan.Refuse(Echo.Safe(typed), ClusterTargets.Unknown("node", typed, snapshot.Nodes.Select(n => n.Name)));
+            return ActionPlan.Refuse(Echo.Safe(typed), ClusterText.UnknownSentence("node", typed, snapshot.Nodes.Select(n => n.Name), "nodes"));
         }
 
         var node = snapshot.FindNode(name)!;

@@ -4,6 +4,7 @@ using ChatOps.Clusters.Model;
 using ChatOps.Clusters.Planning;
 using ChatOps.Commands.Access;
 using ChatOps.Commands.Actions;
+using ChatOps.Commands.Clusters;
 using ChatOps.Commands.Replies;
 using ChatOps.Commands.Routing;
 
@@ -32,9 +33,9 @@ internal sealed class KillVmWorkerAction(IClusterGateway gateway, Links links) :
         ArgumentNullException.ThrowIfNull(request);
         var snapshot = await gateway.GetSnapshotAsync(cancellationToken);
         var typed = request.Argument("vm");
-        if (ClusterTargets.Match(typed, snapshot.Vms.Select(v => v.Name)) is not { } name)
+        if (ClusterText.Match(typed, snapshot.Vms.Select(v => v.Name)) is not { } name)
         {
-            return ActionPlan.Refuse(Echo.Safe(typed), ClusterTargets.Unknown("VM", typed, snapshot.Vms.Select(v => v.Name)));
+            return ActionPlan.Refuse(Echo.Safe(typed), ClusterText.UnknownSentence("VM", typed, snapshot.Vms.Select(v => v.Name), "vms"));
         }
 
         var vm = snapshot.FindVm(name)!;

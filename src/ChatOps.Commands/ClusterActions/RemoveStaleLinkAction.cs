@@ -2,6 +2,7 @@ using ChatOps.Clusters.Checks;
 using ChatOps.Clusters.Gateway;
 using ChatOps.Commands.Access;
 using ChatOps.Commands.Actions;
+using ChatOps.Commands.Clusters;
 using ChatOps.Commands.Replies;
 using ChatOps.Commands.Routing;
 
@@ -37,9 +38,9 @@ internal sealed class RemoveStaleLinkAction(IClusterGateway gateway, Links links
         }
 
         var snapshot = await gateway.GetSnapshotAsync(cancellationToken);
-        if (ClusterTargets.Match(typedNode, snapshot.Nodes.Select(n => n.Name)) is not { } name)
+        if (ClusterText.Match(typedNode, snapshot.Nodes.Select(n => n.Name)) is not { } name)
         {
-            return ActionPlan.Refuse(Echo.Safe(typedNode), ClusterTargets.Unknown("node", typedNode, snapshot.Nodes.Select(n => n.Name)));
+            return ActionPlan.Refuse(Echo.Safe(typedNode), ClusterText.UnknownSentence("node", typedNode, snapshot.Nodes.Select(n => n.Name), "nodes"));
         }
 
         var node = snapshot.FindNode(name)!;

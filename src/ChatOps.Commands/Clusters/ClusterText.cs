@@ -9,31 +9,37 @@ namespace ChatOps.Commands.Clusters;
 /// <summary>Wording and statuses the cluster commands share.</summary>
 internal static class ClusterText
 {
-    private const int MaxShown = 40;
-
     private const int MaxListed = 8;
 
-    /// <summary>Typed text made safe to quote back: no backticks or control characters, at most 40 characters.</summary>
-    public static string Shown(string typed)
-    {
-        var clean = new string(typed.Where(c => c != '`' && !char.IsControl(c)).ToArray()).Trim();
-        return clean.Length > MaxShown ? clean[..MaxShown] + "…" : clean;
-    }
-
     /// <summary>The canonical name that matches the typed one (case-insensitive), or null.</summary>
-    public static string? Match(string typed, IEnumerable<string> names) =>
-        names.FirstOrDefault(n => n.Equals(typed.Trim(), StringComparison.OrdinalIgnoreCase));
+    public static string? Match(string? typed, IEnumerable<string> names) =>
+        typed is null ? null : names.FirstOrDefault(n => n.Equals(typed.Trim(), StringComparison.OrdinalIgnoreCase));
 
     /// <summary>"There is no node `x`" with close names, or the command that lists them.</summary>
     public static Reply Unknown(string kind, string typed, IEnumerable<string> names, string listCommand)
     {
+        var (problem, hint) = UnknownText(kind, typed, names, listCommand);
+        return Reply.Error(problem, hint);
+    }
+
+    /// <summary>Problem and hint as one sentence, for a refusal.</summary>
+    public static string UnknownSentence(string kind, string? typed, IEnumerable<string> names, string listCommand)
+    {
+        var (problem, hint) = UnknownText(kind, typed, names, listCommand);
+        return $"{problem} {hint}";
+    }
+
+    /// <summary>The problem ("There is no node `x`") and the hint (close names, or some known ones and the command that lists them).</summary>
+    public static (string Problem, string Hint) UnknownText(string kind, string? typed, IEnumerable<string> names, string listCommand)
+    {
+        var text = typed?.Trim() ?? string.Empty;
         var known = names.ToList();
-        var suggestions = DidYouMean.Suggest(typed.Trim(), known);
+        var suggestions = DidYouMean.Suggest(text, known);
         var some = known.Order(StringComparer.OrdinalIgnoreCase).Take(MaxListed).Select(n => $"`{n}`");
         var hint = suggestions.Count > 0
             ? DidYouMean.Phrase(suggestions)
             : $"Known: {string.Join(", ", some)}{(known.Count > MaxListed ? $" and {known.Count - MaxListed} more" : string.Empty)}. Type `{listCommand}` to see them all.";
-        return Reply.Error($"There is no {kind} `{Shown(typed)}` in the cluster.", hint);
+        return ($"There is no {kind} `{Echo.Safe(text)}` in the cluster.", hint);
     }
 
     /// <summary>A warning naming every node that did not answer, or null when all did.</summary>

@@ -27,7 +27,7 @@ internal sealed class DiagnoseHandler(IClusterGateway gateway, FindingBlocks fin
         var typed = request.Argument("name");
         if (scope is not (null or "cluster" or "node" or "vm"))
         {
-            return Reply.Error($"`diagnose` looks at the cluster, a node or a VM, not `{ClusterText.Shown(request.Argument("scope")!)}`.", $"Usage: `{Definition.Usage}`");
+            return Reply.Error($"`diagnose` looks at the cluster, a node or a VM, not `{Echo.Safe(request.Argument("scope")!)}`.", $"Usage: `{Definition.Usage}`");
         }
 
         if (scope is "node" or "vm" && typed is null)

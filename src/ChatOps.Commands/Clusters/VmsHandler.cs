@@ -38,7 +38,7 @@ internal sealed class VmsHandler(IClusterGateway gateway) : ICommandHandler
             {
                 var suggestions = DidYouMean.Suggest(filter.Trim(), StateWords.Concat(nodeNames));
                 return Reply.Error(
-                    $"`{ClusterText.Shown(filter)}` is neither a VM state nor a node.",
+                    $"`{Echo.Safe(filter)}` is neither a VM state nor a node.",
                     (suggestions.Count > 0 ? DidYouMean.Phrase(suggestions) + " " : string.Empty) + $"States: {string.Join(", ", StateWords)}. Nodes: {string.Join(", ", nodeNames)}.");
             }
         }
