@@ -21,13 +21,19 @@ internal static class KbLintCommand
             return 2;
         }
 
+        if (!Directory.Exists(folder))
+        {
+            error.WriteLine($"kb lint: {folder} does not exist. `dotnet run` starts in src/ChatOps.Bot, so give an absolute path, or no path for the repository's kb/.");
+            return 2;
+        }
+
         var problems = RunbookLinter.Lint(folder);
         foreach (var problem in problems)
         {
             output.WriteLine(problem.ToString());
         }
 
-        var articles = Directory.Exists(folder) ? Directory.EnumerateFiles(folder, "*.md").Count(f => !Path.GetFileName(f).Equals("README.md", StringComparison.OrdinalIgnoreCase)) : 0;
+        var articles = Directory.EnumerateFiles(folder, "*.md").Count(f => !Path.GetFileName(f).Equals("README.md", StringComparison.OrdinalIgnoreCase));
         (problems.Count == 0 ? output : error).WriteLine(problems.Count == 0
             ? $"kb lint: {articles} runbooks in {folder}, no problems."
             : $"kb lint: {problems.Count} problem(s) in {problems.Select(p => p.File).Distinct().Count()} of {articles} file(s) in {folder}.");

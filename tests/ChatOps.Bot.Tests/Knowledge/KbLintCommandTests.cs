@@ -54,4 +54,16 @@ public sealed class KbLintCommandTests
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    [Fact]
+    public void Run_FolderMissing_Exits2AndSaysWhere()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exit = KbLintCommand.Run(["kb", "lint", "/nonexistent/runbooks"], output, error);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("/nonexistent/runbooks does not exist", error.ToString(), StringComparison.Ordinal);
+    }
 }
