@@ -12,18 +12,18 @@ internal static class IndexSearch
         }
 
         top = Math.Clamp(top, 1, 50);
-        var (query, fuzzy) = QueryFactory.Build(normalized, index.Reader);
+        var (query, fuzzy) = QueryFactory.Build(normalized, index.Vocabulary);
         if (query is null)
         {
             return SearchResult.Empty;
         }
 
-        // Rewritten once (fuzzy parts expanded to the terms they match) for both the search and the snippets.
+        // Rewritten once, for both the search and the snippets.
         var rewritten = index.Searcher.Rewrite(query);
         var docs = index.Searcher.Search(rewritten, top);
         if (docs.TotalHits == 0 && !fuzzy)
         {
-            (query, fuzzy) = QueryFactory.Build(normalized, index.Reader, fuzzyAll: true);
+            (query, fuzzy) = QueryFactory.Build(normalized, index.Vocabulary, fuzzyAll: true);
             if (query is null || !fuzzy)
             {
                 return SearchResult.Empty;
@@ -34,11 +34,10 @@ internal static class IndexSearch
         }
 
         var hits = new List<SearchHit>(docs.ScoreDocs.Length);
-        var highlight = rewritten;
+        var snippets = new SnippetMaker(index, rewritten);
         foreach (var scoreDoc in docs.ScoreDocs)
         {
-            var hit = index[scoreDoc.Doc];
-            hits.Add(new SearchHit(hit.Runbook, scoreDoc.Score, SnippetMaker.Make(highlight, hit)));
+            hits.Add(new SearchHit(index[scoreDoc.Doc].Runbook, scoreDoc.Score, snippets.Make(scoreDoc.Doc)));
         }
 
         return new SearchResult(hits, fuzzy && hits.Count > 0);
@@ -47,7 +46,7 @@ internal static class IndexSearch
     /// <summary>Hits without snippets, for callers that only need the articles.</summary>
     public static IReadOnlyList<Runbook> Articles(RunbookIndex index, string text, int top)
     {
-        var (query, _) = QueryFactory.Build(UserQuery.Normalize(text), index.Reader, fuzzyAll: true);
+        var (query, _) = QueryFactory.Build(UserQuery.Normalize(text), index.Vocabulary, fuzzyAll: true);
         return query is null
             ? []
             : index.Searcher.Search(query, top).ScoreDocs.Select(d => index[d.Doc].Runbook).ToList();

@@ -17,9 +17,9 @@ internal static class QueryFactory
 
     /// <summary>The query, whether any part of it is fuzzy; null when the text holds nothing searchable.</summary>
     /// <param name="text">Normalised user text.</param>
-    /// <param name="reader">Used to tell which words the index knows.</param>
+    /// <param name="vocabulary">The words the index knows, and the near ones for typos.</param>
     /// <param name="fuzzyAll">Match every English word approximately (the fallback when nothing matched).</param>
-    public static (Query? Query, bool Fuzzy) Build(string text, IndexReader reader, bool fuzzyAll = false)
+    public static (Query? Query, bool Fuzzy) Build(string text, Vocabulary vocabulary, bool fuzzyAll = false)
     {
         var query = new BooleanQuery();
         var fuzzy = false;
@@ -32,9 +32,9 @@ internal static class QueryFactory
         foreach (var term in english.Select(t => t.Term).Distinct(StringComparer.Ordinal))
         {
             query.Add(AcrossFields(term, string.Empty, 1f), Occur.SHOULD);
-            if (term.Length >= 4 && !term.All(char.IsDigit) && (fuzzyAll || !Known(reader, term)))
+            if (term.Length >= 4 && Vocabulary.IsWord(term) && (fuzzyAll || !vocabulary.Contains(term)) && NearAcrossFields(term, vocabulary) is { } near)
             {
-                query.Add(FuzzyAcrossFields(term), Occur.SHOULD);
+                query.Add(near, Occur.SHOULD);
                 fuzzy = true;
             }
         }
@@ -71,13 +71,19 @@ internal static class QueryFactory
         return dismax;
     }
 
-    private static DisjunctionMaxQuery FuzzyAcrossFields(string term)
+    /// <summary>Indexed words a typo may have meant, closer ones weighing more; null when there are none.</summary>
+    private static DisjunctionMaxQuery? NearAcrossFields(string term, Vocabulary vocabulary)
     {
-        var edits = term.Length >= 7 ? 2 : 1;
-        var dismax = new DisjunctionMaxQuery(0.1f) { Boost = FuzzyBoost };
-        foreach (var (name, weight) in IndexFields.Text)
+        var near = vocabulary.Near(term, maxEdits: term.Length >= 7 ? 2 : 1);
+        if (near.Count == 0)
         {
-            dismax.Add(new FuzzyQuery(new Term(name, term), edits, prefixLength: 1, maxExpansions: 20, transpositions: true) { Boost = weight });
+            return null;
+        }
+
+        var dismax = new DisjunctionMaxQuery(0.1f) { Boost = FuzzyBoost };
+        foreach (var (word, edits) in near)
+        {
+            dismax.Add(AcrossFields(word, string.Empty, 1f - ((float)edits / term.Length)));
         }
 
         return dismax;
@@ -103,7 +109,4 @@ internal static class QueryFactory
             query.Add(phrase, Occur.SHOULD);
         }
     }
-
-    private static bool Known(IndexReader reader, string term) =>
-        IndexFields.Text.Any(f => reader.DocFreq(new Term(f.Name, term)) > 0);
 }

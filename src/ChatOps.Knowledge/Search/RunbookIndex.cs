@@ -17,6 +17,12 @@ internal sealed class RunbookIndex
     private readonly DirectoryReader _reader;
     private readonly IndexedRunbook[] _byDoc;
     private const int ParallelFrom = 200;
+
+    private static readonly FieldType WithOffsets = new FieldType(TextField.TYPE_NOT_STORED)
+    {
+        StoreTermVectors = true,
+        StoreTermVectorOffsets = true,
+    }.Freeze();
     private int _references = 1;
 
     private RunbookIndex(RAMDirectory directory, DirectoryReader reader, IndexedRunbook[] byDoc)
@@ -25,11 +31,15 @@ internal sealed class RunbookIndex
         _reader = reader;
         _byDoc = byDoc;
         Searcher = new IndexSearcher(reader);
+        Vocabulary = Vocabulary.Of(reader);
     }
 
     public IndexSearcher Searcher { get; }
 
     public IndexReader Reader => _reader;
+
+    /// <summary>The English words indexed, for typo matching.</summary>
+    public Vocabulary Vocabulary { get; }
 
     public int Count => _byDoc.Length;
 
@@ -99,6 +109,10 @@ internal sealed class RunbookIndex
         }
     }
 
+    /// <summary>Searchable text; the fields snippets quote from also keep where each word stands.</summary>
+    private static Field Searchable(string name, string text) =>
+        new(name, text, SnippetMaker.Fields.Contains(name) ? WithOffsets : TextField.TYPE_NOT_STORED);
+
     private static Document ToDocument(IndexedRunbook indexed)
     {
         var runbook = indexed.Runbook;
@@ -126,11 +140,11 @@ internal sealed class RunbookIndex
                 text += " " + runbook.Id.Replace('-', ' ');
             }
 
-            document.Add(new TextField(name, text, Field.Store.NO));
+            document.Add(Searchable(name, text));
             if (CjkText.Mask(text) is { } chinese)
             {
-                document.Add(new TextField(name + IndexFields.Words, chinese, Field.Store.NO));
-                document.Add(new TextField(name + IndexFields.Bigrams, chinese, Field.Store.NO));
+                document.Add(Searchable(name + IndexFields.Words, chinese));
+                document.Add(Searchable(name + IndexFields.Bigrams, chinese));
             }
         }
 

@@ -1,54 +1,156 @@
+using System.Text;
+using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Highlight;
+using Lucene.Net.Util;
 
 namespace ChatOps.Knowledge.Search;
 
-/// <summary>A short passage of an article with the matched words in <c>**bold**</c>.</summary>
-internal static class SnippetMaker
+/// <summary>
+/// A short passage of an article with the matched words in <c>**bold**</c>. The match offsets
+/// come from the term vectors stored at indexing, so no text is analysed again per hit (that
+/// cost more than the search itself).
+/// </summary>
+internal sealed class SnippetMaker
 {
-    private const int FragmentSize = 160;
+    private const int Width = 160;
+    private const int Lead = 24;
 
-    /// <summary>Where to look for a passage, in order: the body first, then the header lists.</summary>
-    private static readonly string[] Fields =
+    /// <summary>Where to look for a passage, in order: the body first, then the header lists. These fields keep term vectors with offsets.</summary>
+    public static readonly string[] Fields =
     [
         "body", "symptoms", "errors", "keywords",
         "keywords" + IndexFields.Bigrams, "symptoms" + IndexFields.Bigrams, "title" + IndexFields.Bigrams, "body" + IndexFields.Bigrams,
     ];
 
-    /// <param name="prepared">The search's query rewritten by the searcher (fuzzy parts expanded to terms), so nothing is expanded per hit.</param>
-    /// <param name="hit">The article to quote.</param>
-    public static string Make(Query prepared, IndexedRunbook hit)
+    private readonly RunbookIndex _index;
+    private readonly Dictionary<string, WeightedTerm[]> _termsByField;
+
+    /// <param name="index">The index searched.</param>
+    /// <param name="rewritten">The search's query as the searcher rewrote it, so every term is concrete.</param>
+    public SnippetMaker(RunbookIndex index, Query rewritten)
     {
+        _index = index;
+        _termsByField = Fields.ToDictionary(f => f, f => QueryTermExtractor.GetTerms(rewritten, prohibited: false, f), StringComparer.Ordinal);
+    }
+
+    public string Make(int doc)
+    {
+        if (_index.Reader.GetTermVectors(doc) is not { } vectors) // one decode per hit, for every field
+        {
+            return string.Empty;
+        }
+
         foreach (var field in Fields)
         {
-            var source = field.Split('.')[0];
-            var text = hit.FieldText[source];
-            if (text.Length == 0 || (field.EndsWith(IndexFields.Bigrams, StringComparison.Ordinal) && !CjkText.HasCjk(text)))
+            var text = _index[doc].FieldText[field.Split('.')[0]];
+            var matches = Matches(vectors, field, text.Length);
+            if (matches.Count > 0)
             {
-                continue;
-            }
-
-            // Term scoring, not span scoring: QueryScorer builds an in-memory index of the text for
-            // every phrase clause, which made snippets cost more than the search itself.
-            var scorer = new QueryTermScorer(prepared, field);
-            var highlighter = new Highlighter(new SimpleHTMLFormatter("**", "**"), scorer)
-            {
-                TextFragmenter = new SimpleFragmenter(FragmentSize),
-                MaxDocCharsToAnalyze = 64 * 1024,
-            };
-            var analyzed = field.EndsWith(IndexFields.Bigrams, StringComparison.Ordinal) ? CjkText.Mask(text)! : text;
-            using var stream = RunbookAnalyzers.PerField.GetTokenStream(field, analyzed);
-            var fragment = highlighter.GetBestFragment(stream, text);
-            if (!string.IsNullOrWhiteSpace(fragment))
-            {
-                return Tidy(fragment);
+                return Quote(text, matches);
             }
         }
 
         return string.Empty;
     }
 
-    /// <summary>One line: the passage joins lines of the article.</summary>
-    private static string Tidy(string fragment) =>
-        string.Join(' ', fragment.Split(['\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    private List<Match> Matches(Fields vectors, string field, int textLength)
+    {
+        var matches = new List<Match>();
+        var terms = _termsByField[field];
+        if (terms.Length == 0 || vectors.GetTerms(field) is not { } vector)
+        {
+            return matches;
+        }
+
+        var iterator = vector.GetEnumerator();
+        foreach (var term in terms)
+        {
+            if (!iterator.SeekExact(new BytesRef(term.Term)) || iterator.DocsAndPositions(null, null, DocsAndPositionsFlags.OFFSETS) is not { } positions)
+            {
+                continue;
+            }
+
+            positions.NextDoc();
+            for (var i = 0; i < positions.Freq; i++)
+            {
+                positions.NextPosition();
+                if (positions.EndOffset <= textLength) // the keywords field also indexes the id, after the text
+                {
+                    matches.Add(new Match(positions.StartOffset, positions.EndOffset, term.Term, term.Weight));
+                }
+            }
+        }
+
+        matches.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
+        return matches;
+    }
+
+    /// <summary>The window of <see cref="Width"/> characters holding the most weight of distinct matched words, with them in bold, on one line.</summary>
+    private static string Quote(string text, List<Match> matches)
+    {
+        var (bestFirst, bestScore) = (0, -1f);
+        for (var first = 0; first < matches.Count; first++)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var score = 0f;
+            for (var i = first; i < matches.Count && matches[i].End - matches[first].Start <= Width; i++)
+            {
+                if (seen.Add(matches[i].Term))
+                {
+                    score += matches[i].Weight;
+                }
+            }
+
+            if (score > bestScore)
+            {
+                (bestFirst, bestScore) = (first, score);
+            }
+        }
+
+        var best = matches[bestFirst];
+        var start = WordStart(text, Math.Max(0, best.Start - Lead), best.Start);
+        var end = WordEnd(text, Math.Min(text.Length, start + Width), best.End);
+        var quote = new StringBuilder(end - start + 16);
+        var at = start;
+        foreach (var match in matches.Where(m => m.Start >= start && m.End <= end))
+        {
+            if (match.Start < at)
+            {
+                continue; // inside a longer match already in bold
+            }
+
+            quote.Append(text, at, match.Start - at).Append("**").Append(text, match.Start, match.End - match.Start).Append("**");
+            at = match.End;
+        }
+
+        quote.Append(text, at, end - at);
+        return string.Join(' ', quote.ToString().Split(['\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    }
+
+    /// <summary>Moves forward to the start of a word, no further than <paramref name="limit"/>; Chinese text has no spaces and is cut anywhere.</summary>
+    private static int WordStart(string text, int index, int limit)
+    {
+        if (index == 0 || char.IsWhiteSpace(text[index - 1]))
+        {
+            return index;
+        }
+
+        var space = text.AsSpan(index, limit - index).IndexOfAny(' ', '\n');
+        return space < 0 ? index : index + space + 1;
+    }
+
+    /// <summary>Moves back to the end of a word, no further than <paramref name="limit"/>.</summary>
+    private static int WordEnd(string text, int index, int limit)
+    {
+        if (index >= text.Length || char.IsWhiteSpace(text[index]) || index <= limit)
+        {
+            return index;
+        }
+
+        var space = text.AsSpan(limit, index - limit).LastIndexOfAny(' ', '\n');
+        return space < 0 ? index : limit + space;
+    }
+
+    private readonly record struct Match(int Start, int End, string Term, float Weight);
 }

@@ -44,6 +44,16 @@ public sealed class KnowledgeSearchTests(RealKnowledgeBase kb) : IClassFixture<R
         Assert.Contains(expected, result.Hits.Take(3).Select(h => h.Runbook.Id));
     }
 
+    [Theory]
+    [InlineData("KB970528")]
+    [InlineData("event 4097")]
+    public void Search_MistypedNumber_IsNeverGuessed(string query)
+    {
+        var result = kb.Knowledge.Search(query);
+
+        Assert.False(result.Fuzzy, "a different hotfix or event number is not a typo to correct");
+    }
+
     [Fact]
     public void Search_WordInTitle_RanksAboveBodyOnlyMentions()
     {
@@ -72,6 +82,19 @@ public sealed class KnowledgeSearchTests(RealKnowledgeBase kb) : IClassFixture<R
 
         Assert.Equal("duplicate-ip-apipa-after-failover", hit.Runbook.Id);
         Assert.Contains("**169.254", hit.Snippet, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("仲裁", "**仲裁**")]
+    [InlineData("witness placement", "**witness**")]
+    public void Search_Snippet_OneShortLineWithTheMatchInBold(string query, string bold)
+    {
+        var snippet = kb.Knowledge.Search(query).Hits.First().Snippet;
+
+        Assert.Contains(bold, snippet, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', snippet);
+        Assert.InRange(snippet.Replace("**", string.Empty, StringComparison.Ordinal).Length, 20, 170);
+        Assert.True(snippet.Split("**").Length % 2 == 1, "bold markers come in pairs");
     }
 
     [Fact]
