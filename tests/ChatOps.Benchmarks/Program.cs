@@ -1,10 +1,16 @@
 using BenchmarkDotNet.Running;
+using ChatOps.Benchmarks.Hosting;
 using ChatOps.Benchmarks.Knowledge;
 using ChatOps.Benchmarks.Sweeps;
 
 if (args is [SweepScale.Mode])
 {
     return await SweepScale.RunAsync();
+}
+
+if (args is [ColdStart.Mode, ..])
+{
+    return await ColdStart.RunAsync(args.ElementAtOrDefault(1), Console.Out);
 }
 
 if (args is [LatencyReport.Mode])
@@ -19,6 +25,7 @@ return 0;
 /// <summary>
 /// Entry point: <c>dotnet run -c Release --project tests/ChatOps.Benchmarks -- --filter '*' --job short</c>
 /// for the BenchmarkDotNet cases, <c>-- sweep-scale</c> for the 1,000-node sweep, or
-/// <c>-- kb-latency</c> for per-query search percentiles and one-shot index build times.
+/// <c>-- kb-latency</c> for per-query search percentiles and one-shot index build times, or
+/// <c>-- cold-start [ChatOps.Bot.dll]</c> for the time from process start to <c>/readyz</c> answering 200.
 /// </summary>
 public partial class Program;
