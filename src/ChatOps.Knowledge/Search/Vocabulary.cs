@@ -60,54 +60,12 @@ internal sealed class Vocabulary
         var found = new List<(string Word, int Edits)>();
         foreach (var candidate in words)
         {
-            if (Math.Abs(candidate.Length - word.Length) <= maxEdits && Distance(word, candidate, maxEdits) is var edits && edits <= maxEdits)
+            if (Math.Abs(candidate.Length - word.Length) <= maxEdits && EditDistance.Between(word, candidate, maxEdits) is var edits && edits <= maxEdits)
             {
                 found.Add((candidate, edits));
             }
         }
 
         return found.OrderBy(f => f.Edits).ThenBy(f => f.Word, StringComparer.Ordinal).Take(MaxCandidates).ToList();
-    }
-
-    /// <summary>Optimal string alignment distance, giving up (returning more than <paramref name="max"/>) as soon as it must exceed it.</summary>
-    internal static int Distance(string a, string b, int max)
-    {
-        Span<int> previous2 = stackalloc int[b.Length + 1];
-        Span<int> previous = stackalloc int[b.Length + 1];
-        Span<int> current = stackalloc int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            var best = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                var value = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                {
-                    value = Math.Min(value, previous2[j - 2] + 1);
-                }
-
-                current[j] = value;
-                best = Math.Min(best, value);
-            }
-
-            if (best > max)
-            {
-                return max + 1;
-            }
-
-            var recycled = previous2;
-            previous2 = previous;
-            previous = current;
-            current = recycled;
-        }
-
-        return previous[b.Length];
     }
 }
