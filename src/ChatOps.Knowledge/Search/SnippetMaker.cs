@@ -113,19 +113,40 @@ internal sealed class SnippetMaker
         var end = WordEnd(text, Math.Min(text.Length, start + Width), best.End);
         var quote = new StringBuilder(end - start + 16);
         var at = start;
-        foreach (var match in matches.Where(m => m.Start >= start && m.End <= end))
+        foreach (var (spanStart, spanEnd) in Spans(matches.Where(m => m.Start >= start && m.End <= end)))
         {
-            if (match.Start < at)
-            {
-                continue; // inside a longer match already in bold
-            }
-
-            quote.Append(text, at, match.Start - at).Append("**").Append(text, match.Start, match.End - match.Start).Append("**");
-            at = match.End;
+            quote.Append(text, at, spanStart - at).Append("**").Append(text, spanStart, spanEnd - spanStart).Append("**");
+            at = spanEnd;
         }
 
         quote.Append(text, at, end - at);
         return string.Join(' ', quote.ToString().Split(['\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    }
+
+    /// <summary>Matches in order, those that overlap or touch joined (Chinese bigrams overlap: 虚拟 + 拟机 is one bold 虚拟机).</summary>
+    private static IEnumerable<(int Start, int End)> Spans(IEnumerable<Match> ordered)
+    {
+        (int Start, int End)? open = null;
+        foreach (var match in ordered)
+        {
+            if (open is { } span && match.Start <= span.End)
+            {
+                open = (span.Start, Math.Max(span.End, match.End));
+                continue;
+            }
+
+            if (open is { } done)
+            {
+                yield return done;
+            }
+
+            open = (match.Start, match.End);
+        }
+
+        if (open is { } last)
+        {
+            yield return last;
+        }
     }
 
     /// <summary>Moves forward to the start of a word, no further than <paramref name="limit"/>; Chinese text has no spaces and is cut anywhere.</summary>

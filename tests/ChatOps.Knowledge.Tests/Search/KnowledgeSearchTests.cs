@@ -86,6 +86,7 @@ public sealed class KnowledgeSearchTests(RealKnowledgeBase kb) : IClassFixture<R
 
     [Theory]
     [InlineData("仲裁", "**仲裁**")]
+    [InlineData("虚拟机 状态 不同步", "**虚拟机状态不同步**")]
     [InlineData("witness placement", "**witness**")]
     public void Search_Snippet_OneShortLineWithTheMatchInBold(string query, string bold)
     {
