@@ -30,7 +30,7 @@ internal sealed class CapacityCheck : IClusterCheck
             var paused = snapshot.Nodes.Where(n => n.State == NodeState.Paused).Select(n => n.Name).ToList();
             var hint = paused.Count > 0 ? $" Paused node(s) {string.Join(", ", paused)} take no failovers." : string.Empty;
             yield return new Finding(Id, severity, node.Name,
-                $"If {node.Name} fails, {plan.Placements.Count} of {total} VMs restart and {memoryDown.Count} stay down for lack of memory: {down}.{hint}",
+                $"If {node.Name} fails, {plan.Placements.Count} of {total} VMs restart and {memoryDown.Count} {(memoryDown.Count == 1 ? "stays" : "stay")} down for lack of memory: {down}.{hint}",
                 KbIds.FailoverCapacityReserve) { Nodes = [node.Name], Vms = memoryDown.Select(d => d.Vm).ToList() };
         }
     }
