@@ -23,6 +23,7 @@ internal sealed class RunbookIndex
         StoreTermVectors = true,
         StoreTermVectorOffsets = true,
     }.Freeze();
+
     private int _references = 1;
 
     private RunbookIndex(RAMDirectory directory, DirectoryReader reader, IndexedRunbook[] byDoc)
