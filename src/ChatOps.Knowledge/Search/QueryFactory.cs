@@ -31,7 +31,7 @@ internal static class QueryFactory
         var english = RunbookAnalyzers.Terms(RunbookAnalyzers.English, "body", text).Take(UserQuery.MaxTerms * 2).ToList();
         foreach (var term in english.Select(t => t.Term).Distinct(StringComparer.Ordinal))
         {
-            query.Add(AcrossFields(term, string.Empty, 1f), Occur.SHOULD);
+            AddAcrossFields(query, term, string.Empty, 1f);
             if (term.Length >= 4 && Vocabulary.IsWord(term) && (fuzzyAll || !vocabulary.Contains(term)) && NearAcrossFields(term, vocabulary) is { } near)
             {
                 query.Add(near, Occur.SHOULD);
@@ -44,13 +44,13 @@ internal static class QueryFactory
         {
             foreach (var term in RunbookAnalyzers.Terms(RunbookAnalyzers.ChineseWords, "body" + IndexFields.Words, chinese).Select(t => t.Term).Distinct().Take(UserQuery.MaxTerms))
             {
-                query.Add(AcrossFields(term, IndexFields.Words, 1f), Occur.SHOULD);
+                AddAcrossFields(query, term, IndexFields.Words, 1f);
             }
 
             var bigrams = RunbookAnalyzers.Terms(RunbookAnalyzers.ChineseBigrams, "body" + IndexFields.Bigrams, chinese).Take(UserQuery.MaxTerms * 2).ToList();
             foreach (var term in bigrams.Select(t => t.Term).Distinct())
             {
-                query.Add(AcrossFields(term, IndexFields.Bigrams, BigramBoost), Occur.SHOULD);
+                AddAcrossFields(query, term, IndexFields.Bigrams, BigramBoost);
             }
 
             AddPhrase(query, bigrams, IndexFields.Bigrams, ["title", "keywords", "symptoms"]);
@@ -59,16 +59,18 @@ internal static class QueryFactory
         return query.Clauses.Count == 0 ? (null, false) : (query, fuzzy);
     }
 
-    /// <summary>One word in any text field; the best field counts, the others a little (dis-max).</summary>
-    private static DisjunctionMaxQuery AcrossFields(string term, string suffix, float boost)
+    /// <summary>
+    /// One word in every text field, each field its own clause of the top query, weighted by the
+    /// field. Flat clauses score fastest: a dis-max or nested query per word ranked no better on
+    /// the evaluation set and took twice as long on a large corpus (a heap or a bucket table per
+    /// word per document).
+    /// </summary>
+    private static void AddAcrossFields(BooleanQuery query, string term, string suffix, float boost)
     {
-        var dismax = new DisjunctionMaxQuery(0.1f) { Boost = boost };
         foreach (var (name, weight) in IndexFields.Text)
         {
-            dismax.Add(new TermQuery(new Term(name + suffix, term)) { Boost = weight });
+            query.Add(new TermQuery(new Term(name + suffix, term)) { Boost = weight * boost }, Occur.SHOULD);
         }
-
-        return dismax;
     }
 
     /// <summary>Indexed words a typo may have meant, closer ones weighing more; null when there are none.</summary>
@@ -83,7 +85,9 @@ internal static class QueryFactory
         var dismax = new DisjunctionMaxQuery(0.1f) { Boost = FuzzyBoost };
         foreach (var (word, edits) in near)
         {
-            dismax.Add(AcrossFields(word, string.Empty, 1f - ((float)edits / term.Length)));
+            var fields = new BooleanQuery();
+            AddAcrossFields(fields, word, string.Empty, 1f - ((float)edits / term.Length));
+            dismax.Add(fields);
         }
 
         return dismax;
