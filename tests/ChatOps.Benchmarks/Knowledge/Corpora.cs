@@ -21,16 +21,5 @@ internal static class Corpora
         ? RunbookLoader.LoadFolder(KbFolder()).Runbooks
         : GeneratedCorpus.Create(10_000);
 
-    public static string KbFolder()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "ChatOps.sln")))
-            {
-                return Path.Combine(dir.FullName, "kb");
-            }
-        }
-
-        throw new InvalidOperationException("ChatOps.sln not found above " + AppContext.BaseDirectory);
-    }
+    public static string KbFolder() => Path.Combine(RepositoryRoot.Find(), "kb");
 }
