@@ -1,15 +1,17 @@
 #Requires -RunAsAdministrator
+#Requires -Version 5.1
 <#
 .SYNOPSIS
     Installs the ChatOps JEA endpoint on this cluster node. Run it on every node.
 .DESCRIPTION
-    1. Copies the ChatOps scripts to Program Files\ChatOps\Scripts, writable by administrators only.
-    2. Installs the 'ChatOps' role capability (ChatOps.psrc) as module ChatOpsJea.
-    3. Registers the session configuration 'ChatOps' from ChatOps.pssc, with the bot's group as
+    1. Installs the ChatOpsJea module (this folder's ChatOpsJea: the six node functions and the
+       'ChatOps' role capability in its RoleCapabilities folder) under Program Files\WindowsPowerShell\Modules,
+       writable by administrators only.
+    2. Registers the session configuration 'ChatOps' from ChatOps.pssc, with the bot's group as
        the only role member and, optionally, a group-managed service account instead of a
        virtual account; transcripts go to ProgramData\ChatOps\Transcripts.
 .EXAMPLE
-    .\Register-ChatOpsJea.ps1 -BotGroup 'CONTOSO\ChatOps-Bot' -ScriptsPath 'C:\ChatOps\app\PowerShell\Scripts'
+    .\Register-ChatOpsJea.ps1 -BotGroup 'CONTOSO\ChatOps-Bot'
 #>
 [CmdletBinding(SupportsShouldProcess)]
 param(
@@ -17,11 +19,6 @@ param(
     [Parameter(Mandatory)]
     [ValidatePattern('^[A-Za-z0-9][A-Za-z0-9.-]{0,62}\\[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}$')]
     [string] $BotGroup,
-
-    # The PowerShell\Scripts folder of the published bot (dotnet publish output).
-    [Parameter(Mandatory)]
-    [ValidateScript({ Test-Path -LiteralPath (Join-Path $_ 'Get-ChatOpsClusterView.ps1') })]
-    [string] $ScriptsPath,
 
     # Run sessions as this gMSA (DOMAIN\name$) instead of a per-session virtual account.
     [Parameter()]
@@ -38,7 +35,6 @@ Set-StrictMode -Version 3.0
 $ErrorActionPreference = 'Stop'
 
 $programFiles = [Environment]::GetFolderPath('ProgramFiles')
-$scriptsTarget = Join-Path $programFiles 'ChatOps\Scripts'
 $moduleRoot = Join-Path $programFiles 'WindowsPowerShell\Modules\ChatOpsJea'
 $transcripts = Join-Path $env:ProgramData 'ChatOps\Transcripts'
 
@@ -53,22 +49,22 @@ function Set-AdminOnlyAcl([string] $Path) {
     Set-Acl -LiteralPath $Path -AclObject $acl
 }
 
-if ($PSCmdlet.ShouldProcess($scriptsTarget, 'Install the ChatOps scripts')) {
-    New-Item -ItemType Directory -Force -Path $scriptsTarget | Out-Null
-    Copy-Item -Path (Join-Path $ScriptsPath '*.ps1') -Destination $scriptsTarget -Force
-    Get-ChildItem -LiteralPath $scriptsTarget -Filter '*.ps1' | Unblock-File
-    Set-AdminOnlyAcl $scriptsTarget
-}
-
-if ($PSCmdlet.ShouldProcess($moduleRoot, 'Install the ChatOps role capability')) {
-    New-Item -ItemType Directory -Force -Path (Join-Path $moduleRoot 'RoleCapabilities') | Out-Null
-    Copy-Item -LiteralPath (Join-Path $PSScriptRoot 'ChatOps.psrc') -Destination (Join-Path $moduleRoot 'RoleCapabilities\ChatOps.psrc') -Force
-    Set-Content -LiteralPath (Join-Path $moduleRoot 'ChatOpsJea.psm1') -Value '# Holds the ChatOps JEA role capability.'
-    New-ModuleManifest -Path (Join-Path $moduleRoot 'ChatOpsJea.psd1') -RootModule 'ChatOpsJea.psm1' -ModuleVersion '1.0.0' -Description 'ChatOps JEA role capability'
+if ($PSCmdlet.ShouldProcess($moduleRoot, 'Install the ChatOpsJea module and its role capability')) {
+    if (Test-Path -LiteralPath $moduleRoot) { Remove-Item -LiteralPath $moduleRoot -Recurse -Force }
+    Copy-Item -LiteralPath (Join-Path $PSScriptRoot 'ChatOpsJea') -Destination $moduleRoot -Recurse -Force
+    Get-ChildItem -LiteralPath $moduleRoot -Recurse -File | Unblock-File
     Set-AdminOnlyAcl $moduleRoot
 }
 
+# Transcripts record every call and its output: SYSTEM and administrators only, never standard users
+# (learn/remoting/jea/session-configurations.md).
 New-Item -ItemType Directory -Force -Path $transcripts | Out-Null
+$transcriptAcl = New-Object System.Security.AccessControl.DirectorySecurity
+$transcriptAcl.SetAccessRuleProtection($true, $false)
+foreach ($identity in 'NT AUTHORITY\SYSTEM', 'BUILTIN\Administrators') {
+    $transcriptAcl.AddAccessRule((New-Object System.Security.AccessControl.FileSystemAccessRule($identity, 'FullControl', 'ContainerInherit,ObjectInherit', 'None', 'Allow')))
+}
+Set-Acl -LiteralPath $transcripts -AclObject $transcriptAcl
 
 # The session configuration: ChatOps.pssc with this site's group (and account) filled in.
 $settings = Import-PowerShellDataFile -LiteralPath (Join-Path $PSScriptRoot 'ChatOps.pssc')

@@ -1,6 +1,7 @@
 using ChatOps.Clusters.Gateway;
 using ChatOps.Clusters.Lab;
 using ChatOps.Clusters.PowerShell;
+using ChatOps.Clusters.PowerShell.Sessions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -32,6 +33,9 @@ public static class ClustersHostBuilderExtensions
             var time = sp.GetRequiredService<TimeProvider>();
             return file is { Length: > 0 } ? LabClusters.LoadFile(file, time) : LabClusters.LoadDefault(time);
         });
+        services.TryAddSingleton<IRunspacePoolFactory>(sp => new WSManRunspacePoolFactory(sp.GetRequiredService<IOptions<PowerShellOptions>>().Value));
+        services.TryAddSingleton(sp => new NodeSessions(
+            sp.GetRequiredService<IRunspacePoolFactory>(), sp.GetRequiredService<IOptions<PowerShellOptions>>().Value, sp.GetRequiredService<ILogger<NodeSessions>>()));
         services.TryAddSingleton<IClusterGateway>(CreateGateway);
         services.TryAddSingleton<ClusterBackendStartup>();
         services.TryAddSingleton<IClusterBackendStatus>(sp => sp.GetRequiredService<ClusterBackendStartup>());
@@ -45,7 +49,7 @@ public static class ClustersHostBuilderExtensions
         if (options.Value.Backend.Trim().Equals(ClusterOptions.PowerShellBackend, StringComparison.OrdinalIgnoreCase))
         {
             var powerShell = services.GetRequiredService<IOptions<PowerShellOptions>>().Value;
-            var runner = new PowerShellRunner(powerShell, services.GetRequiredService<ILogger<PowerShellRunner>>());
+            var runner = services.GetRequiredService<NodeSessions>();
             return new PowerShellClusterGateway(
                 runner, powerShell, options, services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ILogger<PowerShellClusterGateway>>());
         }

@@ -11,7 +11,7 @@ internal sealed class AsrCheck : IClusterCheck
 
     public IEnumerable<Finding> Run(ClusterSnapshot snapshot) =>
         snapshot.Reachable
-            .Where(n => n.Inventory!.AsrEnabled)
+            .Where(n => n.Inventory!.AsrEnabled == true)
             .Select(n => new Finding(Id, Severity.High, n.Name,
                 $"HP Automatic Server Recovery is enabled on {n.Name}; a false hang detection powers it off with {snapshot.VmsOwnedBy(n.Name).Count()} VM(s) on it.",
                 KbIds.HpAsr) { Nodes = [n.Name] });

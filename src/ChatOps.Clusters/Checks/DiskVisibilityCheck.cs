@@ -14,7 +14,7 @@ internal sealed class DiskVisibilityCheck : IClusterCheck
         foreach (var disk in snapshot.Disks)
         {
             var blind = snapshot.Reachable
-                .Where(n => !n.Inventory!.VisibleDisks.Contains(disk.Id, StringComparer.OrdinalIgnoreCase))
+                .Where(n => n.Inventory!.DiskVisibilityKnown && !n.Inventory.VisibleDisks.Contains(disk.Id, StringComparer.OrdinalIgnoreCase))
                 .Select(n => n.Name)
                 .ToList();
             if (blind.Count == 0)

@@ -24,12 +24,21 @@ internal sealed class IntegrationServicesLagCheck : IClusterCheck
         var newest = hosts.Values.Max()!;
         foreach (var vm in snapshot.Vms)
         {
-            var host = vm.OwnerNode is not null && hosts.TryGetValue(vm.OwnerNode, out var owned) ? owned : newest;
-            if (vm.IntegrationServices < host)
+            // 2016 and later: the guest's services say themselves whether they lag (ProtocolMismatch).
+            if (vm.IntegrationServicesOutdated is { } outdated)
             {
-                yield return new Finding(Id, Severity.Medium, vm.Name,
-                    $"{vm.Name} runs integration services {vm.IntegrationServices}; its host offers {host}. After a failover it may come up with an APIPA or duplicate address.",
-                    KbIds.DuplicateIpApipa) { Vms = [vm.Name], Nodes = vm.OwnerNode is null ? [] : [vm.OwnerNode] };
+                if (outdated)
+                {
+                    yield return Lagging(vm, $"{vm.Name}'s integration services report a protocol mismatch with their host (update them through Windows Update in the guest).");
+                }
+
+                continue;
+            }
+
+            var host = vm.OwnerNode is not null && hosts.TryGetValue(vm.OwnerNode, out var owned) ? owned : newest;
+            if (host > Unknown && vm.IntegrationServices < host)
+            {
+                yield return Lagging(vm, $"{vm.Name} runs integration services {vm.IntegrationServices}; its host offers {host}.");
             }
         }
 
@@ -39,4 +48,13 @@ internal sealed class IntegrationServicesLagCheck : IClusterCheck
             yield return finding;
         }
     }
+
+    private static readonly Version Unknown = new(0, 0);
+
+    private Finding Lagging(ClusteredVm vm, string evidence) =>
+        new(Id, Severity.Medium, vm.Name, $"{evidence} After a failover it may come up with an APIPA or duplicate address.", KbIds.DuplicateIpApipa)
+        {
+            Vms = [vm.Name],
+            Nodes = vm.OwnerNode is null ? [] : [vm.OwnerNode],
+        };
 }

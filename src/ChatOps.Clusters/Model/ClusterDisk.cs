@@ -5,4 +5,5 @@ namespace ChatOps.Clusters.Model;
 /// <param name="SizeGb">Size in GB.</param>
 /// <param name="VolumeGuid">Current volume GUID (it changes when the LUN is resized).</param>
 /// <param name="IsCsv">Whether it is a Cluster Shared Volume.</param>
-public sealed record ClusterDisk(string Id, long SizeGb, Guid VolumeGuid, bool IsCsv);
+/// <param name="Path">Where it is mounted on the nodes (<c>C:\ClusterStorage\Volume1</c> for a CSV), or empty.</param>
+public sealed record ClusterDisk(string Id, long SizeGb, Guid VolumeGuid, bool IsCsv, string Path = "");

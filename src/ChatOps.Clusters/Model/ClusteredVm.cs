@@ -30,6 +30,9 @@ public sealed record ClusteredVm
     /// <summary>Integration-services version inside the guest.</summary>
     public required Version IntegrationServices { get; init; }
 
+    /// <summary>Whether the guest's integration services report a protocol mismatch (2016 and later: <c>SecondaryOperationalStatus</c>); null when the host does not say.</summary>
+    public bool? IntegrationServicesOutdated { get; init; }
+
     /// <summary>Volume GUID that the VM's configuration path references.</summary>
     public Guid ConfigVolume { get; init; }
 

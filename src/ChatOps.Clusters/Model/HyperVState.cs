@@ -47,4 +47,10 @@ public enum HyperVState
 
     /// <summary>Stopping, storage unreachable.</summary>
     StoppingCritical,
+
+    /// <summary>The guest hibernated itself: off to Hyper-V, its memory in the guest's own disk.</summary>
+    Hibernated,
+
+    /// <summary>A state Hyper-V reported that the bot does not judge (ComponentServicing, Other, a future value).</summary>
+    Other,
 }

@@ -4,7 +4,7 @@ namespace ChatOps.Clusters.Model;
 public static class HyperVStateExtensions
 {
     /// <summary>True for the <c>...Critical</c> states (storage unreachable).</summary>
-    public static bool IsCritical(this HyperVState state) => state >= HyperVState.OffCritical;
+    public static bool IsCritical(this HyperVState state) => state is >= HyperVState.OffCritical and <= HyperVState.StoppingCritical;
 
     /// <summary>True when the VM holds memory on the node: running, paused, starting, saving or stopping.</summary>
     public static bool HoldsMemory(this HyperVState state) =>

@@ -27,8 +27,11 @@ public sealed record NodeInventory
     /// <summary>Installed hotfix ids, e.g. <c>KB970529</c>.</summary>
     public IReadOnlyList<string> Hotfixes { get; init; } = [];
 
-    /// <summary>Whether HP Automatic Server Recovery is enabled.</summary>
-    public bool AsrEnabled { get; init; }
+    /// <summary>Whether HP Automatic Server Recovery is enabled; null when the node cannot tell.</summary>
+    public bool? AsrEnabled { get; init; }
+
+    /// <summary>OS version with the update build revision (e.g. <c>10.0.20348.2227</c>): the patch level of cumulative-update systems; null when unknown.</summary>
+    public string? OsBuild { get; init; }
 
     /// <summary>Integration-services version the host offers to its VMs.</summary>
     public required Version IntegrationServices { get; init; }
@@ -38,6 +41,9 @@ public sealed record NodeInventory
 
     /// <summary>Ids of the clustered disks and CSVs this node can see.</summary>
     public IReadOnlyList<string> VisibleDisks { get; init; } = [];
+
+    /// <summary>False when the node cannot say which disks it sees (no <c>Get-ClusterSharedVolumeState</c> before 2012 R2). Default: true.</summary>
+    public bool DiskVisibilityKnown { get; init; } = true;
 
     /// <summary>Other nodes whose names this node resolves in DNS.</summary>
     public IReadOnlyList<string> ResolvableNodes { get; init; } = [];

@@ -14,4 +14,7 @@ public enum QuorumType
 
     /// <summary>Only the disk counts (legacy, a single point of failure).</summary>
     NoMajorityDiskOnly,
+
+    /// <summary>Nodes and a Cloud Witness (an Azure storage account) vote.</summary>
+    NodeAndCloudMajority,
 }

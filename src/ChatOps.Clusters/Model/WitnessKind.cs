@@ -11,4 +11,7 @@ public enum WitnessKind
 
     /// <summary>A file share.</summary>
     FileShare,
+
+    /// <summary>An Azure storage account (Cloud Witness, Windows Server 2016 and later).</summary>
+    Cloud,
 }

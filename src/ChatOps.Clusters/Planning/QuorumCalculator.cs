@@ -38,7 +38,7 @@ public static class QuorumCalculator
             return new QuorumAssessment(ok, present, 1, 1, $"Disk-only quorum {when}: {(ok ? "kept while a node holds the quorum disk" : "lost: no node left to hold the disk")}.");
         }
 
-        var witness = snapshot.Quorum.Type is QuorumType.NodeAndDiskMajority or QuorumType.NodeAndFileShareMajority ? 1 : 0;
+        var witness = snapshot.Quorum.Type is QuorumType.NodeAndDiskMajority or QuorumType.NodeAndFileShareMajority or QuorumType.NodeAndCloudMajority ? 1 : 0;
         var total = snapshot.Nodes.Count + witness;
         var votes = present + (witnessLost ? 0 : witness);
         var needed = (total / 2) + 1;

@@ -4,7 +4,7 @@ using ChatOps.Clusters.Model;
 
 namespace ChatOps.Clusters.PowerShell;
 
-/// <summary>Reads <c>Get-ChatOpsClusterView.ps1</c>'s document into the cluster's view (VM details come from the hosts later).</summary>
+/// <summary>Reads <c>Get-ChatOpsClusterView</c>'s document into the cluster's view (VM details come from the hosts later).</summary>
 internal static class ClusterViewReader
 {
     public static ClusterView Read(JsonElement root, PowerShellOptions options)
@@ -37,7 +37,8 @@ internal static class ClusterViewReader
             JsonRead.String(d, "id"),
             JsonRead.Long(d, "sizeGb"),
             JsonRead.Guid(JsonRead.OptionalString(d, "volumeGuid")),
-            JsonRead.Bool(d, "isCsv"))).ToList();
+            JsonRead.Bool(d, "isCsv"),
+            JsonRead.OptionalString(d, "path") ?? string.Empty)).ToList();
 
         var siteNames = options.Nodes.Select(n => n.Site).Concat(nodes.Select(n => n.Site)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         return new ClusterView(JsonRead.String(root, "name"), siteNames, quorum, nodes, vms, disks);

@@ -2,17 +2,18 @@ using System.Text.Json;
 
 namespace ChatOps.Clusters.PowerShell;
 
-/// <summary>Runs one ChatOps script in its own PowerShell process and returns its JSON document.</summary>
+/// <summary>Calls one ChatOps function on one computer's JEA endpoint and returns its JSON document.</summary>
 internal interface IPowerShellRunner
 {
     /// <summary>
-    /// Runs <paramref name="script"/> (a file name in the scripts folder) with named parameters
-    /// passed as separate arguments. Throws <see cref="PowerShellException"/> for every failure;
-    /// <see cref="OperationCanceledException"/> when <paramref name="cancellationToken"/> fires
-    /// (the process tree is killed either way).
+    /// Invokes <paramref name="command"/> (a function the endpoint exposes) with named parameters
+    /// bound as values, never as script text. Throws <see cref="PowerShellException"/> for every
+    /// failure; <see cref="OperationCanceledException"/> when <paramref name="cancellationToken"/>
+    /// fires (the pipeline is stopped either way).
     /// </summary>
-    Task<JsonElement> RunAsync(
-        string script,
+    Task<JsonElement> InvokeAsync(
+        string computer,
+        string command,
         IReadOnlyList<KeyValuePair<string, string>> parameters,
         TimeSpan timeout,
         CancellationToken cancellationToken);

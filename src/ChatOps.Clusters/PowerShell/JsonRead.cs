@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace ChatOps.Clusters.PowerShell;
 
-/// <summary>Strict readers over a script's JSON: a missing or mistyped property is bad output, not a silent default.</summary>
+/// <summary>Strict readers over a node function's JSON: a missing or mistyped property is bad output, not a silent default.</summary>
 internal static class JsonRead
 {
     public static JsonElement Property(JsonElement element, string name) =>
@@ -32,6 +32,18 @@ internal static class JsonRead
         return value.ValueKind is JsonValueKind.True or JsonValueKind.False ? value.GetBoolean() : throw Bad($"'{name}' is not true or false");
     }
 
+    /// <summary>A boolean that may be null (unknown) but not missing.</summary>
+    public static bool? OptionalBool(JsonElement element, string name)
+    {
+        var value = Property(element, name);
+        return value.ValueKind switch
+        {
+            JsonValueKind.True or JsonValueKind.False => value.GetBoolean(),
+            JsonValueKind.Null => null,
+            _ => throw Bad($"'{name}' is not true, false or null"),
+        };
+    }
+
     public static IEnumerable<JsonElement> Array(JsonElement element, string name)
     {
         var value = Property(element, name);
@@ -53,5 +65,5 @@ internal static class JsonRead
         System.Version.TryParse(text, out var version) ? version : new Version(0, 0);
 
     public static PowerShellException Bad(string problem) =>
-        new(PowerShellErrorKind.BadOutput, $"The script's JSON is not what ChatOps expects: {problem}.");
+        new(PowerShellErrorKind.BadOutput, $"The node's JSON is not what ChatOps expects: {problem}.");
 }

@@ -5,7 +5,7 @@ using ChatOps.Clusters.Model;
 
 namespace ChatOps.Clusters.PowerShell;
 
-/// <summary>Reads <c>Get-ChatOpsNodeInventory.ps1</c>'s document.</summary>
+/// <summary>Reads <c>Get-ChatOpsNodeInventory</c>'s document.</summary>
 internal static class NodeInventoryReader
 {
     public static NodeReport Read(JsonElement root, string node)
@@ -25,10 +25,12 @@ internal static class NodeInventoryReader
             Firmware = JsonRead.Array(root, "firmware")
                 .Select(f => new FirmwareInfo(JsonRead.String(f, "component"), JsonRead.String(f, "version"))).ToList(),
             Hotfixes = JsonRead.Strings(root, "hotfixes"),
-            AsrEnabled = JsonRead.Bool(root, "asrEnabled"),
-            IntegrationServices = JsonRead.Version(JsonRead.String(root, "integrationServices")),
+            AsrEnabled = JsonRead.OptionalBool(root, "asrEnabled"),
+            OsBuild = JsonRead.OptionalString(root, "osBuild"),
+            IntegrationServices = JsonRead.Version(JsonRead.OptionalString(root, "integrationServices")),
             ConfigLinks = JsonRead.Strings(root, "configLinks").Select(JsonRead.Guid).Where(g => g != Guid.Empty).ToList(),
             VisibleDisks = JsonRead.Strings(root, "visibleDisks"),
+            DiskVisibilityKnown = JsonRead.Property(root, "visibleDisks").ValueKind != JsonValueKind.Null,
             ResolvableNodes = JsonRead.Strings(root, "resolvableNodes"),
             StaleDnsEntries = JsonRead.Strings(root, "staleDnsEntries"),
             HyperVVms = vms.Select(v => new HostedVm(
@@ -45,19 +47,13 @@ internal static class NodeInventoryReader
         return new HostNic(name, StateNames.NicRole(name, description), subnet, JsonRead.Bool(nic, "teamed"));
     }
 
-    private static HostedVmDetails ReadVm(JsonElement vm)
-    {
-        var location = JsonRead.OptionalString(vm, "configurationLocation") ?? string.Empty;
-        var volume = location.Contains("Volume{", StringComparison.OrdinalIgnoreCase)
-            ? JsonRead.Guid(location[(location.IndexOf('{', StringComparison.Ordinal) + 1)..].Split('}')[0])
-            : Guid.Empty;
-        return new HostedVmDetails(
-            JsonRead.Guid(JsonRead.String(vm, "id")),
-            JsonRead.Long(vm, "startupMemoryMb"),
-            JsonRead.Version(JsonRead.String(vm, "integrationServices")),
-            volume,
-            JsonRead.Array(vm, "nics").Select(n => new VmNic(JsonRead.String(n, "name"), JsonRead.Bool(n, "legacy"), JsonRead.Strings(n, "addresses"))).ToList());
-    }
+    private static HostedVmDetails ReadVm(JsonElement vm) => new(
+        JsonRead.Guid(JsonRead.String(vm, "id")),
+        JsonRead.Long(vm, "startupMemoryMb"),
+        JsonRead.Version(JsonRead.String(vm, "integrationServices")),
+        vm.TryGetProperty("integrationServicesOutdated", out _) ? JsonRead.OptionalBool(vm, "integrationServicesOutdated") : null,
+        JsonRead.OptionalString(vm, "configurationLocation") ?? string.Empty,
+        JsonRead.Array(vm, "nics").Select(n => new VmNic(JsonRead.String(n, "name"), JsonRead.Bool(n, "legacy"), JsonRead.Strings(n, "addresses"))).ToList());
 
     /// <summary>The network an IPv4 address is in, in CIDR form; empty when the NIC has no address.</summary>
     internal static string Subnet(string? address, int prefixLength)

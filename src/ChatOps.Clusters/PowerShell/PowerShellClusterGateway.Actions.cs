@@ -4,17 +4,17 @@ using Microsoft.Extensions.Logging;
 
 namespace ChatOps.Clusters.PowerShell;
 
-/// <summary>The safe actions: each runs one fixed script on one node, with names and GUIDs only.</summary>
+/// <summary>The safe actions: each runs one node function on one node, with names and GUIDs only.</summary>
 internal sealed partial class PowerShellClusterGateway
 {
     public Task<ClusterActionResult> StopClusterServiceAsync(string node, CancellationToken cancellationToken) =>
-        OnNodeAsync(ClusterAction.StopClusterService, node, PowerShellScripts.StopClusterService, null, node, cancellationToken);
+        OnNodeAsync(ClusterAction.StopClusterService, node, PowerShellCommands.StopClusterService, null, node, cancellationToken);
 
     public Task<ClusterActionResult> FlushDnsAsync(string node, CancellationToken cancellationToken) =>
-        OnNodeAsync(ClusterAction.FlushDns, node, PowerShellScripts.ClearDnsCache, null, node, cancellationToken);
+        OnNodeAsync(ClusterAction.FlushDns, node, PowerShellCommands.ClearDnsCache, null, node, cancellationToken);
 
     public Task<ClusterActionResult> RemoveStaleLinkAsync(string node, Guid vmId, CancellationToken cancellationToken) =>
-        OnNodeAsync(ClusterAction.RemoveStaleLink, node, PowerShellScripts.RemoveStaleLink, vmId, node, cancellationToken);
+        OnNodeAsync(ClusterAction.RemoveStaleLink, node, PowerShellCommands.RemoveStaleLink, vmId, node, cancellationToken);
 
     public async Task<ClusterActionResult> KillVmWorkerAsync(string vm, CancellationToken cancellationToken)
     {
@@ -37,7 +37,7 @@ internal sealed partial class PowerShellClusterGateway
             return new ClusterActionResult(ClusterAction.KillVmWorker, record.Name, ActionStatus.Refused, $"{record.Name} has no owner node; no worker process to kill.", []);
         }
 
-        return await OnNodeAsync(ClusterAction.KillVmWorker, record.OwnerNode, PowerShellScripts.StopVmWorker, record.Id, record.Name, cancellationToken);
+        return await OnNodeAsync(ClusterAction.KillVmWorker, record.OwnerNode, PowerShellCommands.StopVmWorker, record.Id, record.Name, cancellationToken);
     }
 
     private async Task<ClusterActionResult> OnNodeAsync(

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace ChatOps.Clusters.PowerShell;
 
 /// <summary>
-/// The production gateway: the cluster view is read through the cluster name, every node is
+/// The production gateway: the cluster view is read from any node that answers, every node is
 /// probed concurrently through its own JEA endpoint (no second hop), each under the per-node
 /// timeout; a node that fails or hangs becomes a per-node failure.
 /// </summary>
@@ -18,6 +18,11 @@ internal sealed partial class PowerShellClusterGateway(
     TimeProvider time,
     ILogger<PowerShellClusterGateway> logger) : IClusterGateway
 {
+    /// <summary>How long one computer may take to give the cluster view before the next is asked too.</summary>
+    internal static readonly TimeSpan ViewHedge = TimeSpan.FromSeconds(2);
+
+    private string? _lastViewSource;
+
     private TimeSpan Timeout => cluster.Value.NodeTimeout;
 
     public string Backend => ClusterOptions.PowerShellBackend;
@@ -44,7 +49,7 @@ internal sealed partial class PowerShellClusterGateway(
                 return (new NodeResult(n.Name, n.State, n.Site, null, viewFailure), (NodeReport?)null);
             }
 
-            // Each probe is a PowerShell process and a WinRM session: bound how many run at once.
+            // Each probe holds a runspace of the node's pool: bound how many run at once.
             await gate.WaitAsync(cancellationToken);
             try
             {
@@ -56,7 +61,7 @@ internal sealed partial class PowerShellClusterGateway(
             }
         }));
         var reports = probes.Select(p => p.Item2).OfType<NodeReport>().ToList();
-        var enriched = view with { Vms = view.Vms.Select(v => WithHostDetails(v, reports)).ToList() };
+        var enriched = view with { Vms = view.Vms.Select(v => WithHostDetails(v, reports, view.Disks)).ToList() };
         return SnapshotAssembler.Assemble(enriched, probes.Select(p => p.Item1).ToList(), time.GetUtcNow());
     }
 
@@ -87,29 +92,82 @@ internal sealed partial class PowerShellClusterGateway(
         return (await GetSnapshotAsync(cancellationToken)).FindVm(name.Trim());
     }
 
-    /// <summary>The cluster's view, or (when the cluster cannot be read) the configured nodes, each carrying that failure.</summary>
+    /// <summary>
+    /// The cluster's view from the first computer that answers: the node that answered last, the
+    /// cluster name, then the configured nodes. A computer that has not answered within
+    /// <see cref="ViewHedge"/> gets company from the next, so one hung node costs seconds, not the
+    /// whole timeout. When none answers: the configured nodes, each carrying the first failure.
+    /// </summary>
     private async Task<(ClusterView View, NodeFailure? Failure)> ReadViewAsync(CancellationToken cancellationToken)
     {
-        // Through JEA the cluster name is the computer asked; run locally the script asks for the cluster by name.
-        IReadOnlyList<KeyValuePair<string, string>> parameters = options.ConfigurationName.Length == 0 ? [new("ClusterName", options.ClusterName)] : [];
-        var (json, failure) = await RunOnAsync(options.ClusterName, PowerShellScripts.ClusterView, parameters, cancellationToken);
-        if (failure is null)
+        var candidates = new[] { _lastViewSource, options.ClusterName }
+            .Concat(options.Nodes.Select(n => n.Name))
+            .OfType<string>()
+            .Where(PowerShellNames.IsHost)
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToList();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var running = new List<Task<(string Computer, ClusterView? View, NodeFailure? Failure)>>();
+        NodeFailure? first = null;
+        try
         {
-            try
+            for (var next = 0; next < candidates.Count || running.Count > 0;)
             {
-                return (ClusterViewReader.Read(json, options), null);
-            }
-            catch (PowerShellException ex)
-            {
-                failure = new NodeFailure(NodeFailureKind.Error, ex.Message);
+                if (next < candidates.Count)
+                {
+                    running.Add(ReadViewFromAsync(candidates[next++], stop.Token));
+                }
+
+                Task? hedge = next < candidates.Count ? Task.Delay(ViewHedge, time, stop.Token) : null;
+                var done = await Task.WhenAny(hedge is null ? running : running.Append(hedge));
+                cancellationToken.ThrowIfCancellationRequested();
+                if (done == hedge)
+                {
+                    continue;
+                }
+
+                var finished = (Task<(string Computer, ClusterView? View, NodeFailure? Failure)>)done;
+                running.Remove(finished);
+                var (computer, view, failure) = await finished;
+                if (view is not null)
+                {
+                    _lastViewSource = computer;
+                    return (view, null);
+                }
+
+                first ??= failure;
             }
         }
+        finally
+        {
+            // The computers still reading are not needed any more.
+            await stop.CancelAsync();
+        }
 
-        LogViewFailed(options.ClusterName, failure.Kind, failure.Message);
+        first ??= new NodeFailure(NodeFailureKind.Error, $"No computer to read the cluster from; set {PowerShellOptions.Section}:ClusterName.");
+        LogViewFailed(options.ClusterName, first.Kind, first.Message);
         var nodes = options.Nodes.Select(n => new NodeMember(n.Name, NodeState.Down, n.Site)).ToList();
         var quorum = new Quorum(QuorumType.NodeMajority, WitnessKind.None, null, null);
         var sites = nodes.Select(n => n.Site).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        return (new ClusterView(options.ClusterName, sites, quorum, nodes, [], []), failure);
+        return (new ClusterView(options.ClusterName, sites, quorum, nodes, [], []), first);
+    }
+
+    private async Task<(string Computer, ClusterView? View, NodeFailure? Failure)> ReadViewFromAsync(string computer, CancellationToken cancellationToken)
+    {
+        var (json, failure) = await RunOnAsync(computer, PowerShellCommands.ClusterView, [], cancellationToken);
+        if (failure is not null)
+        {
+            return (computer, null, failure);
+        }
+
+        try
+        {
+            return (computer, ClusterViewReader.Read(json, options), null);
+        }
+        catch (PowerShellException ex)
+        {
+            return (computer, null, new NodeFailure(NodeFailureKind.Error, $"{computer}: {ex.Message}"));
+        }
     }
 
     private async Task<(NodeResult Result, NodeReport? Report)> ProbeAsync(NodeMember member, IReadOnlyList<string> peers, CancellationToken cancellationToken)
@@ -121,7 +179,7 @@ internal sealed partial class PowerShellClusterGateway(
             parameters.Add(new("PeerNodes", string.Join(',', others)));
         }
 
-        var (json, failure) = await RunOnAsync(member.Name, PowerShellScripts.NodeInventory, parameters, cancellationToken);
+        var (json, failure) = await RunOnAsync(member.Name, PowerShellCommands.NodeInventory, parameters, cancellationToken);
         if (failure is null)
         {
             try
@@ -139,26 +197,17 @@ internal sealed partial class PowerShellClusterGateway(
         return (new NodeResult(member.Name, member.State, member.Site, null, failure), null);
     }
 
-    /// <summary>Runs one command on one computer (through its JEA endpoint when one is configured) under the per-node timeout.</summary>
+    /// <summary>Runs one function on one computer's JEA endpoint under the per-node timeout.</summary>
     private async Task<(JsonElement Json, NodeFailure? Failure)> RunOnAsync(
         string computer, string command, IReadOnlyList<KeyValuePair<string, string>> parameters, CancellationToken cancellationToken)
     {
-        if (!PowerShellNames.IsHost(computer))
-        {
-            return (default, new NodeFailure(NodeFailureKind.Error, $"'{computer}' is not a valid computer name; nothing was run."));
-        }
-
-        var (script, arguments) = options.ConfigurationName.Length == 0
-            ? (PowerShellScripts.File(command), parameters)
-            : (PowerShellScripts.File(PowerShellScripts.Jea), (IReadOnlyList<KeyValuePair<string, string>>)
-                [new("ComputerName", computer), new("ConfigurationName", options.ConfigurationName), new("Command", command), .. parameters]);
         var (box, failure) = await NodeCall.RunAsync(
             computer,
             async ct =>
             {
                 try
                 {
-                    return new JsonBox(await runner.RunAsync(script, arguments, Timeout, ct));
+                    return new JsonBox(await runner.InvokeAsync(computer, command, parameters, Timeout, ct));
                 }
                 catch (PowerShellException ex)
                 {
@@ -178,7 +227,7 @@ internal sealed partial class PowerShellClusterGateway(
         _ => NodeFailureKind.Error,
     };
 
-    private static ClusteredVm WithHostDetails(ClusteredVm vm, IReadOnlyList<NodeReport> reports)
+    private static ClusteredVm WithHostDetails(ClusteredVm vm, IReadOnlyList<NodeReport> reports, IReadOnlyList<ClusterDisk> disks)
     {
         var owner = reports.FirstOrDefault(r => r.Inventory.Name.Equals(vm.OwnerNode, StringComparison.OrdinalIgnoreCase))?.Vms.FirstOrDefault(d => d.Id == vm.Id);
         var details = owner ?? reports.SelectMany(r => r.Vms).FirstOrDefault(d => d.Id == vm.Id);
@@ -188,9 +237,35 @@ internal sealed partial class PowerShellClusterGateway(
             {
                 StartupMemoryMb = details.StartupMemoryMb,
                 IntegrationServices = details.IntegrationServices,
-                ConfigVolume = details.ConfigVolume,
+                IntegrationServicesOutdated = details.IntegrationServicesOutdated,
+                ConfigVolume = ConfigVolume(details.ConfigurationLocation, disks),
                 Nics = details.Nics,
             };
+    }
+
+    /// <summary>
+    /// The volume a VM's configuration lives on: a <c>\\?\Volume{GUID}\</c> path names it; a CSV path
+    /// (<c>C:\ClusterStorage\Volume1\...</c>) or a mounted clustered disk is matched to its disk.
+    /// </summary>
+    internal static Guid ConfigVolume(string location, IReadOnlyList<ClusterDisk> disks)
+    {
+        var brace = location.IndexOf("Volume{", StringComparison.OrdinalIgnoreCase);
+        if (brace >= 0)
+        {
+            return JsonRead.Guid(location[(brace + "Volume{".Length)..].Split('}')[0]);
+        }
+
+        var disk = disks
+            .Where(d => d.Path.Length > 0 && IsUnder(location, d.Path))
+            .MaxBy(d => d.Path.Length);
+        return disk?.VolumeGuid ?? Guid.Empty;
+    }
+
+    private static bool IsUnder(string location, string root)
+    {
+        var trimmed = root.TrimEnd('\\');
+        return location.StartsWith(trimmed, StringComparison.OrdinalIgnoreCase) &&
+            (location.Length == trimmed.Length || location[trimmed.Length] == '\\');
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Cluster {Cluster} could not be read: {Kind} {Reason}")]

@@ -1,12 +1,12 @@
 namespace ChatOps.Clusters.PowerShell;
 
-/// <summary>Why a script gave no result.</summary>
+/// <summary>Why a node function gave no result.</summary>
 public enum PowerShellErrorKind
 {
-    /// <summary>No answer within the timeout; the process tree was killed.</summary>
+    /// <summary>No answer within the timeout; the pipeline was stopped and the node's session replaced.</summary>
     Timeout,
 
-    /// <summary>The thing asked for (VM worker, config link, cmdlet, script) does not exist.</summary>
+    /// <summary>The thing asked for (VM worker, config link, endpoint function) does not exist.</summary>
     NotFound,
 
     /// <summary>The account may not do this (JEA role, WinRM, file or process rights).</summary>
@@ -15,18 +15,18 @@ public enum PowerShellErrorKind
     /// <summary>The node or cluster could not be reached.</summary>
     Unreachable,
 
-    /// <summary>The script wrote something that is not the JSON document it promises.</summary>
+    /// <summary>The function wrote something that is not the JSON document it promises.</summary>
     BadOutput,
 
-    /// <summary>The script wrote more than <see cref="PowerShellOptions.MaxOutputBytes"/>; it was killed.</summary>
+    /// <summary>The function wrote more than <see cref="PowerShellOptions.MaxOutputBytes"/>; it was stopped.</summary>
     OutputTooLarge,
 
-    /// <summary>A value did not have the shape a script accepts; nothing was started.</summary>
+    /// <summary>A value did not have the shape a function accepts; nothing was run.</summary>
     InvalidArgument,
 
-    /// <summary>The PowerShell executable could not be started.</summary>
-    ExecutableMissing,
+    /// <summary>The node checked the action's safety conditions again and refused it.</summary>
+    Refused,
 
-    /// <summary>The script failed for another reason (its message says which).</summary>
+    /// <summary>The function failed for another reason (its message says which).</summary>
     Failed,
 }

@@ -3,31 +3,26 @@ using System.Text.RegularExpressions;
 
 namespace ChatOps.Clusters.PowerShell;
 
-/// <summary>Turns a script's non-zero exit and its stderr into a typed <see cref="PowerShellException"/>.</summary>
+/// <summary>Turns a node function's error into a typed <see cref="PowerShellException"/>.</summary>
 internal static partial class PowerShellErrors
 {
     private const int ExcerptLength = 300;
 
-    public static PowerShellException FromFailure(string script, int exitCode, string stderr, string stdout)
+    /// <summary>The node functions fail with one JSON document as the message: {"error":{"kind":"...","message":"..."}}.</summary>
+    public static PowerShellException FromMessage(string computer, string command, string message)
     {
-        // The scripts write {"error":{"kind":"...","message":"..."}} as the last line of stderr.
-        var lines = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        foreach (var line in lines.Reverse())
+        if (TryRead(message.Trim()) is { } error)
         {
-            if (TryRead(line) is { } error)
-            {
-                return new PowerShellException(error.Kind, $"{script}: {error.Message}");
-            }
+            return new PowerShellException(error.Kind, $"{command} on {computer}: {error.Message}");
         }
 
-        var text = stderr.Trim().Length > 0 ? stderr : stdout;
-        var kind = text.Contains("Access is denied", StringComparison.OrdinalIgnoreCase) ? PowerShellErrorKind.AccessDenied : PowerShellErrorKind.Failed;
-        return new PowerShellException(kind, $"{script} failed (exit code {exitCode}): {Excerpt(text)}");
+        var kind = message.Contains("Access is denied", StringComparison.OrdinalIgnoreCase) ? PowerShellErrorKind.AccessDenied : PowerShellErrorKind.Failed;
+        return new PowerShellException(kind, $"{command} on {computer} failed: {Excerpt(message)}");
     }
 
     public static string Excerpt(string text)
     {
-        // pwsh colours its error text when it thinks a terminal reads it; a chat reply wants none of that.
+        // PowerShell colours error text when it thinks a terminal reads it; a chat reply wants none of that.
         var trimmed = AnsiEscape().Replace(text, string.Empty).Trim().ReplaceLineEndings(" ");
         return trimmed.Length == 0 ? "(no output)" : trimmed.Length <= ExcerptLength ? trimmed : trimmed[..ExcerptLength] + "…";
     }
@@ -54,6 +49,7 @@ internal static partial class PowerShellErrors
                 "NotFound" => PowerShellErrorKind.NotFound,
                 "AccessDenied" => PowerShellErrorKind.AccessDenied,
                 "Unreachable" => PowerShellErrorKind.Unreachable,
+                "Refused" => PowerShellErrorKind.Refused,
                 _ => PowerShellErrorKind.Failed,
             };
             return (kind, Excerpt(message.GetString() ?? string.Empty));

@@ -1,6 +1,6 @@
 namespace ChatOps.Clusters.PowerShell;
 
-/// <summary>A script run that gave no result, with a message fit for a chat reply.</summary>
+/// <summary>A node call that gave no result, with a message fit for a chat reply.</summary>
 public sealed class PowerShellException : Exception
 {
     /// <summary>Creates the exception.</summary>
@@ -9,7 +9,7 @@ public sealed class PowerShellException : Exception
 
     /// <summary>Creates an exception of kind <see cref="PowerShellErrorKind.Failed"/>.</summary>
     public PowerShellException()
-        : this(PowerShellErrorKind.Failed, "The script failed.")
+        : this(PowerShellErrorKind.Failed, "The node call failed.")
     {
     }
 

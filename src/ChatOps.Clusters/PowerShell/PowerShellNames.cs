@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace ChatOps.Clusters.PowerShell;
 
 /// <summary>
-/// The only shapes of values that reach a script. The scripts' <c>ValidatePattern</c> attributes
+/// The only shapes of values that reach a node function. The node functions' <c>ValidatePattern</c> attributes
 /// use the same patterns, so a value is refused twice before it could mean anything to PowerShell.
 /// </summary>
 internal static partial class PowerShellNames
@@ -16,17 +16,12 @@ internal static partial class PowerShellNames
     /// <summary>A JEA session configuration name.</summary>
     public const string ConfigurationPattern = "^[A-Za-z][A-Za-z0-9.]{0,63}$";
 
-    /// <summary>A script file name inside the scripts folder.</summary>
-    public const string ScriptPattern = "^[A-Za-z][A-Za-z0-9.-]{0,100}\\.ps1$";
-
     /// <summary>A parameter name.</summary>
     public const string ParameterPattern = "^[A-Za-z][A-Za-z0-9]{0,63}$";
 
     public static bool IsHost(string? value) => value is not null && HostRegex().IsMatch(value);
 
     public static bool IsConfiguration(string? value) => value is not null && ConfigurationRegex().IsMatch(value);
-
-    public static bool IsScript(string? value) => value is not null && ScriptRegex().IsMatch(value);
 
     public static bool IsParameter(string? value) => value is not null && ParameterRegex().IsMatch(value);
 
@@ -35,9 +30,6 @@ internal static partial class PowerShellNames
 
     [GeneratedRegex(ConfigurationPattern, RegexOptions.CultureInvariant)]
     private static partial Regex ConfigurationRegex();
-
-    [GeneratedRegex(ScriptPattern, RegexOptions.CultureInvariant)]
-    private static partial Regex ScriptRegex();
 
     [GeneratedRegex(ParameterPattern, RegexOptions.CultureInvariant)]
     private static partial Regex ParameterRegex();

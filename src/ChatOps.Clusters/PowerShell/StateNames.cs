@@ -22,21 +22,32 @@ internal static class StateNames
         _ => VmGroupState.Failed,
     };
 
-    /// <summary>Hyper-V's VMState, including its transitional and <c>...Critical</c> values.</summary>
+    /// <summary>
+    /// Hyper-V's VMState (Microsoft.HyperV.PowerShell.VMState, Get-VM's State): the steady and
+    /// transitional states, their <c>...Critical</c> variants, and the forced, hibernated and servicing
+    /// states of 2016 and later. A name not listed here is <see cref="HyperVState.Other"/>, never Off.
+    /// </summary>
     public static HyperVState HyperV(string name)
     {
         var critical = name.EndsWith("Critical", StringComparison.Ordinal);
-        var normal = (critical ? name[..^"Critical".Length] : name) switch
+        HyperVState? normal = (critical ? name[..^"Critical".Length] : name) switch
         {
             "Running" or "Resuming" or "Reset" => HyperVState.Running,
+            "Off" => HyperVState.Off,
             "Saved" or "FastSaved" => HyperVState.Saved,
             "Paused" or "Pausing" => HyperVState.Paused,
             "Starting" => HyperVState.Starting,
             "Saving" or "FastSaving" => HyperVState.Saving,
-            "Stopping" => HyperVState.Stopping,
-            _ => HyperVState.Off,
+            "Stopping" or "ForceShutdown" or "ForceReboot" => HyperVState.Stopping,
+            "Hibernated" when !critical => HyperVState.Hibernated,
+            _ => null,
         };
-        return critical ? normal + (int)HyperVState.OffCritical : normal;
+        return normal switch
+        {
+            null => HyperVState.Other,
+            { } value when critical => value + (int)HyperVState.OffCritical,
+            { } value => value,
+        };
     }
 
     /// <summary>Cluster group priority: 3000 high, 2000 medium, 1000 low, 0 no auto start.</summary>
@@ -52,10 +63,11 @@ internal static class StateNames
     {
         "FileShare" => WitnessKind.FileShare,
         "Disk" => WitnessKind.Disk,
+        "Cloud" => WitnessKind.Cloud,
         _ => WitnessKind.None,
     };
 
-    /// <summary>Windows Server 2012 R2 and later report dynamic quorum as <c>Majority</c>; the witness says which kind.</summary>
+    /// <summary>Windows Server 2016 and later report every witness model as <c>Majority</c>; the witness says which kind.</summary>
     public static QuorumType Quorum(string name, WitnessKind witness) => name switch
     {
         "DiskOnly" => QuorumType.NoMajorityDiskOnly,
@@ -65,6 +77,7 @@ internal static class StateNames
         {
             WitnessKind.Disk => QuorumType.NodeAndDiskMajority,
             WitnessKind.FileShare => QuorumType.NodeAndFileShareMajority,
+            WitnessKind.Cloud => QuorumType.NodeAndCloudMajority,
             _ => QuorumType.NodeMajority,
         },
     };

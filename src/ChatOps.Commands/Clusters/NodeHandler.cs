@@ -67,7 +67,7 @@ internal sealed class NodeHandler(IClusterGateway gateway, FindingBlocks finding
         yield return new Fact("Memory", $"{Units.Gb(inventory.MemoryFreeMb)} free of {Units.Gb(inventory.MemoryTotalMb)}");
         yield return new Fact("Hardware", flags, hwStatus);
         yield return new Fact("Integration services offered", inventory.IntegrationServices.ToString());
-        yield return new Fact("HP ASR", inventory.AsrEnabled ? "enabled" : "disabled", inventory.AsrEnabled ? CellStatus.Attention : CellStatus.Ok);
+        yield return new Fact("HP ASR", inventory.AsrEnabled switch { true => "enabled", false => "disabled", null => "unknown" }, inventory.AsrEnabled == true ? CellStatus.Attention : CellStatus.Ok);
         yield return new Fact("BIOS", inventory.Bios ?? "unknown");
         yield return new Fact("Hotfixes", string.Join(", ", inventory.Hotfixes));
         if (missing.Count > 0)

@@ -3,54 +3,88 @@ using System.Text.Json;
 using ChatOps.Clusters.Lab;
 using ChatOps.Clusters.Model;
 using ChatOps.Clusters.PowerShell;
+using ChatOps.Clusters.PowerShell.Sessions;
+using ChatOps.Clusters.Tests.PowerShell.Jea;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ChatOps.Clusters.Tests.PowerShell;
 
 /// <summary>
-/// A recording of the default lab in the shape the real cmdlets return, written to a temporary file
-/// for the fake FailoverClusters, Hyper-V and Windows modules; plus a runner whose pwsh loads them.
+/// A cluster recorded in the shape the real cmdlets return, written to a temporary folder for the
+/// fake FailoverClusters, Hyper-V and Windows modules: by default the default lab as a Windows
+/// Server 2012 R2 cluster (the lab's failure modes, that era's shapes); <c>ModernFixture</c>
+/// records 2019, 2022/2025 and Azure Local clusters. Each node gets its own C: folder.
 /// </summary>
 internal sealed class FakeCluster : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("chatops-fake-").FullName;
 
     public FakeCluster(IReadOnlyDictionary<string, string>? faults = null)
+        : this(Record2012R2(LabClusters.LoadDefault().Snapshot()), faults)
     {
-        Lab = LabClusters.LoadDefault().Snapshot();
-        File.WriteAllText(FixturePath, JsonSerializer.Serialize(Record(Lab, faults ?? new Dictionary<string, string>())));
     }
 
+    public FakeCluster(Dictionary<string, object?> record, IReadOnlyDictionary<string, string>? faults = null)
+    {
+        Lab = LabClusters.LoadDefault().Snapshot();
+        record["Faults"] = faults ?? new Dictionary<string, string>();
+        Record = record;
+        File.WriteAllText(FixturePath, JsonSerializer.Serialize(record));
+        foreach (var (node, host) in (Dictionary<string, Dictionary<string, object?>>)record["Hosts"]!)
+        {
+            var links = Path.Combine(NodeRoot(node), "ProgramData", "Microsoft", "Windows", "Hyper-V", "Virtual Machines");
+            Directory.CreateDirectory(links);
+            foreach (var file in (IEnumerable<string>)host["ConfigLinks"]!)
+            {
+                File.WriteAllText(Path.Combine(links, file), "<configuration />");
+            }
+        }
+    }
+
+    /// <summary>The default lab's snapshot (what the 2012 R2 recording was made from).</summary>
     public ClusterSnapshot Lab { get; }
+
+    public Dictionary<string, object?> Record { get; }
+
+    public string Name => (string)((Dictionary<string, object?>)Record["Cluster"]!)["Name"]!;
 
     public string FixturePath => Path.Combine(_folder, "cluster.json");
 
     /// <summary>Every Terminate and cache flush the fakes were asked for.</summary>
     public string LogPath => Path.Combine(_folder, "calls.log");
 
+    public string TranscriptFolder => Path.Combine(_folder, "transcripts");
+
     public string[] Calls => File.Exists(LogPath) ? File.ReadAllLines(LogPath) : [];
 
-    public PowerShellOptions Options(string? scriptsPath = null) => new()
+    /// <summary>The folder a node's C: drive maps to.</summary>
+    public string NodeRoot(string node) => Path.Combine(_folder, "nodes", node.ToUpperInvariant());
+
+    public string LinkFolder(string node) => Path.Combine(NodeRoot(node), "ProgramData", "Microsoft", "Windows", "Hyper-V", "Virtual Machines");
+
+    public PowerShellOptions Options() => new() { ClusterName = Name };
+
+    public NodeSessions Runner(PowerShellOptions? options = null) =>
+        new(new JeaRunspacePoolFactory(this), options ?? Options(), NullLogger<NodeSessions>.Instance);
+
+    public void Dispose()
     {
-        Executable = Pwsh.Path ?? "pwsh",
-        ScriptsPath = scriptsPath ?? Pwsh.ScriptsFolder,
-        ConfigurationName = string.Empty,
-        ClusterName = Lab.Name,
-    };
-
-    public PowerShellRunner Runner(PowerShellOptions? options = null) => new(
-        options ?? Options(),
-        NullLogger<PowerShellRunner>.Instance,
-        new Dictionary<string, string>
+        try
         {
-            ["PSModulePath"] = Path.Combine(Pwsh.FakesFolder, "Modules"),
-            ["CHATOPS_FAKE_CLUSTER"] = FixturePath,
-            ["CHATOPS_FAKE_LOG"] = LogPath,
-        });
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A transcript still being closed by a retired pool; the temp folder is cleaned later.
+        }
+    }
 
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
-
-    private static Dictionary<string, object?> Record(ClusterSnapshot lab, IReadOnlyDictionary<string, string> faults)
+    /// <summary>
+    /// The default lab as Windows Server 2012 R2 reports it: legacy quorum type names, LBFO teams,
+    /// <c>.xml</c> config links, integration services versioned with the host's vmms.exe, the
+    /// hypervisor running on every node whose hardware allows it.
+    /// </summary>
+    private static Dictionary<string, object?> Record2012R2(ClusterSnapshot lab)
     {
         var quorumResource = lab.Quorum.Witness switch
         {
@@ -60,7 +94,7 @@ internal sealed class FakeCluster : IDisposable
         };
         return new()
         {
-            ["Cluster"] = new { lab.Name },
+            ["Cluster"] = new Dictionary<string, object?> { ["Name"] = lab.Name },
             ["Quorum"] = new Dictionary<string, object?> { ["QuorumType"] = lab.Quorum.Type == QuorumType.NoMajorityDiskOnly ? "DiskOnly" : lab.Quorum.Type.ToString(), ["Resource"] = quorumResource },
             ["Nodes"] = lab.Nodes.Select(n => new { n.Name, State = n.State.ToString() }),
             ["Groups"] = lab.Vms.Select(v => new
@@ -72,51 +106,73 @@ internal sealed class FakeCluster : IDisposable
                 VmId = v.Id.ToString(),
                 v.PreferredOwners,
             }),
-            ["SharedVolumes"] = lab.Disks.Where(d => d.IsCsv).Select(d => new
+            ["SharedVolumes"] = lab.Disks.Where(d => d.IsCsv).Select((d, i) => new
             {
                 Name = d.Id,
                 Size = d.SizeGb * 1024L * 1024 * 1024,
                 VolumeGuid = d.VolumeGuid.ToString(),
+                Path = $@"C:\ClusterStorage\Volume{i + 1}",
                 HiddenFrom = lab.Reachable.Where(n => !n.Inventory!.VisibleDisks.Contains(d.Id)).Select(n => n.Name),
             }),
-            ["Disks"] = lab.Disks.Where(d => !d.IsCsv).Select(d => new { Name = d.Id }),
-            ["Hosts"] = lab.Reachable.ToDictionary(n => n.Name, n => Host(n.Inventory!, lab)),
-            ["Faults"] = faults,
+            ["Disks"] = lab.Disks.Where(d => !d.IsCsv).Select(d => new
+            {
+                Name = d.Id,
+                DiskIdGuid = DiskId(d.Id),
+                VolumeGuid = d.VolumeGuid.ToString(),
+                Path = "E:\\",
+                SizeMb = d.SizeGb * 1024,
+            }),
+            ["MissingCommands"] = new[] { "Get-VMSwitchTeam" },
+            ["Hosts"] = lab.Reachable.ToDictionary(n => n.Name, n => Host2012R2(n.Inventory!, lab)),
         };
     }
 
-    private static Dictionary<string, object?> Host(NodeInventory node, ClusterSnapshot lab)
+    private static Dictionary<string, object?> Host2012R2(NodeInventory node, ClusterSnapshot lab)
     {
         var index = lab.Nodes.ToList().FindIndex(n => n.Name == node.Name) + 11;
         var bios = node.Bios ?? "unknown 2010-01-01";
         var vms = node.HyperVVms.Select(h => (Hosted: h, Vm: lab.Vms.FirstOrDefault(v => v.Id == h.Id))).ToList();
+        var hypervisor = node.Hardware.Virtualization && node.Hardware.Slat;
+        var dns = node.ResolvableNodes.Concat(node.StaleDnsEntries).Distinct().ToDictionary(n => n, _ => new[] { ARecord("10.1.0.200") });
         return new()
         {
             ["TotalVisibleMemorySize"] = node.MemoryTotalMb * 1024,
             ["FreePhysicalMemory"] = node.MemoryFreeMb * 1024,
-            ["VirtualizationFirmwareEnabled"] = node.Hardware.Virtualization,
-            ["SecondLevelAddressTranslationExtensions"] = node.Hardware.Slat,
+            ["OsVersion"] = "6.3.9600",
+            ["Ubr"] = 19913,
+            ["HypervisorPresent"] = hypervisor,
+            ["Processor"] = "Intel(R) Xeon(R) CPU X5670",
+            // While the hypervisor runs these read False (the root partition is virtualised).
+            ["VirtualizationFirmwareEnabled"] = !hypervisor && node.Hardware.Virtualization,
+            ["SecondLevelAddressTranslationExtensions"] = !hypervisor && node.Hardware.Slat,
             ["DataExecutionPrevention_Available"] = node.Hardware.Dep,
             ["OSArchitecture"] = node.Hardware.X64 ? "64-bit" : "32-bit",
             ["Adapters"] = node.Nics.Select(n => new
             {
                 n.Name,
                 InterfaceDescription = "HP NC382i DP Multifunction Gigabit Server Adapter",
+                Physical = true,
                 IPAddress = n.Subnet.Split('/')[0][..n.Subnet.Split('/')[0].LastIndexOf('.')] + "." + index.ToString(CultureInfo.InvariantCulture),
                 PrefixLength = int.Parse(n.Subnet.Split('/')[1], CultureInfo.InvariantCulture),
             }),
             ["Teams"] = node.Nics.Any(n => n.Teamed) ? new[] { new { Name = "TEAM1", Members = node.Nics.Where(n => n.Teamed).Select(n => n.Name) } } : [],
+            ["SwitchTeams"] = Array.Empty<object>(),
             ["Drivers"] = node.Drivers.Select(d => new
             {
-                DeviceClass = d.DeviceClass switch { "NIC" => "NET", "HBA" or "MPIO" => "SCSIADAPTER", _ => "SYSTEM" },
+                DeviceClass = d.DeviceClass switch { "NIC" => "NET", "HBA" => "SCSIADAPTER", _ => "SYSTEM" },
                 DeviceName = d.Name,
                 DriverVersion = d.Version,
+                HardWareID = d.DeviceClass == "MPIO" ? @"ROOT\MPIO" : @"PCI\VEN_14E4&DEV_1639",
             }),
             ["Bios"] = new { SMBIOSBIOSVersion = bios.Split(' ')[0], ReleaseDate = bios.Split(' ').Last() },
             ["HotFixes"] = node.Hotfixes,
             ["VmmsVersion"] = node.IntegrationServices.ToString(),
-            ["DnsAnswers"] = node.ResolvableNodes.Concat(node.StaleDnsEntries).Distinct().ToDictionary(n => n, _ => new[] { "10.1.0.200" }),
+            ["DnsAnswers"] = dns,
+            ["DnsServerAnswers"] = dns,
+            ["DnsServers"] = new[] { "10.1.0.10" },
             ["DnsCache"] = node.StaleDnsEntries.Select(e => new { Entry = e, Data = "10.9.9.9" }),
+            ["DiskGuids"] = lab.Disks.Where(d => !d.IsCsv && node.VisibleDisks.Contains(d.Id)).Select(d => DiskId(d.Id)),
+            ["ConfigLinks"] = node.ConfigLinks.Select(g => g.ToString().ToUpperInvariant() + ".xml"),
             ["VMs"] = vms.Select(v => new
             {
                 Id = v.Hosted.Id.ToString(),
@@ -124,16 +180,27 @@ internal sealed class FakeCluster : IDisposable
                 State = v.Hosted.State.ToString(),
                 MemoryStartup = (v.Vm?.StartupMemoryMb ?? 1024) * 1024L * 1024,
                 IntegrationServicesVersion = (v.Vm?.IntegrationServices ?? node.IntegrationServices).ToString(),
+                IntegrationStatus = (string?)null,
                 ConfigurationLocation = v.Vm is { ConfigVolume: var g } && g != Guid.Empty ? $@"\\?\Volume{{{g}}}\VMs\{v.Hosted.Name}" : $@"C:\ClusterStorage\Volume1\{v.Hosted.Name}",
+                ConfigurationVersion = "5.0",
                 Adapters = (v.Vm?.Nics ?? []).Select(n => new { n.Name, IsLegacy = n.Legacy, IPAddresses = n.Addresses }),
             }),
-            ["Processes"] = new[] { new { Name = "clussvc.exe", ProcessId = 1000 + index, CommandLine = @"C:\Windows\Cluster\clussvc.exe -s" } }
-                .Concat(vms.Where(v => v.Hosted.State.HoldsMemory()).Select((v, i) => new
-                {
-                    Name = "vmwp.exe",
-                    ProcessId = 5000 + (index * 100) + i,
-                    CommandLine = $@"""C:\Windows\system32\vmwp.exe"" {v.Hosted.Id.ToString().ToUpperInvariant()}",
-                })),
+            ["Processes"] = Processes(index, vms.Where(v => v.Hosted.State.HoldsMemory()).Select(v => v.Hosted.Id)),
         };
     }
+
+    internal static object ARecord(string address) => new { Type = "A", Name = "host", IPAddress = address };
+
+    internal static object[] Processes(int index, IEnumerable<Guid> running) =>
+        [
+            new { Name = "clussvc.exe", ProcessId = 1000 + index, CommandLine = @"C:\Windows\Cluster\clussvc.exe -s" },
+            .. running.Select((id, i) => new
+            {
+                Name = "vmwp.exe",
+                ProcessId = 5000 + (index * 100) + i,
+                CommandLine = $@"""C:\Windows\system32\vmwp.exe"" {id.ToString().ToUpperInvariant()}",
+            }),
+        ];
+
+    internal static string DiskId(string name) => new Guid(System.Security.Cryptography.MD5.HashData(System.Text.Encoding.UTF8.GetBytes(name))).ToString();
 }

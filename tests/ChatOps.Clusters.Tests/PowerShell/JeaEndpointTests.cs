@@ -1,87 +1,122 @@
-using System.Text.Json;
+using System.Management.Automation;
+using System.Management.Automation.Runspaces;
+using ChatOps.Clusters.PowerShell;
+using ChatOps.Clusters.Tests.PowerShell.Jea;
 
 namespace ChatOps.Clusters.Tests.PowerShell;
 
-/// <summary>The JEA role capability and session configuration in deploy/jea, read by PowerShell's own parser.</summary>
-public sealed class JeaEndpointTests : IDisposable
+/// <summary>
+/// The endpoint deploy/jea registers, built by PowerShell's own session-configuration code; and proof
+/// that this harness is faithful: what real JEA refuses, it refuses.
+/// </summary>
+public sealed class JeaEndpointTests
 {
-    private static readonly string[] Scripts =
-        ["Get-ChatOpsClusterView", "Get-ChatOpsNodeInventory", "Stop-ChatOpsClusterService", "Stop-ChatOpsVmWorker", "Clear-ChatOpsDnsCache", "Remove-ChatOpsStaleLink"];
+    private static readonly string[] Functions =
+        ["Clear-ChatOpsDnsCache", "Get-ChatOpsClusterView", "Get-ChatOpsNodeInventory", "Remove-ChatOpsStaleLink", "Stop-ChatOpsClusterService", "Stop-ChatOpsVmWorker"];
 
-    private readonly FakeCluster _fake = new();
-
-    public void Dispose() => _fake.Dispose();
-
-    [PwshFact]
-    public async Task RoleCapability_ExposesOnlyTheWrapperFunctions()
+    [Fact]
+    public void Endpoint_FromThePssc_NoLanguageAndOnlyTheSixFunctionsBesideJeasOwnProxies()
     {
-        var psrc = (await ReadAsync()).GetProperty("psrc");
+        var state = JeaRunspacePoolFactory.EndpointState();
+        using var runspace = RunspaceFactory.CreateRunspace(state);
+        runspace.Open();
+        using var shell = System.Management.Automation.PowerShell.Create(runspace).AddCommand("Get-Command");
 
-        Assert.Empty(psrc.GetProperty("visibleCmdlets").EnumerateArray());
-        Assert.Empty(psrc.GetProperty("visibleAliases").EnumerateArray());
-        Assert.Empty(psrc.GetProperty("visibleExternalCommands").EnumerateArray());
-        Assert.Empty(psrc.GetProperty("visibleProviders").EnumerateArray());
-        Assert.Equal(Scripts.Order(), psrc.GetProperty("visibleFunctions").EnumerateArray().Select(e => e.GetString()!).Order());
-        Assert.DoesNotContain("ModulesToImport", psrc.GetProperty("keys").EnumerateArray().Select(e => e.GetString()));
-        var text = psrc.GetProperty("text").GetString()!;
-        foreach (var forbidden in (string[])["Invoke-Expression", "iex", "Start-Process", "FileSystem", "Invoke-Command", "Add-Type", "ScriptsToProcess"])
-        {
-            Assert.DoesNotMatch($@"(?i)(?<![A-Za-z-]){forbidden}(?![A-Za-z-])", text);
-        }
-    }
+        var visible = shell.Invoke().Select(c => c.Properties["Name"].Value.ToString()!).Order(StringComparer.Ordinal).ToList();
 
-    [PwshFact]
-    public async Task RoleCapability_EveryParameterOfEveryWrapperIsValidated()
-    {
-        var functions = (await ReadAsync()).GetProperty("psrc").GetProperty("functions").EnumerateArray().ToList();
-
-        Assert.Equal(Scripts, functions.Select(f => f.GetProperty("name").GetString()));
-        foreach (var function in functions)
-        {
-            var name = function.GetProperty("name").GetString();
-            Assert.All(function.GetProperty("parameters").EnumerateArray(), p =>
-                Assert.True(p.GetProperty("validation").GetArrayLength() > 0, $"{name} -{p.GetProperty("name").GetString()} has no ValidateSet or ValidatePattern"));
-            Assert.Empty(function.GetProperty("commands").EnumerateArray());
-            Assert.Equal([name + ".ps1"], function.GetProperty("scripts").EnumerateArray().Select(s => s.GetString()));
-        }
-    }
-
-    [PwshFact]
-    public async Task SessionConfiguration_RestrictedNoLanguageWithAccountAndTranscripts()
-    {
-        var pssc = (await ReadAsync()).GetProperty("pssc");
-
-        Assert.Equal("RestrictedRemoteServer", pssc.GetProperty("sessionType").GetString());
-        Assert.Equal("NoLanguage", pssc.GetProperty("languageMode").GetString());
-        Assert.True(pssc.GetProperty("runAsVirtualAccount").GetBoolean() || pssc.GetProperty("gmsa").GetBoolean());
-        Assert.True(pssc.GetProperty("transcripts").GetBoolean());
-        Assert.Contains("ChatOps", pssc.GetProperty("roleCapabilities").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(PSLanguageMode.NoLanguage, state.LanguageMode);
+        Assert.Equal(Functions, visible.Where(v => v.Contains("ChatOps", StringComparison.Ordinal)));
+        // What RestrictedRemoteServer itself leaves visible (implicit remoting's needs), and nothing else.
+        Assert.Equal(["Clear-Host", "Exit-PSSession", "Get-Command", "Get-FormatData", "Get-Help", "Measure-Object", "Out-Default", "Select-Object"],
+            visible.Where(v => !v.Contains("ChatOps", StringComparison.Ordinal)));
+        Assert.Equal(PowerShellCommands.All.Order(StringComparer.Ordinal), Functions);
     }
 
     [Fact]
-    public void WrapperScripts_EachShipsWithTheBackend()
+    public void Endpoint_ScriptTextFromTheCaller_RefusedByNoLanguage()
     {
-        foreach (var script in Scripts)
+        using var runspace = OpenEndpoint();
+        using var shell = System.Management.Automation.PowerShell.Create(runspace).AddScript("Get-ChatOpsNodeInventory -NodeName HV01");
+
+        var error = Assert.ThrowsAny<RuntimeException>(() => shell.Invoke());
+
+        Assert.Contains("no-language mode", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Endpoint_ScriptBlockAsAParameter_ArrivesAsTextAndFailsValidation()
+    {
+        using var runspace = OpenEndpoint();
+        using var shell = System.Management.Automation.PowerShell.Create(runspace)
+            .AddCommand("Clear-ChatOpsDnsCache").AddParameter("NodeName", ScriptBlock.Create("Remove-Item C:\\ -Recurse"));
+
+        Assert.ThrowsAny<ParameterBindingException>(() => shell.Invoke());
+    }
+
+    [Fact]
+    public void Endpoint_CmdletNotExposed_NotFound()
+    {
+        using var runspace = OpenEndpoint();
+        using var shell = System.Management.Automation.PowerShell.Create(runspace).AddCommand("Get-ChildItem");
+
+        Assert.Throws<CommandNotFoundException>(() => shell.Invoke());
+    }
+
+    [Fact]
+    public void Endpoint_BareSelectObjectFirstInsideAFunction_FailsAsInRealJea()
+    {
+        // JEA replaces Select-Object with a constrained proxy in every session (role-capabilities.md),
+        // even for the endpoint's own functions; only the module-qualified name reaches the cmdlet.
+        using var runspace = OpenEndpoint(
+            new SessionStateFunctionEntry("Test-BareSelect", "1..5 | Select-Object -First 1") { Visibility = SessionStateEntryVisibility.Public },
+            new SessionStateFunctionEntry("Test-QualifiedSelect", "1..5 | Microsoft.PowerShell.Utility\\Select-Object -First 1") { Visibility = SessionStateEntryVisibility.Public });
+
+        using var bare = System.Management.Automation.PowerShell.Create(runspace).AddCommand("Test-BareSelect");
+        using var qualified = System.Management.Automation.PowerShell.Create(runspace).AddCommand("Test-QualifiedSelect");
+
+        var output = bare.Invoke();
+        Assert.Empty(output);
+        Assert.Contains(bare.Streams.Error, e => e.Exception is ParameterBindingException && e.Exception.Message.Contains("'First'", StringComparison.Ordinal));
+        Assert.Equal(1, Assert.Single(qualified.Invoke()).BaseObject);
+    }
+
+    [Fact]
+    public void NodeModule_NoBareSelectObjectAnywhere()
+    {
+        var files = Directory.GetFiles(Path.Combine(JeaRunspacePoolFactory.JeaModules, "ChatOpsJea"), "*.ps*1", SearchOption.AllDirectories);
+
+        foreach (var file in files)
         {
-            Assert.True(File.Exists(Path.Combine(Pwsh.ScriptsFolder, script + ".ps1")), $"{script}.ps1 is not in the build output");
+            var lines = File.ReadAllLines(file).Select((l, i) => (Line: l, Number: i + 1));
+            Assert.All(lines.Where(l => System.Text.RegularExpressions.Regex.IsMatch(l.Line, @"(?<![\\\w-])Select-Object\b") && !l.Line.TrimStart().StartsWith('#')), l =>
+                Assert.Fail($"{Path.GetFileName(file)}:{l.Number} calls the constrained Select-Object: {l.Line.Trim()}"));
         }
     }
 
-    private async Task<JsonElement> ReadAsync()
+    [Fact]
+    public void SessionConfiguration_VirtualAccountOrGmsaAndTranscriptsOutsideUserReach()
     {
-        var folder = Path.Combine(RepoRoot(), "deploy", "jea");
-        var runner = _fake.Runner(_fake.Options(Path.Combine(Pwsh.FakesFolder, "TestScripts")));
-        return await runner.RunAsync("Read-JeaFiles.ps1", [new("Folder", folder)], TimeSpan.FromSeconds(90), CancellationToken.None);
+        var text = File.ReadAllText(JeaRunspacePoolFactory.SessionConfigurationFile);
+
+        Assert.Matches(@"(?m)^\s*SessionType\s*=\s*'RestrictedRemoteServer'", text);
+        Assert.Matches(@"(?m)^\s*RunAsVirtualAccount\s*=\s*\$true", text);
+        Assert.Matches(@"(?m)^\s*TranscriptDirectory\s*=\s*'C:\\ProgramData\\ChatOps\\Transcripts'", text);
+        var state = JeaRunspacePoolFactory.EndpointState(asRead: true);
+        Assert.Equal(@"C:\ProgramData\ChatOps\Transcripts", state.TranscriptDirectory);
+        Assert.Equal(Microsoft.PowerShell.ExecutionPolicy.RemoteSigned, state.ExecutionPolicy);
     }
 
-    internal static string RepoRoot()
+    private static Runspace OpenEndpoint(params SessionStateCommandEntry[] extra)
     {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "ChatOps.sln")))
+        var state = JeaRunspacePoolFactory.EndpointState();
+        state.TranscriptDirectory = null;
+        foreach (var entry in extra)
         {
-            directory = directory.Parent;
+            state.Commands.Add(entry);
         }
 
-        return directory?.FullName ?? throw new InvalidOperationException("ChatOps.sln not found above the test output.");
+        var runspace = RunspaceFactory.CreateRunspace(state);
+        runspace.Open();
+        return runspace;
     }
 }

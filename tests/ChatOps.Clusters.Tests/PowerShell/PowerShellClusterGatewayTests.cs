@@ -9,7 +9,7 @@ namespace ChatOps.Clusters.Tests.PowerShell;
 
 public sealed class PowerShellClusterGatewayTests
 {
-    [PwshFact]
+    [Fact]
     public async Task GetSnapshotAsync_FakeDefaultLab_MapsIntoASnapshotTheChecksRunOn()
     {
         using var fake = new FakeCluster();
@@ -30,7 +30,7 @@ public sealed class PowerShellClusterGatewayTests
         Assert.Contains(findings, f => f.CheckId == CheckIds.HardwarePrerequisites && f.ConcernsNode("HV04"));
     }
 
-    [PwshFact]
+    [Fact]
     public async Task GetSnapshotAsync_OneNodeHangs_ThatNodeTimesOutOthersAnswer()
     {
         using var fake = new FakeCluster(new Dictionary<string, string> { ["HV04"] = "Hang" });
@@ -42,7 +42,7 @@ public sealed class PowerShellClusterGatewayTests
         Assert.Equal(5, snapshot.Reachable.Count());
     }
 
-    [PwshFact]
+    [Fact]
     public async Task StopClusterServiceAsync_ResolvedNode_RunsTheScriptOnThatNode()
     {
         using var fake = new FakeCluster();
@@ -54,7 +54,7 @@ public sealed class PowerShellClusterGatewayTests
         Assert.Equal(["Terminate clussvc.exe 1012 on HV02"], fake.Calls);
     }
 
-    [PwshFact]
+    [Fact]
     public async Task KillVmWorkerAsync_VmName_KillsItsWorkerOnTheOwnerById()
     {
         using var fake = new FakeCluster();
@@ -66,7 +66,7 @@ public sealed class PowerShellClusterGatewayTests
         Assert.EndsWith("on HV01", Assert.Single(fake.Calls), StringComparison.Ordinal);
     }
 
-    [PwshFact]
+    [Fact]
     public async Task FlushDnsAsync_NodeDeniesAccess_FailsWithTheNodesMessage()
     {
         using var fake = new FakeCluster(new Dictionary<string, string> { ["HV03"] = "AccessDenied" });
@@ -74,7 +74,7 @@ public sealed class PowerShellClusterGatewayTests
         var result = await CreateSut(fake, fake.Options()).FlushDnsAsync("HV03", CancellationToken.None);
 
         Assert.Equal(ActionStatus.Failed, result.Status);
-        Assert.Equal("FlushDns did not run: Clear-ChatOpsDnsCache.ps1: Access is denied on HV03.", result.Summary);
+        Assert.Equal("FlushDns did not run: Clear-ChatOpsDnsCache on HV03: Access is denied on HV03.", result.Summary);
         Assert.Empty(fake.Calls);
     }
 
@@ -83,11 +83,10 @@ public sealed class PowerShellClusterGatewayTests
     [InlineData("$(whoami)")]
     [InlineData("NODE1' -or '1")]
     [InlineData("HV01\r\nRemove-Item")]
-    public async Task FlushDnsAsync_HostileNodeName_FailsWithoutStartingPowerShell(string node)
+    public async Task FlushDnsAsync_HostileNodeName_FailsWithoutCallingTheNode(string node)
     {
         using var fake = new FakeCluster();
         var options = fake.Options();
-        options.Executable = "/nonexistent/pwsh";
 
         var result = await CreateSut(fake, options).FlushDnsAsync(node, CancellationToken.None);
 
@@ -99,16 +98,31 @@ public sealed class PowerShellClusterGatewayTests
     [Fact]
     public async Task GetSnapshotAsync_ClusterUnreadable_EveryConfiguredNodeCarriesTheFailure()
     {
-        using var fake = new FakeCluster();
+        using var fake = new FakeCluster(new Dictionary<string, string> { ["HV01"] = "AccessDenied" });
         var options = fake.Options();
-        options.Executable = "/nonexistent/pwsh";
         options.Nodes.Add(new PowerShellNodeOptions { Name = "HV01", Site = "DC-East" });
 
         var snapshot = await CreateSut(fake, options).GetSnapshotAsync(CancellationToken.None);
 
         var node = Assert.Single(snapshot.Nodes);
         Assert.Equal(NodeFailureKind.Error, node.Failure?.Kind);
-        Assert.Contains("ChatOps:PowerShell:Executable", node.Failure!.Message, StringComparison.Ordinal);
+        Assert.Contains("Access is denied", node.Failure!.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GetSnapshotAsync_ClusterNameHangs_ViewReadFromAConfiguredNodeThatAnswers()
+    {
+        // The cluster name answers from HV01; HV01 hangs, HV02 answers.
+        using var fake = new FakeCluster(new Dictionary<string, string> { ["HV01"] = "Hang" });
+        var options = fake.Options();
+        options.Nodes.Add(new PowerShellNodeOptions { Name = "HV01", Site = "DC-East" });
+        options.Nodes.Add(new PowerShellNodeOptions { Name = "HV02", Site = "DC-East" });
+        var started = System.Diagnostics.Stopwatch.StartNew();
+
+        var names = await CreateSut(fake, options, TimeSpan.FromSeconds(60)).GetNodeNamesAsync(CancellationToken.None);
+
+        Assert.Equal(["HV01", "HV02", "HV03", "HV04", "HV05", "HV06"], names);
+        Assert.True(started.Elapsed < TimeSpan.FromSeconds(30), $"took {started.Elapsed}");
     }
 
     private static PowerShellClusterGateway CreateSut(FakeCluster fake, PowerShellOptions options, TimeSpan? timeout = null) => new(

@@ -13,9 +13,10 @@ public sealed class PowerShellOptionsValidatorTests
     [InlineData("ChatOps:PowerShell:ClusterName", "", "ChatOps:PowerShell:ClusterName is ''")]
     [InlineData("ChatOps:PowerShell:ClusterName", "HVC01; whoami", "ChatOps:PowerShell:ClusterName is 'HVC01; whoami'")]
     [InlineData("ChatOps:PowerShell:ConfigurationName", "Chat Ops", "ChatOps:PowerShell:ConfigurationName is 'Chat Ops'")]
-    [InlineData("ChatOps:PowerShell:ScriptsPath", "/nonexistent/scripts", "ChatOps:PowerShell:ScriptsPath '/nonexistent/scripts' does not exist")]
+    [InlineData("ChatOps:PowerShell:ConfigurationName", "", "ChatOps:PowerShell:ConfigurationName is empty; the bot only runs its probes through each node's JEA endpoint")]
+    [InlineData("ChatOps:PowerShell:Password", "secret", "ChatOps:PowerShell:Password is set without ChatOps:PowerShell:UserName")]
+    [InlineData("ChatOps:PowerShell:MaxCallsPerNode", "0", "ChatOps:PowerShell:MaxCallsPerNode (0) must be 1 to 64")]
     [InlineData("ChatOps:PowerShell:Nodes:0:Name", "HV01 HV02", "ChatOps:PowerShell:Nodes:0:Name is 'HV01 HV02'")]
-    [InlineData("ChatOps:PowerShell:Executable", "", "ChatOps:PowerShell:Executable is empty")]
     public void Build_PowerShellBackendWithBadSetting_FailsNamingTheKey(string key, string value, string expected)
     {
         using var host = CreateHost(new() { [key] = value });
@@ -50,7 +51,6 @@ public sealed class PowerShellOptionsValidatorTests
         {
             ["ChatOps:Cluster:Backend"] = "PowerShell",
             ["ChatOps:PowerShell:ClusterName"] = "HVC01",
-            ["ChatOps:PowerShell:Executable"] = "pwsh",
         };
         foreach (var (key, value) in overrides)
         {

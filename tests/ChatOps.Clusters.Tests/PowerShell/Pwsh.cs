@@ -6,7 +6,8 @@ namespace ChatOps.Clusters.Tests.PowerShell;
 
 /// <summary>
 /// Finds the pwsh that 'dotnet tool restore' put in the NuGet package folder (see .config/dotnet-tools.json)
-/// and checks once that it starts; tests that need it are skipped, with the reason, when it does not.
+/// and checks once that it starts; tests that need it are skipped, with the reason, when it does not. The node
+/// module runs in hosted PowerShell (the SDK); only scripts that need pwsh's own modules run here.
 /// </summary>
 internal static class Pwsh
 {
@@ -18,7 +19,29 @@ internal static class Pwsh
 
     public static string FakesFolder => System.IO.Path.Combine(AppContext.BaseDirectory, "PowerShell", "Fakes");
 
-    public static string ScriptsFolder => System.IO.Path.Combine(AppContext.BaseDirectory, "PowerShell", "Scripts");
+    /// <summary>Runs a script file in its own pwsh process (for scripts that need modules the hosted SDK lacks, such as Compress-Archive) and reads its JSON.</summary>
+    public static async Task<JsonElement> RunFileAsync(string script, params (string Name, string Value)[] parameters)
+    {
+        var start = new ProcessStartInfo(Path!) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in (string[])["-NoProfile", "-NonInteractive", "-File", script])
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in parameters)
+        {
+            start.ArgumentList.Add("-" + name);
+            start.ArgumentList.Add(value);
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(90));
+        return process.ExitCode == 0
+            ? JsonDocument.Parse(await stdout).RootElement.Clone()
+            : throw new InvalidOperationException($"{script} exited {process.ExitCode}: {await stderr}");
+    }
 
     private static (string? Path, string Reason) Locate()
     {

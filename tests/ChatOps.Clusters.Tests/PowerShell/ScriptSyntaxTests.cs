@@ -1,29 +1,33 @@
+using System.Management.Automation.Language;
+
+using ChatOps.Clusters.Tests.PowerShell.Jea;
+
 namespace ChatOps.Clusters.Tests.PowerShell;
 
-/// <summary>Every shipped PowerShell script (backend, JEA, Teams, Windows) parses, and the backend's take only validated parameters.</summary>
-public sealed class ScriptSyntaxTests : IDisposable
+/// <summary>Every shipped PowerShell file parses (PowerShell's own parser, nothing runs), and the node functions validate every parameter.</summary>
+public sealed class ScriptSyntaxTests
 {
-    private readonly FakeCluster _fake = new();
+    public static TheoryData<string> ShippedFiles => [.. Directory.GetFiles(Path.Combine(RepositoryFiles.Root, "deploy"), "*.ps*1", SearchOption.AllDirectories)
+        .Where(f => f.EndsWith(".ps1", StringComparison.Ordinal) || f.EndsWith(".psm1", StringComparison.Ordinal))
+        .Select(f => Path.GetRelativePath(RepositoryFiles.Root, f))];
 
-    public void Dispose() => _fake.Dispose();
-
-    [PwshFact]
-    public async Task Parse_EveryShippedScript_HasNoErrorsAndTheBackendValidatesEveryParameter()
+    [Theory]
+    [MemberData(nameof(ShippedFiles))]
+    public void Parse_ShippedFile_HasNoErrors(string file)
     {
-        var root = JeaEndpointTests.RepoRoot();
-        var folders = string.Join(',', Path.Combine(root, "src", "ChatOps.Clusters", "PowerShell", "Scripts"), Path.Combine(root, "deploy"));
-        var runner = _fake.Runner(_fake.Options(Path.Combine(Pwsh.FakesFolder, "TestScripts")));
+        Parser.ParseFile(Path.Combine(RepositoryFiles.Root, file), out _, out var errors);
 
-        var files = (await runner.RunAsync("Test-ScriptSyntax.ps1", [new("Folders", folders)], TimeSpan.FromSeconds(90), CancellationToken.None))
-            .EnumerateArray().ToList();
+        Assert.True(errors.Length == 0, string.Join("; ", errors.Select(e => $"{e.Extent.StartLineNumber}: {e.Message}")));
+    }
 
-        Assert.Contains(files, f => f.GetProperty("file").GetString() == "Register-ChatOpsJea.ps1");
-        Assert.Contains(files, f => f.GetProperty("file").GetString() == "Install-ChatOps.ps1");
-        Assert.All(files, f => Assert.True(f.GetProperty("errors").GetArrayLength() == 0, $"{f.GetProperty("file")}: {f.GetProperty("errors")}"));
-        var shipped = Directory.GetFiles(Pwsh.ScriptsFolder, "*-ChatOps*.ps1").Select(Path.GetFileName).ToHashSet();
-        var backend = files.Where(f => shipped.Contains(f.GetProperty("file").GetString())).ToList();
-        Assert.Equal(7, backend.Count);
-        Assert.All(backend.SelectMany(f => f.GetProperty("params").EnumerateArray().Select(p => (File: f.GetProperty("file").GetString(), Param: p))), p =>
-            Assert.True(p.Param.GetProperty("validated").GetBoolean(), $"{p.File} -{p.Param.GetProperty("name").GetString()} is not validated"));
+    [Fact]
+    public void NodeFunctions_EveryParameter_HasAValidateSetOrPattern()
+    {
+        var files = Directory.GetFiles(Path.Combine(JeaRunspacePoolFactory.JeaModules, "ChatOpsJea", "Public"), "*.ps1");
+        var functions = files.SelectMany(f => Parser.ParseFile(f, out _, out _).FindAll(a => a is FunctionDefinitionAst, false).Cast<FunctionDefinitionAst>()).ToList();
+
+        Assert.Equal(6, functions.Count);
+        Assert.All(functions.SelectMany(f => (f.Body.ParamBlock?.Parameters ?? []).Select(p => (f.Name, p))), x =>
+            Assert.True(x.p.Attributes.Any(a => a.TypeName.Name is "ValidatePattern" or "ValidateSet"), $"{x.Name} -{x.p.Name.VariablePath.UserPath} is not validated"));
     }
 }

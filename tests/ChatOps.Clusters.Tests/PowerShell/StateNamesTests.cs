@@ -11,7 +11,11 @@ public sealed class StateNamesTests
     [InlineData("FastSaved", HyperVState.Saved)]
     [InlineData("SavedCritical", HyperVState.SavedCritical)]
     [InlineData("Pausing", HyperVState.Paused)]
-    [InlineData("Other", HyperVState.Off)]
+    [InlineData("Other", HyperVState.Other)]
+    [InlineData("ComponentServicing", HyperVState.Other)]
+    [InlineData("ForceShutdown", HyperVState.Stopping)]
+    [InlineData("Hibernated", HyperVState.Hibernated)]
+    [InlineData("SomethingNew", HyperVState.Other)]
     [InlineData("OffCritical", HyperVState.OffCritical)]
     public void HyperV_VmStateName_MapsIncludingCriticalVariants(string name, HyperVState expected) =>
         Assert.Equal(expected, StateNames.HyperV(name));

@@ -1,17 +1,14 @@
 using System.Text.Json;
-using ChatOps.Clusters.PowerShell;
 
 namespace ChatOps.Clusters.Tests.PowerShell;
 
 /// <summary>deploy/teams/New-ChatOpsTeamsPackage.ps1, run for real with pwsh.</summary>
 public sealed class TeamsPackageScriptTests : IDisposable
 {
-    private readonly FakeCluster _fake = new();
     private readonly string _zip = Path.Combine(Path.GetTempPath(), $"chatops-teams-{Guid.NewGuid():N}.zip");
 
     public void Dispose()
     {
-        _fake.Dispose();
         File.Delete(_zip);
     }
 
@@ -32,19 +29,13 @@ public sealed class TeamsPackageScriptTests : IDisposable
     [PwshFact]
     public async Task Package_AppIdNotAGuid_RefusedAndNoZipWritten()
     {
-        var error = await Assert.ThrowsAsync<PowerShellException>(() => RunAsync("not-a-guid"));
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => RunAsync("not-a-guid"));
 
         Assert.Contains("BotAppId", error.Message, StringComparison.Ordinal);
         Assert.False(File.Exists(_zip));
     }
 
-    private async Task<JsonElement> RunAsync(string appId)
-    {
-        var runner = _fake.Runner(_fake.Options(Path.Combine(Pwsh.FakesFolder, "TestScripts")));
-        return await runner.RunAsync(
-            "Invoke-TeamsPackage.ps1",
-            [new("Folder", Path.Combine(JeaEndpointTests.RepoRoot(), "deploy", "teams")), new("OutFile", _zip), new("BotAppId", appId)],
-            TimeSpan.FromSeconds(90),
-            CancellationToken.None);
-    }
+    private Task<JsonElement> RunAsync(string appId) => Pwsh.RunFileAsync(
+        Path.Combine(Pwsh.FakesFolder, "TestScripts", "Invoke-TeamsPackage.ps1"),
+        ("Folder", Path.Combine(RepositoryFiles.Root, "deploy", "teams")), ("OutFile", _zip), ("BotAppId", appId));
 }

@@ -12,6 +12,9 @@ public static class ParityCategories
     /// <summary>One row per hotfix installed anywhere.</summary>
     public const string Hotfix = "Hotfix";
 
+    /// <summary>OS build and update revision: the patch level of cumulative-update systems.</summary>
+    public const string OsBuild = "OS build";
+
     /// <summary>Integration services offered by the host.</summary>
     public const string IntegrationServices = "Integration services";
 

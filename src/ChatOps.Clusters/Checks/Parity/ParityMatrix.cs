@@ -5,7 +5,7 @@ namespace ChatOps.Clusters.Checks.Parity;
 /// <summary>Components × nodes for the nodes that answered: the majority value per row and the outliers.</summary>
 public static class ParityMatrix
 {
-    /// <summary>Rows for drivers, firmware, hotfixes, host integration services and ASR, in that order.</summary>
+    /// <summary>Rows for drivers, firmware, hotfixes, OS build, host integration services and ASR, in that order.</summary>
     public static IReadOnlyList<ParityRow> Build(ClusterSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
@@ -14,7 +14,7 @@ public static class ParityMatrix
         foreach (var deviceClass in Keys(nodes.SelectMany(n => n.Drivers.Select(d => d.DeviceClass))))
         {
             rows.Add(Row(ParityCategories.Driver, deviceClass, nodes, n =>
-                n.Drivers.FirstOrDefault(d => d.DeviceClass.Equals(deviceClass, StringComparison.OrdinalIgnoreCase)) is { } d ? $"{d.Name} {d.Version}" : null));
+                Drivers(n, deviceClass)));
         }
 
         foreach (var component in Keys(nodes.SelectMany(n => n.Firmware.Select(f => f.Component))))
@@ -29,9 +29,26 @@ public static class ParityMatrix
                 n.Hotfixes.Contains(hotfix, StringComparer.OrdinalIgnoreCase) ? "installed" : "missing"));
         }
 
-        rows.Add(Row(ParityCategories.IntegrationServices, "offered to VMs", nodes, n => n.IntegrationServices.ToString()));
-        rows.Add(Row(ParityCategories.Asr, "Automatic Server Recovery", nodes, n => n.AsrEnabled ? "enabled" : "disabled"));
+        if (nodes.Any(n => n.OsBuild is not null))
+        {
+            rows.Add(Row(ParityCategories.OsBuild, "Windows", nodes, n => n.OsBuild));
+        }
+
+        rows.Add(Row(ParityCategories.IntegrationServices, "offered to VMs", nodes, n => n.IntegrationServices.Major == 0 ? "through Windows Update" : n.IntegrationServices.ToString()));
+        rows.Add(Row(ParityCategories.Asr, "Automatic Server Recovery", nodes, n => n.AsrEnabled switch { true => "enabled", false => "disabled", null => "unknown" }));
         return rows;
+    }
+
+    /// <summary>Every distinct device and driver version of one class on a node (two NIC models, or one port updated, both show).</summary>
+    private static string? Drivers(NodeInventory node, string deviceClass)
+    {
+        var drivers = node.Drivers
+            .Where(d => d.DeviceClass.Equals(deviceClass, StringComparison.OrdinalIgnoreCase))
+            .Select(d => $"{d.Name} {d.Version}")
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .Order(StringComparer.OrdinalIgnoreCase)
+            .ToList();
+        return drivers.Count == 0 ? null : string.Join("; ", drivers);
     }
 
     private static IEnumerable<string> Keys(IEnumerable<string> keys) =>

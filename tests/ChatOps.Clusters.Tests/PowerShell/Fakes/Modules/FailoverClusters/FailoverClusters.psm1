@@ -1,4 +1,7 @@
 # Test fake: objects shaped like the real FailoverClusters ones, enums as real .NET enum values.
+# Shapes follow learn.microsoft.com/powershell/module/failoverclusters (Get-ClusterNode, Get-ClusterGroup,
+# Get-ClusterResource, Get-ClusterParameter, Get-ClusterQuorum, Get-ClusterSharedVolume,
+# Get-ClusterSharedVolumeState) and the ClusterQuorumType enum: 2016 and later report 'Majority'.
 . (Join-Path $PSScriptRoot '..' '..' 'FakeData.ps1')
 
 enum ClusterNodeState { Unknown = -1; Up = 0; Down = 1; Paused = 2; Joining = 3 }
@@ -8,7 +11,7 @@ enum ClusterQuorumType { NodeMajority = 0; NodeAndDiskMajority = 1; NodeAndFileS
 enum ClusterSharedVolumeStateInfo { Unavailable = 0; Paused = 1; Direct = 2; FileSystemRedirected = 3; BlockRedirected = 4 }
 
 function New-FakeNode([string] $Name) {
-    $node = (Get-FakeCluster).Nodes | Where-Object { $_.Name -eq $Name } | Select-Object -First 1
+    $node = @((Get-FakeCluster).Nodes | Where-Object { $_.Name -eq $Name })[0]
     [pscustomobject]@{ Name = $Name; State = [ClusterNodeState]$node.State; Id = [string]([array]::IndexOf(@((Get-FakeCluster).Nodes.Name), $Name) + 1) }
 }
 
@@ -53,6 +56,8 @@ function Get-ClusterParameter {
     $value = switch ($Name) {
         'VmID' { ((Get-FakeCluster).Groups | Where-Object { $_.Name -eq $InputObject.OwnerGroup.Name }).VmId }
         'SharePath' { (Get-FakeCluster).Quorum.Resource.SharePath }
+        'AccountName' { (Get-FakeCluster).Quorum.Resource.AccountName }
+        'DiskIdGuid' { ((Get-FakeCluster).Disks | Where-Object { $_.Name -eq $InputObject.Name }).DiskIdGuid }
     }
     [pscustomobject]@{ ClusterObject = $InputObject; Name = $Name; Value = $value; Type = 'String' }
 }
@@ -80,7 +85,7 @@ function Get-ClusterSharedVolume {
             Name             = $csv.Name
             State            = 'Online'
             SharedVolumeInfo = @([pscustomobject]@{
-                FriendlyVolumeName = "C:\ClusterStorage\$($csv.Name)"
+                FriendlyVolumeName = $csv.Path
                 Partition          = [pscustomobject]@{ Name = "\\?\Volume{$($csv.VolumeGuid)}\"; Size = [long]$csv.Size; FreeSpace = [long]($csv.Size / 2) }
             })
         }
@@ -94,3 +99,7 @@ function Get-ClusterSharedVolumeState {
         [pscustomobject]@{ Name = $csv.Name; Node = $Node; StateInfo = $state; VolumeFriendlyName = $csv.Name }
     }
 }
+
+# Only what the fixture's Windows version has (Get-ClusterSharedVolumeState arrived in 2012 R2).
+Export-ModuleMember -Function @('Get-Cluster', 'Get-ClusterNode', 'Get-ClusterGroup', 'Get-ClusterResource', 'Get-ClusterParameter',
+    'Get-ClusterOwnerNode', 'Get-ClusterQuorum', 'Get-ClusterSharedVolume', 'Get-ClusterSharedVolumeState' | Where-Object { Test-FakeCommand $_ })

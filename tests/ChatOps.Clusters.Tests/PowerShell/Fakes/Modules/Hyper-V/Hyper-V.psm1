@@ -1,12 +1,22 @@
-# Test fake: objects shaped like the real Hyper-V ones, VMState as a real .NET enum with Hyper-V's values.
+# Test fake: objects shaped like the real Hyper-V ones (learn.microsoft.com/powershell/module/hyper-v:
+# Get-VM, Get-VMNetworkAdapter, Get-VMIntegrationService, Get-VMSwitchTeam). VMState is a .NET enum
+# whose names are those of Microsoft.HyperV.PowerShell.VMState, including ForceShutdown, ForceReboot,
+# Hibernated and ComponentServicing (2016 and later); only the names cross the wire (State.ToString()).
 . (Join-Path $PSScriptRoot '..' '..' 'FakeData.ps1')
 
 enum VMState {
     Other = 1; Running = 2; Off = 3; Stopping = 4; Saved = 6; Paused = 9; Starting = 10; Reset = 11
     Saving = 32773; Pausing = 32776; Resuming = 32777; FastSaved = 32779; FastSaving = 32780
-    RunningCritical = 32781; OffCritical = 32782; StoppingCritical = 32783; SavedCritical = 32784
-    PausedCritical = 32785; StartingCritical = 32786; ResetCritical = 32787; SavingCritical = 32788
-    PausingCritical = 32789; ResumingCritical = 32790; FastSavedCritical = 32791; FastSavingCritical = 32792
+    ForceShutdown = 32781; ForceReboot = 32782; Hibernated = 32783; ComponentServicing = 32784
+    RunningCritical = 32785; OffCritical = 32786; StoppingCritical = 32787; SavedCritical = 32788
+    PausedCritical = 32789; StartingCritical = 32790; ResetCritical = 32791; SavingCritical = 32792
+    PausingCritical = 32793; ResumingCritical = 32794; FastSavedCritical = 32795; FastSavingCritical = 32796
+}
+
+# Microsoft.HyperV.PowerShell.VMIntegrationComponentOperationalStatus (SecondaryOperationalStatus).
+enum VMIntegrationComponentOperationalStatus {
+    Ok = 2; Degraded = 3; Error = 6; NonRecoverableError = 7; NoContact = 12; LostCommunication = 13
+    Dormant = 15; ProtocolMismatch = 32775; ApplicationCritical = 32782; CommunicationTimedOut = 32783; CommunicationFailed = 32784; Disabled = 32896
 }
 
 function New-FakeVm($Vm) {
@@ -17,10 +27,11 @@ function New-FakeVm($Vm) {
         State                      = [VMState]$Vm.State
         MemoryStartup              = [long]$Vm.MemoryStartup
         MemoryAssigned             = [long]$Vm.MemoryStartup
-        IntegrationServicesVersion = [version]$Vm.IntegrationServicesVersion
+        IntegrationServicesVersion = if ($Vm.IntegrationServicesVersion) { [version]$Vm.IntegrationServicesVersion } else { $null }
         ConfigurationLocation      = $Vm.ConfigurationLocation
         ComputerName               = Get-FakeNodeName
-        Generation                 = 1
+        Version                    = $Vm.ConfigurationVersion
+        Generation                 = 2
     }
 }
 
@@ -36,7 +47,7 @@ function Get-VM {
 }
 
 function Get-VMNetworkAdapter {
-    [CmdletBinding()] param([string[]] $VMName, [switch] $All)
+    [CmdletBinding()] param([string[]] $VMName, [switch] $All, [switch] $ManagementOS)
     foreach ($vm in @((Get-FakeHost).VMs)) {
         foreach ($adapter in @($vm.Adapters)) {
             [pscustomobject]@{
@@ -45,7 +56,7 @@ function Get-VMNetworkAdapter {
                 VMName      = $vm.Name
                 IsLegacy    = [bool]$adapter.IsLegacy
                 IPAddresses = [string[]]@($adapter.IPAddresses)
-                SwitchName  = 'VM-CLIENT'
+                SwitchName  = 'ConvergedSwitch'
             }
         }
     }
@@ -54,6 +65,18 @@ function Get-VMNetworkAdapter {
 function Get-VMIntegrationService {
     [CmdletBinding()] param([string[]] $VMName)
     foreach ($vm in @((Get-FakeHost).VMs)) {
-        [pscustomobject]@{ VMName = $vm.Name; Name = 'Heartbeat'; Enabled = $true; PrimaryStatusDescription = 'OK' }
+        foreach ($name in 'Heartbeat', 'Key-Value Pair Exchange', 'Shutdown', 'Time Synchronization', 'VSS') {
+            $status = if ($vm.IntegrationStatus) { [VMIntegrationComponentOperationalStatus]$vm.IntegrationStatus } else { $null }
+            [pscustomobject]@{ VMName = $vm.Name; VMId = [guid]$vm.Id; Name = $name; Enabled = $true; PrimaryStatusDescription = 'OK'; SecondaryOperationalStatus = $status }
+        }
     }
 }
+
+function Get-VMSwitchTeam {
+    [CmdletBinding()] param([string[]] $Name)
+    foreach ($team in @((Get-FakeHost).SwitchTeams)) {
+        [pscustomobject]@{ Name = $team.Name; Id = [guid]::NewGuid(); NetAdapterInterfaceDescription = [string[]]@($team.Members); TeamingMode = 'SwitchIndependent'; LoadBalancingAlgorithm = 'HyperVPort' }
+    }
+}
+
+Export-ModuleMember -Function @('Get-VM', 'Get-VMNetworkAdapter', 'Get-VMIntegrationService', 'Get-VMSwitchTeam' | Where-Object { Test-FakeCommand $_ })

@@ -1,7 +1,7 @@
 namespace ChatOps.Clusters.PowerShell;
 
-/// <summary>The scripts under <c>PowerShell/Scripts</c>; the JEA wrapper functions carry the same names.</summary>
-internal static class PowerShellScripts
+/// <summary>The functions of the ChatOpsJea node module (<c>deploy/jea/ChatOpsJea</c>) that the JEA role exposes.</summary>
+internal static class PowerShellCommands
 {
     public const string ClusterView = "Get-ChatOpsClusterView";
     public const string NodeInventory = "Get-ChatOpsNodeInventory";
@@ -10,8 +10,8 @@ internal static class PowerShellScripts
     public const string ClearDnsCache = "Clear-ChatOpsDnsCache";
     public const string RemoveStaleLink = "Remove-ChatOpsStaleLink";
 
-    /// <summary>Relays a command to a node's JEA endpoint.</summary>
-    public const string Jea = "Invoke-ChatOpsJea";
-
-    public static string File(string name) => name + ".ps1";
+    public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
+    {
+        ClusterView, NodeInventory, StopClusterService, StopVmWorker, ClearDnsCache, RemoveStaleLink,
+    };
 }

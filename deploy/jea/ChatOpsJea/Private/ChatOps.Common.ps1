@@ -1,0 +1,77 @@
+# Shared by every ChatOps function: one JSON document as the only output, or a terminating error
+# whose message is one JSON document {"error":{"kind":...,"message":...}}. Through remoting the
+# bot receives the output as one string (Unicode end to end, whatever the console code page) and
+# the error as a RemoteException carrying the same message.
+
+function Write-ChatOpsResult {
+    param([Parameter(Mandatory)] [AllowNull()] $InputObject)
+    # -Depth 6: the deepest document (node inventory: vms -> nics -> addresses) is four levels.
+    $InputObject | ConvertTo-Json -Depth 6 -Compress
+}
+
+function Get-ChatOpsErrorKind {
+    param([Parameter(Mandatory)] [System.Management.Automation.ErrorRecord] $Record)
+    $exception = $Record.Exception
+    $text = $exception.Message
+    if ($exception -is [System.UnauthorizedAccessException] -or $Record.CategoryInfo.Category -eq 'PermissionDenied' -or $text -match 'Access is denied') {
+        return 'AccessDenied'
+    }
+    if ($exception -is [System.Management.Automation.ItemNotFoundException] -or $exception -is [System.Management.Automation.CommandNotFoundException] -or
+        $Record.CategoryInfo.Category -eq 'ObjectNotFound') {
+        return 'NotFound'
+    }
+    if ($text -match 'cannot connect|could not be contacted|WinRM cannot|RPC server is unavailable') {
+        return 'Unreachable'
+    }
+    return 'Error'
+}
+
+function Exit-ChatOpsError {
+    param(
+        [Parameter(Mandatory)] [ValidateSet('NotFound', 'AccessDenied', 'Unreachable', 'Refused', 'Error')] [string] $Kind,
+        [Parameter(Mandatory)] [string] $Message)
+    throw ([ordered]@{ error = [ordered]@{ kind = $Kind; message = $Message } } | ConvertTo-Json -Compress)
+}
+
+function Exit-ChatOpsFailure {
+    param([Parameter(Mandatory)] [System.Management.Automation.ErrorRecord] $Record)
+    # An error already written by Exit-ChatOpsError passes unchanged.
+    $text = $Record.Exception.Message
+    if ($text.StartsWith('{"error":')) { throw $text }
+    Exit-ChatOpsError -Kind (Get-ChatOpsErrorKind -Record $Record) -Message $text
+}
+
+function Get-ChatOpsProperty {
+    # Reads a property that older Windows versions lack (StrictMode throws on a missing one).
+    param([Parameter(Mandatory)] [AllowNull()] $InputObject, [Parameter(Mandatory)] [string] $Name)
+    if ($null -eq $InputObject) { return $null }
+    $property = $InputObject.PSObject.Properties[$Name]
+    if ($null -eq $property) { return $null }
+    return $property.Value
+}
+
+function Test-ChatOpsCommand {
+    # -ErrorAction SilentlyContinue does not catch a command that does not exist (under StrictMode
+    # and Stop it throws CommandNotFoundException), so ask first: Get-ClusterSharedVolumeState is
+    # absent before 2012 R2, Get-VMSwitchTeam before 2016, Get-NetLbfoTeam on Azure Local images.
+    param([Parameter(Mandatory)] [string] $Name)
+    return $null -ne (Microsoft.PowerShell.Core\Get-Command -Name $Name -CommandType Cmdlet, Function -ListImported -ErrorAction Ignore)
+}
+
+function Get-ChatOpsFirst {
+    # The first item or $null: under StrictMode 3 indexing an empty array throws.
+    param([Parameter(Mandatory)] [AllowNull()] [AllowEmptyCollection()] [object[]] $Items)
+    if ($null -ne $Items -and $Items.Count -gt 0) { return $Items[0] }
+    return $null
+}
+
+function Import-ChatOpsModule {
+    # The node's own modules, imported explicitly: a role function cannot count on auto-loading.
+    # -Optional: a module some versions lack (NetLbfo on Azure Local images); then its commands are simply absent.
+    param([Parameter(Mandatory)] [string[]] $Name, [switch] $Optional)
+    foreach ($module in $Name) {
+        if (Get-Module -Name $module) { continue }
+        if ($Optional -and -not (Get-Module -Name $module -ListAvailable)) { continue }
+        Import-Module -Name $module -ErrorAction Stop
+    }
+}

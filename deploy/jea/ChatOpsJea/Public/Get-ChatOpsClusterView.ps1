@@ -1,0 +1,105 @@
+function Get-ChatOpsClusterView {
+    <#
+    .SYNOPSIS
+        The cluster's own view: name, quorum, node membership, clustered VMs and disks. Read only;
+        any node of the cluster answers it.
+    #>
+    [CmdletBinding()]
+    param()
+
+    try {
+        Import-ChatOpsModule FailoverClusters, CimCmdlets
+        $cluster = Get-Cluster
+
+        $nodes = @(Get-ClusterNode | ForEach-Object {
+            [ordered]@{ name = [string]$_.Name; state = $_.State.ToString() }
+        })
+
+        # The VM id lives on the 'Virtual Machine' resource of each VM group.
+        $resources = @(Get-ClusterResource)
+        $vmIds = @{}
+        foreach ($resource in @($resources | Where-Object { $_.ResourceType.Name -eq 'Virtual Machine' })) {
+            $vmIds[[string]$resource.OwnerGroup.Name] = [string](Get-ClusterParameter -InputObject $resource -Name VmID).Value
+        }
+
+        $vms = @(Get-ClusterGroup | Where-Object { $_.GroupType.ToString() -eq 'VirtualMachine' } | ForEach-Object {
+            $group = $_
+            $owners = @((Get-ClusterOwnerNode -Group $group).OwnerNodes | ForEach-Object { [string]$_.Name })
+            [ordered]@{
+                name            = [string]$group.Name
+                id              = $vmIds[[string]$group.Name]
+                state           = $group.State.ToString()
+                ownerNode       = if ($group.OwnerNode) { [string]$group.OwnerNode.Name } else { $null }
+                priority        = [int]$group.Priority
+                preferredOwners = $owners
+            }
+        })
+
+        # CSVs carry their path (C:\ClusterStorage\VolumeN, under the cluster's SharedVolumesRoot) and volume GUID.
+        $guidPattern = '[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}'
+        $csvNames = @{}
+        $disks = @(Get-ClusterSharedVolume | ForEach-Object {
+            $csvNames[[string]$_.Name] = $true
+            $info = (Get-ChatOpsFirst @($_.SharedVolumeInfo))
+            [ordered]@{
+                id         = [string]$_.Name
+                sizeGb     = [long][math]::Round($info.Partition.Size / 1GB)
+                volumeGuid = [regex]::Match([string]$info.Partition.Name, $guidPattern).Value
+                path       = [string]$info.FriendlyVolumeName
+                isCsv      = $true
+            }
+        })
+
+        # Other clustered disks (disk witness, Available Storage, role disks): their partitions from the
+        # cluster's WMI provider (MSCluster_Resource -> MSCluster_Disk -> MSCluster_DiskPartition).
+        $disks += @($resources | Where-Object { $_.ResourceType.Name -eq 'Physical Disk' -and -not $csvNames.ContainsKey([string]$_.Name) } | ForEach-Object {
+            $name = [string]$_.Name
+            $partition = $null
+            $resource = Get-CimInstance -Namespace 'root/MSCluster' -ClassName MSCluster_Resource -Filter ("Name='{0}'" -f ($name -replace "'", "''"))
+            if ($resource) {
+                $disk = (Get-ChatOpsFirst @(Get-CimAssociatedInstance -InputObject $resource -ResultClassName MSCluster_Disk))
+                if ($disk) { $partition = (Get-ChatOpsFirst @(Get-CimAssociatedInstance -InputObject $disk -ResultClassName MSCluster_DiskPartition)) }
+            }
+            [ordered]@{
+                id         = $name
+                sizeGb     = if ($partition) { [long][math]::Round([double]$partition.TotalSize / 1KB) } else { 0 }
+                volumeGuid = if ($partition) { [regex]::Match([string]$partition.VolumeGuid, $guidPattern).Value } else { '' }
+                path       = if ($partition) { [string]$partition.Path } else { '' }
+                isCsv      = $false
+            }
+        })
+
+        # 2016+ reports QuorumType 'Majority' for every witness kind; the witness resource says which.
+        $quorumSettings = Get-ClusterQuorum
+        $witness = 'None'
+        $location = $null
+        if ($quorumSettings.QuorumResource) {
+            $quorumResource = $quorumSettings.QuorumResource
+            switch ([string]$quorumResource.ResourceType.Name) {
+                'File Share Witness' {
+                    $witness = 'FileShare'
+                    $location = [string](Get-ClusterParameter -InputObject $quorumResource -Name SharePath).Value
+                }
+                'Cloud Witness' {
+                    $witness = 'Cloud'
+                    $location = [string](Get-ClusterParameter -InputObject $quorumResource -Name AccountName).Value
+                }
+                'Physical Disk' {
+                    $witness = 'Disk'
+                    $location = [string]$quorumResource.Name
+                }
+            }
+        }
+
+        Write-ChatOpsResult ([ordered]@{
+            name   = [string]$cluster.Name
+            quorum = [ordered]@{ type = $quorumSettings.QuorumType.ToString(); witness = $witness; location = $location }
+            nodes  = $nodes
+            vms    = $vms
+            disks  = $disks
+        })
+    }
+    catch {
+        Exit-ChatOpsFailure -Record $_
+    }
+}

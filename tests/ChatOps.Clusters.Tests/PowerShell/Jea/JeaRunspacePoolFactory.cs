@@ -1,0 +1,66 @@
+using System.Management.Automation.Runspaces;
+using ChatOps.Clusters.PowerShell.Sessions;
+
+namespace ChatOps.Clusters.Tests.PowerShell.Jea;
+
+/// <summary>
+/// A node's JEA endpoint, in process: PowerShell's own <c>CreateFromSessionConfigurationFile</c> reads
+/// <c>deploy/jea/ChatOps.pssc</c> (RestrictedRemoteServer, NoLanguage) and resolves its role
+/// capability <c>ChatOps</c> from the ChatOpsJea module's RoleCapabilities folder on PSModulePath, as
+/// WinRM does when it starts the endpoint. The fake Windows modules stand in for the node's own.
+/// Differences from a real endpoint: PowerShell 7.6 instead of Windows PowerShell 5.1, no virtual
+/// account, no execution policy (Linux has none; the file's RemoteSigned is read, then cleared), and the
+/// transcripts go to a test folder instead of C:\ProgramData\ChatOps\Transcripts.
+/// </summary>
+internal sealed class JeaRunspacePoolFactory(FakeCluster fixture) : IRunspacePoolFactory
+{
+    static JeaRunspacePoolFactory()
+    {
+        // Process-wide, the same for every test: where modules come from and what $env:ProgramData says.
+        Environment.SetEnvironmentVariable("PSModulePath", string.Join(Path.PathSeparator, FakeModules, JeaModules));
+        Environment.SetEnvironmentVariable("ProgramData", @"C:\ProgramData");
+    }
+
+    public static string SessionConfigurationFile => Path.Combine(RepositoryFiles.Root, "deploy", "jea", "ChatOps.pssc");
+
+    public static string JeaModules => Path.Combine(RepositoryFiles.Root, "deploy", "jea");
+
+    public static string FakeModules => Path.Combine(AppContext.BaseDirectory, "PowerShell", "Fakes", "Modules");
+
+    /// <summary>Builds the endpoint's session state exactly as from the file; the role check admits the bot's group.</summary>
+    public static InitialSessionState EndpointState(bool asRead = false)
+    {
+        var state = InitialSessionState.CreateFromSessionConfigurationFile(SessionConfigurationFile, _ => true);
+        if (!asRead && !OperatingSystem.IsWindows())
+        {
+            // Setting an execution policy throws PlatformNotSupportedException off Windows, and the public
+            // setter cannot unset it: clear the "was set" flag PowerShell keeps beside the value.
+            typeof(InitialSessionState).GetField("_wasExecutionPolicySet", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
+                .SetValue(state, false);
+        }
+
+        return state;
+    }
+
+    public RunspacePool Create(string computer, int maxRunspaces)
+    {
+        var state = EndpointState();
+        state.TranscriptDirectory = fixture.TranscriptFolder;
+        // Get-HotFix is part of Windows PowerShell's built-in Management module, which PowerShell on Linux lacks.
+        state.ImportPSModule(Path.Combine(FakeModules, "ChatOpsFakeWindows"));
+        var node = computer.Equals(fixture.Name, StringComparison.OrdinalIgnoreCase) ? FirstUpNode() : computer;
+        state.Variables.Add(new SessionStateVariableEntry("ChatOpsFakeCluster", fixture.FixturePath, "Test fixture: the recorded cluster"));
+        state.Variables.Add(new SessionStateVariableEntry("ChatOpsFakeNode", computer, "Test fixture: the computer this endpoint is"));
+        state.Variables.Add(new SessionStateVariableEntry("ChatOpsFakeLog", fixture.LogPath, "Test fixture: calls with side effects"));
+        state.Variables.Add(new SessionStateVariableEntry("ChatOpsFakeRoot", fixture.NodeRoot(node), "Test fixture: this node's C: drive"));
+        var pool = RunspaceFactory.CreateRunspacePool(state);
+        pool.SetMaxRunspaces(maxRunspaces);
+        return pool;
+    }
+
+    private string FirstUpNode()
+    {
+        var nodes = System.Text.Json.JsonSerializer.SerializeToElement(fixture.Record["Nodes"]);
+        return nodes.EnumerateArray().First(n => n.GetProperty("State").GetString() == "Up").GetProperty("Name").GetString()!;
+    }
+}
