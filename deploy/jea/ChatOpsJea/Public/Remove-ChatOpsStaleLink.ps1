@@ -30,9 +30,9 @@ function Remove-ChatOpsStaleLink {
         }
 
         $folder = Join-Path ([Environment]::GetEnvironmentVariable('ProgramData')) 'Microsoft\Windows\Hyper-V\Virtual Machines'
-        $links = @(foreach ($extension in '.xml', '.vmcx') {
-                $path = Join-Path $folder ($id + $extension)
-                if (Test-Path -LiteralPath $path) { $path }
+        # Hyper-V names the links in upper case; compare without case (the node's file system may not).
+        $links = @(if (Test-Path -LiteralPath $folder) {
+                Get-ChildItem -LiteralPath $folder | Where-Object { $_.BaseName -eq $id -and $_.Extension -in @('.xml', '.vmcx') } | ForEach-Object { $_.FullName }
             })
         if ($links.Count -eq 0) {
             Exit-ChatOpsError -Kind 'NotFound' -Message "No config link for VM $id on $NodeName."

@@ -153,7 +153,7 @@ internal sealed class NodeSession(string computer, IRunspacePoolFactory factory,
         if (output.Count == 0 && shell.Streams.Error.Count > 0)
         {
             var record = shell.Streams.Error[0];
-            throw PowerShellErrors.FromMessage(computer, command, record.Exception?.Message ?? record.ToString());
+            throw record.Exception is { } exception ? Translate(exception, command) : PowerShellErrors.FromMessage(computer, command, record.ToString());
         }
 
         return output.ReadAll();

@@ -23,7 +23,9 @@ internal sealed class JeaRunspacePoolFactory(FakeCluster fixture) : IRunspacePoo
 
     public static string SessionConfigurationFile => Path.Combine(RepositoryFiles.Root, "deploy", "jea", "ChatOps.pssc");
 
-    public static string JeaModules => Path.Combine(RepositoryFiles.Root, "deploy", "jea");
+    /// <summary>Where ChatOpsJea is loaded from: deploy/jea, or another build of it named by CHATOPS_TEST_JEA_MODULES (to run these tests against it).</summary>
+    public static string JeaModules =>
+        Environment.GetEnvironmentVariable("CHATOPS_TEST_JEA_MODULES") is { Length: > 0 } other ? other : Path.Combine(RepositoryFiles.Root, "deploy", "jea");
 
     public static string FakeModules => Path.Combine(AppContext.BaseDirectory, "PowerShell", "Fakes", "Modules");
 
@@ -49,6 +51,8 @@ internal sealed class JeaRunspacePoolFactory(FakeCluster fixture) : IRunspacePoo
         // Get-HotFix is part of Windows PowerShell's built-in Management module, which PowerShell on Linux lacks.
         state.ImportPSModule(Path.Combine(FakeModules, "ChatOpsFakeWindows"));
         var node = computer.Equals(fixture.Name, StringComparison.OrdinalIgnoreCase) ? FirstUpNode() : computer;
+        // Every remoting session has $PSSenderInfo (who connected, from where).
+        state.Variables.Add(new SessionStateVariableEntry("PSSenderInfo", $"CONTOSO\\svc-chatops from the bot host to {computer}", "As in a remote session"));
         state.Variables.Add(new SessionStateVariableEntry("ChatOpsFakeCluster", fixture.FixturePath, "Test fixture: the recorded cluster"));
         state.Variables.Add(new SessionStateVariableEntry("ChatOpsFakeNode", computer, "Test fixture: the computer this endpoint is"));
         state.Variables.Add(new SessionStateVariableEntry("ChatOpsFakeLog", fixture.LogPath, "Test fixture: calls with side effects"));

@@ -1,0 +1,183 @@
+using System.Diagnostics;
+using System.Management.Automation.Runspaces;
+using ChatOps.Clusters.PowerShell;
+using ChatOps.Clusters.PowerShell.Sessions;
+using ChatOps.Clusters.Tests.PowerShell.Jea;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace ChatOps.Clusters.Tests.PowerShell;
+
+/// <summary>The pooled in-process sessions: reuse, timeouts that stop and replace, output limits, typed errors, bounded concurrency.</summary>
+[Collection(nameof(ConcurrencyProbe))]
+public sealed class NodeSessionsTests
+{
+    private const string View = PowerShellCommands.ClusterView;
+    private static readonly TimeSpan Patient = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task InvokeAsync_TwoCallsToOneNode_OnePoolOpenedAndReused()
+    {
+        var endpoint = new ScriptedEndpoint(new Dictionary<string, string> { [View] = "'{\"ok\":true}'" });
+        using var sut = CreateSut(endpoint);
+
+        await sut.InvokeAsync("HV01", View, [], Patient, CancellationToken.None);
+        var json = await sut.InvokeAsync("HV01", View, [], Patient, CancellationToken.None);
+
+        Assert.True(json.GetProperty("ok").GetBoolean());
+        Assert.Equal(1, endpoint.PoolsCreated);
+    }
+
+    [Fact]
+    public async Task InvokeAsync_CallHangs_StoppedAtTheTimeoutAndTheSessionReplaced()
+    {
+        var endpoint = new ScriptedEndpoint(new Dictionary<string, string> { [View] = "param([string] $NodeName) if ($NodeName) { Start-Sleep -Seconds 60 }; '{}'" });
+        using var sut = CreateSut(endpoint);
+        var watch = Stopwatch.StartNew();
+
+        var error = await Assert.ThrowsAsync<PowerShellException>(() => sut.InvokeAsync("HV01", View, [new("NodeName", "HV01")], TimeSpan.FromMilliseconds(500), CancellationToken.None));
+        await sut.InvokeAsync("HV01", View, [], Patient, CancellationToken.None);
+
+        Assert.Equal(PowerShellErrorKind.Timeout, error.Kind);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed}");
+        Assert.Equal(2, endpoint.PoolsCreated);
+    }
+
+    [Fact]
+    public async Task InvokeAsync_CallerCancels_OperationCanceledNotTimeout()
+    {
+        var endpoint = new ScriptedEndpoint(new Dictionary<string, string> { [View] = "Start-Sleep -Seconds 60" });
+        using var sut = CreateSut(endpoint);
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sut.InvokeAsync("HV01", View, [], Patient, cancel.Token));
+    }
+
+    [Fact]
+    public async Task InvokeAsync_PoolBrokenBetweenCalls_ReplacedOnTheNextCall()
+    {
+        var endpoint = new ScriptedEndpoint(new Dictionary<string, string> { [View] = "'{}'" });
+        using var sut = CreateSut(endpoint);
+        await sut.InvokeAsync("HV01", View, [], Patient, CancellationToken.None);
+
+        endpoint.Pools[0].Close();
+        await sut.InvokeAsync("HV01", View, [], Patient, CancellationToken.None);
+
+        Assert.Equal(2, endpoint.PoolsCreated);
+    }
+
+    [Theory]
+    [InlineData("'not json'", "did not write a JSON document")]
+    [InlineData("[pscustomobject]@{ a = 1 }", "instead of its JSON document")]
+    [InlineData("", "did not write a JSON document")]
+    public async Task InvokeAsync_OutputNotOneJsonDocument_BadOutput(string body, string expected)
+    {
+        using var sut = CreateSut(new ScriptedEndpoint(new Dictionary<string, string> { [View] = body }));
+
+        var error = await Assert.ThrowsAsync<PowerShellException>(() => sut.InvokeAsync("HV01", View, [], Patient, CancellationToken.None));
+
+        Assert.Equal(PowerShellErrorKind.BadOutput, error.Kind);
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("throw '{\"error\":{\"kind\":\"NotFound\",\"message\":\"No config link for VM x.\"}}'", PowerShellErrorKind.NotFound, "No config link for VM x.")]
+    [InlineData("throw '{\"error\":{\"kind\":\"Refused\",\"message\":\"This endpoint is HV02.\"}}'", PowerShellErrorKind.Refused, "This endpoint is HV02.")]
+    [InlineData("throw 'Access is denied'", PowerShellErrorKind.AccessDenied, "Access is denied")]
+    [InlineData("throw 'disk on fire'", PowerShellErrorKind.Failed, "disk on fire")]
+    public async Task InvokeAsync_FunctionThrows_TypedErrorWithItsMessage(string body, PowerShellErrorKind kind, string message)
+    {
+        using var sut = CreateSut(new ScriptedEndpoint(new Dictionary<string, string> { [View] = body }));
+
+        var error = await Assert.ThrowsAsync<PowerShellException>(() => sut.InvokeAsync("HV01", View, [], Patient, CancellationToken.None));
+
+        Assert.Equal(kind, error.Kind);
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"{View} on HV01", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task InvokeAsync_EndpointLacksTheFunction_NotFoundSayingWhatToInstall()
+    {
+        using var sut = CreateSut(new ScriptedEndpoint(new Dictionary<string, string>()));
+
+        var error = await Assert.ThrowsAsync<PowerShellException>(() => sut.InvokeAsync("HV01", View, [], Patient, CancellationToken.None));
+
+        Assert.Equal(PowerShellErrorKind.NotFound, error.Kind);
+        Assert.Contains("install the current ChatOpsJea module", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task InvokeAsync_OutputOverTheLimit_StoppedAsOutputTooLarge()
+    {
+        var endpoint = new ScriptedEndpoint(new Dictionary<string, string> { [View] = "foreach ($i in 1..100000) { 'x' * 100 }" });
+        using var sut = CreateSut(endpoint, new PowerShellOptions { MaxOutputBytes = 64 * 1024 });
+        var watch = Stopwatch.StartNew();
+
+        var error = await Assert.ThrowsAsync<PowerShellException>(() => sut.InvokeAsync("HV01", View, [], Patient, CancellationToken.None));
+
+        Assert.Equal(PowerShellErrorKind.OutputTooLarge, error.Kind);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed}");
+    }
+
+    [Theory]
+    [InlineData("Invoke-Expression", "NodeName", "HV01")]
+    [InlineData(View, "Node Name", "HV01")]
+    [InlineData(View, "NodeName", "HV01\nRemove-Item C:\\")]
+    [InlineData(View, "NodeName", "")]
+    public async Task InvokeAsync_CommandOrValueNotAccepted_RefusedWithoutASession(string command, string parameter, string value)
+    {
+        var endpoint = new ScriptedEndpoint(new Dictionary<string, string> { [View] = "'{}'" });
+        using var sut = CreateSut(endpoint);
+
+        var error = await Assert.ThrowsAsync<PowerShellException>(() => sut.InvokeAsync("HV01", command, [new(parameter, value)], Patient, CancellationToken.None));
+
+        Assert.Equal(PowerShellErrorKind.InvalidArgument, error.Kind);
+        Assert.Equal(0, endpoint.PoolsCreated);
+    }
+
+    [Fact]
+    public async Task InvokeAsync_ManyCallsToOneNode_AtMostMaxCallsPerNodeAtOnce()
+    {
+        ConcurrencyProbe.Reset();
+        var endpoint = new ScriptedEndpoint(new Dictionary<string, string> { [View] = Probed });
+        using var sut = CreateSut(endpoint, new PowerShellOptions { MaxCallsPerNode = 2 });
+
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => sut.InvokeAsync("HV01", View, [], Patient, CancellationToken.None)));
+
+        Assert.Equal(2, ConcurrencyProbe.Peak);
+    }
+
+    [Fact]
+    public async Task InvokeAsync_CallsToManyNodes_AtMostMaxConcurrentCallsAtOnce()
+    {
+        ConcurrencyProbe.Reset();
+        var endpoint = new ScriptedEndpoint(new Dictionary<string, string> { [View] = Probed });
+        using var sut = CreateSut(endpoint, new PowerShellOptions { MaxConcurrentCalls = 3 });
+
+        await Task.WhenAll(Enumerable.Range(1, 8).Select(i => sut.InvokeAsync($"HV{i:00}", View, [], Patient, CancellationToken.None)));
+
+        Assert.Equal(3, ConcurrencyProbe.Peak);
+    }
+
+    [Fact]
+    public void WSManFactory_Options_JeaShellUriKerberosAndDefaultPort()
+    {
+        var factory = new WSManRunspacePoolFactory(new PowerShellOptions { ConfigurationName = "ChatOps", UserName = @"CONTOSO\svc-chatops", Password = "p" });
+
+        var info = factory.ConnectionInfo("HV01");
+
+        Assert.Equal("http://schemas.microsoft.com/powershell/ChatOps", info.ShellUri);
+        Assert.Equal(AuthenticationMechanism.Kerberos, info.AuthenticationMechanism);
+        Assert.Equal(5985, info.Port);
+        Assert.Equal("HV01", info.ComputerName);
+        Assert.Equal(@"CONTOSO\svc-chatops", info.Credential!.UserName);
+        Assert.Equal(5986, new WSManRunspacePoolFactory(new PowerShellOptions { UseSsl = true }).ConnectionInfo("HV01").Port);
+        Assert.Null(new WSManRunspacePoolFactory(new PowerShellOptions()).ConnectionInfo("HV01").Credential);
+    }
+
+    private const string Probed =
+        "[ChatOps.Clusters.Tests.PowerShell.ConcurrencyProbe]::Enter(); try { Start-Sleep -Milliseconds 200 } finally { [ChatOps.Clusters.Tests.PowerShell.ConcurrencyProbe]::Exit() }; '{}'";
+
+    private static NodeSessions CreateSut(ScriptedEndpoint endpoint, PowerShellOptions? options = null) =>
+        new(endpoint, options ?? new PowerShellOptions(), NullLogger<NodeSessions>.Instance);
+}
