@@ -29,8 +29,12 @@ public interface IClusterGateway
     /// <summary>One clustered VM with every reachable node's Hyper-V view; null when there is no such VM.</summary>
     Task<ClusteredVm?> GetVmAsync(string name, CancellationToken cancellationToken);
 
-    /// <summary>Forcibly stops the cluster service on a node: it goes Down and its VMs fail over.</summary>
-    Task<ClusterActionResult> StopClusterServiceAsync(string node, CancellationToken cancellationToken);
+    /// <summary>
+    /// Forcibly stops the cluster service on a node: it goes Down and its VMs fail over. The backend
+    /// checks quorum again itself and refuses when the cluster would lose it, unless
+    /// <paramref name="allowQuorumLoss"/> (a confirmed <c>--force</c>).
+    /// </summary>
+    Task<ClusterActionResult> StopClusterServiceAsync(string node, bool allowQuorumLoss, CancellationToken cancellationToken);
 
     /// <summary>Kills one VM's worker process: the VM crashes and the cluster restarts it on another node.</summary>
     Task<ClusterActionResult> KillVmWorkerAsync(string vm, CancellationToken cancellationToken);

@@ -7,7 +7,7 @@ namespace ChatOps.Clusters.Lab;
 /// <summary>The safe actions and their effect on the simulated cluster.</summary>
 internal sealed partial class LabCluster
 {
-    public ClusterActionResult StopClusterService(string nodeName)
+    public ClusterActionResult StopClusterService(string nodeName, bool allowQuorumLoss = false)
     {
         lock (_gate)
         {
@@ -18,7 +18,16 @@ internal sealed partial class LabCluster
                 return Result(ClusterAction.StopClusterService, node.Name, ActionStatus.Refused, $"The cluster service on {node.Name} is not running; it is already Down.", []);
             }
 
-            var plan = FailoverPlanner.Plan(SnapshotLocked(), [node.Name]);
+            // Checked again here, under the lab's lock, whatever the preview said: the cluster may have changed since.
+            var snapshot = SnapshotLocked();
+            var quorum = QuorumCalculator.WithoutNodes(snapshot, [node.Name]);
+            if (!quorum.HasQuorum && !allowQuorumLoss)
+            {
+                return Result(ClusterAction.StopClusterService, node.Name, ActionStatus.Refused,
+                    $"Without {node.Name} the cluster would lose quorum ({quorum.Explanation}); nothing was killed. Ask again with --force if that is intended.", []);
+            }
+
+            var plan = FailoverPlanner.Plan(snapshot, [node.Name]);
             node.State = NodeState.Down;
             var outcomes = new List<NodeOutcome> { new(node.Name, "clussvc.exe killed; the node is Down and its VMs crashed.") };
             outcomes.AddRange(ApplyFailover(node.Name, plan));

@@ -59,8 +59,8 @@ internal sealed partial class LabClusterGateway(
         return (await GetSnapshotAsync(cancellationToken)).FindVm(name.Trim());
     }
 
-    public Task<ClusterActionResult> StopClusterServiceAsync(string node, CancellationToken cancellationToken) =>
-        OnNodeAsync(ClusterAction.StopClusterService, node, lab.StopClusterService, cancellationToken);
+    public Task<ClusterActionResult> StopClusterServiceAsync(string node, bool allowQuorumLoss, CancellationToken cancellationToken) =>
+        OnNodeAsync(ClusterAction.StopClusterService, node, n => lab.StopClusterService(n, allowQuorumLoss), cancellationToken);
 
     public Task<ClusterActionResult> FlushDnsAsync(string node, CancellationToken cancellationToken) =>
         OnNodeAsync(ClusterAction.FlushDns, node, lab.FlushDns, cancellationToken);

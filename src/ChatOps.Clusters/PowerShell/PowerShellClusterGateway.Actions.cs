@@ -7,8 +7,9 @@ namespace ChatOps.Clusters.PowerShell;
 /// <summary>The safe actions: each runs one node function on one node, with names and GUIDs only.</summary>
 internal sealed partial class PowerShellClusterGateway
 {
-    public Task<ClusterActionResult> StopClusterServiceAsync(string node, CancellationToken cancellationToken) =>
-        OnNodeAsync(ClusterAction.StopClusterService, node, PowerShellCommands.StopClusterService, null, node, cancellationToken);
+    public Task<ClusterActionResult> StopClusterServiceAsync(string node, bool allowQuorumLoss, CancellationToken cancellationToken) =>
+        OnNodeAsync(ClusterAction.StopClusterService, node, PowerShellCommands.StopClusterService, null, node, cancellationToken,
+            [new("QuorumLoss", allowQuorumLoss ? "Allow" : "Refuse")]);
 
     public Task<ClusterActionResult> FlushDnsAsync(string node, CancellationToken cancellationToken) =>
         OnNodeAsync(ClusterAction.FlushDns, node, PowerShellCommands.ClearDnsCache, null, node, cancellationToken);
@@ -41,7 +42,8 @@ internal sealed partial class PowerShellClusterGateway
     }
 
     private async Task<ClusterActionResult> OnNodeAsync(
-        ClusterAction action, string node, string command, Guid? vmId, string target, CancellationToken cancellationToken)
+        ClusterAction action, string node, string command, Guid? vmId, string target, CancellationToken cancellationToken,
+        IReadOnlyList<KeyValuePair<string, string>>? extra = null)
     {
         ArgumentNullException.ThrowIfNull(node);
         var name = node.Trim();
@@ -56,6 +58,8 @@ internal sealed partial class PowerShellClusterGateway
         {
             parameters.Add(new("VmId", id.ToString("D", CultureInfo.InvariantCulture)));
         }
+
+        parameters.AddRange(extra ?? []);
 
         var (json, failure) = await RunOnAsync(name, command, parameters, cancellationToken);
         if (failure is not null)

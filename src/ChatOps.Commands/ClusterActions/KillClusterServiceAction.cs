@@ -64,7 +64,7 @@ internal sealed class KillClusterServiceAction(IClusterGateway gateway, Links li
     public async Task<Reply> ExecuteAsync(PendingAction action, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(action);
-        var result = await gateway.StopClusterServiceAsync(action.Target, cancellationToken);
+        var result = await gateway.StopClusterServiceAsync(action.Target, allowQuorumLoss: action.Force, cancellationToken);
         return ActionResultReply.From(result, new LinksBlock([links.Runbook(KbIds.KillClusterService, "What to check after a forced failover")]));
     }
 

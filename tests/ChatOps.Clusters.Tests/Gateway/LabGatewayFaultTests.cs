@@ -149,7 +149,7 @@ public sealed class LabGatewayFaultTests
     {
         _lab.InjectFault("HV02", LabFault.Hung);
 
-        var pending = _gateway.StopClusterServiceAsync("HV02", CancellationToken.None);
+        var pending = _gateway.StopClusterServiceAsync("HV02", allowQuorumLoss: false, CancellationToken.None);
         _time.Advance(NodeTimeout);
         var result = await pending.WaitAsync(TimeSpan.FromSeconds(5));
 

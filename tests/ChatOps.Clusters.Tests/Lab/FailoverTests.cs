@@ -15,7 +15,7 @@ public sealed class FailoverTests
     [Fact]
     public async Task StopClusterService_Hv01_NodeGoesDownAndItsVmsRunElsewhere()
     {
-        var result = await Gateway.StopClusterServiceAsync("hv01", CancellationToken.None);
+        var result = await Gateway.StopClusterServiceAsync("hv01", allowQuorumLoss: false, CancellationToken.None);
         var after = _lab.Snapshot();
 
         Assert.Equal(ActionStatus.Succeeded, result.Status);
@@ -32,7 +32,7 @@ public sealed class FailoverTests
     {
         var before = _lab.Snapshot();
 
-        await Gateway.StopClusterServiceAsync("HV01", CancellationToken.None);
+        await Gateway.StopClusterServiceAsync("HV01", allowQuorumLoss: false, CancellationToken.None);
         var after = _lab.Snapshot();
 
         var moved = before.VmsOwnedBy("HV01").Select(v => after.FindVm(v.Name)!).Where(v => v.GroupState == VmGroupState.Online).ToList();
@@ -45,7 +45,7 @@ public sealed class FailoverTests
     [Fact]
     public async Task StopClusterService_Hv01_VmTooBigForAnyNodeStaysFailed()
     {
-        var result = await Gateway.StopClusterServiceAsync("HV01", CancellationToken.None);
+        var result = await Gateway.StopClusterServiceAsync("HV01", allowQuorumLoss: false, CancellationToken.None);
         var sql = _lab.Snapshot().FindVm("SQL-01")!;
 
         Assert.Equal(VmGroupState.Failed, sql.GroupState);
@@ -56,7 +56,7 @@ public sealed class FailoverTests
     [Fact]
     public async Task StopClusterService_Hv01_NoAutoStartVmIsLeftOff()
     {
-        await Gateway.StopClusterServiceAsync("HV01", CancellationToken.None);
+        await Gateway.StopClusterServiceAsync("HV01", allowQuorumLoss: false, CancellationToken.None);
 
         var test = _lab.Snapshot().FindVm("TEST-01")!;
         Assert.Equal(VmGroupState.Offline, test.GroupState);
@@ -68,7 +68,8 @@ public sealed class FailoverTests
     {
         var lab = SmallLab.Load();
 
-        await LabClusters.CreateGateway(lab).StopClusterServiceAsync("N1", CancellationToken.None);
+        // Two nodes and no witness: losing N1 loses quorum, so this is the forced kill.
+        await LabClusters.CreateGateway(lab).StopClusterServiceAsync("N1", allowQuorumLoss: true, CancellationToken.None);
         var after = lab.Snapshot();
 
         Assert.Equal(("N2", VmGroupState.Online), (after.FindVm("HIGH-1")!.OwnerNode, after.FindVm("HIGH-1")!.GroupState));
@@ -81,7 +82,7 @@ public sealed class FailoverTests
     {
         Assert.Equal(["10.1.10.23"], _lab.Snapshot().FindVm("ERP-05")!.Nics.SelectMany(n => n.Addresses));
 
-        await Gateway.StopClusterServiceAsync("HV01", CancellationToken.None);
+        await Gateway.StopClusterServiceAsync("HV01", allowQuorumLoss: false, CancellationToken.None);
         var after = _lab.Snapshot();
 
         var erp = after.FindVm("ERP-05")!;
@@ -97,7 +98,8 @@ public sealed class FailoverTests
         var lab = SmallLab.Load();
         Assert.True(lab.Snapshot().FindVm("LEGACY-1")!.RespondsToPing);
 
-        await LabClusters.CreateGateway(lab).StopClusterServiceAsync("N1", CancellationToken.None);
+        // Two nodes and no witness: losing N1 loses quorum, so this is the forced kill.
+        await LabClusters.CreateGateway(lab).StopClusterServiceAsync("N1", allowQuorumLoss: true, CancellationToken.None);
         var after = lab.Snapshot();
 
         Assert.True(after.FindVm("LEGACY-1")!.RespondsToPing);
@@ -108,7 +110,7 @@ public sealed class FailoverTests
     [Fact]
     public async Task StopClusterService_UnplannedFailover_LeavesConfigLinksBehindOnTheOldNode()
     {
-        await Gateway.StopClusterServiceAsync("HV01", CancellationToken.None);
+        await Gateway.StopClusterServiceAsync("HV01", allowQuorumLoss: false, CancellationToken.None);
 
         var findings = ClusterChecks.RunAll(_lab.Snapshot()).Findings;
         Assert.Contains(findings, f => f.CheckId == CheckIds.StaleConfigLinks && f.Subject == "HV01");
@@ -117,9 +119,9 @@ public sealed class FailoverTests
     [Fact]
     public async Task StopClusterService_NodeAlreadyDown_IsRefusedAndStillCounted()
     {
-        await Gateway.StopClusterServiceAsync("HV01", CancellationToken.None);
+        await Gateway.StopClusterServiceAsync("HV01", allowQuorumLoss: false, CancellationToken.None);
 
-        var second = await Gateway.StopClusterServiceAsync("HV01", CancellationToken.None);
+        var second = await Gateway.StopClusterServiceAsync("HV01", allowQuorumLoss: false, CancellationToken.None);
 
         Assert.Equal(ActionStatus.Refused, second.Status);
         Assert.Contains("already Down", second.Summary, StringComparison.Ordinal);
@@ -129,7 +131,7 @@ public sealed class FailoverTests
     [Fact]
     public async Task StopClusterService_UnknownNode_FailsWithoutTouchingTheLab()
     {
-        var result = await Gateway.StopClusterServiceAsync("HV99", CancellationToken.None);
+        var result = await Gateway.StopClusterServiceAsync("HV99", allowQuorumLoss: false, CancellationToken.None);
 
         Assert.Equal(ActionStatus.Failed, result.Status);
         Assert.Contains("no node named 'HV99'", result.Summary, StringComparison.Ordinal);
@@ -180,5 +182,22 @@ public sealed class FailoverTests
 
         Assert.Contains("WEB-03.contoso.local", Assert.Single(result.Outcomes).Text, StringComparison.Ordinal);
         Assert.Empty(_lab.Snapshot().FindNode("HV05")!.Inventory!.StaleDnsEntries);
+    }
+
+    [Fact]
+    public async Task StopClusterService_OneAfterAnother_TheKillThatWouldLoseQuorumRefusedByTheLab()
+    {
+        foreach (var node in (string[])["HV01", "HV02", "HV04"])
+        {
+            Assert.Equal(ActionStatus.Succeeded, (await Gateway.StopClusterServiceAsync(node, allowQuorumLoss: false, CancellationToken.None)).Status);
+        }
+
+        var refused = await Gateway.StopClusterServiceAsync("HV05", allowQuorumLoss: false, CancellationToken.None);
+        var forced = await Gateway.StopClusterServiceAsync("HV06", allowQuorumLoss: true, CancellationToken.None);
+
+        Assert.Equal(ActionStatus.Refused, refused.Status);
+        Assert.Contains("would lose quorum", refused.Summary, StringComparison.Ordinal);
+        Assert.Equal(NodeState.Up, (await Gateway.GetSnapshotAsync(CancellationToken.None)).FindNode("HV05")!.State);
+        Assert.Equal(ActionStatus.Succeeded, forced.Status);
     }
 }

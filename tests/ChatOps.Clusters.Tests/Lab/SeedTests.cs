@@ -68,7 +68,7 @@ public sealed class SeedTests
     private static async Task<(ClusterSnapshot After, ClusterActionResult Result)> StopHv01Async()
     {
         var lab = LabClusters.LoadDefault();
-        var result = await LabClusters.CreateGateway(lab).StopClusterServiceAsync("HV01", CancellationToken.None);
+        var result = await LabClusters.CreateGateway(lab).StopClusterServiceAsync("HV01", allowQuorumLoss: false, CancellationToken.None);
         return (lab.Snapshot(), result);
     }
 

@@ -48,7 +48,7 @@ public sealed class PowerShellClusterGatewayTests
     {
         using var fake = new FakeCluster();
 
-        var result = await CreateSut(fake, fake.Options()).StopClusterServiceAsync("HV02", CancellationToken.None);
+        var result = await CreateSut(fake, fake.Options()).StopClusterServiceAsync("HV02", allowQuorumLoss: false, CancellationToken.None);
 
         Assert.Equal(ActionStatus.Succeeded, result.Status);
         Assert.Equal("HV02", Assert.Single(result.Outcomes).Node);

@@ -235,11 +235,30 @@ public sealed class VersionFactsTests
         using var fake = new FakeCluster(ModernFixture.Record(WindowsVersion.WindowsServer2022));
         using var runner = fake.Runner();
 
-        var error = await Assert.ThrowsAsync<PowerShellException>(() =>
-            runner.InvokeAsync("HV22-01", PowerShellCommands.StopClusterService, [new("NodeName", "HV22-02")], TimeSpan.FromSeconds(60), CancellationToken.None));
+        var json = await runner.InvokeAsync("HV22-01", PowerShellCommands.StopClusterService, [new("NodeName", "HV22-02")], TimeSpan.FromSeconds(60), CancellationToken.None);
 
-        Assert.Equal(PowerShellErrorKind.Refused, error.Kind);
+        Assert.Equal("Refused", json.GetProperty("status").GetString());
         Assert.Empty(fake.Calls);
+    }
+
+    [Theory]
+    [InlineData(false, ActionStatus.Refused)]
+    [InlineData(true, ActionStatus.Succeeded)]
+    public async Task KillClusterService_LastTwoVotes_NodeRefusesQuorumLossUnlessForced(bool force, ActionStatus expected)
+    {
+        var record = ModernFixture.Record(WindowsVersion.WindowsServer2022);
+        record["Nodes"] = new[] { "HV22-01", "HV22-02", "HV22-03", "HV22-04", "HV22-05", "HV22-06" }.Select((n, i) => new { Name = n, State = i < 2 ? "Up" : "Down" });
+        ((Dictionary<string, object?>)record["Quorum"]!)["Resource"] = null;
+        using var fake = new FakeCluster(record);
+
+        var result = await Gateway(fake).StopClusterServiceAsync("HV22-02", force, CancellationToken.None);
+
+        Assert.Equal(expected, result.Status);
+        Assert.Equal(force ? 1 : 0, fake.Calls.Length);
+        if (!force)
+        {
+            Assert.Contains("keep 1 of 2 votes and lose quorum", result.Summary, StringComparison.Ordinal);
+        }
     }
 
     private static string Node(WindowsVersion version, int number) => version switch

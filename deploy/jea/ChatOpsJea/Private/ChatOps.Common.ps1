@@ -75,3 +75,27 @@ function Import-ChatOpsModule {
         Import-Module -Name $module -ErrorAction Stop
     }
 }
+
+function Get-ChatOpsQuorumVotes {
+    # The cluster's votes now and without one node. Dynamic quorum (2012 R2 and later) keeps each
+    # node's current vote in DynamicWeight and the witness's in the cluster's WitnessDynamicWeight;
+    # before that every Up or Paused node votes its NodeWeight (1 when unknown) and an online witness 1.
+    param([Parameter(Mandatory)] [string] $Without)
+    $cluster = Get-Cluster
+    $now = 0
+    $mine = 0
+    foreach ($node in @(Get-ClusterNode)) {
+        $dynamic = Get-ChatOpsProperty $node 'DynamicWeight'
+        $weight = Get-ChatOpsProperty $node 'NodeWeight'
+        $vote = if ($null -ne $dynamic) { [int]$dynamic } elseif ($node.State.ToString() -in @('Up', 'Paused')) { if ($null -ne $weight) { [int]$weight } else { 1 } } else { 0 }
+        $now += $vote
+        if ([string]$node.Name -eq $Without) { $mine = $vote }
+    }
+    $witness = Get-ChatOpsProperty $cluster 'WitnessDynamicWeight'
+    if ($null -eq $witness) {
+        $resource = (Get-ClusterQuorum).QuorumResource
+        $witness = if ($resource -and [string]$resource.State -eq 'Online') { 1 } else { 0 }
+    }
+    $now += [int]$witness
+    return [pscustomobject]@{ Now = $now; After = $now - $mine }
+}

@@ -12,7 +12,12 @@ enum ClusterSharedVolumeStateInfo { Unavailable = 0; Paused = 1; Direct = 2; Fil
 
 function New-FakeNode([string] $Name) {
     $node = @((Get-FakeCluster).Nodes | Where-Object { $_.Name -eq $Name })[0]
-    [pscustomobject]@{ Name = $Name; State = [ClusterNodeState]$node.State; Id = [string]([array]::IndexOf(@((Get-FakeCluster).Nodes.Name), $Name) + 1) }
+    # NodeWeight: the configured vote; DynamicWeight: the vote dynamic quorum gives it now (0 when down).
+    $state = [ClusterNodeState]$node.State
+    [pscustomobject]@{
+        Name = $Name; State = $state; Id = [string]([array]::IndexOf(@((Get-FakeCluster).Nodes.Name), $Name) + 1)
+        NodeWeight = [uint32]1; DynamicWeight = [uint32]$(if ($state -in 'Up', 'Paused') { 1 } else { 0 })
+    }
 }
 
 function New-FakeResource([string] $Name, [string] $Type, [string] $Group) {
@@ -21,7 +26,8 @@ function New-FakeResource([string] $Name, [string] $Type, [string] $Group) {
 
 function Get-Cluster {
     [CmdletBinding()] param([string] $Name)
-    [pscustomobject]@{ Name = (Get-FakeCluster).Cluster.Name; Domain = 'contoso.local' }
+    $quorum = (Get-FakeCluster).Quorum
+    [pscustomobject]@{ Name = (Get-FakeCluster).Cluster.Name; Domain = 'contoso.local'; WitnessDynamicWeight = [uint32]$(if ($quorum.Resource) { 1 } else { 0 }) }
 }
 
 function Get-ClusterNode {
