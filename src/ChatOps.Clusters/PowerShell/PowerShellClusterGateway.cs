@@ -96,7 +96,7 @@ internal sealed partial class PowerShellClusterGateway(
     /// The cluster's view from the first computer that answers: the node that answered last, the
     /// cluster name, then the configured nodes. A computer that has not answered within
     /// <see cref="ViewHedge"/> gets company from the next, so one hung node costs seconds, not the
-    /// whole timeout. When none answers: the configured nodes, each carrying the first failure.
+    /// whole timeout. When none answers: the configured nodes (or the cluster name), each carrying the first failure.
     /// </summary>
     private async Task<(ClusterView View, NodeFailure? Failure)> ReadViewAsync(CancellationToken cancellationToken)
     {
@@ -146,7 +146,10 @@ internal sealed partial class PowerShellClusterGateway(
 
         first ??= new NodeFailure(NodeFailureKind.Error, $"No computer to read the cluster from; set {PowerShellOptions.Section}:ClusterName.");
         LogViewFailed(options.ClusterName, first.Kind, first.Message);
-        var nodes = options.Nodes.Select(n => new NodeMember(n.Name, NodeState.Down, n.Site)).ToList();
+        // With no nodes configured the cluster name stands for them, so the failure still reaches the reply.
+        var nodes = options.Nodes.Count > 0
+            ? options.Nodes.Select(n => new NodeMember(n.Name, NodeState.Down, n.Site)).ToList()
+            : [new NodeMember(options.ClusterName, NodeState.Down, PowerShellNames.DefaultSite)];
         var quorum = new Quorum(QuorumType.NodeMajority, WitnessKind.None, null, null);
         var sites = nodes.Select(n => n.Site).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         return (new ClusterView(options.ClusterName, sites, quorum, nodes, [], []), first);

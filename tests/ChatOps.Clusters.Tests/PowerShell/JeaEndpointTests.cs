@@ -1,7 +1,7 @@
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 using ChatOps.Clusters.PowerShell;
-using ChatOps.Clusters.Tests.PowerShell.Jea;
+using ChatOps.Clusters.Fakes;
 
 namespace ChatOps.Clusters.Tests.PowerShell;
 

@@ -5,6 +5,8 @@ using ChatOps.Clusters.PowerShell;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
+using ChatOps.Clusters.Fakes;
+
 namespace ChatOps.Clusters.Tests.PowerShell;
 
 public sealed class PowerShellClusterGatewayTests
@@ -107,6 +109,18 @@ public sealed class PowerShellClusterGatewayTests
 
         var node = Assert.Single(snapshot.Nodes);
         Assert.Equal(NodeFailureKind.Error, node.Failure?.Kind);
+        Assert.Contains("Access is denied", node.Failure!.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GetSnapshotAsync_ClusterUnreadableNoNodesConfigured_TheClusterNameCarriesTheFailure()
+    {
+        using var fake = new FakeCluster(new Dictionary<string, string> { ["HV01"] = "AccessDenied" });
+
+        var snapshot = await CreateSut(fake, fake.Options()).GetSnapshotAsync(CancellationToken.None);
+
+        var node = Assert.Single(snapshot.Nodes);
+        Assert.Equal("HVC01", node.Name);
         Assert.Contains("Access is denied", node.Failure!.Message, StringComparison.Ordinal);
     }
 

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using ChatOps.Clusters.PowerShell;
 
+using ChatOps.Clusters.Fakes;
+
 namespace ChatOps.Clusters.Tests.PowerShell;
 
 /// <summary>The node functions, called through the JEA-faithful endpoint, against the default lab recorded as a 2012 R2 cluster.</summary>

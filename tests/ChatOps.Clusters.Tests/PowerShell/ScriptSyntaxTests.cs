@@ -1,6 +1,6 @@
 using System.Management.Automation.Language;
 
-using ChatOps.Clusters.Tests.PowerShell.Jea;
+using ChatOps.Clusters.Fakes;
 
 namespace ChatOps.Clusters.Tests.PowerShell;
 

@@ -1,5 +1,7 @@
 using System.Text.Json;
 
+using ChatOps.Clusters.Fakes;
+
 namespace ChatOps.Clusters.Tests.PowerShell;
 
 /// <summary>deploy/teams/New-ChatOpsTeamsPackage.ps1, run for real with pwsh.</summary>

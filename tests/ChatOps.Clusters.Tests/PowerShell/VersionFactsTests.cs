@@ -3,9 +3,11 @@ using ChatOps.Clusters.Checks.Parity;
 using ChatOps.Clusters.Gateway;
 using ChatOps.Clusters.Model;
 using ChatOps.Clusters.PowerShell;
-using ChatOps.Clusters.Tests.PowerShell.Fixtures;
+using ChatOps.Clusters.Fakes.Fixtures;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+
+using ChatOps.Clusters.Fakes;
 
 namespace ChatOps.Clusters.Tests.PowerShell;
 

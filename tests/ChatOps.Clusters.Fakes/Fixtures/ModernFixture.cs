@@ -1,4 +1,4 @@
-namespace ChatOps.Clusters.Tests.PowerShell.Fixtures;
+namespace ChatOps.Clusters.Fakes.Fixtures;
 
 /// <summary>
 /// A six-node cluster recorded in the shapes Windows Server 2019, 2022/2025 and Azure Local 23H2

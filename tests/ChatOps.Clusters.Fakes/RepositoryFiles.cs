@@ -1,4 +1,4 @@
-namespace ChatOps.Clusters.Tests;
+namespace ChatOps.Clusters.Fakes;
 
 /// <summary>The checkout the tests run from (deploy/, src/ and kb/ are read from it, never copied).</summary>
 internal static class RepositoryFiles

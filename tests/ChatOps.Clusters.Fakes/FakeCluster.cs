@@ -4,10 +4,9 @@ using ChatOps.Clusters.Lab;
 using ChatOps.Clusters.Model;
 using ChatOps.Clusters.PowerShell;
 using ChatOps.Clusters.PowerShell.Sessions;
-using ChatOps.Clusters.Tests.PowerShell.Jea;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace ChatOps.Clusters.Tests.PowerShell;
+namespace ChatOps.Clusters.Fakes;
 
 /// <summary>
 /// A cluster recorded in the shape the real cmdlets return, written to a temporary folder for the

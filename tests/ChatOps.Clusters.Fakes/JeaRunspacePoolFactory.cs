@@ -1,7 +1,7 @@
 using System.Management.Automation.Runspaces;
 using ChatOps.Clusters.PowerShell.Sessions;
 
-namespace ChatOps.Clusters.Tests.PowerShell.Jea;
+namespace ChatOps.Clusters.Fakes;
 
 /// <summary>
 /// A node's JEA endpoint, in process: PowerShell's own <c>CreateFromSessionConfigurationFile</c> reads

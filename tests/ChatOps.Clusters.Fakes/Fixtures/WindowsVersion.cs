@@ -1,4 +1,4 @@
-namespace ChatOps.Clusters.Tests.PowerShell.Fixtures;
+namespace ChatOps.Clusters.Fakes.Fixtures;
 
 /// <summary>The Windows versions a recorded cluster can be shaped after.</summary>
 public enum WindowsVersion
