@@ -1,3 +1,4 @@
+using ChatOps.Clusters.Fakes;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -21,7 +22,7 @@ internal static class ColdStart
 
     public static async Task<int> RunAsync(string? botDll, TextWriter output)
     {
-        var dll = Path.GetFullPath(botDll ?? Path.Combine(RepositoryRoot.Find(), "src/ChatOps.Bot/bin/Release/net10.0/ChatOps.Bot.dll"));
+        var dll = Path.GetFullPath(botDll ?? Path.Combine(RepositoryFiles.Root, "src/ChatOps.Bot/bin/Release/net10.0/ChatOps.Bot.dll"));
         if (!File.Exists(dll))
         {
             output.WriteLine($"{dll} not found: build it first (dotnet build -c Release) or pass a published ChatOps.Bot.dll.");

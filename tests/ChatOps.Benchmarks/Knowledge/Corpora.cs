@@ -1,3 +1,4 @@
+using ChatOps.Clusters.Fakes;
 using ChatOps.Knowledge;
 using ChatOps.Knowledge.Loading;
 
@@ -21,5 +22,5 @@ internal static class Corpora
         ? RunbookLoader.LoadFolder(KbFolder()).Runbooks
         : GeneratedCorpus.Create(10_000);
 
-    public static string KbFolder() => Path.Combine(RepositoryRoot.Find(), "kb");
+    public static string KbFolder() => Path.Combine(RepositoryFiles.Root, "kb");
 }
