@@ -1,4 +1,5 @@
 #Requires -RunAsAdministrator
+#Requires -Version 5.1
 <#
 .SYNOPSIS
     Installs (or updates) the ChatOps bot host as a Windows service.
@@ -6,8 +7,11 @@
     Copies a 'dotnet publish' folder to the install folder, creates the data folder with an ACL for
     the service account only, registers the 'ChatOps' event log source, and creates the service
     (automatic start, restart on failure) running as a group-managed service account or the
-    service's virtual account. Secrets are not handled here: put MicrosoftAppPassword in the
-    service's environment (see deploy/README.md) or use a certificate.
+    service's virtual account, and checks that the service really runs as that account.
+    The bot's secret (-MicrosoftAppPassword) goes into appsettings.Production.json in the install
+    folder, which only SYSTEM, Administrators and the service account can read (inheritance off);
+    an update never overwrites that file, so the secret survives it. It is not encrypted at rest:
+    for that use a certificate credential or a vault (deploy/README.md).
 .EXAMPLE
     dotnet publish src/ChatOps.Bot -c Release -r win-x64 --self-contained -o C:\Temp\chatops
     .\Install-ChatOps.ps1 -PublishPath C:\Temp\chatops -ServiceAccount 'CONTOSO\gmsa-chatops$'
@@ -40,7 +44,15 @@ param(
     # ASP.NET Core environment; Production refuses to start without bot credentials.
     [Parameter()]
     [ValidateSet('Production', 'Staging')]
-    [string] $Environment = 'Production'
+    [string] $Environment = 'Production',
+
+    # The Azure Bot's app id and client secret; given once, kept across updates.
+    [Parameter()]
+    [ValidatePattern('^$|^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$')]
+    [string] $MicrosoftAppId = '',
+
+    [Parameter()]
+    [SecureString] $MicrosoftAppPassword
 )
 
 Set-StrictMode -Version 3.0
@@ -65,12 +77,51 @@ if (-not $existing -and $PSCmdlet.ShouldProcess($ServiceName, 'Create the servic
         -Description 'Answers on-call admins in Teams from live probes of the Hyper-V cluster nodes.' | Out-Null
 }
 
+function Invoke-Native {
+    # Windows PowerShell 5.1 drops empty-string arguments to native programs (PowerShell #6280): pass none,
+    # and check the exit code of every call.
+    param([Parameter(Mandatory)] [string] $FilePath, [Parameter(Mandatory)] [string[]] $ArgumentList)
+    $output = & $FilePath @ArgumentList 2>&1
+    if ($LASTEXITCODE -ne 0) { throw "$FilePath $($ArgumentList -join ' ') failed ($LASTEXITCODE): $output" }
+}
+
 if ($PSCmdlet.ShouldProcess($ServiceName, "Run as $account, restart on failure, set environment")) {
-    # A gMSA or virtual account has no password to give.
-    & sc.exe config $ServiceName obj= $account password= '' | Out-Null
-    & sc.exe failure $ServiceName reset= 86400 actions= restart/10000/restart/30000/restart/60000 | Out-Null
-    $environment = @("ASPNETCORE_ENVIRONMENT=$Environment", "ChatOps__Storage__Path=$(Join-Path $DataPath 'chatops.db')")
-    Set-ItemProperty -Path "HKLM:\SYSTEM\CurrentControlSet\Services\$ServiceName" -Name Environment -Type MultiString -Value $environment
+    if ($ServiceAccount -and (Get-Command -Name Test-ADServiceAccount -ErrorAction Ignore) -and -not (Test-ADServiceAccount -Identity $ServiceAccount.Split('\')[1].TrimEnd('$'))) {
+        throw "This host may not use ${ServiceAccount}: add it to the gMSA's PrincipalsAllowedToRetrieveManagedPassword and install it (Install-ADServiceAccount)."
+    }
+
+    # A gMSA or virtual account has no password: sc.exe gets none (not an empty one).
+    Invoke-Native sc.exe @('config', $ServiceName, 'obj=', $account)
+    Invoke-Native sc.exe @('failure', $ServiceName, 'reset=', '86400', 'actions=', 'restart/10000/restart/30000/restart/60000')
+    $startName = (Get-CimInstance -ClassName Win32_Service -Filter "Name='$ServiceName'").StartName
+    if ($startName -ne $account) { throw "Service $ServiceName runs as '$startName', not $account; the logon account was not applied." }
+
+    # Keep what an administrator added to the service's environment; replace only our own keys.
+    $key = "HKLM:\SYSTEM\CurrentControlSet\Services\$ServiceName"
+    $ours = [ordered]@{ ASPNETCORE_ENVIRONMENT = $Environment; ChatOps__Storage__Path = (Join-Path $DataPath 'chatops.db') }
+    $existing = @((Get-ItemProperty -LiteralPath $key -Name Environment -ErrorAction Ignore).Environment | Where-Object { $_ -and $ours.Keys -notcontains $_.Split('=')[0] })
+    $environment = @($existing) + @($ours.GetEnumerator() | ForEach-Object { "$($_.Key)=$($_.Value)" })
+    Set-ItemProperty -LiteralPath $key -Name Environment -Type MultiString -Value $environment
+}
+
+$settingsFile = Join-Path $InstallPath 'appsettings.Production.json'
+if (($MicrosoftAppId -or $MicrosoftAppPassword) -and $PSCmdlet.ShouldProcess($settingsFile, 'Store the bot credentials')) {
+    $settings = if (Test-Path -LiteralPath $settingsFile) { Get-Content -Raw -LiteralPath $settingsFile | ConvertFrom-Json } else { [pscustomobject]@{} }
+    if ($MicrosoftAppId) { $settings | Add-Member -NotePropertyName MicrosoftAppId -NotePropertyValue $MicrosoftAppId -Force }
+    if ($MicrosoftAppPassword) {
+        $plain = [System.Net.NetworkCredential]::new('', $MicrosoftAppPassword).Password
+        $settings | Add-Member -NotePropertyName MicrosoftAppPassword -NotePropertyValue $plain -Force
+    }
+    # Write the file empty first, lock it down, then fill it, so the secret is never readable by others.
+    Set-Content -LiteralPath $settingsFile -Value '{}' -Encoding UTF8
+    $fileAcl = New-Object System.Security.AccessControl.FileSecurity
+    $fileAcl.SetAccessRuleProtection($true, $false)
+    foreach ($identity in 'NT AUTHORITY\SYSTEM', 'BUILTIN\Administrators') {
+        $fileAcl.AddAccessRule((New-Object System.Security.AccessControl.FileSystemAccessRule($identity, 'FullControl', 'Allow')))
+    }
+    $fileAcl.AddAccessRule((New-Object System.Security.AccessControl.FileSystemAccessRule($account, 'Read', 'Allow')))
+    Set-Acl -LiteralPath $settingsFile -AclObject $fileAcl
+    $settings | ConvertTo-Json -Depth 10 | Set-Content -LiteralPath $settingsFile -Encoding UTF8
 }
 
 if ($PSCmdlet.ShouldProcess($DataPath, "Create the data folder for $account only")) {

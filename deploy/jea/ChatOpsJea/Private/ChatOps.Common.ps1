@@ -1,3 +1,7 @@
+# Written for ConstrainedLanguage too: under App Control (enforced on Azure Local) an untrusted
+# module runs in it, so the functions call methods only on core types (strings, GUIDs, numbers) and
+# turn the cmdlets' enums into strings with [string] casts, never .ToString().
+#
 # Shared by every ChatOps function: one JSON document as the only output, or a terminating error
 # whose message is one JSON document {"error":{"kind":...,"message":...}}. Through remoting the
 # bot receives the output as one string (Unicode end to end, whatever the console code page) and
@@ -42,12 +46,11 @@ function Exit-ChatOpsFailure {
 }
 
 function Get-ChatOpsProperty {
-    # Reads a property that older Windows versions lack (StrictMode throws on a missing one).
+    # Reads a property that older Windows versions lack (StrictMode throws on a missing one), with
+    # property reads only, which ConstrainedLanguage allows on any object.
     param([Parameter(Mandatory)] [AllowNull()] $InputObject, [Parameter(Mandatory)] [string] $Name)
-    if ($null -eq $InputObject) { return $null }
-    $property = $InputObject.PSObject.Properties[$Name]
-    if ($null -eq $property) { return $null }
-    return $property.Value
+    if ($null -eq $InputObject -or @($InputObject.PSObject.Properties.Name) -notcontains $Name) { return $null }
+    return $InputObject.$Name
 }
 
 function Test-ChatOpsCommand {
@@ -87,7 +90,7 @@ function Get-ChatOpsQuorumVotes {
     foreach ($node in @(Get-ClusterNode)) {
         $dynamic = Get-ChatOpsProperty $node 'DynamicWeight'
         $weight = Get-ChatOpsProperty $node 'NodeWeight'
-        $vote = if ($null -ne $dynamic) { [int]$dynamic } elseif ($node.State.ToString() -in @('Up', 'Paused')) { if ($null -ne $weight) { [int]$weight } else { 1 } } else { 0 }
+        $vote = if ($null -ne $dynamic) { [int]$dynamic } elseif (([string]$node.State) -in @('Up', 'Paused')) { if ($null -ne $weight) { [int]$weight } else { 1 } } else { 0 }
         $now += $vote
         if ([string]$node.Name -eq $Without) { $mine = $vote }
     }
@@ -97,5 +100,15 @@ function Get-ChatOpsQuorumVotes {
         $witness = if ($resource -and [string]$resource.State -eq 'Online') { 1 } else { 0 }
     }
     $now += [int]$witness
-    return [pscustomobject]@{ Now = $now; After = $now - $mine }
+    return @{ Now = $now; After = $now - $mine }
+}
+
+function Get-ChatOpsVmLinkFolder {
+    # Hyper-V's VM config links under ProgramData. JEA hides every provider (VisibleProviders = @()),
+    # env: among them, and ConstrainedLanguage forbids [Environment]: ask .NET where allowed, else
+    # take the system drive from CIM (ProgramData is <system drive>\ProgramData unless relocated).
+    $programData = $null
+    try { $programData = [Environment]::GetEnvironmentVariable('ProgramData') } catch { $programData = $null }
+    if (-not $programData) { $programData = [string](Get-CimInstance -ClassName Win32_OperatingSystem).SystemDrive + '\ProgramData' }
+    return Join-Path $programData 'Microsoft\Windows\Hyper-V\Virtual Machines'
 }

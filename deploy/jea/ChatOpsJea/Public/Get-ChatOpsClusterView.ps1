@@ -12,7 +12,7 @@ function Get-ChatOpsClusterView {
         $cluster = Get-Cluster
 
         $nodes = @(Get-ClusterNode | ForEach-Object {
-            [ordered]@{ name = [string]$_.Name; state = $_.State.ToString() }
+            [ordered]@{ name = [string]$_.Name; state = ([string]$_.State) }
         })
 
         # The VM id lives on the 'Virtual Machine' resource of each VM group.
@@ -22,13 +22,13 @@ function Get-ChatOpsClusterView {
             $vmIds[[string]$resource.OwnerGroup.Name] = [string](Get-ClusterParameter -InputObject $resource -Name VmID).Value
         }
 
-        $vms = @(Get-ClusterGroup | Where-Object { $_.GroupType.ToString() -eq 'VirtualMachine' } | ForEach-Object {
+        $vms = @(Get-ClusterGroup | Where-Object { ([string]$_.GroupType) -eq 'VirtualMachine' } | ForEach-Object {
             $group = $_
             $owners = @((Get-ClusterOwnerNode -Group $group).OwnerNodes | ForEach-Object { [string]$_.Name })
             [ordered]@{
                 name            = [string]$group.Name
                 id              = $vmIds[[string]$group.Name]
-                state           = $group.State.ToString()
+                state           = ([string]$group.State)
                 ownerNode       = if ($group.OwnerNode) { [string]$group.OwnerNode.Name } else { $null }
                 priority        = [int]$group.Priority
                 preferredOwners = $owners
@@ -43,7 +43,7 @@ function Get-ChatOpsClusterView {
             $info = (Get-ChatOpsFirst @($_.SharedVolumeInfo))
             [ordered]@{
                 id         = [string]$_.Name
-                sizeGb     = [long][math]::Round($info.Partition.Size / 1GB)
+                sizeGb     = [long]($info.Partition.Size / 1GB)
                 volumeGuid = [regex]::Match([string]$info.Partition.Name, $guidPattern).Value
                 path       = [string]$info.FriendlyVolumeName
                 isCsv      = $true
@@ -62,7 +62,7 @@ function Get-ChatOpsClusterView {
             }
             [ordered]@{
                 id         = $name
-                sizeGb     = if ($partition) { [long][math]::Round([double]$partition.TotalSize / 1KB) } else { 0 }
+                sizeGb     = if ($partition) { [long]([double]$partition.TotalSize / 1KB) } else { 0 }
                 volumeGuid = if ($partition) { [regex]::Match([string]$partition.VolumeGuid, $guidPattern).Value } else { '' }
                 path       = if ($partition) { [string]$partition.Path } else { '' }
                 isCsv      = $false
@@ -93,7 +93,7 @@ function Get-ChatOpsClusterView {
 
         Write-ChatOpsResult ([ordered]@{
             name   = [string]$cluster.Name
-            quorum = [ordered]@{ type = $quorumSettings.QuorumType.ToString(); witness = $witness; location = $location }
+            quorum = [ordered]@{ type = ([string]$quorumSettings.QuorumType); witness = $witness; location = $location }
             nodes  = $nodes
             vms    = $vms
             disks  = $disks

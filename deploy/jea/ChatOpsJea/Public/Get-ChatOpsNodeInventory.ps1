@@ -103,14 +103,14 @@ function Get-ChatOpsNodeInventory {
         $lagging = @{}
         $reported = @{}
         foreach ($service in @(Get-VMIntegrationService -VMName '*')) {
-            $key = ([guid]$service.VMId).ToString()
+            $key = [string][guid]$service.VMId
             $status = [string](Get-ChatOpsProperty $service 'SecondaryOperationalStatus')
             if ($status) { $reported[$key] = $true }
             if ($status -eq 'ProtocolMismatch') { $lagging[$key] = $true }
         }
 
         # VM config links: <GUID>.xml up to 2012 R2, <GUID>.vmcx from 2016.
-        $linkFolder = Join-Path ([Environment]::GetEnvironmentVariable('ProgramData')) 'Microsoft\Windows\Hyper-V\Virtual Machines'
+        $linkFolder = Get-ChatOpsVmLinkFolder
         $links = @()
         if (Test-Path -LiteralPath $linkFolder) {
             $links = @(Get-ChildItem -LiteralPath $linkFolder | Where-Object { $_.Extension -in @('.xml', '.vmcx') } |
@@ -121,7 +121,7 @@ function Get-ChatOpsNodeInventory {
         # clustered disks by their DiskIdGuid among this node's disks.
         $visible = $null
         if (Test-ChatOpsCommand 'Get-ClusterSharedVolumeState') {
-            $visible = @(Get-ClusterSharedVolumeState -Node $NodeName | Where-Object { $_.StateInfo.ToString() -ne 'Unavailable' } | ForEach-Object { [string]$_.Name })
+            $visible = @(Get-ClusterSharedVolumeState -Node $NodeName | Where-Object { ([string]$_.StateInfo) -ne 'Unavailable' } | ForEach-Object { [string]$_.Name })
             if (Test-ChatOpsCommand 'Get-Disk') {
                 $local = @{}
                 foreach ($disk in @(Get-Disk)) { if (Get-ChatOpsProperty $disk 'Guid') { $local[([string]$disk.Guid).Trim('{}').ToLowerInvariant()] = $true } }
@@ -154,20 +154,20 @@ function Get-ChatOpsNodeInventory {
         # One call for every VM's adapters, grouped by VM id (names need not be unique).
         $adapters = @{}
         foreach ($adapter in @(Get-VMNetworkAdapter -VMName '*')) {
-            $key = ([guid]$adapter.VMId).ToString()
+            $key = [string][guid]$adapter.VMId
             if (-not $adapters.ContainsKey($key)) { $adapters[$key] = @() }
             $adapters[$key] += [ordered]@{ name = [string]$adapter.Name; legacy = [bool]$adapter.IsLegacy; addresses = @($adapter.IPAddresses | ForEach-Object { [string]$_ }) }
         }
 
         $vms = @(Get-VM | ForEach-Object {
-                $key = ([guid]$_.Id).ToString()
+                $key = [string][guid]$_.Id
                 $guestVersion = Get-ChatOpsProperty $_ 'IntegrationServicesVersion'
                 [ordered]@{
                     id                          = $key
                     name                        = [string]$_.Name
-                    state                       = $_.State.ToString()
+                    state                       = ([string]$_.State)
                     startupMemoryMb             = [long]($_.MemoryStartup / 1MB)
-                    integrationServices         = if ($guestVersion) { $guestVersion.ToString() } else { '0.0' }
+                    integrationServices         = if ($guestVersion) { [string]$guestVersion } else { '0.0' }
                     integrationServicesOutdated = if ($reported.ContainsKey($key)) { $lagging.ContainsKey($key) } else { $null }
                     configurationLocation       = [string]$_.ConfigurationLocation
                     nics                        = @(if ($adapters.ContainsKey($key)) { $adapters[$key] })

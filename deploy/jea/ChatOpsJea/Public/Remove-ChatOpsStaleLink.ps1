@@ -22,14 +22,14 @@ function Remove-ChatOpsStaleLink {
 
     try {
         Import-ChatOpsModule Hyper-V
-        $id = ([guid]$VmId).ToString()
+        $id = [string][guid]$VmId
         $registered = @(Get-VM -Id $id -ErrorAction SilentlyContinue)
         if ($registered.Count -gt 0) {
-            Write-ChatOpsResult ([ordered]@{ status = 'Refused'; summary = "VM $($registered[0].Name) ($id) is registered on $NodeName ($($registered[0].State.ToString())); its config link is not stale." })
+            Write-ChatOpsResult ([ordered]@{ status = 'Refused'; summary = "VM $($registered[0].Name) ($id) is registered on $NodeName ($([string]$registered[0].State)); its config link is not stale." })
             return
         }
 
-        $folder = Join-Path ([Environment]::GetEnvironmentVariable('ProgramData')) 'Microsoft\Windows\Hyper-V\Virtual Machines'
+        $folder = Get-ChatOpsVmLinkFolder
         # Hyper-V names the links in upper case; compare without case (the node's file system may not).
         $links = @(if (Test-Path -LiteralPath $folder) {
                 Get-ChildItem -LiteralPath $folder | Where-Object { $_.BaseName -eq $id -and $_.Extension -in @('.xml', '.vmcx') } | ForEach-Object { $_.FullName }

@@ -23,14 +23,14 @@ function Stop-ChatOpsVmWorker {
 
     try {
         Import-ChatOpsModule Hyper-V, CimCmdlets
-        $id = ([guid]$VmId).ToString()
+        $id = [string][guid]$VmId
         $vm = (Get-ChatOpsFirst @(Get-VM -Id $id -ErrorAction SilentlyContinue))
         if (-not $vm) {
             Write-ChatOpsResult ([ordered]@{ status = 'Refused'; summary = "VM $id is not registered on $NodeName (it may have moved); nothing was killed."; processIds = @() })
             return
         }
-        if ($vm.State.ToString() -in @('Off', 'Saved', 'Hibernated', 'OffCritical', 'SavedCritical')) {
-            Write-ChatOpsResult ([ordered]@{ status = 'Refused'; summary = "VM $($vm.Name) is $($vm.State.ToString()) on $NodeName; it has no worker process to kill."; processIds = @() })
+        if (([string]$vm.State) -in @('Off', 'Saved', 'Hibernated', 'OffCritical', 'SavedCritical')) {
+            Write-ChatOpsResult ([ordered]@{ status = 'Refused'; summary = "VM $($vm.Name) is $(([string]$vm.State)) on $NodeName; it has no worker process to kill."; processIds = @() })
             return
         }
 

@@ -16,7 +16,7 @@ function Get-CimInstance {
             [pscustomobject]@{
                 TotalVisibleMemorySize = [uint64]$hostData.TotalVisibleMemorySize; FreePhysicalMemory = [uint64]$hostData.FreePhysicalMemory
                 DataExecutionPrevention_Available = [bool]$hostData.DataExecutionPrevention_Available; OSArchitecture = $hostData.OSArchitecture
-                SystemDirectory = 'C:\Windows\system32'; Version = $hostData.OsVersion; CSName = Get-FakeNodeName
+                SystemDirectory = 'C:\Windows\system32'; SystemDrive = 'C:'; Version = $hostData.OsVersion; CSName = Get-FakeNodeName
             }
         }
         'Win32_ComputerSystem' {

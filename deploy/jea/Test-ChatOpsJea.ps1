@@ -1,0 +1,126 @@
+#Requires -RunAsAdministrator
+#Requires -Version 5.1
+<#
+.SYNOPSIS
+    Proves the ChatOps JEA endpoint on this node works, read only. Run it on each node after
+    Register-ChatOpsJea.ps1, with the bot's credential (the endpoint admits only the bot's group).
+.DESCRIPTION
+    Checks, and prints PASS/FAIL for each:
+      1. the session configuration is registered, NoLanguage, with a virtual account or gMSA;
+      2. the ChatOpsJea module and its role capability are installed, writable by administrators only;
+      3. the transcript folder is not readable by standard users;
+      4. a session opens as the given account and shows exactly the six ChatOps functions;
+      5. the two read-only functions answer with their JSON documents (cluster view, this node's inventory);
+      6. the safe actions refuse a malformed argument before they run (nothing is killed or removed).
+    Exits 0 when every check passed, 1 otherwise.
+.EXAMPLE
+    .\Test-ChatOpsJea.ps1 -Credential (Get-Credential 'CONTOSO\svc-chatops')
+#>
+[CmdletBinding()]
+param(
+    # The bot's account (a member of the endpoint's group); default: the current user.
+    [Parameter()]
+    [System.Management.Automation.PSCredential] $Credential,
+
+    [Parameter()]
+    [ValidatePattern('^[A-Za-z][A-Za-z0-9.]{0,63}$')]
+    [string] $Name = 'ChatOps'
+)
+
+Set-StrictMode -Version 3.0
+$ErrorActionPreference = 'Stop'
+$results = New-Object System.Collections.Generic.List[object]
+
+function Test-Step([string] $Check, [scriptblock] $Body) {
+    try {
+        $detail = & $Body
+        $results.Add([pscustomobject]@{ Result = 'PASS'; Check = $Check; Detail = [string]$detail })
+    }
+    catch {
+        $results.Add([pscustomobject]@{ Result = 'FAIL'; Check = $Check; Detail = $_.Exception.Message })
+    }
+}
+
+function Test-NoUserAccess([string] $Path, [string[]] $Forbidden) {
+    $rules = (Get-Acl -LiteralPath $Path).Access | Where-Object { $_.AccessControlType -eq 'Allow' -and [string]$_.IdentityReference -in @('BUILTIN\Users', 'Everyone', 'NT AUTHORITY\Authenticated Users') }
+    foreach ($rule in @($rules)) {
+        foreach ($right in $Forbidden) {
+            if (($rule.FileSystemRights -band [System.Security.AccessControl.FileSystemRights]$right) -eq [System.Security.AccessControl.FileSystemRights]$right) {
+                throw "$($rule.IdentityReference) has $right on $Path"
+            }
+        }
+    }
+}
+
+function Invoke-Endpoint([string] $Command, [hashtable] $Parameters = @{}) {
+    # As the bot calls it: a command and bound parameters on the session's runspace, never script text.
+    $shell = [powershell]::Create()
+    $shell.Runspace = $session.Runspace
+    [void]$shell.AddCommand($Command)
+    foreach ($parameter in $Parameters.GetEnumerator()) { [void]$shell.AddParameter($parameter.Key, $parameter.Value) }
+    try { $shell.Invoke() } finally { $shell.Dispose() }
+}
+
+$functions = @('Clear-ChatOpsDnsCache', 'Get-ChatOpsClusterView', 'Get-ChatOpsNodeInventory', 'Remove-ChatOpsStaleLink', 'Stop-ChatOpsClusterService', 'Stop-ChatOpsVmWorker')
+$configuration = $null
+
+Test-Step "Endpoint '$Name' registered, NoLanguage, own account" {
+    $script:configuration = Get-PSSessionConfiguration -Name $Name
+    if ($configuration.LanguageMode -ne 'NoLanguage') { throw "LanguageMode is $($configuration.LanguageMode)" }
+    if ($configuration.SessionType -ne 'RestrictedRemoteServer') { throw "SessionType is $($configuration.SessionType)" }
+    if (-not ($configuration.RunAsVirtualAccount -eq $true -or $configuration.GroupManagedServiceAccount)) { throw 'neither a virtual account nor a gMSA' }
+    "roles: $($configuration.RoleDefinitions)"
+}
+
+Test-Step 'ChatOpsJea module and role capability installed, administrators only' {
+    $module = Get-Module -ListAvailable -Name ChatOpsJea | Sort-Object Version -Descending | Select-Object -First 1
+    if (-not $module) { throw 'module ChatOpsJea not found on PSModulePath' }
+    if (-not (Test-Path -LiteralPath (Join-Path $module.ModuleBase 'RoleCapabilities\ChatOps.psrc'))) { throw 'RoleCapabilities\ChatOps.psrc missing' }
+    Test-NoUserAccess $module.ModuleBase @('Write', 'Modify')
+    "$($module.Version) at $($module.ModuleBase)"
+}
+
+Test-Step 'Transcripts not readable by standard users' {
+    $folder = [string]$configuration.TranscriptDirectory
+    if (-not $folder) { throw 'no TranscriptDirectory' }
+    Test-NoUserAccess $folder @('ReadData')
+    $folder
+}
+
+$session = $null
+Test-Step 'Session opens and shows only the six functions' {
+    $options = @{ ComputerName = $env:COMPUTERNAME; ConfigurationName = $Name }
+    if ($Credential) { $options.Credential = $Credential }
+    $script:session = New-PSSession @options
+    $visible = @(Invoke-Endpoint 'Get-Command' | Where-Object { $_.Name -like '*-ChatOps*' } | ForEach-Object { [string]$_.Name } | Sort-Object)
+    if (($visible -join ',') -ne ($functions -join ',')) { throw "visible: $($visible -join ', ')" }
+    "$($visible.Count) functions"
+}
+
+if ($session) {
+    $node = $env:COMPUTERNAME
+    Test-Step 'Get-ChatOpsClusterView answers' {
+        $json = (Invoke-Endpoint 'Get-ChatOpsClusterView') -join "`n" | ConvertFrom-Json
+        "cluster $($json.name): $(@($json.nodes).Count) nodes, $(@($json.vms).Count) VMs, witness $($json.quorum.witness)"
+    }
+    Test-Step 'Get-ChatOpsNodeInventory answers for this node' {
+        $json = (Invoke-Endpoint 'Get-ChatOpsNodeInventory' @{ NodeName = $node }) -join "`n" | ConvertFrom-Json
+        "build $($json.osBuild), $(@($json.vms).Count) VMs, $(@($json.nics).Count) NICs, $(@($json.drivers).Count) drivers"
+    }
+    Test-Step 'Safe actions refuse a malformed argument before running' {
+        foreach ($call in @(
+                @{ Command = 'Stop-ChatOpsVmWorker'; Parameters = @{ NodeName = $node; VmId = 'not-a-guid' } },
+                @{ Command = 'Remove-ChatOpsStaleLink'; Parameters = @{ NodeName = $node; VmId = '*' } },
+                @{ Command = 'Stop-ChatOpsClusterService'; Parameters = @{ NodeName = "$node;x" } })) {
+            $refused = $false
+            try { Invoke-Endpoint $call.Command $call.Parameters | Out-Null } catch { $refused = $_.Exception.Message -match 'validate|argument' }
+            if (-not $refused) { throw "not refused: $($call.Command)" }
+        }
+        'each refused by parameter validation'
+    }
+    Remove-PSSession -Session $session
+}
+
+$results | Format-Table -AutoSize -Wrap | Out-String -Width 160 | Write-Output
+if (@($results | Where-Object Result -eq 'FAIL').Count -gt 0) { exit 1 }
+exit 0
