@@ -11,4 +11,7 @@ public enum NodeFailureKind
 
     /// <summary>The node answered with an error.</summary>
     Error,
+
+    /// <summary>The node refused the bot's account (WinRM, the JEA role, or the rights an action needs).</summary>
+    AccessDenied,
 }

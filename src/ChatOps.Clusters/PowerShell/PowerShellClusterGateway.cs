@@ -227,6 +227,7 @@ internal sealed partial class PowerShellClusterGateway(
     {
         PowerShellErrorKind.Timeout => NodeFailureKind.Timeout,
         PowerShellErrorKind.Unreachable => NodeFailureKind.Unreachable,
+        PowerShellErrorKind.AccessDenied => NodeFailureKind.AccessDenied,
         _ => NodeFailureKind.Error,
     };
 

@@ -108,7 +108,7 @@ public sealed class PowerShellClusterGatewayTests
         var snapshot = await CreateSut(fake, options).GetSnapshotAsync(CancellationToken.None);
 
         var node = Assert.Single(snapshot.Nodes);
-        Assert.Equal(NodeFailureKind.Error, node.Failure?.Kind);
+        Assert.Equal(NodeFailureKind.AccessDenied, node.Failure?.Kind);
         Assert.Contains("Access is denied", node.Failure!.Message, StringComparison.Ordinal);
     }
 

@@ -112,3 +112,16 @@ function Get-ChatOpsVmLinkFolder {
     if (-not $programData) { $programData = [string](Get-CimInstance -ClassName Win32_OperatingSystem).SystemDrive + '\ProgramData' }
     return Join-Path $programData 'Microsoft\Windows\Hyper-V\Virtual Machines'
 }
+
+function Stop-ChatOpsProcess {
+    # Win32_Process.Terminate on each process; any non-zero return (2 access denied, 3 insufficient
+    # privilege, ...) fails the action with that number. Returns the ids killed.
+    param([Parameter(Mandatory)] [object[]] $Process, [Parameter(Mandatory)] [string] $Label)
+    foreach ($item in $Process) {
+        $result = Invoke-CimMethod -InputObject $item -MethodName Terminate
+        if ([int]$result.ReturnValue -ne 0) {
+            Exit-ChatOpsError -Kind 'Error' -Message "Terminate $Label (pid $($item.ProcessId)) returned $($result.ReturnValue)."
+        }
+        [int]$item.ProcessId
+    }
+}

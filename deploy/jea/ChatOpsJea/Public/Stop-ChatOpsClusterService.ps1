@@ -50,13 +50,7 @@ function Stop-ChatOpsClusterService {
             return
         }
 
-        $killed = @(foreach ($process in $processes) {
-                $result = Invoke-CimMethod -InputObject $process -MethodName Terminate
-                if ([int]$result.ReturnValue -ne 0) {
-                    Exit-ChatOpsError -Kind 'Error' -Message "Terminate clussvc.exe (pid $($process.ProcessId)) returned $($result.ReturnValue)."
-                }
-                [int]$process.ProcessId
-            })
+        $killed = @(Stop-ChatOpsProcess -Process $processes -Label 'clussvc.exe')
         Write-ChatOpsResult ([ordered]@{ status = 'Succeeded'; summary = "Killed clussvc.exe on $NodeName."; processIds = $killed })
     }
     catch {

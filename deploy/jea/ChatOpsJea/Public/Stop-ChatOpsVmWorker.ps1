@@ -40,13 +40,7 @@ function Stop-ChatOpsVmWorker {
             Exit-ChatOpsError -Kind 'NotFound' -Message "No worker process for VM $id runs on $NodeName."
         }
 
-        $killed = @(foreach ($worker in $workers) {
-                $result = Invoke-CimMethod -InputObject $worker -MethodName Terminate
-                if ([int]$result.ReturnValue -ne 0) {
-                    Exit-ChatOpsError -Kind 'Error' -Message "Terminate vmwp.exe (pid $($worker.ProcessId)) returned $($result.ReturnValue)."
-                }
-                [int]$worker.ProcessId
-            })
+        $killed = @(Stop-ChatOpsProcess -Process $workers -Label 'vmwp.exe')
         Write-ChatOpsResult ([ordered]@{ status = 'Succeeded'; summary = "Killed the worker process of VM $id on $NodeName."; processIds = $killed })
     }
     catch {
