@@ -34,6 +34,9 @@ param(
 Set-StrictMode -Version 3.0
 $ErrorActionPreference = 'Stop'
 
+# JEA looks for role capabilities under the 64-bit Program Files; a 32-bit PowerShell would install elsewhere.
+if (-not [Environment]::Is64BitProcess) { throw 'Run this from 64-bit Windows PowerShell (not the x86 console).' }
+
 $programFiles = [Environment]::GetFolderPath('ProgramFiles')
 $moduleRoot = Join-Path $programFiles 'WindowsPowerShell\Modules\ChatOpsJea'
 $transcripts = Join-Path $env:ProgramData 'ChatOps\Transcripts'
@@ -83,11 +86,16 @@ if (-not (Test-PSSessionConfigurationFile -Path $file)) {
 }
 
 if ($PSCmdlet.ShouldProcess($Name, 'Register the JEA endpoint (restarts WinRM)')) {
+    # WinRM restarts once, at the end: a session that runs this script (Invoke-Command) survives until then.
     if (Get-PSSessionConfiguration -Name $Name -ErrorAction SilentlyContinue) {
-        Unregister-PSSessionConfiguration -Name $Name -Force
+        Unregister-PSSessionConfiguration -Name $Name -Force -NoServiceRestart
     }
-    Register-PSSessionConfiguration -Name $Name -Path $file -Force | Out-Null
-    Write-Output "Endpoint '$Name' registered on $env:COMPUTERNAME for $BotGroup. Test it with:"
-    Write-Output "  Invoke-Command -ComputerName $env:COMPUTERNAME -ConfigurationName $Name -ScriptBlock { Get-Command }"
+    Register-PSSessionConfiguration -Name $Name -Path $file -Force -NoServiceRestart | Out-Null
+    Remove-Item -LiteralPath $file -Force
+    Write-Output "Endpoint '$Name' registered on $env:COMPUTERNAME for $BotGroup; WinRM restarts now. Test it with:"
+    Write-Output "  .\Test-ChatOpsJea.ps1 -Credential (Get-Credential)"
+    Restart-Service -Name WinRM -Force
 }
-Remove-Item -LiteralPath $file -Force
+else {
+    Remove-Item -LiteralPath $file -Force
+}

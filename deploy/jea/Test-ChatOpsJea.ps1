@@ -68,7 +68,11 @@ Test-Step "Endpoint '$Name' registered, NoLanguage, own account" {
     $script:configuration = Get-PSSessionConfiguration -Name $Name
     if ($configuration.LanguageMode -ne 'NoLanguage') { throw "LanguageMode is $($configuration.LanguageMode)" }
     if ($configuration.SessionType -ne 'RestrictedRemoteServer') { throw "SessionType is $($configuration.SessionType)" }
-    if (-not ($configuration.RunAsVirtualAccount -eq $true -or $configuration.GroupManagedServiceAccount)) { throw 'neither a virtual account nor a gMSA' }
+    # A gMSA endpoint has no RunAsVirtualAccount property and a virtual-account one no gMSA: read what is there.
+    $properties = @($configuration.PSObject.Properties.Name)
+    $virtual = $properties -contains 'RunAsVirtualAccount' -and [string]$configuration.RunAsVirtualAccount -eq 'true'
+    $gmsa = $properties -contains 'GroupManagedServiceAccount' -and [string]$configuration.GroupManagedServiceAccount
+    if (-not ($virtual -or $gmsa)) { throw 'neither a virtual account nor a gMSA' }
     "roles: $($configuration.RoleDefinitions)"
 }
 
@@ -81,7 +85,7 @@ Test-Step 'ChatOpsJea module and role capability installed, administrators only'
 }
 
 Test-Step 'Transcripts not readable by standard users' {
-    $folder = [string]$configuration.TranscriptDirectory
+    $folder = if (@($configuration.PSObject.Properties.Name) -contains 'TranscriptDirectory') { [string]$configuration.TranscriptDirectory } else { '' }
     if (-not $folder) { throw 'no TranscriptDirectory' }
     Test-NoUserAccess $folder @('ReadData')
     $folder

@@ -81,6 +81,8 @@ function Invoke-Native {
     # Windows PowerShell 5.1 drops empty-string arguments to native programs (PowerShell #6280): pass none,
     # and check the exit code of every call.
     param([Parameter(Mandatory)] [string] $FilePath, [Parameter(Mandatory)] [string[]] $ArgumentList)
+    # Under 'Stop' a native program's first stderr line would end the script before its exit code is read.
+    $ErrorActionPreference = 'Continue'
     $output = & $FilePath @ArgumentList 2>&1
     if ($LASTEXITCODE -ne 0) { throw "$FilePath $($ArgumentList -join ' ') failed ($LASTEXITCODE): $output" }
 }
@@ -140,7 +142,13 @@ if (-not [System.Diagnostics.EventLog]::SourceExists($ServiceName) -and $PSCmdle
 }
 
 if ($PSCmdlet.ShouldProcess($ServiceName, 'Start the service')) {
-    Start-Service -Name $ServiceName
+    try {
+        Start-Service -Name $ServiceName
+    }
+    catch {
+        # 1069: the account may not log on as a service. sc.exe does not grant that right (services.msc does).
+        throw "Service $ServiceName did not start as ${account}: $($_.Exception.Message) If the reason is a logon failure, grant $account 'Log on as a service' (Group Policy: Computer Configuration > Windows Settings > Security Settings > Local Policies > User Rights Assignment)."
+    }
     Write-Output "Service $ServiceName runs as $account from $InstallPath; data in $DataPath."
     Write-Output "Check it: Get-EventLog -LogName Application -Source $ServiceName -Newest 20"
 }

@@ -216,6 +216,12 @@ internal sealed partial class PowerShellClusterGateway(
                 {
                     throw new NodeProbeException(ToFailureKind(ex.Kind), ex.Message);
                 }
+                catch (Exception ex) when (ex is not OperationCanceledException and not NodeProbeException)
+                {
+                    // Whatever PowerShell throws that the session did not name stays this node's failure, never the whole answer's.
+                    LogUnexpected(computer, command, ex);
+                    throw new NodeProbeException(NodeFailureKind.Error, $"{computer}: {ex.GetType().Name}: {PowerShellErrors.Excerpt(ex.Message)}");
+                }
             },
             Timeout,
             time,
@@ -274,6 +280,9 @@ internal sealed partial class PowerShellClusterGateway(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Cluster {Cluster} could not be read: {Kind} {Reason}")]
     private partial void LogViewFailed(string cluster, NodeFailureKind kind, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Command} on {Node} failed unexpectedly")]
+    private partial void LogUnexpected(string node, string command, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Node {Node} failed: {Kind} {Reason}")]
     private partial void LogNodeFailed(string node, NodeFailureKind kind, string reason);

@@ -2,9 +2,13 @@ namespace ChatOps.Clusters.Fakes.Fixtures;
 
 /// <summary>
 /// A six-node cluster recorded in the shapes Windows Server 2019, 2022/2025 and Azure Local 23H2
-/// return, for the fake modules. Every object follows a documented cmdlet or class (the comment
-/// names the page on learn.microsoft.com); the values are what a healthy converged host shows, so a
-/// check that fires on it is a false alarm, except the few faults <see cref="Faults"/> lists.
+/// return, for the fake modules. Every object follows a documented cmdlet or class, named in its
+/// comment; the pages are on learn.microsoft.com under powershell/module/{failoverclusters,
+/// hyper-v, netadapter, nettcpip, dnsclient, storage}/&lt;cmdlet&gt;, windows/win32/cimwin32prov/&lt;class&gt;
+/// (Win32_*), windows/win32/mscs/&lt;class&gt; (MSCluster_*, cluster resource private properties) and
+/// windows-server/virtualization/hyper-v (integration services, VMCX). The values are what a
+/// healthy converged host shows, so a check that fires on it is a false alarm, except the few
+/// faults <see cref="Faults"/> lists.
 /// </summary>
 internal static class ModernFixture
 {

@@ -28,18 +28,59 @@ public sealed class NodeSessionsTests
     }
 
     [Fact]
-    public async Task InvokeAsync_CallHangs_StoppedAtTheTimeoutAndTheSessionReplaced()
+    public async Task InvokeAsync_CallHangs_StoppedAtTheTimeoutAndThePoolKeptOnceTheStopEnds()
     {
         var endpoint = new ScriptedEndpoint(new Dictionary<string, string> { [View] = "param([string] $NodeName) if ($NodeName) { Start-Sleep -Seconds 60 }; '{}'" });
         using var sut = CreateSut(endpoint);
         var watch = Stopwatch.StartNew();
 
         var error = await Assert.ThrowsAsync<PowerShellException>(() => sut.InvokeAsync("HV01", View, [new("NodeName", "HV01")], TimeSpan.FromMilliseconds(500), CancellationToken.None));
+        await Task.Delay(TimeSpan.FromMilliseconds(500));
         await sut.InvokeAsync("HV01", View, [], Patient, CancellationToken.None);
 
         Assert.Equal(PowerShellErrorKind.Timeout, error.Kind);
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed}");
+        Assert.Equal(1, endpoint.PoolsCreated);
+    }
+
+    [Fact]
+    public async Task InvokeAsync_CallIgnoresTheStop_PoolReplacedAfterTheGrace()
+    {
+        // A .NET call blocks the pipeline thread; PowerShell's stop cannot end it.
+        var endpoint = new ScriptedEndpoint(new Dictionary<string, string> { [View] = "param([string] $NodeName) if ($NodeName) { [System.Threading.Thread]::Sleep(20000) }; '{}'" });
+        using var sut = CreateSut(endpoint);
+        await sut.InvokeAsync("HV01", View, [], Patient, CancellationToken.None);
+
+        var error = await Assert.ThrowsAsync<PowerShellException>(() => sut.InvokeAsync("HV01", View, [new("NodeName", "HV01")], TimeSpan.FromMilliseconds(300), CancellationToken.None));
+        await Task.Delay(StopGrace * 3);
+        await sut.InvokeAsync("HV01", View, [], Patient, CancellationToken.None);
+
+        Assert.Equal(PowerShellErrorKind.Timeout, error.Kind);
         Assert.Equal(2, endpoint.PoolsCreated);
+    }
+
+    [Fact]
+    public async Task InvokeAsync_OpenSlowerThanTheCall_OpenGoesOnAndTheNextCallUsesIt()
+    {
+        var endpoint = new ScriptedEndpoint(new Dictionary<string, string> { [View] = "'{}'" }, openDelay: TimeSpan.FromSeconds(1.5));
+        using var sut = CreateSut(endpoint);
+
+        await Assert.ThrowsAsync<PowerShellException>(() => sut.InvokeAsync("HV01", View, [], TimeSpan.FromMilliseconds(300), CancellationToken.None));
+        await sut.InvokeAsync("HV01", View, [], Patient, CancellationToken.None);
+
+        Assert.Equal(1, endpoint.PoolsCreated);
+    }
+
+    [Fact]
+    public async Task InvokeAsync_OpenSlowerThanOpenTimeout_UnreachableNamingTheEndpoint()
+    {
+        var endpoint = new ScriptedEndpoint(new Dictionary<string, string> { [View] = "'{}'" }, openDelay: TimeSpan.FromSeconds(3));
+        using var sut = CreateSut(endpoint, new PowerShellOptions { OpenTimeout = TimeSpan.FromMilliseconds(300) });
+
+        var error = await Assert.ThrowsAsync<PowerShellException>(() => sut.InvokeAsync("HV01", View, [], Patient, CancellationToken.None));
+
+        Assert.Equal(PowerShellErrorKind.Unreachable, error.Kind);
+        Assert.Contains("did not open a session on its 'ChatOps' endpoint within 0.3 s", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -178,6 +219,8 @@ public sealed class NodeSessionsTests
     private const string Probed =
         "[ChatOps.Clusters.Tests.PowerShell.ConcurrencyProbe]::Enter(); try { Start-Sleep -Milliseconds 200 } finally { [ChatOps.Clusters.Tests.PowerShell.ConcurrencyProbe]::Exit() }; '{}'";
 
+    private static readonly TimeSpan StopGrace = TimeSpan.FromMilliseconds(300);
+
     private static NodeSessions CreateSut(ScriptedEndpoint endpoint, PowerShellOptions? options = null) =>
-        new(endpoint, options ?? new PowerShellOptions(), NullLogger<NodeSessions>.Instance);
+        new(endpoint, options ?? new PowerShellOptions(), NullLogger<NodeSessions>.Instance, StopGrace);
 }

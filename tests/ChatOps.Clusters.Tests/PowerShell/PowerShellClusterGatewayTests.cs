@@ -28,6 +28,8 @@ public sealed class PowerShellClusterGatewayTests
         Assert.Equal(HyperVState.Saved, snapshot.FindVm("APP-07")!.OwnerHyperVState);
         var findings = ClusterChecks.RunAll(snapshot).Findings;
         Assert.Contains(findings, f => f.CheckId == CheckIds.VmStateDesync && f.Subject == "APP-07");
+        // The 2012 R2 era's <GUID>.xml links, read from HV05's own ProgramData folder.
+        Assert.Contains(findings, f => f.CheckId == CheckIds.StaleConfigLinks && f.Subject == "HV05");
         // Recorded as 2012 R2 (build 6.3.9600.19913), which carries KB970529's fix: the lab's missing hotfix is not a finding here.
         Assert.DoesNotContain(findings, f => f.CheckId == CheckIds.Kb970529Missing);
         Assert.Contains(findings, f => f.CheckId == CheckIds.HardwarePrerequisites && f.ConcernsNode("HV04"));

@@ -263,6 +263,22 @@ public sealed class VersionFactsTests
         }
     }
 
+    [Fact]
+    public async Task KillClusterService_FullyQualifiedName_StillCountsThatNodesVote()
+    {
+        var record = ModernFixture.Record(WindowsVersion.WindowsServer2022);
+        record["Nodes"] = new[] { "HV22-01", "HV22-02", "HV22-03", "HV22-04", "HV22-05", "HV22-06" }.Select((n, i) => new { Name = n, State = i < 2 ? "Up" : "Down" });
+        ((Dictionary<string, object?>)record["Quorum"]!)["Resource"] = null;
+        using var fake = new FakeCluster(record);
+        using var runner = fake.Runner();
+
+        var json = await runner.InvokeAsync("HV22-02", PowerShellCommands.StopClusterService, [new("NodeName", "HV22-02.contoso.local")], TimeSpan.FromSeconds(60), CancellationToken.None);
+
+        Assert.Equal("Refused", json.GetProperty("status").GetString());
+        Assert.Contains("keep 1 of 2 votes", json.GetProperty("summary").GetString(), StringComparison.Ordinal);
+        Assert.Empty(fake.Calls);
+    }
+
     private static string Node(WindowsVersion version, int number) => version switch
     {
         WindowsVersion.WindowsServer2019 => $"HV19-{number:00}",

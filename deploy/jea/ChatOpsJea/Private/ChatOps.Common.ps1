@@ -83,17 +83,21 @@ function Get-ChatOpsQuorumVotes {
     # The cluster's votes now and without one node. Dynamic quorum (2012 R2 and later) keeps each
     # node's current vote in DynamicWeight and the witness's in the cluster's WitnessDynamicWeight;
     # before that every Up or Paused node votes its NodeWeight (1 when unknown) and an online witness 1.
+    # -Without is compared by its short name (the cluster lists nodes by NetBIOS name); a name that
+    # matches no node is an error, so a mistyped or fully qualified name can never skip the check.
     param([Parameter(Mandatory)] [string] $Without)
+    $short = $Without.Split('.')[0]
     $cluster = Get-Cluster
     $now = 0
-    $mine = 0
+    $mine = $null
     foreach ($node in @(Get-ClusterNode)) {
         $dynamic = Get-ChatOpsProperty $node 'DynamicWeight'
         $weight = Get-ChatOpsProperty $node 'NodeWeight'
         $vote = if ($null -ne $dynamic) { [int]$dynamic } elseif (([string]$node.State) -in @('Up', 'Paused')) { if ($null -ne $weight) { [int]$weight } else { 1 } } else { 0 }
         $now += $vote
-        if ([string]$node.Name -eq $Without) { $mine = $vote }
+        if ([string]$node.Name -eq $short) { $mine = $vote }
     }
+    if ($null -eq $mine) { Exit-ChatOpsError -Kind 'Refused' -Message "$Without is not a node of cluster $($cluster.Name); nothing was killed." }
     $witness = Get-ChatOpsProperty $cluster 'WitnessDynamicWeight'
     if ($null -eq $witness) {
         $resource = (Get-ClusterQuorum).QuorumResource
@@ -114,14 +118,18 @@ function Get-ChatOpsVmLinkFolder {
 }
 
 function Stop-ChatOpsProcess {
-    # Win32_Process.Terminate on each process; any non-zero return (2 access denied, 3 insufficient
-    # privilege, ...) fails the action with that number. Returns the ids killed.
+    # Win32_Process.Terminate on each process; a non-zero return (2 access denied, 3 insufficient
+    # privilege, ...) fails the action with that number and names what was killed before it.
+    # Returns the ids killed.
     param([Parameter(Mandatory)] [object[]] $Process, [Parameter(Mandatory)] [string] $Label)
+    $killed = @()
     foreach ($item in $Process) {
         $result = Invoke-CimMethod -InputObject $item -MethodName Terminate
         if ([int]$result.ReturnValue -ne 0) {
-            Exit-ChatOpsError -Kind 'Error' -Message "Terminate $Label (pid $($item.ProcessId)) returned $($result.ReturnValue)."
+            $before = if ($killed.Count -gt 0) { " after killing pid $($killed -join ', ')" } else { '' }
+            Exit-ChatOpsError -Kind 'Error' -Message "Terminate $Label (pid $($item.ProcessId)) returned $($result.ReturnValue)$before."
         }
-        [int]$item.ProcessId
+        $killed += [int]$item.ProcessId
     }
+    return $killed
 }

@@ -15,11 +15,11 @@ function Get-ChatOpsClusterView {
             [ordered]@{ name = [string]$_.Name; state = ([string]$_.State) }
         })
 
-        # The VM id lives on the 'Virtual Machine' resource of each VM group.
+        # The VM id lives on the 'Virtual Machine' resource of each VM group: one pipeline for all of them.
         $resources = @(Get-ClusterResource)
         $vmIds = @{}
-        foreach ($resource in @($resources | Where-Object { $_.ResourceType.Name -eq 'Virtual Machine' })) {
-            $vmIds[[string]$resource.OwnerGroup.Name] = [string](Get-ClusterParameter -InputObject $resource -Name VmID).Value
+        foreach ($parameter in @($resources | Where-Object { $_.ResourceType.Name -eq 'Virtual Machine' } | Get-ClusterParameter -Name VmID)) {
+            $vmIds[[string]$parameter.ClusterObject.OwnerGroup.Name] = [string]$parameter.Value
         }
 
         $vms = @(Get-ClusterGroup | Where-Object { ([string]$_.GroupType) -eq 'VirtualMachine' } | ForEach-Object {

@@ -134,8 +134,9 @@ function Get-ChatOpsNodeInventory {
         }
 
         # DNS: a peer is resolvable when DNS answers an A record (an alias answers a CNAME first). A
-        # cached A record is stale when the node's DNS server, asked directly (not the cache), answers
-        # the same name with other addresses.
+        # cached A record of a name in this node's domain is stale when the node's DNS server, asked
+        # directly (not the cache), answers it with none of the cached addresses. Negative entries
+        # (no data) and names outside the domain (CDNs, round-robin services) are not judged.
         $peers = @(if ($PeerNodes) { $PeerNodes.Split(',', [StringSplitOptions]::RemoveEmptyEntries) })
         $resolvable = @($peers | Where-Object {
                 @(Resolve-DnsName -Name $_ -Type A -DnsOnly -ErrorAction SilentlyContinue | Where-Object { [string]$_.Type -eq 'A' }).Count -gt 0
@@ -143,7 +144,9 @@ function Get-ChatOpsNodeInventory {
         $server = (Get-ChatOpsFirst @(Get-DnsClientServerAddress -AddressFamily IPv4 | ForEach-Object { @($_.ServerAddresses) } | Where-Object { $_ }))
         $stale = @()
         if ($server) {
-            $stale = @(Get-DnsClientCache -Type A | Microsoft.PowerShell.Utility\Select-Object -First 500 | Group-Object Entry | ForEach-Object {
+            $domain = '.' + [string]$system.Domain
+            $stale = @(Get-DnsClientCache -Type A | Where-Object { $_.Data -and ([string]$_.Entry).EndsWith($domain, [StringComparison]::OrdinalIgnoreCase) } |
+                Microsoft.PowerShell.Utility\Select-Object -First 100 | Group-Object Entry | ForEach-Object {
                     $cached = @($_.Group | ForEach-Object { [string]$_.Data })
                     $fresh = @(Resolve-DnsName -Name $_.Name -Type A -DnsOnly -Server $server -QuickTimeout -ErrorAction SilentlyContinue |
                         Where-Object { [string]$_.Type -eq 'A' } | ForEach-Object { [string]$_.IPAddress })

@@ -23,11 +23,13 @@ function Stop-ChatOpsClusterService {
         [ValidateSet('Refuse', 'Allow')]
         [string] $QuorumLoss = 'Refuse'
     )
+    # Clusters list nodes by their short (NetBIOS) names; so does this function from here on.
+    $NodeName = $NodeName.Split('.')[0]
 
     try {
         Import-ChatOpsModule CimCmdlets, FailoverClusters
         $here = [string](Get-CimInstance -ClassName Win32_ComputerSystem).Name
-        if (-not $NodeName.Split('.')[0].Equals($here, [StringComparison]::OrdinalIgnoreCase)) {
+        if (-not $NodeName.Equals($here, [StringComparison]::OrdinalIgnoreCase)) {
             Write-ChatOpsResult ([ordered]@{ status = 'Refused'; summary = "This endpoint is $here, not $NodeName; nothing was killed."; processIds = @() })
             return
         }

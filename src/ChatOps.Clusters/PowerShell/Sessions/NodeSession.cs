@@ -5,11 +5,14 @@ using System.Management.Automation.Runspaces;
 namespace ChatOps.Clusters.PowerShell.Sessions;
 
 /// <summary>
-/// The runspace pool to one node: opened on first use, reused, replaced when it breaks or after a
-/// call was stopped (so a wedged remote runspace is never handed out again), at most
-/// <see cref="PowerShellOptions.MaxCallsPerNode"/> calls at once.
+/// The runspace pool to one node: opened on first use (under <see cref="PowerShellOptions.OpenTimeout"/>,
+/// however soon the call that started it gives up), reused, and replaced when it breaks or when a
+/// stopped call does not end within the stop grace (so a wedged remote runspace is never handed
+/// out again). At most <see cref="PowerShellOptions.MaxCallsPerNode"/> calls at once, each of
+/// which then takes one of the <paramref name="overall"/> slots, so calls queued behind a hung
+/// node do not hold slots that healthy nodes need.
 /// </summary>
-internal sealed class NodeSession(string computer, IRunspacePoolFactory factory, PowerShellOptions options) : IDisposable
+internal sealed class NodeSession(string computer, IRunspacePoolFactory factory, PowerShellOptions options, SemaphoreSlim overall, TimeSpan stopGrace) : IDisposable
 {
     private readonly SemaphoreSlim _calls = new(options.MaxCallsPerNode, options.MaxCallsPerNode);
     private readonly Lock _gate = new();
@@ -21,14 +24,22 @@ internal sealed class NodeSession(string computer, IRunspacePoolFactory factory,
         await _calls.WaitAsync(cancellationToken);
         try
         {
-            var pool = await AcquireAsync(cancellationToken);
+            await overall.WaitAsync(cancellationToken);
             try
             {
-                return await RunAsync(pool, command, parameters, cancellationToken);
+                var pool = await AcquireAsync(cancellationToken);
+                try
+                {
+                    return await RunAsync(pool, command, parameters, cancellationToken);
+                }
+                finally
+                {
+                    pool.Exit();
+                }
             }
             finally
             {
-                pool.Exit();
+                overall.Release();
             }
         }
         finally
@@ -72,21 +83,27 @@ internal sealed class NodeSession(string computer, IRunspacePoolFactory factory,
 
         try
         {
-            await pool.OpenAsync(cancellationToken);
+            // The open goes on when this call gives up, so the next call finds it done.
+            await pool.OpenAsync(options.OpenTimeout).WaitAsync(cancellationToken);
             return pool;
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            pool.Exit();
+            throw;
+        }
+        catch (TimeoutException ex)
+        {
+            pool.Exit();
+            Retire(pool);
+            throw new PowerShellException(PowerShellErrorKind.Unreachable,
+                $"{computer} did not open a session on its '{options.ConfigurationName}' endpoint within {options.OpenTimeout.TotalSeconds:0.#} s.", ex);
+        }
+        catch (Exception ex)
         {
             pool.Exit();
             Retire(pool);
             throw Translate(ex, "connect");
-        }
-        catch (OperationCanceledException)
-        {
-            // An open that outlived the call's time is not reused: the next call starts a fresh one.
-            pool.Exit();
-            Retire(pool);
-            throw;
         }
     }
 
@@ -114,24 +131,24 @@ internal sealed class NodeSession(string computer, IRunspacePoolFactory factory,
             }
         };
 
-        var invoke = shell.InvokeAsync<PSObject, PSObject>(null, output);
+        Task invoke = Task.CompletedTask;
         try
         {
+            invoke = shell.InvokeAsync<PSObject, PSObject>(null, output);
             await invoke.WaitAsync(cancellationToken);
             return ReadOutput(shell, output, command);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             shell.BeginStop(null, null);
-            Retire(pool);
+            _ = RetireUnlessStoppedAsync(pool, invoke);
             throw;
         }
         catch (PipelineStoppedException) when (tooLarge)
         {
-            Retire(pool);
             throw new PowerShellException(PowerShellErrorKind.OutputTooLarge, $"{command} on {computer} wrote more than {options.MaxOutputBytes} characters and was stopped.");
         }
-        catch (Exception ex) when (ex is RuntimeException or PSRemotingTransportException or InvalidOperationException)
+        catch (Exception ex) when (ex is not PowerShellException)
         {
             if (IsTransportFailure(ex))
             {
@@ -145,6 +162,23 @@ internal sealed class NodeSession(string computer, IRunspacePoolFactory factory,
             // A stopped remote pipeline may take a while to end (closing its retired pool ends it for
             // sure): dispose it once it has, never blocking this call.
             _ = invoke.ContinueWith(_ => shell.Dispose(), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+        }
+    }
+
+    /// <summary>A stopped call that has not ended within the grace holds a runspace that may never come back: replace the pool.</summary>
+    private async Task RetireUnlessStoppedAsync(PooledRunspaces pool, Task invoke)
+    {
+        try
+        {
+            await invoke.WaitAsync(stopGrace);
+        }
+        catch (TimeoutException)
+        {
+            Retire(pool);
+        }
+        catch (Exception ex) when (ex is RuntimeException or InvalidOperationException or OperationCanceledException)
+        {
+            // Stopped as asked (PipelineStoppedException) or broken; a broken pool is replaced on the next call.
         }
     }
 
@@ -175,20 +209,34 @@ internal sealed class NodeSession(string computer, IRunspacePoolFactory factory,
     private static bool IsTransportFailure(Exception ex) =>
         ex is PSRemotingTransportException or PSRemotingDataStructureException or InvalidRunspacePoolStateException or InvalidRunspaceStateException;
 
-    private PowerShellException Translate(Exception ex, string command) => ex switch
+    /// <summary>
+    /// Errors by what they are, read from the error record so that a node's error (a RemoteException
+    /// carrying the node's record over WinRM) and an in-process one classify alike.
+    /// </summary>
+    private PowerShellException Translate(Exception ex, string command)
     {
-        PSRemotingTransportException transport when transport.ErrorCode == 5 || transport.Message.Contains("Access is denied", StringComparison.OrdinalIgnoreCase) =>
-            new PowerShellException(PowerShellErrorKind.AccessDenied,
-                $"{computer} refused the bot's account at its '{options.ConfigurationName}' endpoint (is the account in the endpoint's role group?): {PowerShellErrors.Excerpt(transport.Message)}", ex),
-        _ when IsTransportFailure(ex) =>
-            new PowerShellException(PowerShellErrorKind.Unreachable, $"{computer} could not be reached over WinRM: {PowerShellErrors.Excerpt(ex.Message)}", ex),
-        CommandNotFoundException =>
-            new PowerShellException(PowerShellErrorKind.NotFound,
-                $"{computer}'s '{options.ConfigurationName}' endpoint has no {command}; install the current ChatOpsJea module there (deploy/jea).", ex),
-        ParameterBindingException =>
-            new PowerShellException(PowerShellErrorKind.InvalidArgument, $"{computer} refused the parameters of {command}: {PowerShellErrors.Excerpt(ex.Message)}", ex),
-        PSInvalidOperationException or InvalidOperationException when ex is not RuntimeException =>
-            new PowerShellException(PowerShellErrorKind.Unreachable, $"{computer}: {PowerShellErrors.Excerpt(ex.Message)}", ex),
-        _ => PowerShellErrors.FromMessage(computer, command, ex.Message),
-    };
+        var errorId = (ex as IContainsErrorRecord)?.ErrorRecord?.FullyQualifiedErrorId ?? string.Empty;
+        return ex switch
+        {
+            PSRemotingTransportException transport when transport.ErrorCode == 5 || transport.Message.Contains("Access is denied", StringComparison.OrdinalIgnoreCase) =>
+                new PowerShellException(PowerShellErrorKind.AccessDenied,
+                    $"{computer} refused the bot's account at its '{options.ConfigurationName}' endpoint (is the account in the endpoint's role group?): {PowerShellErrors.Excerpt(transport.Message)}", ex),
+            _ when IsTransportFailure(ex) =>
+                new PowerShellException(PowerShellErrorKind.Unreachable, $"{computer} could not be reached over WinRM: {PowerShellErrors.Excerpt(ex.Message)}", ex),
+            _ when ex is CommandNotFoundException || errorId.StartsWith("CommandNotFoundException", StringComparison.Ordinal) =>
+                new PowerShellException(PowerShellErrorKind.NotFound,
+                    $"{computer}'s '{options.ConfigurationName}' endpoint has no {command}; install the current ChatOpsJea module there (deploy/jea).", ex),
+            _ when ex is ParameterBindingException || IsBindingError(errorId) =>
+                new PowerShellException(PowerShellErrorKind.InvalidArgument, $"{computer} refused the parameters of {command}: {PowerShellErrors.Excerpt(ex.Message)}", ex),
+            RuntimeException => PowerShellErrors.FromMessage(computer, command, ex.Message),
+            _ => new PowerShellException(PowerShellErrorKind.Unreachable, $"{computer}: {PowerShellErrors.Excerpt(ex.Message)}", ex),
+        };
+    }
+
+    private static bool IsBindingError(string errorId) =>
+        errorId.StartsWith("ParameterArgumentValidationError", StringComparison.Ordinal) ||
+        errorId.StartsWith("ParameterArgumentTransformationError", StringComparison.Ordinal) ||
+        errorId.StartsWith("NamedParameterNotFound", StringComparison.Ordinal) ||
+        errorId.StartsWith("MissingMandatoryParameter", StringComparison.Ordinal) ||
+        errorId.StartsWith("ParameterBindingFailed", StringComparison.Ordinal);
 }

@@ -11,8 +11,12 @@ namespace ChatOps.Clusters.PowerShell.Sessions;
 /// wrapper function invoked by name with bound parameters, under a per-call timeout that stops the
 /// pipeline, at most <see cref="PowerShellOptions.MaxConcurrentCalls"/> calls at once overall.
 /// </summary>
-internal sealed partial class NodeSessions(IRunspacePoolFactory factory, PowerShellOptions options, ILogger<NodeSessions> logger) : IPowerShellRunner, IDisposable
+internal sealed partial class NodeSessions(IRunspacePoolFactory factory, PowerShellOptions options, ILogger<NodeSessions> logger, TimeSpan? stopGrace = null)
+    : IPowerShellRunner, IDisposable
 {
+    /// <summary>How long a stopped call may take to end before its node's pool is replaced.</summary>
+    public static readonly TimeSpan DefaultStopGrace = TimeSpan.FromSeconds(5);
+
     private readonly ConcurrentDictionary<string, NodeSession> _nodes = new(StringComparer.OrdinalIgnoreCase);
     private readonly SemaphoreSlim _overall = new(options.MaxConcurrentCalls, options.MaxConcurrentCalls);
 
@@ -23,24 +27,16 @@ internal sealed partial class NodeSessions(IRunspacePoolFactory factory, PowerSh
         Validate(computer, command, parameters);
         using var deadline = new CancellationTokenSource(timeout);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
-        var node = _nodes.GetOrAdd(computer, name => new NodeSession(name, factory, options));
+        var node = _nodes.GetOrAdd(computer, name => new NodeSession(name, factory, options, _overall, stopGrace ?? DefaultStopGrace));
         try
         {
-            await _overall.WaitAsync(linked.Token);
-            try
-            {
-                return Parse(computer, command, await node.InvokeAsync(command, parameters, linked.Token));
-            }
-            finally
-            {
-                _overall.Release();
-            }
+            return Parse(computer, command, await node.InvokeAsync(command, parameters, linked.Token));
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             LogTimedOut(computer, command, timeout);
             throw new PowerShellException(PowerShellErrorKind.Timeout,
-                $"{command} on {computer} did not finish within {timeout.TotalSeconds:0.#} s; it was stopped and the session replaced.");
+                $"{command} on {computer} did not finish within {timeout.TotalSeconds:0.#} s and was stopped.");
         }
     }
 
@@ -102,6 +98,6 @@ internal sealed partial class NodeSessions(IRunspacePoolFactory factory, PowerSh
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Command} on {Node} timed out after {Timeout}; pipeline stopped, session replaced")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Command} on {Node} timed out after {Timeout}; pipeline stopped")]
     private partial void LogTimedOut(string node, string command, TimeSpan timeout);
 }

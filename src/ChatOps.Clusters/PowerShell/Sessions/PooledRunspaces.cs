@@ -41,16 +41,20 @@ internal sealed class PooledRunspaces(RunspacePool pool)
         }
     }
 
-    /// <summary>Opens the pool once (every caller awaits the same open), lazily on the first call.</summary>
-    public Task OpenAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Opens the pool once, lazily on the first call; every caller awaits the same open, which fails
+    /// with <see cref="TimeoutException"/> after <paramref name="timeout"/>.
+    /// </summary>
+    public Task OpenAsync(TimeSpan timeout)
     {
         lock (_gate)
         {
-            _open ??= Task.Factory.FromAsync(pool.BeginOpen, pool.EndOpen, null);
+            return _open ??= OpenWithinAsync(timeout);
         }
-
-        return _open.WaitAsync(cancellationToken);
     }
+
+    private async Task OpenWithinAsync(TimeSpan timeout) =>
+        await Task.Factory.FromAsync(pool.BeginOpen, pool.EndOpen, null).WaitAsync(timeout);
 
     public void Exit()
     {

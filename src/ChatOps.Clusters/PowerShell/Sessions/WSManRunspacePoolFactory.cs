@@ -21,6 +21,8 @@ internal sealed class WSManRunspacePoolFactory(PowerShellOptions options) : IRun
         return pool;
     }
 
+    private int TransportLimit => (int)Math.Min(int.MaxValue, 8L * options.MaxOutputBytes + (1 << 20));
+
     internal WSManConnectionInfo ConnectionInfo(string computer)
     {
         var port = options.Port > 0 ? options.Port : options.UseSsl ? 5986 : 5985;
@@ -28,9 +30,10 @@ internal sealed class WSManRunspacePoolFactory(PowerShellOptions options) : IRun
         {
             AuthenticationMechanism = options.Authentication,
             OpenTimeout = (int)options.OpenTimeout.TotalMilliseconds,
-            OperationTimeout = (int)options.OpenTimeout.TotalMilliseconds,
-            MaximumReceivedObjectSize = options.MaxOutputBytes,
-            MaximumReceivedDataSizePerCommand = options.MaxOutputBytes,
+            // The transport counts serialised bytes (CLIXML, UTF-16 and escaped: several per character);
+            // the call's own limit (MaxOutputBytes characters) must be the one that stops it.
+            MaximumReceivedObjectSize = TransportLimit,
+            MaximumReceivedDataSizePerCommand = TransportLimit,
         };
         return info;
     }

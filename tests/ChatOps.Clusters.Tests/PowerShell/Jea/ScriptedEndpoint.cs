@@ -5,9 +5,9 @@ namespace ChatOps.Clusters.Tests.PowerShell.Jea;
 
 /// <summary>
 /// An endpoint whose ChatOps functions are given as script text, for testing the session mechanics
-/// (timeouts, output limits, pooling) apart from what the real functions do. Counts the pools it makes.
+/// (timeouts, output limits, pooling, slow opens) apart from what the real functions do. Counts the pools it makes.
 /// </summary>
-internal sealed class ScriptedEndpoint(IReadOnlyDictionary<string, string> functions) : IRunspacePoolFactory
+internal sealed class ScriptedEndpoint(IReadOnlyDictionary<string, string> functions, TimeSpan? openDelay = null) : IRunspacePoolFactory
 {
     private int _created;
 
@@ -22,6 +22,14 @@ internal sealed class ScriptedEndpoint(IReadOnlyDictionary<string, string> funct
         state.ImportPSModule("Microsoft.PowerShell.Utility");
         // Only the functions given: never the ChatOpsJea module that PSModulePath may offer by auto-loading.
         state.Variables.Add(new SessionStateVariableEntry("PSModuleAutoLoadingPreference", System.Management.Automation.PSModuleAutoLoadingPreference.None, "Test endpoint"));
+        if (openDelay is { } delay)
+        {
+            // A startup script runs while the pool opens: a slow endpoint (a logon, a module import).
+            var script = Path.Combine(Path.GetTempPath(), $"chatops-slow-open-{Guid.NewGuid():N}.ps1");
+            File.WriteAllText(script, $"Start-Sleep -Milliseconds {(int)delay.TotalMilliseconds}");
+            state.StartupScripts.Add(script);
+        }
+
         foreach (var (name, body) in functions)
         {
             state.Commands.Add(new SessionStateFunctionEntry(name, body));

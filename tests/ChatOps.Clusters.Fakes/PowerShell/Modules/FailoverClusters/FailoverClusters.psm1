@@ -59,13 +59,15 @@ function Get-ClusterResource {
 
 function Get-ClusterParameter {
     [CmdletBinding()] param([Parameter(ValueFromPipeline)] $InputObject, [string] $Name, [string] $Cluster)
-    $value = switch ($Name) {
-        'VmID' { ((Get-FakeCluster).Groups | Where-Object { $_.Name -eq $InputObject.OwnerGroup.Name }).VmId }
-        'SharePath' { (Get-FakeCluster).Quorum.Resource.SharePath }
-        'AccountName' { (Get-FakeCluster).Quorum.Resource.AccountName }
-        'DiskIdGuid' { ((Get-FakeCluster).Disks | Where-Object { $_.Name -eq $InputObject.Name }).DiskIdGuid }
+    process {
+        $value = switch ($Name) {
+            'VmID' { ((Get-FakeCluster).Groups | Where-Object { $_.Name -eq $InputObject.OwnerGroup.Name }).VmId }
+            'SharePath' { (Get-FakeCluster).Quorum.Resource.SharePath }
+            'AccountName' { (Get-FakeCluster).Quorum.Resource.AccountName }
+            'DiskIdGuid' { ((Get-FakeCluster).Disks | Where-Object { $_.Name -eq $InputObject.Name }).DiskIdGuid }
+        }
+        [pscustomobject]@{ ClusterObject = $InputObject; Name = $Name; Value = $value; Type = 'String' }
     }
-    [pscustomobject]@{ ClusterObject = $InputObject; Name = $Name; Value = $value; Type = 'String' }
 }
 
 function Get-ClusterOwnerNode {
