@@ -100,6 +100,10 @@ public sealed class ChatOpsHost : IAsyncDisposable
         return await Connector.NextAsync();
     }
 
+    /// <summary>The size of the LiteDB file (and its log) right now.</summary>
+    public long DatabaseBytes() =>
+        Directory.GetFiles(_dataFolder).Sum(f => new FileInfo(f).Length);
+
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();

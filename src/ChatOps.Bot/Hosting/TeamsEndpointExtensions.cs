@@ -1,11 +1,11 @@
 using System.Text.Json;
 using ChatOps.Bot.Knowledge;
+using ChatOps.Bot.Messages;
 using ChatOps.Bot.Pages;
 using ChatOps.Bot.Proactive;
 using ChatOps.Bot.Teams;
 using ChatOps.Commands.Subscriptions;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -13,7 +13,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace ChatOps.Bot.Hosting;
 
 /// <summary>The HTTP side: Bot Framework endpoint, liveness and readiness.</summary>
-internal static partial class TeamsEndpointExtensions
+internal static class TeamsEndpointExtensions
 {
     public const string ReadyTag = "ready";
 
@@ -37,14 +37,7 @@ internal static partial class TeamsEndpointExtensions
     /// <summary>Maps <c>POST /api/messages</c>, <c>GET /kb/{id}</c>, <c>GET /healthz</c> and <c>GET /readyz</c>.</summary>
     public static WebApplication MapChatOps(this WebApplication app)
     {
-        app.MapPost("/api/messages", async (HttpRequest request, HttpResponse response, IBotFrameworkHttpAdapter adapter, IBot bot, ILoggerFactory loggers, CancellationToken ct) =>
-        {
-            await adapter.ProcessAsync(request, response, bot, ct);
-            if (response.StatusCode == StatusCodes.Status401Unauthorized)
-            {
-                Log.Unauthenticated(loggers.CreateLogger("ChatOps.Bot.Messages"), request.HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown", request.Headers.Authorization.Count > 0);
-            }
-        });
+        app.MapPost("/api/messages", MessagesEndpoint.HandleAsync);
         app.MapSweepPages();
         app.MapKnowledgePages();
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
@@ -71,12 +64,6 @@ internal static partial class TeamsEndpointExtensions
             }),
         };
         return context.Response.WriteAsync(JsonSerializer.Serialize(body, JsonOptions));
-    }
-
-    private static partial class Log
-    {
-        [LoggerMessage(Level = LogLevel.Warning, Message = "Refused an unauthenticated /api/messages request from {Remote} (token present: {HadToken})")]
-        public static partial void Unauthenticated(ILogger logger, string remote, bool hadToken);
     }
 
     private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };

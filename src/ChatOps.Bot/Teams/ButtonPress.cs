@@ -5,7 +5,18 @@ namespace ChatOps.Bot.Teams;
 /// <summary>A Confirm or Cancel press: from an <c>Action.Execute</c> invoke, or an <c>Action.Submit</c> message value.</summary>
 internal sealed record ButtonPress(string? Verb, string? PendingId, string? Nonce)
 {
-    /// <summary>The press carried by an activity value, or null when the value is not one.</summary>
+    /// <summary>Longest pending-action id, nonce or verb a press may carry: the bot's own are 32 to 40 characters.</summary>
+    public const int MaxFieldLength = 64;
+
+    /// <summary>A press whose data is not what the bot's buttons send: answered with a refusal, never looked up or stored.</summary>
+    public static readonly ButtonPress Malformed = new(null, null, null);
+
+    public bool IsMalformed => ReferenceEquals(this, Malformed);
+
+    /// <summary>
+    /// The press carried by an activity value; null when the value is not a press at all;
+    /// <see cref="Malformed"/> when it names a pending action with data of the wrong type or size.
+    /// </summary>
     public static ButtonPress? From(object? value, string? verb = null)
     {
         if (value is null)
@@ -23,7 +34,34 @@ internal sealed record ButtonPress(string? Verb, string? PendingId, string? Nonc
             return null;
         }
 
-        var pendingId = data.Value<string>("pendingId");
-        return pendingId is null ? null : new ButtonPress(verb ?? data.Value<string>("verb"), pendingId, data.Value<string>("nonce"));
+        if (data["pendingId"] is not { } pendingToken)
+        {
+            return null;
+        }
+
+        var pendingId = Field(pendingToken);
+        if (pendingId is null || !TryOptional(data, "verb", out var dataVerb) || !TryOptional(data, "nonce", out var nonce) || verb is { Length: > MaxFieldLength })
+        {
+            return Malformed;
+        }
+
+        return new ButtonPress(verb ?? dataVerb, pendingId, nonce);
     }
+
+    /// <summary>An optional field: absent or null is fine, anything else must be a short string.</summary>
+    private static bool TryOptional(JObject data, string name, out string? value)
+    {
+        value = null;
+        if (data[name] is not { Type: not JTokenType.Null } token)
+        {
+            return true;
+        }
+
+        value = Field(token);
+        return value is not null;
+    }
+
+    /// <summary>A string of at most <see cref="MaxFieldLength"/> characters, else null.</summary>
+    private static string? Field(JToken token) =>
+        token.Type == JTokenType.String && token.Value<string>() is { Length: > 0 and <= MaxFieldLength } text ? text : null;
 }

@@ -46,8 +46,7 @@ internal sealed partial class ChatOpsBot(
         var context = ContextOf(turnContext);
         if (string.IsNullOrWhiteSpace(activity.Text) && ButtonPress.From(activity.Value) is { } press)
         {
-            var decided = await confirmations.DecideAsync(press.Verb, press.PendingId, press.Nonce, context, cancellationToken);
-            await ReplaceCardAsync(turnContext, decided, cancellationToken);
+            await ReplaceCardAsync(turnContext, await DecideAsync(press, context, cancellationToken), cancellationToken);
             return;
         }
 
@@ -61,7 +60,7 @@ internal sealed partial class ChatOpsBot(
         var press = ButtonPress.From(invokeValue?.Action?.Data, invokeValue?.Action?.Verb);
         var reply = press is null
             ? Commands.Replies.Reply.Error("That button carries no action I know.")
-            : await confirmations.DecideAsync(press.Verb, press.PendingId, press.Nonce, ContextOf(turnContext), cancellationToken);
+            : await DecideAsync(press, ContextOf(turnContext), cancellationToken);
         var card = factory.Create(reply, turnContext.Activity.ChannelId);
         return new AdaptiveCardInvokeResponse
         {
@@ -69,6 +68,17 @@ internal sealed partial class ChatOpsBot(
             Type = card.Attachments?.FirstOrDefault()?.ContentType ?? "application/vnd.microsoft.activity.message",
             Value = card.Attachments?.FirstOrDefault()?.Content ?? card.Text,
         };
+    }
+
+    private async Task<Commands.Replies.Reply> DecideAsync(ButtonPress press, CommandContext context, CancellationToken cancellationToken)
+    {
+        if (press.IsMalformed)
+        {
+            LogMalformedPress(context.Caller.Id, context.ConversationId);
+            return Commands.Replies.Reply.Error($"That button's data is not what my buttons send (a pending-action id is text of at most {ButtonPress.MaxFieldLength} characters); nothing was done.");
+        }
+
+        return await confirmations.DecideAsync(press.Verb, press.PendingId, press.Nonce, context, cancellationToken);
     }
 
     /// <summary>Action.Submit (Web Chat, Emulator): update the card the button was on, or answer anew.</summary>
@@ -140,6 +150,9 @@ internal sealed partial class ChatOpsBot(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not update card {CardId}; sent the result as a new message")]
     private partial void LogCardUpdateFailed(Exception exception, string cardId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a malformed button press from {User} in {Conversation}")]
+    private partial void LogMalformedPress(string user, string conversation);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ignored redelivered {ActivityType} activity {ActivityId}")]
     private partial void LogDuplicate(string activityId, string activityType);

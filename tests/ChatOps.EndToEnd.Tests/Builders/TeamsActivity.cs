@@ -112,6 +112,28 @@ public sealed class TeamsActivity
         return this;
     }
 
+    /// <summary>Sets or (with null) removes any property, for activities Teams would never send.</summary>
+    public TeamsActivity With(string property, JsonNode? value)
+    {
+        if (value is null)
+        {
+            _activity.Remove(property);
+        }
+        else
+        {
+            _activity[property] = value;
+        }
+
+        return this;
+    }
+
+    /// <summary>Replaces the <c>pendingId</c> of a press (Action.Execute data) with any JSON value.</summary>
+    public TeamsActivity WithPendingId(JsonNode? value)
+    {
+        _activity["value"]!["action"]!["data"]!["pendingId"] = value;
+        return this;
+    }
+
     public string Id => _activity["id"]!.GetValue<string>();
 
     public string ToJson() => _activity.ToJsonString();
