@@ -4,6 +4,7 @@ using ChatOps.Bot.Storage;
 using ChatOps.Bot.Teams;
 using ChatOps.Clusters;
 using ChatOps.Commands;
+using ChatOps.Commands.Access;
 using ChatOps.Commands.Clusters;
 using ChatOps.Commands.Knowledge;
 using Microsoft.Bot.Builder;
@@ -17,6 +18,13 @@ internal static class BotServiceCollectionExtensions
     public static IHostApplicationBuilder AddChatOps(this IHostApplicationBuilder builder)
     {
         builder.AddCommands();
+        builder.Services.PostConfigure<AccessOptions>(access =>
+        {
+            if (access.AllowedTenants.All(string.IsNullOrWhiteSpace) && builder.Configuration["MicrosoftAppTenantId"] is { Length: > 0 } tenant)
+            {
+                access.AllowedTenants.Add(tenant);
+            }
+        });
         builder.AddClusters();
         builder.Services.AddClusterCommands();
         builder.AddKnowledgeCommands();

@@ -8,6 +8,7 @@ using ChatOps.Commands.Routing;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Teams;
 using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Options;
 using Newtonsoft.Json;
 
 namespace ChatOps.Bot.Teams;
@@ -23,6 +24,7 @@ internal sealed partial class ChatOpsBot(
     ReplyActivityFactory factory,
     WelcomeLedger welcomes,
     IProcessedActivities processed,
+    IOptionsMonitor<AccessOptions> access,
     TimeProvider time,
     ILogger<ChatOpsBot> logger) : TeamsActivityHandler
 {
@@ -30,6 +32,12 @@ internal sealed partial class ChatOpsBot(
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
         var activity = turnContext.Activity;
+        if (ForeignTenant(turnContext) is { } tenant)
+        {
+            LogForeignTenant(tenant, activity.Type, activity.From?.Id ?? "unknown");
+            return;
+        }
+
         if (activity.Id is { Length: > 0 } id && activity.Type is ActivityTypes.Message or ActivityTypes.Invoke &&
             !await processed.TryClaimAsync($"{activity.ChannelId}|{activity.Conversation?.Id}|{id}", time.GetUtcNow(), cancellationToken))
         {
@@ -141,6 +149,24 @@ internal sealed partial class ChatOpsBot(
         return WebUtility.HtmlDecode(text).Trim();
     }
 
+    /// <summary>
+    /// The tenant of a Teams activity that <see cref="AccessOptions.AllowedTenants"/> does not list
+    /// (a Teams activity without one counts as foreign), or null when the activity may be answered.
+    /// Other channels carry no tenant and are answered as before.
+    /// </summary>
+    private string? ForeignTenant(ITurnContext turnContext)
+    {
+        var allowed = access.CurrentValue.AllowedTenants.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t.Trim()).ToList();
+        var activity = turnContext.Activity;
+        if (allowed.Count == 0 || turnContext.Adapter is TerminalAdapter || activity.ChannelId != Microsoft.Bot.Connector.Channels.Msteams)
+        {
+            return null;
+        }
+
+        var tenant = activity.Conversation?.TenantId ?? activity.GetChannelData<Microsoft.Bot.Schema.Teams.TeamsChannelData>()?.Tenant?.Id;
+        return tenant is { Length: > 0 } && allowed.Contains(tenant, StringComparer.OrdinalIgnoreCase) ? null : tenant ?? "(none)";
+    }
+
     /// <summary>The local user of the terminal chat is trusted only when the in-process adapter says so, never from activity data.</summary>
     private static Caller CallerOf(ITurnContext turnContext)
     {
@@ -150,6 +176,9 @@ internal sealed partial class ChatOpsBot(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not update card {CardId}; sent the result as a new message")]
     private partial void LogCardUpdateFailed(Exception exception, string cardId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a {ActivityType} activity from {User} of tenant {Tenant}, which ChatOps:Access:AllowedTenants does not list")]
+    private partial void LogForeignTenant(string tenant, string activityType, string user);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a malformed button press from {User} in {Conversation}")]
     private partial void LogMalformedPress(string user, string conversation);

@@ -15,4 +15,11 @@ public sealed class AccessOptions
     /// <summary>Entra object ids or UPNs of operators (flushdns, sweeps). Default: none.</summary>
     [Required]
     public IList<string> Operators { get; init; } = [];
+
+    /// <summary>
+    /// Entra tenant ids whose Teams activities the bot answers; others are refused and logged.
+    /// Default: the bot's own <c>MicrosoftAppTenantId</c> when set, else any tenant. Blank entries are ignored.
+    /// </summary>
+    [Required]
+    public IList<string> AllowedTenants { get; init; } = [];
 }

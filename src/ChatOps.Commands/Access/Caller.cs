@@ -6,4 +6,12 @@ namespace ChatOps.Commands.Access;
 /// <param name="AadObjectId">Entra object id, when the channel provides one.</param>
 /// <param name="Upn">User principal name, when known.</param>
 /// <param name="IsLocalUser">True for the terminal chat, whose user is the machine's operator.</param>
-public sealed record Caller(string Id, string Name, string? AadObjectId = null, string? Upn = null, bool IsLocalUser = false);
+public sealed record Caller(string Id, string Name, string? AadObjectId = null, string? Upn = null, bool IsLocalUser = false)
+{
+    /// <summary>
+    /// The person, whichever channel account they arrive under: their Entra object id when the
+    /// channel gives one (one person may have several channel ids), otherwise the channel's id.
+    /// Confirmations and the two-person rule compare this, never <see cref="Id"/>.
+    /// </summary>
+    public string PersonId => AadObjectId is { Length: > 0 } aad ? "aad:" + aad.Trim().ToLowerInvariant() : "id:" + Id;
+}

@@ -57,7 +57,7 @@ public sealed partial class ActionConfirmations(
             Target = plan.Target,
             Detail = plan.Detail,
             Force = request.HasFlag("force"),
-            RequesterId = context.Caller.Id,
+            RequesterId = context.Caller.PersonId,
             RequesterName = context.Caller.Name,
             ConversationId = context.ConversationId,
             CommandText = request.Text,
@@ -124,7 +124,7 @@ public sealed partial class ActionConfirmations(
             }, cancellationToken);
         }
 
-        var running = stored with { State = PendingActionState.Running, ApprovedBy = expected == PendingActionState.AwaitingApproval ? context.Caller.Id : null };
+        var running = stored with { State = PendingActionState.Running, ApprovedBy = expected == PendingActionState.AwaitingApproval ? context.Caller.PersonId : null };
         if (!await pending.TryTransitionAsync(stored.Id, expected, running, cancellationToken))
         {
             return await ClosedOrAsync(false, context, text, stored, started, AuditDecision.Refused, string.Empty, Reply.Text(string.Empty), cancellationToken);
@@ -164,9 +164,10 @@ public sealed partial class ActionConfirmations(
             PendingActionState.Cancelled => "This action was cancelled; nothing was done.",
             PendingActionState.Expired => "This confirmation expired; nothing was done.",
             _ when role < action.Definition.Role => $"`{stored.Action}` needs the {action.Definition.Role.ToString().ToLowerInvariant()} role; you are {role.ToString().ToLowerInvariant()}.",
-            PendingActionState.AwaitingConfirmation when context.Caller.Id != stored.RequesterId =>
+            _ when stored.ConversationId != context.ConversationId => "This confirmation belongs to another conversation; ask again here.",
+            PendingActionState.AwaitingConfirmation when context.Caller.PersonId != stored.RequesterId =>
                 $"Only {stored.RequesterName}, who asked for it, can confirm or cancel this.",
-            PendingActionState.AwaitingApproval when verb == ConfirmVerb && context.Caller.Id == stored.RequesterId =>
+            PendingActionState.AwaitingApproval when verb == ConfirmVerb && context.Caller.PersonId == stored.RequesterId =>
                 "A different admin must approve this (two-person rule).",
             PendingActionState.AwaitingApproval when role < Role.Admin => "Only an admin can approve this.",
             _ => null,
@@ -218,7 +219,7 @@ public sealed partial class ActionConfirmations(
     private bool SecondApproverRequired(string action)
     {
         var configured = options.CurrentValue.RequireSecondApprover
-            ?? (accessOptions.CurrentValue.Admins.Count > 1 ? ["kill clussvc"] : []);
+            ?? (accessOptions.CurrentValue.Admins.Where(a => !string.IsNullOrWhiteSpace(a)).Distinct(StringComparer.OrdinalIgnoreCase).Count() > 1 ? ["kill clussvc"] : []);
         return configured.Contains(action, StringComparer.OrdinalIgnoreCase);
     }
 

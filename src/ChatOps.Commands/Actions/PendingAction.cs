@@ -21,7 +21,7 @@ public sealed record PendingAction
     /// <summary>Whether the request said <c>--force</c>.</summary>
     public bool Force { get; init; }
 
-    /// <summary>Channel user id of the requester.</summary>
+    /// <summary>The requester as a person (<see cref="Access.Caller.PersonId"/>): Entra object id, else channel user id.</summary>
     public required string RequesterId { get; init; }
 
     /// <summary>Requester's display name.</summary>
