@@ -3,6 +3,7 @@ using ChatOps.Bot.Knowledge;
 using ChatOps.Bot.Messages;
 using ChatOps.Bot.Pages;
 using ChatOps.Bot.Proactive;
+using ChatOps.Bot.Storage;
 using ChatOps.Bot.Teams;
 using ChatOps.Commands.Subscriptions;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -30,7 +31,8 @@ internal static class TeamsEndpointExtensions
         builder.Services.AddSingleton<IChannelPublisher, ProactivePublisher>();
         builder.Services.AddHealthChecks()
             .AddCheck<ClusterReadinessCheck>("cluster", tags: [ReadyTag])
-            .AddCheck<KnowledgeReadinessCheck>("knowledge", tags: [ReadyTag]);
+            .AddCheck<KnowledgeReadinessCheck>("knowledge", tags: [ReadyTag])
+            .AddCheck<StorageReadinessCheck>("storage", tags: [ReadyTag]);
         return builder;
     }
 

@@ -15,6 +15,13 @@ public sealed class StorageOptions
     [Required(ErrorMessage = "ChatOps:Storage:Path is required.")]
     public string Path { get; set; } = "data/chatops.db";
 
+    /// <summary>
+    /// What to do with a damaged database file at start: false stops start-up with one line naming it
+    /// (nothing is touched); true moves it aside (<c>.damaged-&lt;time&gt;</c>), logs that, and starts with an
+    /// empty one. Default: false.
+    /// </summary>
+    public bool MoveCorruptAside { get; set; }
+
     /// <summary>How long processed activity ids are remembered for de-duplication. Default: 1 day.</summary>
     [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00", ErrorMessage = "ChatOps:Storage:ProcessedActivityRetention must be between 1 minute and 30 days.")]
     public TimeSpan ProcessedActivityRetention { get; set; } = TimeSpan.FromDays(1);

@@ -11,6 +11,8 @@ internal static class StorageServiceCollectionExtensions
     {
         builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<LiteDbStore>();
+        // Opened at start, so a damaged file stops the service before it takes a request.
+        builder.Services.AddHostedService<StorageStartup>();
         builder.Services.AddSingleton<IAuditLog, LiteDbAuditLog>();
         builder.Services.AddSingleton<IPendingActions, LiteDbPendingActions>();
         builder.Services.AddSingleton<IProcessedActivities, LiteDbProcessedActivities>();
