@@ -21,16 +21,36 @@ internal sealed class LiteDbAuditLog(LiteDbStore store) : IAuditLog
         return Task.FromResult(latest);
     }
 
+    /// <summary>
+    /// Every record in order, read a page at a time. A LiteDB cursor in Shared mode holds the file's
+    /// mutex until it ends, and a mutex must be released by the thread that took it: kept open across
+    /// the caller's awaits it was released on another thread and the process aborted. Each page is
+    /// read whole, on one thread, before anything is yielded.
+    /// </summary>
     public async IAsyncEnumerable<AuditRecord> AllAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        foreach (var document in Records.FindAll())
+        var after = 0L;
+        while (true)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            yield return document.Record;
-        }
+            var last = after;
+            var page = Records.Query().Where(d => d.Id > last).OrderBy(d => d.Id).Limit(PageSize).ToList();
+            foreach (var document in page)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                yield return document.Record;
+            }
 
-        await Task.CompletedTask;
+            if (page.Count < PageSize)
+            {
+                break;
+            }
+
+            after = page[^1].Id;
+            await Task.Yield();
+        }
     }
+
+    private const int PageSize = 1000;
 
     /// <summary>Storage shape: an auto-increment id keeps insertion order.</summary>
     internal sealed class AuditDocument

@@ -1,0 +1,67 @@
+using ChatOps.Bot.Storage;
+using ChatOps.Commands.Actions;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Hosting;
+
+namespace ChatOps.EndToEnd.Tests.Security;
+
+/// <summary><c>audit export</c> as an operator runs it, on a database of many records.</summary>
+public sealed class AuditExportTests
+{
+    [Fact]
+    public async Task AuditExport_100000Records_EveryRecordExportedExitZero()
+    {
+        var folder = Directory.CreateTempSubdirectory("chatops-export-").FullName;
+        try
+        {
+            var path = Path.Combine(folder, "chatops.db");
+            using (var store = new LiteDbStore(Microsoft.Extensions.Options.Options.Create(new StorageOptions { Path = path }), new Folder(folder)))
+            {
+                store.Database.GetCollection<LiteDbAuditLog.AuditDocument>("audit", LiteDB.BsonAutoId.Int64).InsertBulk(
+                    Enumerable.Range(0, 100_000).Select(i => new LiteDbAuditLog.AuditDocument
+                    {
+                        Record = new AuditRecord
+                        {
+                            Time = DateTimeOffset.UnixEpoch, UserId = "29:u1", UserName = "Dana", ConversationId = "c1",
+                            CommandText = "flushdns HV01", Action = "flushdns", Target = $"T{i}", Decision = AuditDecision.Requested,
+                        },
+                    }));
+            }
+
+            var output = Path.Combine(folder, "audit.jsonl");
+            var start = new System.Diagnostics.ProcessStartInfo("dotnet", [typeof(Program).Assembly.Location, "audit", "export", output])
+            {
+                RedirectStandardError = true,
+                RedirectStandardOutput = true,
+                WorkingDirectory = Path.GetDirectoryName(typeof(Program).Assembly.Location)!,
+            };
+            start.Environment["ChatOps__Storage__Path"] = path;
+
+            using var process = System.Diagnostics.Process.Start(start)!;
+            var stderr = await process.StandardError.ReadToEndAsync();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+            await process.WaitForExitAsync(timeout.Token);
+
+            Assert.True(process.ExitCode == 0, $"exit {process.ExitCode}: {stderr}");
+            Assert.Contains("Exported 100000 audit record(s)", stderr, StringComparison.Ordinal);
+            var lines = await File.ReadAllLinesAsync(output);
+            Assert.Equal(100_000, lines.Length);
+            Assert.Contains("\"target\":\"T99999\"", lines[^1], StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private sealed class Folder(string root) : IHostEnvironment
+    {
+        public string EnvironmentName { get; set; } = "Test";
+
+        public string ApplicationName { get; set; } = "ChatOps.EndToEnd.Tests";
+
+        public string ContentRootPath { get; set; } = root;
+
+        public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
+    }
+}
