@@ -11,7 +11,7 @@ internal sealed class LiteDbAuditLog(LiteDbStore store) : IAuditLog
 
     public Task AppendAsync(AuditRecord record, CancellationToken cancellationToken)
     {
-        Records.Insert(new AuditDocument { Record = record });
+        Records.Insert(new AuditDocument { Record = record.Capped() });
         return Task.CompletedTask;
     }
 

@@ -35,4 +35,26 @@ public sealed record AuditRecord
 
     /// <summary>The pending action this record belongs to, if any.</summary>
     public string? PendingId { get; init; }
+
+    /// <summary>Longest text kept in any one field; what a request supplies beyond it is cut, and marked so.</summary>
+    public const int MaxFieldLength = 2000;
+
+    /// <summary>
+    /// The record as a store keeps it: every field a request can fill (names, ids, the typed command,
+    /// outcomes quoting a node) at most <see cref="MaxFieldLength"/> characters, so no request can
+    /// make the append-only log grow by more than a few kilobytes.
+    /// </summary>
+    public AuditRecord Capped() => this with
+    {
+        UserId = Cap(UserId),
+        UserName = Cap(UserName),
+        ConversationId = Cap(ConversationId),
+        CommandText = Cap(CommandText),
+        Action = Cap(Action),
+        Target = Cap(Target),
+        Outcome = Cap(Outcome),
+        PendingId = PendingId is null ? null : Cap(PendingId),
+    };
+
+    private static string Cap(string text) => text.Length <= MaxFieldLength ? text : string.Concat(text.AsSpan(0, MaxFieldLength - 1), "…");
 }

@@ -146,4 +146,27 @@ public sealed class LiteDbStoresTests
 
         Assert.Equal("s2", await new LiteDbSweepHistory(reopened).LastSummarizedAsync(CancellationToken.None));
     }
+
+    [Fact]
+    public async Task AuditLog_RequestSuppliedFieldsOfAMegabyte_StoredCutToTheCap()
+    {
+        using var temp = new TempStore();
+        using var store = temp.Open();
+        var log = new LiteDbAuditLog(store);
+        var huge = new string('n', 1024 * 1024);
+
+        await log.AppendAsync(new AuditRecord
+        {
+            Time = Now, UserId = "29:u1", UserName = huge, ConversationId = huge, CommandText = huge, Action = "kill vmwp", Target = huge,
+            Decision = AuditDecision.Refused, Outcome = huge, PendingId = huge,
+        }, CancellationToken.None);
+
+        var stored = Assert.Single(await log.LatestAsync(10, CancellationToken.None));
+        Assert.All([stored.UserName, stored.ConversationId, stored.CommandText, stored.Target, stored.Outcome, stored.PendingId!], field =>
+        {
+            Assert.Equal(AuditRecord.MaxFieldLength, field.Length);
+            Assert.EndsWith("…", field, StringComparison.Ordinal);
+        });
+        Assert.True(new FileInfo(store.FullPath).Length < 256 * 1024, $"the file is {new FileInfo(store.FullPath).Length} bytes");
+    }
 }
