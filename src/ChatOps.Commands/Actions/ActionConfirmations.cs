@@ -5,6 +5,7 @@ using System.Text;
 using ChatOps.Commands.Access;
 using ChatOps.Commands.Replies;
 using ChatOps.Commands.Routing;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -23,7 +24,8 @@ public sealed partial class ActionConfirmations(
     IOptionsMonitor<ActionsOptions> options,
     IOptionsMonitor<AccessOptions> accessOptions,
     TimeProvider time,
-    ILogger<ActionConfirmations> logger)
+    ILogger<ActionConfirmations> logger,
+    IHostApplicationLifetime? lifetime = null)
 {
     /// <summary>Verb of the Confirm button.</summary>
     public const string ConfirmVerb = "confirm";
@@ -132,7 +134,7 @@ public sealed partial class ActionConfirmations(
 
         var decision = expected == PendingActionState.AwaitingApproval ? AuditDecision.Approved : AuditDecision.Confirmed;
         await AuditAsync(context, text, stored.Action, stored.Target, decision, "running", started, stored.Id, cancellationToken);
-        return await ExecuteAsync(action, running, context, text, cancellationToken);
+        return await ExecuteAsync(action, running, context, text);
     }
 
     private string? Check(PendingAction stored, ISafeAction action, string? verb, string? nonce, CommandContext context)
@@ -186,21 +188,28 @@ public sealed partial class ActionConfirmations(
         return reply;
     }
 
-    private async Task<Reply> ExecuteAsync(ISafeAction action, PendingAction running, CommandContext context, string text, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs a confirmed action under its own token (the execute timeout and host shutdown), never the
+    /// request's: a request that ends mid-action (Teams gave up, the client went away) neither stops
+    /// it half-way nor leaves it Running; its outcome and the Done state are always written.
+    /// </summary>
+    private async Task<Reply> ExecuteAsync(ISafeAction action, PendingAction running, CommandContext context, string text)
     {
         var started = Stopwatch.GetTimestamp();
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(options.CurrentValue.ExecuteTimeout);
+        using var own = new CancellationTokenSource(options.CurrentValue.ExecuteTimeout, time);
+        using var stopping = lifetime?.ApplicationStopping.Register(own.Cancel);
         Reply reply;
         AuditDecision decision;
         try
         {
-            reply = await action.ExecuteAsync(running, timeout.Token);
+            reply = await action.ExecuteAsync(running, own.Token);
             decision = reply.Outcome == ReplyOutcome.Ok ? AuditDecision.Executed : AuditDecision.Failed;
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (own.IsCancellationRequested)
         {
-            reply = Reply.Error($"`{running.Action} {running.Target}` did not finish within {options.CurrentValue.ExecuteTimeout.TotalSeconds:N0} s; check the node before retrying.");
+            reply = lifetime?.ApplicationStopping.IsCancellationRequested == true
+                ? Reply.Error($"`{running.Action} {running.Target}` was interrupted by the service stopping; its outcome is unknown: check the node before retrying.")
+                : Reply.Error($"`{running.Action} {running.Target}` did not finish within {options.CurrentValue.ExecuteTimeout.TotalSeconds:N0} s; check the node before retrying.");
             decision = AuditDecision.Failed;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
