@@ -51,9 +51,21 @@ internal static class TeamsEndpointExtensions
         return app;
     }
 
+    /// <summary>
+    /// Readiness details name files, clusters and runbook problems: only a caller on this machine
+    /// (a load balancer's probe needs the status alone) sees them. The in-process test server has no address.
+    /// </summary>
+    internal static bool SeesReadinessDetails(System.Net.IPAddress? remote) =>
+        remote is null || System.Net.IPAddress.IsLoopback(remote.IsIPv4MappedToIPv6 ? remote.MapToIPv4() : remote);
+
     private static Task WriteReadinessAsync(HttpContext context, HealthReport report)
     {
         context.Response.ContentType = "application/json";
+        if (!SeesReadinessDetails(context.Connection.RemoteIpAddress))
+        {
+            return context.Response.WriteAsync(JsonSerializer.Serialize(new { status = report.Status.ToString() }, JsonOptions));
+        }
+
         var body = new
         {
             status = report.Status.ToString(),

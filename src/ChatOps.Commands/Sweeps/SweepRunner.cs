@@ -63,7 +63,8 @@ public sealed partial class SweepRunner(
             .ToDictionary(r => $"{r.Category}: {r.Component}", r => r.Values[node], StringComparer.Ordinal);
 
     /// <summary>Sortable by time, unique, safe in a URL.</summary>
-    private static string NewId(DateTimeOffset at) => $"{at:yyyyMMdd'T'HHmmss}-{RandomNumberGenerator.GetHexString(6, lowercase: true)}";
+    /// <summary>The time it was taken, and 128 random bits: the link to a sweep's page is not guessable from its time.</summary>
+    private static string NewId(DateTimeOffset at) => $"{at:yyyyMMdd'T'HHmmss}-{RandomNumberGenerator.GetHexString(32, lowercase: true)}";
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sweep {Id}: {Nodes} nodes ({Unreachable} unreachable), {Findings} findings in {Ms:N0} ms")]
     private partial void LogSwept(string id, int nodes, int unreachable, int findings, double ms);

@@ -113,4 +113,20 @@ public sealed class SweepRunnerTests
 
         Assert.Single(await _history.LatestAsync(10, CancellationToken.None));
     }
+
+    [Fact]
+    public async Task RunAsync_TwoSweepsInOneSecond_IdsCarry128RandomBits()
+    {
+        using var runner = Runner(LabClusters.LoadDefault());
+
+        var first = await runner.RunAsync(CancellationToken.None);
+        var second = await runner.RunAsync(CancellationToken.None);
+
+        foreach (var id in (string[])[first.Id, second.Id])
+        {
+            Assert.Matches("^[0-9]{8}T[0-9]{6}-[0-9a-f]{32}$", id);
+        }
+
+        Assert.NotEqual(first.Id, second.Id);
+    }
 }
