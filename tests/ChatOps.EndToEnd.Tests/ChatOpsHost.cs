@@ -92,6 +92,14 @@ public sealed class ChatOpsHost : IAsyncDisposable
     /// <summary>Sends a message and returns the first reply that reached the connector.</summary>
     public Task<ConnectorCall> AskAsync(string text) => AskAsAsync(TeamsUser.Dana, text);
 
+    /// <summary>Posts a prepared activity and returns the first reply that reached the connector.</summary>
+    public async Task<ConnectorCall> AskAsync(TeamsActivity activity)
+    {
+        var status = await PostAsync(activity);
+        Assert.True(status is HttpStatusCode.OK or HttpStatusCode.Accepted, $"POST /api/messages answered {(int)status}");
+        return await Connector.NextAsync();
+    }
+
     /// <summary>Sends a message as another user and returns the first reply.</summary>
     public async Task<ConnectorCall> AskAsAsync(TeamsUser user, string text)
     {

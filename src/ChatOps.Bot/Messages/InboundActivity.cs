@@ -46,11 +46,34 @@ internal static class InboundActivity
     }
 
     private static string? Nested(JsonElement root, string name) =>
-        root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Object
-            ? Text(value, "id", required: true, MaxIdLength, $"{name}.id")
-            : $"'{name}' is missing or not an object.";
+        Find(root, name, out var value) ?? (value is { ValueKind: JsonValueKind.Object } nested
+            ? Text(nested, "id", required: true, MaxIdLength, $"{name}.id")
+            : $"'{name}' is missing or not an object.");
 
     private static string? Id(JsonElement root, string name) => Text(root, name, required: false, MaxIdLength);
+
+    /// <summary>
+    /// The property, found without regard to case as the adapter's JSON reader finds it (where the
+    /// last of several spellings wins); more than one spelling is itself the problem.
+    /// </summary>
+    private static string? Find(JsonElement element, string name, out JsonElement? value)
+    {
+        value = null;
+        foreach (var property in element.EnumerateObject())
+        {
+            if (property.Name.Equals(name, StringComparison.OrdinalIgnoreCase))
+            {
+                if (value is not null)
+                {
+                    return $"'{name}' appears more than once.";
+                }
+
+                value = property.Value;
+            }
+        }
+
+        return null;
+    }
 
     private static string? ServiceUrl(JsonElement root)
     {
@@ -59,7 +82,8 @@ internal static class InboundActivity
             return problem;
         }
 
-        var url = root.GetProperty("serviceUrl").GetString();
+        Find(root, "serviceUrl", out var value);
+        var url = value!.Value.GetString();
         return Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
             ? null
             : "'serviceUrl' is not an http(s) address.";
@@ -68,7 +92,12 @@ internal static class InboundActivity
     private static string? Text(JsonElement element, string name, bool required, int maxLength, string? label = null)
     {
         label ??= name;
-        if (!element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        if (Find(element, name, out var found) is { } duplicate)
+        {
+            return duplicate;
+        }
+
+        if (found is not { ValueKind: not JsonValueKind.Null } value)
         {
             return required ? $"'{label}' is missing." : null;
         }

@@ -8,7 +8,8 @@ namespace ChatOps.Bot.Messages;
 /// <summary>
 /// <c>POST /api/messages</c>: refuses a body that is not an activity the bot can answer (400),
 /// then lets the adapter authenticate and run the turn. A token the validator rejects, however
-/// malformed, is a 401 and logged, never a 500 carrying the validator's exception.
+/// malformed, is a 401 and logged, never a 500 carrying the validator's exception; signing keys
+/// out of reach are a 503 (our outage: the connector retries).
 /// </summary>
 internal static partial class MessagesEndpoint
 {
@@ -22,9 +23,16 @@ internal static partial class MessagesEndpoint
             return;
         }
 
+        // Read at most one byte past the limit (a chunked body has no Content-Length), then rewind for the adapter.
         request.EnableBuffering(InboundActivity.MaxBodyBytes);
         using var body = new MemoryStream();
-        await request.Body.CopyToAsync(body, cancellationToken);
+        var chunk = new byte[16 * 1024];
+        int read;
+        while (body.Length <= InboundActivity.MaxBodyBytes && (read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            body.Write(chunk, 0, read);
+        }
+
         if (body.Length > InboundActivity.MaxBodyBytes)
         {
             await RefuseAsync(response, StatusCodes.Status413PayloadTooLarge, $"The body is larger than {InboundActivity.MaxBodyBytes} bytes.", cancellationToken);
@@ -42,6 +50,15 @@ internal static partial class MessagesEndpoint
         try
         {
             await adapter.ProcessAsync(request, response, bot, cancellationToken);
+        }
+        catch (Exception ex) when (IsKeysUnavailable(ex) && !response.HasStarted)
+        {
+            // Our outage, not a bad token: 503 lets the Bot Connector retry, and it is an error in our log.
+            LogKeysUnavailable(logger, ex.Message);
+            response.Clear();
+            response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            response.Headers.RetryAfter = "10";
+            return;
         }
         catch (Exception ex) when (IsTokenRejection(ex) && !response.HasStarted)
         {
@@ -66,9 +83,14 @@ internal static partial class MessagesEndpoint
     private static bool IsTokenRejection(Exception ex) => ex switch
     {
         SecurityTokenException or UnauthorizedAccessException => true,
-        ArgumentException or InvalidOperationException => ex.Message.StartsWith("IDX", StringComparison.Ordinal),
+        // IDX12709/12729/12741: the JWT itself cannot be read (segments, Base64, JSON).
+        ArgumentException => ex.Message.StartsWith("IDX127", StringComparison.Ordinal),
         _ => false,
     };
+
+    /// <summary>IDX20803: the Bot Framework's signing keys (OpenID configuration) could not be fetched.</summary>
+    private static bool IsKeysUnavailable(Exception ex) =>
+        ex is InvalidOperationException && ex.Message.StartsWith("IDX20803", StringComparison.Ordinal);
 
     private static async Task RefuseAsync(HttpResponse response, int status, string problem, CancellationToken cancellationToken)
     {
@@ -82,6 +104,9 @@ internal static partial class MessagesEndpoint
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a /api/messages token from {Remote}: {Reason}")]
     private static partial void LogTokenRejected(ILogger logger, string remote, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The Bot Framework signing keys could not be fetched; answered 503: {Reason}")]
+    private static partial void LogKeysUnavailable(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a malformed activity from {Remote}: {Problem}")]
     private static partial void LogMalformed(ILogger logger, string remote, string problem);

@@ -11,6 +11,7 @@ internal sealed class LiteDbProcessedActivities(LiteDbStore store, IOptions<Stor
 
     public Task<bool> TryClaimAsync(string activityId, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        activityId = Key(activityId);
         lock (store.Gate)
         {
             if (Seen.FindById(activityId) is not null)
@@ -28,6 +29,12 @@ internal sealed class LiteDbProcessedActivities(LiteDbStore store, IOptions<Stor
             return Task.FromResult(true);
         }
     }
+
+    /// <summary>LiteDB index keys hold at most 1,023 bytes: a longer id is kept as its SHA-256.</summary>
+    private static string Key(string activityId) =>
+        System.Text.Encoding.UTF8.GetByteCount(activityId) <= 512
+            ? activityId
+            : "sha256:" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(activityId)));
 
     /// <summary>Storage shape keyed by activity id.</summary>
     internal sealed class ProcessedDocument

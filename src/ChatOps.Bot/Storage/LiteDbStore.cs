@@ -50,6 +50,12 @@ internal sealed partial class LiteDbStore : IDisposable
 
         var aside = $"{path}.damaged-{DateTime.UtcNow:yyyyMMddHHmmss}";
         File.Move(path, aside);
+        // The write-ahead log goes with it: left behind, LiteDB would replay old pages into the new file.
+        if (File.Exists(LogPath(path)))
+        {
+            File.Move(LogPath(path), aside + ".log");
+        }
+
         if (logger is not null)
         {
             LogMovedAside(logger, path, problem, aside);
@@ -65,7 +71,9 @@ internal sealed partial class LiteDbStore : IDisposable
     {
         database = null;
         var file = new FileInfo(path);
-        if (file.Exists && (file.Length == 0 || file.Length % PageSize != 0))
+
+        // With a write-ahead log beside it, a last page cut short may be what LiteDB recovers on open: let it try.
+        if (file.Exists && (file.Length == 0 || file.Length % PageSize != 0) && !File.Exists(LogPath(path)))
         {
             return $"{file.Length} bytes is not a whole number of {PageSize}-byte pages: the file was cut short";
         }
@@ -80,13 +88,24 @@ internal sealed partial class LiteDbStore : IDisposable
 
             return null;
         }
-        catch (Exception ex) when (ex is LiteException or IOException or InvalidCastException or IndexOutOfRangeException or ArgumentException)
+        catch (Exception ex) when (ex is LiteException or InvalidCastException or IndexOutOfRangeException || (ex is ArgumentException && file.Exists))
         {
+            // What LiteDB throws for a file it cannot decode. A file it cannot open (locked, no access)
+            // is not damaged and is never moved: that stops start-up with its own line below.
             database?.Dispose();
             database = null;
             return ex.Message;
         }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            database?.Dispose();
+            throw new StartupException($"The state database {path} cannot be opened ({ex.Message}); nothing was changed. Is another process holding it?", ex);
+        }
     }
+
+    /// <summary>LiteDB 5's write-ahead log: <c>name-log.ext</c> beside the data file.</summary>
+    private static string LogPath(string path) =>
+        System.IO.Path.Combine(System.IO.Path.GetDirectoryName(path)!, System.IO.Path.GetFileNameWithoutExtension(path) + "-log" + System.IO.Path.GetExtension(path));
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The state database {Path} was damaged ({Problem}); moved it to {Aside} and started with an empty one")]
     private static partial void LogMovedAside(ILogger logger, string path, string problem, string aside);

@@ -9,12 +9,21 @@ namespace ChatOps.Bot.Storage;
 internal sealed class StorageReadinessCheck(LiteDbStore store) : IHealthCheck
 {
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(2);
+    private readonly Lock _gate = new();
+    private Task<int>? _read;
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         try
         {
-            var collections = await Task.Run(() => store.Database.GetCollectionNames().Count(), cancellationToken).WaitAsync(Limit, cancellationToken);
+            // One read at a time: while the file is held elsewhere, probes wait on the same read instead of each parking a thread.
+            Task<int> read;
+            lock (_gate)
+            {
+                read = _read is { IsCompleted: false } pending ? pending : _read = Task.Run(() => store.Database.GetCollectionNames().Count(), CancellationToken.None);
+            }
+
+            var collections = await read.WaitAsync(Limit, cancellationToken);
             return HealthCheckResult.Healthy($"{collections} collections in {store.FullPath}");
         }
         catch (TimeoutException)

@@ -163,7 +163,14 @@ internal sealed partial class ChatOpsBot(
             return null;
         }
 
-        var tenant = activity.Conversation?.TenantId ?? activity.GetChannelData<Microsoft.Bot.Schema.Teams.TeamsChannelData>()?.Tenant?.Id;
+        var conversationTenant = activity.Conversation?.TenantId;
+        var channelTenant = activity.GetChannelData<Microsoft.Bot.Schema.Teams.TeamsChannelData>()?.Tenant?.Id;
+        if (conversationTenant is { Length: > 0 } && channelTenant is { Length: > 0 } && !conversationTenant.Equals(channelTenant, StringComparison.OrdinalIgnoreCase))
+        {
+            return $"{conversationTenant} / {channelTenant} (they disagree)";
+        }
+
+        var tenant = conversationTenant ?? channelTenant;
         return tenant is { Length: > 0 } && allowed.Contains(tenant, StringComparer.OrdinalIgnoreCase) ? null : tenant ?? "(none)";
     }
 
@@ -171,7 +178,9 @@ internal sealed partial class ChatOpsBot(
     private static Caller CallerOf(ITurnContext turnContext)
     {
         var from = turnContext.Activity.From ?? new ChannelAccount("unknown", "unknown");
-        return new Caller(from.Id ?? "unknown", from.Name ?? from.Id ?? "unknown", from.AadObjectId, Upn: null, IsLocalUser: turnContext.Adapter is TerminalAdapter);
+        // Only Teams vouches for from.aadObjectId; on Web Chat or Direct Line the client writes it, so it grants nothing there.
+        var aad = turnContext.Activity.ChannelId == Microsoft.Bot.Connector.Channels.Msteams ? from.AadObjectId : null;
+        return new Caller(from.Id ?? "unknown", from.Name ?? from.Id ?? "unknown", aad, Upn: null, IsLocalUser: turnContext.Adapter is TerminalAdapter);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not update card {CardId}; sent the result as a new message")]

@@ -13,5 +13,8 @@ public sealed record Caller(string Id, string Name, string? AadObjectId = null, 
     /// channel gives one (one person may have several channel ids), otherwise the channel's id.
     /// Confirmations and the two-person rule compare this, never <see cref="Id"/>.
     /// </summary>
-    public string PersonId => AadObjectId is { Length: > 0 } aad ? "aad:" + aad.Trim().ToLowerInvariant() : "id:" + Id;
+    public string PersonId => !string.IsNullOrWhiteSpace(AadObjectId) ? "aad:" + AadObjectId.Trim().ToLowerInvariant() : "id:" + Id;
+
+    /// <summary>Whether this caller is the person a stored id names (also an id stored before persons were, the bare channel id).</summary>
+    public bool Is(string storedPersonId) => storedPersonId == PersonId || storedPersonId == Id;
 }

@@ -167,9 +167,9 @@ public sealed partial class ActionConfirmations(
             PendingActionState.Expired => "This confirmation expired; nothing was done.",
             _ when role < action.Definition.Role => $"`{stored.Action}` needs the {action.Definition.Role.ToString().ToLowerInvariant()} role; you are {role.ToString().ToLowerInvariant()}.",
             _ when stored.ConversationId != context.ConversationId => "This confirmation belongs to another conversation; ask again here.",
-            PendingActionState.AwaitingConfirmation when context.Caller.PersonId != stored.RequesterId =>
+            PendingActionState.AwaitingConfirmation when !context.Caller.Is(stored.RequesterId) =>
                 $"Only {stored.RequesterName}, who asked for it, can confirm or cancel this.",
-            PendingActionState.AwaitingApproval when verb == ConfirmVerb && context.Caller.PersonId == stored.RequesterId =>
+            PendingActionState.AwaitingApproval when verb == ConfirmVerb && context.Caller.Is(stored.RequesterId) =>
                 "A different admin must approve this (two-person rule).",
             PendingActionState.AwaitingApproval when role < Role.Admin => "Only an admin can approve this.",
             _ => null,
@@ -205,8 +205,9 @@ public sealed partial class ActionConfirmations(
             reply = await action.ExecuteAsync(running, own.Token);
             decision = reply.Outcome == ReplyOutcome.Ok ? AuditDecision.Executed : AuditDecision.Failed;
         }
-        catch (OperationCanceledException) when (own.IsCancellationRequested)
+        catch (OperationCanceledException)
         {
+            // The action's own deadline or shutdown, or a timeout inside the backend: its failure either way.
             reply = lifetime?.ApplicationStopping.IsCancellationRequested == true
                 ? Reply.Error($"`{running.Action} {running.Target}` was interrupted by the service stopping; its outcome is unknown: check the node before retrying.")
                 : Reply.Error($"`{running.Action} {running.Target}` did not finish within {options.CurrentValue.ExecuteTimeout.TotalSeconds:N0} s; check the node before retrying.");

@@ -56,5 +56,14 @@ public sealed record AuditRecord
         PendingId = PendingId is null ? null : Cap(PendingId),
     };
 
-    private static string Cap(string text) => text.Length <= MaxFieldLength ? text : string.Concat(text.AsSpan(0, MaxFieldLength - 1), "…");
+    private static string Cap(string text)
+    {
+        if (text.Length <= MaxFieldLength)
+        {
+            return text;
+        }
+
+        var keep = char.IsHighSurrogate(text[MaxFieldLength - 2]) ? MaxFieldLength - 2 : MaxFieldLength - 1;
+        return string.Concat(text.AsSpan(0, keep), "…");
+    }
 }

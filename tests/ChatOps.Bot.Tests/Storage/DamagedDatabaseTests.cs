@@ -57,6 +57,22 @@ public sealed class DamagedDatabaseTests
     }
 
     [Fact]
+    public async Task Open_DamagedWithAWriteAheadLogAndMoveCorruptAside_TheLogGoesAsideToo()
+    {
+        using var temp = new TempStore();
+        var path = await WithRecordsAsync(temp);
+        await File.WriteAllBytesAsync(path, new byte[8192]);
+        var log = Path.Combine(Path.GetDirectoryName(path)!, "chatops-log.db");
+        await File.WriteAllBytesAsync(log, new byte[8192]);
+        temp.Options.MoveCorruptAside = true;
+
+        using var store = temp.Open();
+
+        Assert.Single(Directory.GetFiles(Path.GetDirectoryName(path)!, "chatops.db.damaged-*.log"));
+        Assert.Empty(await new LiteDbAuditLog(store).LatestAsync(10, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Open_HealthyFile_OpensWithItsRecords()
     {
         using var temp = new TempStore();

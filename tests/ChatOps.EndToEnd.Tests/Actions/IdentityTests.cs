@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using ChatOps.Clusters.Gateway;
 using ChatOps.EndToEnd.Tests.Builders;
 
@@ -52,6 +53,29 @@ public sealed class IdentityTests
 
         Assert.Contains("belongs to another conversation", response.ToJsonString(), StringComparison.Ordinal);
         Assert.Equal(0, host.Lab().ActionCount(ClusterAction.StopClusterService));
+    }
+
+    [Fact]
+    public async Task Whoami_WebChatClaimingAnAdminsObjectId_IsAReader()
+    {
+        await using var host = await ActionHost.StartAsync();
+
+        var reply = await host.AskAsync(TeamsActivity.Message("whoami", host.Connector.ServiceUrl).With("channelId", "webchat"));
+
+        Assert.Contains("reader", reply.VisibleText, StringComparison.Ordinal);
+        Assert.DoesNotContain("admin", reply.VisibleText.Replace("Dana Admin", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Message_TenantsInConversationAndChannelDataDisagree_NoAnswer()
+    {
+        await using var host = await ChatOpsHost.StartAsync(new Dictionary<string, string?> { ["ChatOps:Access:AllowedTenants:0"] = "tenant-1" });
+
+        await host.PostAsync(TeamsActivity.Message("help", host.Connector.ServiceUrl)
+            .With("channelData", new JsonObject { ["tenant"] = new JsonObject { ["id"] = "tenant-evil" } }));
+        await Task.Delay(TimeSpan.FromMilliseconds(500));
+
+        Assert.Empty(host.Connector.Received);
     }
 
     [Fact]
