@@ -29,20 +29,9 @@ public sealed class AuditExportTests
             }
 
             var output = Path.Combine(folder, "audit.jsonl");
-            var start = new System.Diagnostics.ProcessStartInfo("dotnet", [typeof(Program).Assembly.Location, "audit", "export", output])
-            {
-                RedirectStandardError = true,
-                RedirectStandardOutput = true,
-                WorkingDirectory = Path.GetDirectoryName(typeof(Program).Assembly.Location)!,
-            };
-            start.Environment["ChatOps__Storage__Path"] = path;
+            var (exitCode, stderr) = await BotProcess.RunAsync(["audit", "export", output], new Dictionary<string, string> { ["ChatOps__Storage__Path"] = path }, TimeSpan.FromSeconds(120));
 
-            using var process = System.Diagnostics.Process.Start(start)!;
-            var stderr = await process.StandardError.ReadToEndAsync();
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
-            await process.WaitForExitAsync(timeout.Token);
-
-            Assert.True(process.ExitCode == 0, $"exit {process.ExitCode}: {stderr}");
+            Assert.True(exitCode == 0, $"exit {exitCode}: {stderr}");
             Assert.Contains("Exported 100000 audit record(s)", stderr, StringComparison.Ordinal);
             var lines = await File.ReadAllLinesAsync(output);
             Assert.Equal(100_000, lines.Length);

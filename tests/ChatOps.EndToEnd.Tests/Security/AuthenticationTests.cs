@@ -44,22 +44,14 @@ public sealed class AuthenticationTests
     [Fact]
     public async Task Start_InProductionWithoutCredentials_ExitsNonZeroWithOneClearLine()
     {
-        var start = new System.Diagnostics.ProcessStartInfo("dotnet", [typeof(Program).Assembly.Location])
+        var (exitCode, stderr) = await BotProcess.RunAsync([], new Dictionary<string, string>
         {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            WorkingDirectory = Path.GetDirectoryName(typeof(Program).Assembly.Location)!,
-        };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["MicrosoftAppId"] = string.Empty;
-        start.Environment["Urls"] = "http://127.0.0.1:0";
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["MicrosoftAppId"] = string.Empty,
+            ["Urls"] = "http://127.0.0.1:0",
+        });
 
-        using var process = System.Diagnostics.Process.Start(start)!;
-        var stderr = await process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await process.WaitForExitAsync(timeout.Token);
-
-        Assert.Equal(2, process.ExitCode);
+        Assert.Equal(2, exitCode);
         var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.StartsWith("MicrosoftAppId is not set", line, StringComparison.Ordinal);
     }

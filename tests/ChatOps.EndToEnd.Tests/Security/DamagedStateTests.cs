@@ -11,22 +11,14 @@ public sealed class DamagedStateTests
         {
             var path = Path.Combine(folder, "chatops.db");
             await File.WriteAllBytesAsync(path, new byte[12_000]);
-            var start = new System.Diagnostics.ProcessStartInfo("dotnet", [typeof(Program).Assembly.Location])
+            var (exitCode, stderr) = await BotProcess.RunAsync([], new Dictionary<string, string>
             {
-                RedirectStandardError = true,
-                RedirectStandardOutput = true,
-                WorkingDirectory = Path.GetDirectoryName(typeof(Program).Assembly.Location)!,
-            };
-            start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-            start.Environment["ChatOps__Storage__Path"] = path;
-            start.Environment["Urls"] = "http://127.0.0.1:0";
+                ["ASPNETCORE_ENVIRONMENT"] = "Development",
+                ["ChatOps__Storage__Path"] = path,
+                ["Urls"] = "http://127.0.0.1:0",
+            });
 
-            using var process = System.Diagnostics.Process.Start(start)!;
-            var stderr = await process.StandardError.ReadToEndAsync();
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            await process.WaitForExitAsync(timeout.Token);
-
-            Assert.Equal(2, process.ExitCode);
+            Assert.Equal(2, exitCode);
             var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
             Assert.StartsWith($"The state database {path} is damaged", line, StringComparison.Ordinal);
             Assert.Equal(12_000, new FileInfo(path).Length);
