@@ -2,5 +2,5 @@ using ChatOps.Clusters.Model;
 
 namespace ChatOps.Clusters.PowerShell;
 
-/// <summary>One node's inventory as its script reported it, with the per-VM details the cluster view lacks.</summary>
+/// <summary>One node's inventory as its Get-ChatOpsNodeInventory reported it, with the per-VM details the cluster view lacks.</summary>
 internal sealed record NodeReport(NodeInventory Inventory, IReadOnlyList<HostedVmDetails> Vms);

@@ -2,7 +2,7 @@ using ChatOps.Clusters.Model;
 
 namespace ChatOps.Clusters.PowerShell;
 
-/// <summary>Maps the enum names the scripts write (FailoverClusters and Hyper-V enums) onto the model.</summary>
+/// <summary>Maps the enum names the node functions write (FailoverClusters and Hyper-V enums) onto the model.</summary>
 internal static class StateNames
 {
     public static NodeState Node(string name) => name switch
