@@ -56,8 +56,25 @@ internal sealed class FakeCluster : IDisposable
 
     public string[] Calls => File.Exists(LogPath) ? File.ReadAllLines(LogPath) : [];
 
+    /// <summary>The folder holding each node's C: drive, one sub-folder per node (upper-case name).</summary>
+    public string NodesRoot => Path.Combine(_folder, "nodes");
+
     /// <summary>The folder a node's C: drive maps to.</summary>
-    public string NodeRoot(string node) => Path.Combine(_folder, "nodes", node.ToUpperInvariant());
+    public string NodeRoot(string node) => Path.Combine(NodesRoot, node.ToUpperInvariant());
+
+    /// <summary>
+    /// The runspace variables that make a session this computer's, for the fake modules (see
+    /// FakeData.ps1): which recording, which computer, where side effects are logged, where the nodes'
+    /// C: drives are; and <c>$PSSenderInfo</c>, which every remoting session has.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> SessionVariables(string computer) => new Dictionary<string, string>
+    {
+        ["PSSenderInfo"] = $"CONTOSO\\svc-chatops from the bot host to {computer}",
+        ["ChatOpsFakeCluster"] = FixturePath,
+        ["ChatOpsFakeNode"] = computer,
+        ["ChatOpsFakeLog"] = LogPath,
+        ["ChatOpsFakeNodesRoot"] = NodesRoot,
+    };
 
     public string LinkFolder(string node) => Path.Combine(NodeRoot(node), "ProgramData", "Microsoft", "Windows", "Hyper-V", "Virtual Machines");
 
@@ -116,7 +133,7 @@ internal sealed class FakeCluster : IDisposable
             ["Disks"] = lab.Disks.Where(d => !d.IsCsv).Select(d => new
             {
                 Name = d.Id,
-                DiskIdGuid = DiskId(d.Id),
+                DiskIdGuid = StableGuid(d.Id),
                 VolumeGuid = d.VolumeGuid.ToString(),
                 Path = "E:\\",
                 SizeMb = d.SizeGb * 1024,
@@ -170,7 +187,7 @@ internal sealed class FakeCluster : IDisposable
             ["DnsServerAnswers"] = dns,
             ["DnsServers"] = new[] { "10.1.0.10" },
             ["DnsCache"] = node.StaleDnsEntries.Select(e => new { Entry = e, Data = "10.9.9.9" }),
-            ["DiskGuids"] = lab.Disks.Where(d => !d.IsCsv && node.VisibleDisks.Contains(d.Id)).Select(d => DiskId(d.Id)),
+            ["DiskGuids"] = lab.Disks.Where(d => !d.IsCsv && node.VisibleDisks.Contains(d.Id)).Select(d => StableGuid(d.Id)),
             ["ConfigLinks"] = node.ConfigLinks.Select(g => g.ToString().ToUpperInvariant() + ".xml"),
             ["VMs"] = vms.Select(v => new
             {
@@ -201,5 +218,6 @@ internal sealed class FakeCluster : IDisposable
             }),
         ];
 
-    internal static string DiskId(string name) => new Guid(System.Security.Cryptography.MD5.HashData(System.Text.Encoding.UTF8.GetBytes(name))).ToString();
+    /// <summary>A GUID that is always the same for the same seed, so recorded ids are stable across runs.</summary>
+    internal static string StableGuid(string seed) => new Guid(System.Security.Cryptography.MD5.HashData(System.Text.Encoding.UTF8.GetBytes(seed))).ToString();
 }

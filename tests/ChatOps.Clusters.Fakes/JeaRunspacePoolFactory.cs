@@ -50,21 +50,13 @@ internal sealed class JeaRunspacePoolFactory(FakeCluster fixture) : IRunspacePoo
         state.TranscriptDirectory = fixture.TranscriptFolder;
         // Get-HotFix is part of Windows PowerShell's built-in Management module, which PowerShell on Linux lacks.
         state.ImportPSModule(Path.Combine(FakeModules, "ChatOpsFakeWindows"));
-        var node = computer.Equals(fixture.Name, StringComparison.OrdinalIgnoreCase) ? FirstUpNode() : computer;
-        // Every remoting session has $PSSenderInfo (who connected, from where).
-        state.Variables.Add(new SessionStateVariableEntry("PSSenderInfo", $"CONTOSO\\svc-chatops from the bot host to {computer}", "As in a remote session"));
-        state.Variables.Add(new SessionStateVariableEntry("ChatOpsFakeCluster", fixture.FixturePath, "Test fixture: the recorded cluster"));
-        state.Variables.Add(new SessionStateVariableEntry("ChatOpsFakeNode", computer, "Test fixture: the computer this endpoint is"));
-        state.Variables.Add(new SessionStateVariableEntry("ChatOpsFakeLog", fixture.LogPath, "Test fixture: calls with side effects"));
-        state.Variables.Add(new SessionStateVariableEntry("ChatOpsFakeRoot", fixture.NodeRoot(node), "Test fixture: this node's C: drive"));
+        foreach (var (name, value) in fixture.SessionVariables(computer))
+        {
+            state.Variables.Add(new SessionStateVariableEntry(name, value, "Test fixture"));
+        }
+
         var pool = RunspaceFactory.CreateRunspacePool(state);
         pool.SetMaxRunspaces(maxRunspaces);
         return pool;
-    }
-
-    private string FirstUpNode()
-    {
-        var nodes = System.Text.Json.JsonSerializer.SerializeToElement(fixture.Record["Nodes"]);
-        return nodes.EnumerateArray().First(n => n.GetProperty("State").GetString() == "Up").GetProperty("Name").GetString()!;
     }
 }

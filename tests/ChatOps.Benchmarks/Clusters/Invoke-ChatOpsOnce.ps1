@@ -4,7 +4,7 @@
 param(
     [Parameter(Mandatory)] [string] $SessionConfiguration,
     [Parameter(Mandatory)] [string] $Fixture,
-    [Parameter(Mandatory)] [string] $NodeRoot,
+    [Parameter(Mandatory)] [string] $NodesRoot,
     [Parameter(Mandatory)] [string] $Node,
     [Parameter(Mandatory)] [string] $Command)
 $ErrorActionPreference = 'Stop'
@@ -12,7 +12,7 @@ $state = [System.Management.Automation.Runspaces.InitialSessionState]::CreateFro
 $state.TranscriptDirectory = $null
 [System.Management.Automation.Runspaces.InitialSessionState].GetField('_wasExecutionPolicySet', [System.Reflection.BindingFlags] 'NonPublic,Instance').SetValue($state, $false)
 $state.ImportPSModule((Join-Path $PSScriptRoot '../PowerShell/Fakes/Modules/ChatOpsFakeWindows'))
-foreach ($entry in @{ PSSenderInfo = 'benchmark'; ChatOpsFakeCluster = $Fixture; ChatOpsFakeNode = $Node; ChatOpsFakeLog = (Join-Path $NodeRoot 'calls.log'); ChatOpsFakeRoot = $NodeRoot }.GetEnumerator()) {
+foreach ($entry in @{ PSSenderInfo = 'benchmark'; ChatOpsFakeCluster = $Fixture; ChatOpsFakeNode = $Node; ChatOpsFakeLog = (Join-Path $NodesRoot 'calls.log'); ChatOpsFakeNodesRoot = $NodesRoot }.GetEnumerator()) {
     $state.Variables.Add([System.Management.Automation.Runspaces.SessionStateVariableEntry]::new($entry.Key, $entry.Value, ''))
 }
 $runspace = [runspacefactory]::CreateRunspace($state)

@@ -63,7 +63,7 @@ internal static class PowerShellCalls
             var start = new ProcessStartInfo(pwsh) { RedirectStandardOutput = true, RedirectStandardError = true };
             foreach (var argument in (string[])["-NoProfile", "-NonInteractive", "-File", script,
                 "-SessionConfiguration", JeaRunspacePoolFactory.SessionConfigurationFile, "-Fixture", fake.FixturePath,
-                "-NodeRoot", fake.NodeRoot(Node), "-Node", Node, "-Command", PowerShellCommands.NodeInventory])
+                "-NodesRoot", fake.NodesRoot, "-Node", Node, "-Command", PowerShellCommands.NodeInventory])
             {
                 start.ArgumentList.Add(argument);
             }

@@ -35,7 +35,7 @@ internal static class ModernFixture
     {
         var cluster = version == WindowsVersion.AzureLocal23H2 ? "HCI01" : "HVC22";
         var nodes = Enumerable.Range(1, 6).Select(i => $"{Prefix(version)}{i:00}").ToList();
-        var csvs = Enumerable.Range(1, 3).Select(i => (Name: Csv(version, i), Guid: Guid(cluster + "csv" + i), Path: $@"C:\ClusterStorage\Volume{i}")).ToList();
+        var csvs = Enumerable.Range(1, 3).Select(i => (Name: Csv(version, i), Guid: FakeCluster.StableGuid(cluster + "csv" + i), Path: $@"C:\ClusterStorage\Volume{i}")).ToList();
         return new()
         {
             // Get-Cluster
@@ -64,13 +64,13 @@ internal static class ModernFixture
             // Get-ClusterSharedVolume: SharedVolumeInfo.FriendlyVolumeName under SharedVolumesRoot, Partition.Name the volume GUID path.
             ["SharedVolumes"] = csvs.Select(c => new { c.Name, Size = 4L * 1024 * 1024 * 1024 * 1024, VolumeGuid = c.Guid, c.Path, HiddenFrom = Array.Empty<string>() }),
             // A non-CSV clustered disk in Available Storage (MSCluster_DiskPartition: TotalSize in MB).
-            ["Disks"] = new[] { new { Name = "Cluster Disk 4", DiskIdGuid = Guid(cluster + "disk4"), VolumeGuid = Guid(cluster + "vol4"), Path = @"C:\ClusterStorage\Staging\", SizeMb = 512L * 1024 } },
+            ["Disks"] = new[] { new { Name = "Cluster Disk 4", DiskIdGuid = FakeCluster.StableGuid(cluster + "disk4"), VolumeGuid = FakeCluster.StableGuid(cluster + "vol4"), Path = @"C:\ClusterStorage\Staging\", SizeMb = 512L * 1024 } },
             ["MissingCommands"] = Array.Empty<string>(),
             ["Hosts"] = nodes.Select((n, i) => (n, i)).ToDictionary(x => x.n, x => Host(version, cluster, x.n, x.i, nodes, csvs[0].Path)),
         };
     }
 
-    public static string VmId(string name) => Guid("vm:" + name);
+    public static string VmId(string name) => FakeCluster.StableGuid("vm:" + name);
 
     private static Dictionary<string, object?> Host(WindowsVersion version, string cluster, string node, int index, List<string> nodes, string csv1)
     {
@@ -149,7 +149,7 @@ internal static class ModernFixture
             // Get-DnsClientCache
             ["DnsCache"] = number == 3 ? [new { Entry = "app.contoso.local", Data = "10.10.9.9" }] : Array.Empty<object>(),
             // Get-Disk: every node sees the clustered disk (its Guid is the resource's DiskIdGuid).
-            ["DiskGuids"] = new[] { Guid(cluster + "disk4") },
+            ["DiskGuids"] = new[] { FakeCluster.StableGuid(cluster + "disk4") },
             // ProgramData\Microsoft\Windows\Hyper-V\Virtual Machines: <GUID>.vmcx links from 2016.
             ["ConfigLinks"] = hosted.Select(v => VmId(v.Name).ToUpperInvariant() + ".vmcx").Concat(number == 2 ? [StaleLinkVm.ToUpperInvariant() + ".vmcx"] : []),
             // Get-VM: IntegrationServicesVersion is the guest's own (null when it reports none); State names of VMState.
@@ -182,7 +182,4 @@ internal static class ModernFixture
 
     private static string Csv(WindowsVersion version, int i) =>
         version == WindowsVersion.AzureLocal23H2 ? $"Cluster Virtual Disk (UserStorage_{i})" : $"Cluster Disk {i}";
-
-    private static string Guid(string seed) =>
-        new Guid(System.Security.Cryptography.MD5.HashData(System.Text.Encoding.UTF8.GetBytes(seed))).ToString();
 }

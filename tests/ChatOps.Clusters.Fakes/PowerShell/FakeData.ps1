@@ -1,8 +1,8 @@
 # Test fixture only. Each fake module is loaded into one node's JEA-faithful session, whose
 # runspace variables say which recorded cluster it serves ($global:ChatOpsFakeCluster, a JSON file
 # written by the tests), which computer it is ($global:ChatOpsFakeNode) and where to log the calls
-# with side effects ($global:ChatOpsFakeLog). The node's C: drive is its own folder
-# ($global:ChatOpsFakeRoot), so paths such as C:\ProgramData\...\Virtual Machines are per node.
+# with side effects ($global:ChatOpsFakeLog). The node's C: drive is its own folder under
+# $global:ChatOpsFakeNodesRoot, so paths such as C:\ProgramData\...\Virtual Machines are per node.
 
 function Get-FakeCluster {
     if (-not $script:FakeCluster) {
@@ -41,8 +41,8 @@ function Write-FakeLog([string] $Text) {
     Add-Content -LiteralPath $global:ChatOpsFakeLog -Value $Text
 }
 
-if ($global:ChatOpsFakeRoot -and -not (Get-PSDrive -Name C -ErrorAction Ignore)) {
-    $null = New-PSDrive -Name C -PSProvider FileSystem -Root $global:ChatOpsFakeRoot -Scope Global
+if ($global:ChatOpsFakeNodesRoot -and -not (Get-PSDrive -Name C -ErrorAction Ignore)) {
+    $null = New-PSDrive -Name C -PSProvider FileSystem -Root (Join-Path $global:ChatOpsFakeNodesRoot (Get-FakeNodeName).ToUpperInvariant()) -Scope Global
 }
 
 # Windows always has it; the node functions find the Hyper-V config links under it.

@@ -51,10 +51,7 @@ public sealed class AppControlTests
             state.ImportPSModule(module);
         }
 
-        foreach (var (name, value) in new Dictionary<string, string>
-        {
-            ["ChatOpsFakeCluster"] = fake.FixturePath, ["ChatOpsFakeNode"] = node, ["ChatOpsFakeLog"] = fake.LogPath, ["ChatOpsFakeRoot"] = fake.NodeRoot(node), ["PSSenderInfo"] = "test",
-        })
+        foreach (var (name, value) in fake.SessionVariables(node))
         {
             state.Variables.Add(new SessionStateVariableEntry(name, value, "Test fixture"));
         }
