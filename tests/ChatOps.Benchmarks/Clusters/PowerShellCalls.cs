@@ -56,7 +56,7 @@ internal static class PowerShellCalls
 
     private static async Task<List<double>> PerProcessAsync(FakeCluster fake, int calls)
     {
-        var pwsh = Pwsh();
+        var pwsh = Pwsh.Path ?? throw new InvalidOperationException(Pwsh.UnavailableReason);
         var script = Path.Combine(AppContext.BaseDirectory, "Clusters", "Invoke-ChatOpsOnce.ps1");
         return await TimeAsync(calls, async () =>
         {
@@ -123,16 +123,6 @@ internal static class PowerShellCalls
     private static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
 
     private static string Ms(List<double> sorted, double p) => $"{Percentile(sorted, p),8:0.0} ms";
-
-    /// <summary>The pwsh that 'dotnet tool restore' put in the NuGet folder (.config/dotnet-tools.json).</summary>
-    private static string Pwsh()
-    {
-        var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } env
-            ? env
-            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        var path = Path.Combine(packages, "powershell", "7.6.9", "tools", "net10.0", "any", OperatingSystem.IsWindows() ? "win/pwsh.exe" : "unix/pwsh");
-        return File.Exists(path) ? path : throw new InvalidOperationException($"pwsh not found at {path}; run 'dotnet tool restore'.");
-    }
 
     private sealed class DiscardedAudit : IAuditLog
     {

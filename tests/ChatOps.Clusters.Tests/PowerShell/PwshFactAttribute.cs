@@ -1,3 +1,5 @@
+using ChatOps.Clusters.Fakes;
+
 namespace ChatOps.Clusters.Tests.PowerShell;
 
 /// <summary>A fact that needs a working pwsh; skipped (with the reason in the test output) where pwsh cannot start.</summary>

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Reflection;
 using System.Text.Json;
 
-namespace ChatOps.Clusters.Tests.PowerShell;
+namespace ChatOps.Clusters.Fakes;
 
 /// <summary>
 /// Finds the pwsh that 'dotnet tool restore' put in the NuGet package folder (see .config/dotnet-tools.json)
@@ -78,7 +78,7 @@ internal static class Pwsh
     {
         var metadata = typeof(Pwsh).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().ToDictionary(a => a.Key, a => a.Value);
         var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } env ? env : metadata.GetValueOrDefault("NuGetPackageRoot");
-        var manifest = System.IO.Path.Combine(metadata.GetValueOrDefault("RepoRoot") ?? string.Empty, ".config", "dotnet-tools.json");
+        var manifest = System.IO.Path.Combine(RepositoryFiles.Root, ".config", "dotnet-tools.json");
         if (packages is not { Length: > 0 } || !File.Exists(manifest))
         {
             return null;
