@@ -13,13 +13,15 @@ namespace ChatOps.Bot.Messages;
 /// </summary>
 internal static partial class MessagesEndpoint
 {
+    private static readonly string TooLarge = $"The body is larger than {InboundActivity.MaxBodyBytes} bytes.";
+
     public static async Task HandleAsync(HttpRequest request, HttpResponse response, IBotFrameworkHttpAdapter adapter, IBot bot, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var logger = loggers.CreateLogger("ChatOps.Bot.Messages");
         var remote = request.HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         if (request.ContentLength > InboundActivity.MaxBodyBytes)
         {
-            await RefuseAsync(response, StatusCodes.Status413PayloadTooLarge, $"The body is larger than {InboundActivity.MaxBodyBytes} bytes.", cancellationToken);
+            await RefuseAsync(response, StatusCodes.Status413PayloadTooLarge, TooLarge, cancellationToken);
             return;
         }
 
@@ -35,7 +37,7 @@ internal static partial class MessagesEndpoint
 
         if (body.Length > InboundActivity.MaxBodyBytes)
         {
-            await RefuseAsync(response, StatusCodes.Status413PayloadTooLarge, $"The body is larger than {InboundActivity.MaxBodyBytes} bytes.", cancellationToken);
+            await RefuseAsync(response, StatusCodes.Status413PayloadTooLarge, TooLarge, cancellationToken);
             return;
         }
 

@@ -248,10 +248,7 @@ public sealed class VersionFactsTests
     [InlineData(true, ActionStatus.Succeeded)]
     public async Task KillClusterService_LastTwoVotes_NodeRefusesQuorumLossUnlessForced(bool force, ActionStatus expected)
     {
-        var record = ModernFixture.Record(WindowsVersion.WindowsServer2022);
-        record["Nodes"] = new[] { "HV22-01", "HV22-02", "HV22-03", "HV22-04", "HV22-05", "HV22-06" }.Select((n, i) => new { Name = n, State = i < 2 ? "Up" : "Down" });
-        ((Dictionary<string, object?>)record["Quorum"]!)["Resource"] = null;
-        using var fake = new FakeCluster(record);
+        using var fake = new FakeCluster(LastTwoVotes());
 
         var result = await Gateway(fake).StopClusterServiceAsync("HV22-02", force, CancellationToken.None);
 
@@ -266,10 +263,7 @@ public sealed class VersionFactsTests
     [Fact]
     public async Task KillClusterService_FullyQualifiedName_StillCountsThatNodesVote()
     {
-        var record = ModernFixture.Record(WindowsVersion.WindowsServer2022);
-        record["Nodes"] = new[] { "HV22-01", "HV22-02", "HV22-03", "HV22-04", "HV22-05", "HV22-06" }.Select((n, i) => new { Name = n, State = i < 2 ? "Up" : "Down" });
-        ((Dictionary<string, object?>)record["Quorum"]!)["Resource"] = null;
-        using var fake = new FakeCluster(record);
+        using var fake = new FakeCluster(LastTwoVotes());
         using var runner = fake.Runner();
 
         var json = await runner.InvokeAsync("HV22-02", PowerShellCommands.StopClusterService, [new("NodeName", "HV22-02.contoso.local")], TimeSpan.FromSeconds(60), CancellationToken.None);
@@ -277,6 +271,15 @@ public sealed class VersionFactsTests
         Assert.Equal("Refused", json.GetProperty("status").GetString());
         Assert.Contains("keep 1 of 2 votes", json.GetProperty("summary").GetString(), StringComparison.Ordinal);
         Assert.Empty(fake.Calls);
+    }
+
+    /// <summary>The 2022 cluster with only HV22-01 and HV22-02 up and no witness: losing either loses quorum.</summary>
+    private static Dictionary<string, object?> LastTwoVotes()
+    {
+        var record = ModernFixture.Record(WindowsVersion.WindowsServer2022);
+        record["Nodes"] = new[] { "HV22-01", "HV22-02", "HV22-03", "HV22-04", "HV22-05", "HV22-06" }.Select((n, i) => new { Name = n, State = i < 2 ? "Up" : "Down" });
+        ((Dictionary<string, object?>)record["Quorum"]!)["Resource"] = null;
+        return record;
     }
 
     private static string Node(WindowsVersion version, int number) => version switch
