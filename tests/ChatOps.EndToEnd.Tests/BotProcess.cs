@@ -7,22 +7,96 @@ internal static class BotProcess
 {
     public static async Task<(int ExitCode, string StandardError)> RunAsync(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment, TimeSpan? limit = null)
     {
+        using var process = Process.Start(StartInfo(arguments, environment))!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        _ = process.StandardOutput.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(limit ?? TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stderr);
+    }
+
+    /// <summary>Starts the service on a free loopback port and returns once it listens.</summary>
+    public static async Task<RunningService> StartServiceAsync(IReadOnlyDictionary<string, string> environment)
+    {
+        var process = Process.Start(StartInfo(["--urls", "http://127.0.0.1:0"], environment))!;
+        var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var output = new System.Text.StringBuilder();
+        process.OutputDataReceived += (_, e) =>
+        {
+            lock (output)
+            {
+                output.AppendLine(e.Data);
+            }
+
+            if (e.Data?.IndexOf("Now listening on: ", StringComparison.Ordinal) is >= 0 and var at)
+            {
+                listening.TrySetResult(new Uri(e.Data[(at + "Now listening on: ".Length)..].Trim()));
+            }
+        };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            lock (output)
+            {
+                output.AppendLine(e.Data);
+            }
+        };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        _ = process.WaitForExitAsync().ContinueWith(_ => listening.TrySetException(new InvalidOperationException($"The service exited ({process.ExitCode}) before listening:\n{output}")), TaskScheduler.Default);
+        var address = await listening.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        return new RunningService(process, address, output);
+    }
+
+    private static ProcessStartInfo StartInfo(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment)
+    {
         var start = new ProcessStartInfo("dotnet", [typeof(Program).Assembly.Location, .. arguments])
         {
             RedirectStandardError = true,
             RedirectStandardOutput = true,
             WorkingDirectory = Path.GetDirectoryName(typeof(Program).Assembly.Location)!,
         };
+        start.Environment["Logging__Console__FormatterName"] = "simple";
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;
         }
 
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        _ = process.StandardOutput.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(limit ?? TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stderr);
+        return start;
+    }
+}
+
+/// <summary>A service process started by <see cref="BotProcess.StartServiceAsync"/>; disposing it kills it.</summary>
+internal sealed class RunningService(Process process, Uri address, System.Text.StringBuilder output) : IDisposable
+{
+    public HttpClient Client { get; } = new() { BaseAddress = address };
+
+    /// <summary>Everything the process wrote so far.</summary>
+    public string Output
+    {
+        get
+        {
+            lock (output)
+            {
+                return output.ToString();
+            }
+        }
+    }
+
+    /// <summary>Ends the process at once, as a crash or a power cut would: no shutdown code runs.</summary>
+    public void Kill()
+    {
+        process.Kill(entireProcessTree: true);
+        process.WaitForExit();
+    }
+
+    public void Dispose()
+    {
+        if (!process.HasExited)
+        {
+            Kill();
+        }
+
+        Client.Dispose();
+        process.Dispose();
     }
 }

@@ -29,6 +29,7 @@ internal static class TeamsEndpointExtensions
         builder.Services.AddSingleton<OutgoingMiddleware>();
         builder.Services.AddSingleton<IBotFrameworkHttpAdapter, ChatOpsAdapter>();
         builder.Services.AddSingleton<IChannelPublisher, ProactivePublisher>();
+        builder.Services.AddHostedService<InterruptedActionsReport>();
         builder.Services.AddHealthChecks()
             .AddCheck<ClusterReadinessCheck>("cluster", tags: [ReadyTag])
             .AddCheck<KnowledgeReadinessCheck>("knowledge", tags: [ReadyTag])

@@ -26,31 +26,25 @@ internal sealed partial class ProactivePublisher(
         return new PublishResult(outcomes.Count(o => o == Outcome.Delivered), outcomes.Count(o => o == Outcome.Failed), outcomes.Count(o => o == Outcome.Unsubscribed));
     }
 
+    public async Task<bool> SendAsync(string address, Reply reply, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await DeliverAsync(address, reply, cancellationToken);
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogSendFailed(ex);
+            return false;
+        }
+    }
+
     private async Task<Outcome> PostAsync(Subscription subscription, Reply reply, CancellationToken cancellationToken)
     {
         try
         {
-            var reference = JsonConvert.DeserializeObject<ConversationReference>(subscription.Address)
-                ?? throw new JsonSerializationException("empty conversation reference");
-            var botAppId = configuration["MicrosoftAppId"] ?? string.Empty;
-            ErrorResponseException? refused = null;
-            await ((CloudAdapter)adapter).ContinueConversationAsync(botAppId, reference, async (turn, ct) =>
-            {
-                // Caught here: the adapter's turn-error handler would otherwise swallow it.
-                try
-                {
-                    await turn.SendActivityAsync(factory.Create(reply, reference.ChannelId), ct);
-                }
-                catch (ErrorResponseException ex)
-                {
-                    refused = ex;
-                }
-            }, cancellationToken);
-            if (refused is not null)
-            {
-                throw refused;
-            }
-
+            await DeliverAsync(subscription.Address, reply, cancellationToken);
             return Outcome.Delivered;
         }
         catch (ErrorResponseException ex) when (ex.Response?.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound)
@@ -66,6 +60,31 @@ internal sealed partial class ProactivePublisher(
         }
     }
 
+    /// <summary>One proactive message to a stored conversation reference; the connector's refusal is thrown.</summary>
+    private async Task DeliverAsync(string address, Reply reply, CancellationToken cancellationToken)
+    {
+        var reference = JsonConvert.DeserializeObject<ConversationReference>(address)
+            ?? throw new JsonSerializationException("empty conversation reference");
+        var botAppId = configuration["MicrosoftAppId"] ?? string.Empty;
+        ErrorResponseException? refused = null;
+        await ((CloudAdapter)adapter).ContinueConversationAsync(botAppId, reference, async (turn, ct) =>
+        {
+            // Caught here: the adapter's turn-error handler would otherwise swallow it.
+            try
+            {
+                await turn.SendActivityAsync(factory.Create(reply, reference.ChannelId), ct);
+            }
+            catch (ErrorResponseException ex)
+            {
+                refused = ex;
+            }
+        }, cancellationToken);
+        if (refused is not null)
+        {
+            throw refused;
+        }
+    }
+
     private enum Outcome
     {
         Delivered,
@@ -75,6 +94,9 @@ internal sealed partial class ProactivePublisher(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Conversation {Conversation} answered {Status}: the bot was blocked or removed; unsubscribed")]
     private partial void LogUnsubscribed(string conversation, int status);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A message to a single conversation could not be delivered")]
+    private partial void LogSendFailed(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Post to conversation {Conversation} failed")]
     private partial void LogPostFailed(Exception exception, string conversation);

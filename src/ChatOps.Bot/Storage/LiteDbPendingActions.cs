@@ -17,6 +17,13 @@ internal sealed class LiteDbPendingActions(LiteDbStore store) : IPendingActions
     public Task<PendingAction?> GetAsync(string id, CancellationToken cancellationToken) =>
         Task.FromResult(Actions.FindById(id)?.Action);
 
+    public Task<IReadOnlyList<PendingAction>> ListAsync(PendingActionState state, CancellationToken cancellationToken)
+    {
+        // The state lives inside the embedded document; the collection holds only live confirmations and their recent past.
+        var found = Actions.Find(Query.EQ("Action.State", state.ToString())).Select(d => d.Action).OrderBy(a => a.CreatedAt).ToList();
+        return Task.FromResult<IReadOnlyList<PendingAction>>(found);
+    }
+
     public Task<bool> TryTransitionAsync(string id, PendingActionState expected, PendingAction updated, CancellationToken cancellationToken)
     {
         lock (store.Gate)

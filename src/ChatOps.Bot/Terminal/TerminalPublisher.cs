@@ -14,4 +14,10 @@ internal sealed class TerminalPublisher(ITerminalView view) : IChannelPublisher
         view.Show(reply);
         return Task.FromResult(new PublishResult(1, 0, 0));
     }
+
+    public Task<bool> SendAsync(string address, Reply reply, CancellationToken cancellationToken)
+    {
+        view.Show(reply);
+        return Task.FromResult(true);
+    }
 }

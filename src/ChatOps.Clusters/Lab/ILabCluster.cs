@@ -30,6 +30,9 @@ public interface ILabCluster
     /// <summary>Installs (or removes) a hotfix on a node.</summary>
     void SetHotfix(string node, string hotfix, bool installed);
 
+    /// <summary>Live-migrates a running VM to another node: the cluster's owner and its Hyper-V registration move together.</summary>
+    void MoveVm(string vm, string node);
+
     /// <summary>Sets a node's cluster state (for example back to Up after a test stopped it).</summary>
     void SetNodeState(string node, NodeState state);
 }

@@ -80,8 +80,26 @@ internal sealed partial class LabCluster(LabState state, TimeProvider time) : IL
         }
     }
 
-    /// <summary>Waits out a node's injected latency, then hangs, refuses or fails as injected.</summary>
-    public async Task ApplyFaultAsync(string node, CancellationToken cancellationToken)
+    public void MoveVm(string vmName, string nodeName)
+    {
+        lock (_gate)
+        {
+            var vm = state.FindVm(vmName) ?? throw new ArgumentException($"The lab has no VM '{vmName}'.", nameof(vmName));
+            var to = Require(nodeName);
+            var from = vm.Hosts.FirstOrDefault(h => h.Value.IsRunning());
+            if (from.Key is null || to.State != NodeState.Up)
+            {
+                throw new InvalidOperationException($"Live migration needs a running VM and an Up destination: {vm.Name} is not running or {to.Name} is {to.State}.");
+            }
+
+            vm.Hosts.Remove(from.Key);
+            vm.Hosts[to.Name] = from.Value;
+            vm.Owner = to.Name;
+        }
+    }
+
+    /// <summary>Waits out a node's injected latency (and, for an action, its action latency), then hangs, refuses or fails as injected.</summary>
+    public async Task ApplyFaultAsync(string node, CancellationToken cancellationToken, bool forAction = false)
     {
         LabFault? fault;
         lock (_gate)
@@ -94,9 +112,10 @@ internal sealed partial class LabCluster(LabState state, TimeProvider time) : IL
             return;
         }
 
-        if (fault.Latency > TimeSpan.Zero)
+        var latency = fault.Latency + (forAction ? fault.ActionLatency : TimeSpan.Zero);
+        if (latency > TimeSpan.Zero)
         {
-            await Task.Delay(fault.Latency, time, cancellationToken);
+            await Task.Delay(latency, time, cancellationToken);
         }
 
         if (fault.Hang)

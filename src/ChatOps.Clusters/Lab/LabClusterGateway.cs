@@ -115,7 +115,7 @@ internal sealed partial class LabClusterGateway(
             canonical,
             async ct =>
             {
-                await lab.ApplyFaultAsync(canonical, ct);
+                await lab.ApplyFaultAsync(canonical, ct, forAction: true);
                 return apply(canonical);
             },
             Timeout,

@@ -8,7 +8,8 @@ namespace ChatOps.Clusters.Lab;
 /// <param name="Hang">Never answers (until the caller's timeout).</param>
 /// <param name="Unreachable">Refuses the connection.</param>
 /// <param name="Error">Answers with this error message.</param>
-public sealed record LabFault(TimeSpan Latency = default, bool Hang = false, bool Unreachable = false, string? Error = null)
+/// <param name="ActionLatency">Further delay before an action takes effect (a kill that takes long to run), probes unaffected.</param>
+public sealed record LabFault(TimeSpan Latency = default, bool Hang = false, bool Unreachable = false, string? Error = null, TimeSpan ActionLatency = default)
 {
     /// <summary>A node that never answers.</summary>
     public static LabFault Hung { get; } = new(Hang: true);

@@ -50,6 +50,12 @@ public sealed partial class ActionConfirmations(
             return new Reply { Heading = $"{name} {plan.Target}: refused", Blocks = [new TextBlock(plan.Refusal, TextStyle.Attention), .. plan.Preview], Outcome = ReplyOutcome.Failed };
         }
 
+        return await OfferAsync(name, plan, request.Text, request.HasFlag("force"), context, started, cancellationToken);
+    }
+
+    /// <summary>Stores a plan that was not refused as a pending action bound to the caller and returns the card asking them to confirm.</summary>
+    private async Task<Reply> OfferAsync(string name, ActionPlan plan, string commandText, bool force, CommandContext context, long started, CancellationToken cancellationToken)
+    {
         var now = time.GetUtcNow();
         var stored = new PendingAction
         {
@@ -58,17 +64,19 @@ public sealed partial class ActionConfirmations(
             Action = name,
             Target = plan.Target,
             Detail = plan.Detail,
-            Force = request.HasFlag("force"),
+            Premises = [.. plan.Premises],
+            Address = context.Address,
+            Force = force,
             RequesterId = context.Caller.PersonId,
             RequesterName = context.Caller.Name,
             ConversationId = context.ConversationId,
-            CommandText = request.Text,
+            CommandText = commandText,
             CreatedAt = now,
             ExpiresAt = now + options.CurrentValue.ConfirmTimeout,
             NeedsSecondApprover = plan.ForceSecondApprover || SecondApproverRequired(name),
         };
         await pending.AddAsync(stored, cancellationToken);
-        await AuditAsync(context, request.Text, name, plan.Target, AuditDecision.Requested, "confirmation offered", started, stored.Id, cancellationToken);
+        await AuditAsync(context, commandText, name, plan.Target, AuditDecision.Requested, "confirmation offered", started, stored.Id, cancellationToken);
         var prompt = $"Only {stored.RequesterName} can confirm, within {Minutes(options.CurrentValue.ConfirmTimeout)}." +
             (stored.NeedsSecondApprover ? " After that, a second admin must approve." : string.Empty);
         return new Reply
@@ -163,6 +171,7 @@ public sealed partial class ActionConfirmations(
         return stored.State switch
         {
             PendingActionState.Running or PendingActionState.Done => "This action was already confirmed and used; a confirmation works once.",
+            PendingActionState.Interrupted => "This action was interrupted by a restart of the service; its outcome is unknown. Check the target before asking again.",
             PendingActionState.Cancelled => "This action was cancelled; nothing was done.",
             PendingActionState.Expired => "This confirmation expired; nothing was done.",
             _ when role < action.Definition.Role => $"`{stored.Action}` needs the {action.Definition.Role.ToString().ToLowerInvariant()} role; you are {role.ToString().ToLowerInvariant()}.",
@@ -191,7 +200,9 @@ public sealed partial class ActionConfirmations(
     /// <summary>
     /// Runs a confirmed action under its own token (the execute timeout and host shutdown), never the
     /// request's: a request that ends mid-action (Teams gave up, the client went away) neither stops
-    /// it half-way nor leaves it Running; its outcome and the Done state are always written.
+    /// it half-way nor leaves it Running; its outcome and the Done state are always written. Just
+    /// before it runs, the action is planned again on a fresh snapshot: if that plan refuses, or the
+    /// facts the confirmed preview rested on changed, nothing runs and a fresh preview is offered.
     /// </summary>
     private async Task<Reply> ExecuteAsync(ISafeAction action, PendingAction running, CommandContext context, string text)
     {
@@ -202,8 +213,17 @@ public sealed partial class ActionConfirmations(
         AuditDecision decision;
         try
         {
-            reply = await action.ExecuteAsync(running, own.Token);
-            decision = reply.Outcome == ReplyOutcome.Ok ? AuditDecision.Executed : AuditDecision.Failed;
+            var fresh = await action.ReplanAsync(running, own.Token);
+            if (Changed(running, fresh) is { } change)
+            {
+                reply = await ReofferAsync(action, running, fresh, change, context, own.Token);
+                decision = AuditDecision.Refused;
+            }
+            else
+            {
+                reply = await action.ExecuteAsync(running, own.Token);
+                decision = reply.Outcome == ReplyOutcome.Ok ? AuditDecision.Executed : AuditDecision.Failed;
+            }
         }
         catch (OperationCanceledException)
         {
@@ -225,6 +245,84 @@ public sealed partial class ActionConfirmations(
         await AuditAsync(context, text, running.Action, running.Target, decision, summary, started, running.Id, CancellationToken.None);
         return reply;
     }
+
+    /// <summary>Why the fresh plan no longer matches what was confirmed, or null when it still does.</summary>
+    private static string? Changed(PendingAction confirmed, ActionPlan fresh)
+    {
+        if (fresh.Refusal is not null)
+        {
+            return fresh.Refusal;
+        }
+
+        var was = confirmed.Premises.Except(fresh.Premises, StringComparer.Ordinal).ToList();
+        var now = fresh.Premises.Except(confirmed.Premises, StringComparer.Ordinal).ToList();
+        return was.Count == 0 && now.Count == 0
+            ? null
+            : $"The cluster changed since the preview: it said {string.Join("; ", was.Select(p => $"\"{p}\""))}, now {string.Join("; ", now.Select(p => $"\"{p}\""))}.";
+    }
+
+    /// <summary>The re-check refused: say why, and (when the fresh plan may go ahead) offer its preview to confirm again.</summary>
+    private async Task<Reply> ReofferAsync(ISafeAction action, PendingAction confirmed, ActionPlan fresh, string change, CommandContext context, CancellationToken cancellationToken)
+    {
+        var name = action.Definition.Name;
+        LogRecheckRefused(name, confirmed.Target, change);
+        var refusal = new TextBlock($"Checked again just before running: {change} Nothing was done.", TextStyle.Attention);
+        if (fresh.Refusal is not null)
+        {
+            return new Reply { Heading = $"{name} {confirmed.Target}: not run", Blocks = [refusal, .. fresh.Preview], Outcome = ReplyOutcome.Failed };
+        }
+
+        var offer = await OfferAsync(name, fresh, confirmed.CommandText, confirmed.Force, context, Stopwatch.GetTimestamp(), cancellationToken);
+        return offer with { Heading = $"{name} {confirmed.Target}: not run; confirm the new preview?", Blocks = [refusal, .. offer.Blocks], Outcome = ReplyOutcome.Failed };
+    }
+
+    /// <summary>
+    /// Called once at start: an action still Running was cut off by a stop or crash, so nobody knows
+    /// whether it ran. Each becomes Interrupted, is audited, and is reported where it was confirmed.
+    /// </summary>
+    public async Task<IReadOnlyList<(PendingAction Action, Reply Notice)>> InterruptLeftoversAsync(CancellationToken cancellationToken)
+    {
+        var found = new List<(PendingAction, Reply)>();
+        foreach (var running in await pending.ListAsync(PendingActionState.Running, cancellationToken))
+        {
+            if (!await pending.TryTransitionAsync(running.Id, PendingActionState.Running, running with { State = PendingActionState.Interrupted }, cancellationToken))
+            {
+                continue;
+            }
+
+            const string outcome = "interrupted: the service stopped while it ran; outcome unknown";
+            await audit.AppendAsync(new AuditRecord
+            {
+                Time = time.GetUtcNow(),
+                UserId = running.RequesterId,
+                UserName = running.RequesterName,
+                ConversationId = running.ConversationId,
+                CommandText = running.CommandText,
+                Action = running.Action,
+                Target = running.Target,
+                Decision = AuditDecision.Interrupted,
+                Outcome = outcome,
+                PendingId = running.Id,
+            }, cancellationToken);
+            LogInterrupted(running.Action, running.Target, running.Id);
+            found.Add((running, new Reply
+            {
+                Heading = $"{running.Action} {running.Target}: interrupted",
+                Blocks = [new TextBlock($"`{running.CommandText}`, confirmed at {running.CreatedAt:HH:mm} UTC, was running when the service stopped. Its outcome is unknown: check with `{CheckCommandFor(running)}` before trying again.", TextStyle.Attention)],
+                Outcome = ReplyOutcome.Failed,
+            }));
+        }
+
+        return found;
+    }
+
+    /// <summary>The read-only command that shows what an action's target looks like now.</summary>
+    private static string CheckCommandFor(PendingAction action) => action switch
+    {
+        { Target: "all" } => "diagnose",
+        { Action: "kill vmwp" } => $"vm {action.Target}",
+        _ => $"node {action.Target}",
+    };
 
     private bool SecondApproverRequired(string action)
     {
@@ -253,6 +351,12 @@ public sealed partial class ActionConfirmations(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Access check failed while deciding {Action} for {User}; denied")]
     private partial void LogAccessCheckFailed(Exception exception, string action, string user);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Action} {Target} was not run: re-checked before running, {Change}")]
+    private partial void LogRecheckRefused(string action, string target, string change);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Action} {Target} ({PendingId}) was Running when the service stopped; marked Interrupted")]
+    private partial void LogInterrupted(string action, string target, string pendingId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Action {Action} on {Target} failed")]
     private partial void LogActionFailed(Exception exception, string action, string target);

@@ -17,6 +17,13 @@ public sealed record ActionPlan
     /// <summary>The impact preview shown above Confirm and Cancel.</summary>
     public IReadOnlyList<ReplyBlock> Preview { get; init; } = [];
 
+    /// <summary>
+    /// The facts the preview rests on, each a short sentence ("HV04 is Up", "the cluster keeps
+    /// quorum"). They are stored with the confirmation; if any differs when the action is about to
+    /// run, it does not run and a fresh preview is offered.
+    /// </summary>
+    public IReadOnlyList<string> Premises { get; init; } = [];
+
     /// <summary>Why the action may not go ahead, or null.</summary>
     public string? Refusal { get; init; }
 

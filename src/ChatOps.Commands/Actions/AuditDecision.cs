@@ -26,4 +26,7 @@ public enum AuditDecision
 
     /// <summary>The action ran and failed.</summary>
     Failed,
+
+    /// <summary>The action was running when the service stopped; its outcome is unknown.</summary>
+    Interrupted,
 }

@@ -9,6 +9,9 @@ public interface IPendingActions
     /// <summary>The pending action, or null.</summary>
     Task<PendingAction?> GetAsync(string id, CancellationToken cancellationToken);
 
+    /// <summary>The pending actions now in <paramref name="state"/>, oldest first.</summary>
+    Task<IReadOnlyList<PendingAction>> ListAsync(PendingActionState state, CancellationToken cancellationToken);
+
     /// <summary>
     /// Moves the action from <paramref name="expected"/> to the state in <paramref name="updated"/>
     /// atomically; false when another request moved it first (single use).

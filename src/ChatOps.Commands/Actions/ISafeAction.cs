@@ -5,8 +5,8 @@ namespace ChatOps.Commands.Actions;
 
 /// <summary>
 /// One action that changes the cluster. The confirmation flow (<see cref="ActionConfirmations"/>)
-/// calls <see cref="PlanAsync"/> when it is requested and <see cref="ExecuteAsync"/> once, after
-/// confirmation, with the stored plan.
+/// calls <see cref="PlanAsync"/> when it is requested, <see cref="ReplanAsync"/> on a fresh
+/// snapshot just before it runs, and <see cref="ExecuteAsync"/> once, after confirmation, with the stored plan.
 /// </summary>
 public interface ISafeAction
 {
@@ -15,6 +15,12 @@ public interface ISafeAction
 
     /// <summary>Resolves the target against the live inventory and previews the impact.</summary>
     Task<ActionPlan> PlanAsync(CommandRequest request, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Plans the stored, already resolved target again on a fresh snapshot, so that the confirmation
+    /// flow can compare its <see cref="ActionPlan.Premises"/> with those the requester confirmed.
+    /// </summary>
+    Task<ActionPlan> ReplanAsync(PendingAction action, CancellationToken cancellationToken);
 
     /// <summary>Runs the action on the stored target and reports what happened on each node.</summary>
     Task<Reply> ExecuteAsync(PendingAction action, CancellationToken cancellationToken);

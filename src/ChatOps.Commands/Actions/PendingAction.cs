@@ -18,6 +18,12 @@ public sealed record PendingAction
     /// <summary>Extra resolved argument (the VM GUID of a stale link), if any.</summary>
     public string? Detail { get; init; }
 
+    /// <summary>The plan's <see cref="ActionPlan.Premises"/> when the preview was shown.</summary>
+    public string[] Premises { get; init; } = [];
+
+    /// <summary>Where to post about it later (a serialised conversation reference), or null (terminal chat).</summary>
+    public string? Address { get; init; }
+
     /// <summary>Whether the request said <c>--force</c>.</summary>
     public bool Force { get; init; }
 

@@ -15,6 +15,9 @@ public enum PendingActionState
     /// <summary>Ran (successfully or not).</summary>
     Done,
 
+    /// <summary>Was Running when the service stopped or crashed: its outcome is unknown.</summary>
+    Interrupted,
+
     /// <summary>Cancelled by the requester.</summary>
     Cancelled,
 

@@ -58,6 +58,16 @@ internal sealed class FlushDnsAction(IClusterGateway gateway, Links links) : ISa
         };
     }
 
+    /// <summary>Flushing a cache harms nothing whatever changed: the re-plan only checks the target still exists.</summary>
+    public async Task<ActionPlan> ReplanAsync(PendingAction action, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        var names = await gateway.GetNodeNamesAsync(cancellationToken);
+        return action.Target == All || names.Contains(action.Target, StringComparer.OrdinalIgnoreCase)
+            ? new ActionPlan { Target = action.Target }
+            : ActionPlan.Refuse(action.Target, $"{action.Target} is no longer a node of the cluster.");
+    }
+
     public async Task<Reply> ExecuteAsync(PendingAction action, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(action);

@@ -40,6 +40,20 @@ internal sealed class KillClusterServiceAction(IClusterGateway gateway, Links li
             return ActionPlan.Refuse(Echo.Safe(typed), ClusterText.UnknownSentence("node", typed, snapshot.Nodes.Select(n => n.Name), "nodes"));
         }
 
+        return PlanFor(snapshot, name, request.HasFlag("force"));
+    }
+
+    public async Task<ActionPlan> ReplanAsync(PendingAction action, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        var snapshot = await gateway.GetSnapshotAsync(cancellationToken);
+        return snapshot.FindNode(action.Target) is null
+            ? ActionPlan.Refuse(action.Target, $"{action.Target} is no longer a node of the cluster.")
+            : PlanFor(snapshot, action.Target, action.Force);
+    }
+
+    private ActionPlan PlanFor(ClusterSnapshot snapshot, string name, bool force)
+    {
         var node = snapshot.FindNode(name)!;
         if (node.State == NodeState.Down)
         {
@@ -49,16 +63,32 @@ internal sealed class KillClusterServiceAction(IClusterGateway gateway, Links li
         var plan = FailoverPlanner.Plan(snapshot, [name]);
         var quorum = QuorumCalculator.WithoutNodes(snapshot, [name]);
         var preview = Preview(snapshot, node, plan, quorum);
+        var premises = Premises(snapshot, node, plan, quorum);
         if (quorum.HasQuorum)
         {
-            return new ActionPlan { Target = name, Preview = preview };
+            return new ActionPlan { Target = name, Preview = preview, Premises = premises };
         }
 
-        return request.HasFlag("force")
-            ? new ActionPlan { Target = name, Preview = preview, ForceSecondApprover = true }
+        return force
+            ? new ActionPlan { Target = name, Preview = preview, Premises = premises, ForceSecondApprover = true }
             : ActionPlan.Refuse(name,
                 $"Without {name} the cluster loses quorum ({quorum.Explanation}) and every node stops its clustered VMs. " +
                 "If that is really what you want, ask again with `--force`; a second admin must then approve.", preview);
+    }
+
+    /// <summary>What the admin agreed to: the node's state, which VMs crash, which stay down, and the quorum outcome.</summary>
+    private static List<string> Premises(ClusterSnapshot snapshot, NodeResult node, FailoverPlan plan, QuorumAssessment quorum) =>
+    [
+        $"{node.Name} is {node.State}",
+        $"VMs that crash: {Names(snapshot.VmsOwnedBy(node.Name).Select(v => v.Name))}",
+        $"VMs that stay down: {Names(plan.StaysDown.Select(d => d.Vm).Concat(plan.NotRestarted))}",
+        quorum.HasQuorum ? "the cluster keeps quorum" : "the cluster loses quorum",
+    ];
+
+    private static string Names(IEnumerable<string> names)
+    {
+        var sorted = names.Order(StringComparer.OrdinalIgnoreCase).ToList();
+        return sorted.Count == 0 ? "none" : string.Join(", ", sorted);
     }
 
     public async Task<Reply> ExecuteAsync(PendingAction action, CancellationToken cancellationToken)

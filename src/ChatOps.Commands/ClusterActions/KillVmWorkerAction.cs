@@ -38,7 +38,21 @@ internal sealed class KillVmWorkerAction(IClusterGateway gateway, Links links) :
             return ActionPlan.Refuse(Echo.Safe(typed), ClusterText.UnknownSentence("VM", typed, snapshot.Vms.Select(v => v.Name), "vms"));
         }
 
-        var vm = snapshot.FindVm(name)!;
+        return PlanFor(snapshot, snapshot.FindVm(name)!);
+    }
+
+    public async Task<ActionPlan> ReplanAsync(PendingAction action, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        var snapshot = await gateway.GetSnapshotAsync(cancellationToken);
+        return snapshot.FindVm(action.Target) is { } vm
+            ? PlanFor(snapshot, vm)
+            : ActionPlan.Refuse(action.Target, $"{action.Target} is no longer a clustered VM.");
+    }
+
+    private ActionPlan PlanFor(ClusterSnapshot snapshot, ClusteredVm vm)
+    {
+        var name = vm.Name;
         var host = vm.HostStates.Where(h => h.State.Normal() != HyperVState.Off)
             .OrderBy(h => h.Node.Equals(vm.OwnerNode, StringComparison.OrdinalIgnoreCase) ? 0 : 1)
             .FirstOrDefault();
@@ -62,7 +76,8 @@ internal sealed class KillVmWorkerAction(IClusterGateway gateway, Links links) :
         warnings.AddRange(RestartRisks.For(snapshot, [vm]));
         preview.Add(new ListBlock(warnings));
         preview.Add(new LinksBlock([links.Runbook(KbIds.KillClusterService, "Runbook: last-resort kills"), links.Runbook(KbIds.VmStateDesync, "Runbook: VM state desync")]));
-        return new ActionPlan { Target = name, Preview = preview };
+        // The worker process killed is the one on this node: if the VM moved or stopped, it is another process.
+        return new ActionPlan { Target = name, Preview = preview, Premises = [$"{name} runs on {host.Node} ({host.State.Normal()})"] };
     }
 
     public async Task<Reply> ExecuteAsync(PendingAction action, CancellationToken cancellationToken)

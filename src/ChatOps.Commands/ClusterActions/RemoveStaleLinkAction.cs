@@ -1,5 +1,6 @@
 using ChatOps.Clusters.Checks;
 using ChatOps.Clusters.Gateway;
+using ChatOps.Clusters.Model;
 using ChatOps.Commands.Access;
 using ChatOps.Commands.Actions;
 using ChatOps.Commands.Clusters;
@@ -43,6 +44,22 @@ internal sealed class RemoveStaleLinkAction(IClusterGateway gateway, Links links
             return ActionPlan.Refuse(Echo.Safe(typedNode), ClusterText.UnknownSentence("node", typedNode, snapshot.Nodes.Select(n => n.Name), "nodes"));
         }
 
+        return PlanFor(snapshot, name, vmId);
+    }
+
+    public async Task<ActionPlan> ReplanAsync(PendingAction action, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        var vmId = StoredGuid(action);
+        var snapshot = await gateway.GetSnapshotAsync(cancellationToken);
+        return snapshot.FindNode(action.Target) is null
+            ? ActionPlan.Refuse(action.Target, $"{action.Target} is no longer a node of the cluster.")
+            : PlanFor(snapshot, action.Target, vmId);
+    }
+
+    /// <summary>Refused whenever a VM with the GUID is registered on the node or the link is gone, so a re-plan needs no premises beyond that.</summary>
+    private ActionPlan PlanFor(ClusterSnapshot snapshot, string name, Guid vmId)
+    {
         var node = snapshot.FindNode(name)!;
         if (node.Inventory is not { } inventory)
         {
@@ -76,7 +93,9 @@ internal sealed class RemoveStaleLinkAction(IClusterGateway gateway, Links links
     public async Task<Reply> ExecuteAsync(PendingAction action, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(action);
-        var vmId = Guid.Parse(action.Detail ?? throw new InvalidOperationException("A stale-link action is stored without its GUID."));
-        return ActionResultReply.From(await gateway.RemoveStaleLinkAsync(action.Target, vmId, cancellationToken));
+        return ActionResultReply.From(await gateway.RemoveStaleLinkAsync(action.Target, StoredGuid(action), cancellationToken));
     }
+
+    private static Guid StoredGuid(PendingAction action) =>
+        Guid.Parse(action.Detail ?? throw new InvalidOperationException("A stale-link action is stored without its GUID."));
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using ChatOps.Clusters.Gateway;
 using ChatOps.Clusters.Lab;
 using ChatOps.EndToEnd.Tests.Builders;
@@ -32,12 +33,24 @@ internal static class ActionHost
 
     public static IClusterGateway Gateway(this ChatOpsHost host) => host.Services.GetRequiredService<IClusterGateway>();
 
-    /// <summary>Presses a button of the card as Teams does (Action.Execute invoke) and returns the card that replaces it.</summary>
-    public static async Task<string> PressAsync(this ChatOpsHost host, ConnectorCall card, string verb = "confirm", TeamsUser? user = null, string? nonce = null)
+    /// <summary>Presses a button of the card as Teams does (Action.Execute invoke) and returns the text of the card that replaces it.</summary>
+    public static async Task<string> PressAsync(this ChatOpsHost host, ConnectorCall card, string verb = "confirm", TeamsUser? user = null, string? nonce = null) =>
+        (await host.PressForCardAsync(card, verb, user, nonce)).VisibleText;
+
+    /// <summary>Presses a button of the card as Teams does and returns the card that replaces it (its buttons included).</summary>
+    public static async Task<ConnectorCall> PressForCardAsync(this ChatOpsHost host, ConnectorCall card, string verb = "confirm", TeamsUser? user = null, string? nonce = null)
     {
         var (pendingId, realNonce) = card.Confirmation ?? throw new InvalidOperationException($"The reply has no Confirm button: {card.VisibleText}");
         var response = await host.InvokeAsync(TeamsActivity.Execute(verb, pendingId, nonce ?? realNonce, host.Connector.ServiceUrl, user));
         Assert.Equal(200, response["statusCode"]!.GetValue<int>());
-        return ConnectorCall.TextOf(response["value"]);
+        var replacement = new JsonObject
+        {
+            ["attachments"] = new JsonArray(new JsonObject
+            {
+                ["contentType"] = response["type"]?.GetValue<string>(),
+                ["content"] = response["value"]?.DeepClone(),
+            }),
+        };
+        return new ConnectorCall("invoke", card.ConversationId, replacement, card.Id);
     }
 }

@@ -10,4 +10,6 @@ internal sealed class LabFaultSpec
     public bool Unreachable { get; set; }
 
     public string? Error { get; set; }
+
+    public int ActionLatencyMs { get; set; }
 }

@@ -38,7 +38,7 @@ internal static class LabNodeFactory
             ResolvableNodes = allNodes.Where(n => !unresolved.Contains(n) && !n.Equals(spec.Name, StringComparison.OrdinalIgnoreCase)).ToList(),
             StaleDns = [.. spec.StaleDns ?? []],
             Fault = spec.Fault is { } f
-                ? new LabFault(TimeSpan.FromMilliseconds(f.LatencyMs), f.Hang, f.Unreachable, f.Error)
+                ? new LabFault(TimeSpan.FromMilliseconds(f.LatencyMs), f.Hang, f.Unreachable, f.Error, TimeSpan.FromMilliseconds(f.ActionLatencyMs))
                 : null,
         };
     }
