@@ -5,6 +5,7 @@ using ChatOps.Bot.Pages;
 using ChatOps.Bot.Proactive;
 using ChatOps.Bot.Storage;
 using ChatOps.Bot.Teams;
+using ChatOps.Bot.Turns;
 using ChatOps.Commands.Subscriptions;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
@@ -30,6 +31,10 @@ internal static class TeamsEndpointExtensions
         builder.Services.AddSingleton<IBotFrameworkHttpAdapter, ChatOpsAdapter>();
         builder.Services.AddSingleton<IChannelPublisher, ProactivePublisher>();
         builder.Services.AddHostedService<InterruptedActionsReport>();
+        builder.Services.AddOptions<TurnOptions>().BindConfiguration(TurnOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<TurnQueue>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<TurnQueue>());
+        builder.Services.AddSingleton<TurnIntake>();
         builder.Services.AddHealthChecks()
             .AddCheck<ClusterReadinessCheck>("cluster", tags: [ReadyTag])
             .AddCheck<KnowledgeReadinessCheck>("knowledge", tags: [ReadyTag])

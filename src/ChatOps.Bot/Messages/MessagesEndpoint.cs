@@ -1,13 +1,16 @@
-using System.Text.Json;
-using Microsoft.Bot.Builder;
+using ChatOps.Bot.Turns;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Bot.Schema;
 using Microsoft.IdentityModel.Tokens;
+using Newtonsoft.Json;
 
 namespace ChatOps.Bot.Messages;
 
 /// <summary>
 /// <c>POST /api/messages</c>: refuses a body that is not an activity the bot can answer (400),
-/// then lets the adapter authenticate and run the turn. A token the validator rejects, however
+/// authenticates it as the Bot Framework adapter would, and hands it to <see cref="TurnIntake"/>,
+/// which answers at once and runs the turn in the background. A token the validator rejects, however
 /// malformed, is a 401 and logged, never a 500 carrying the validator's exception; signing keys
 /// out of reach are a 503 (our outage: the connector retries).
 /// </summary>
@@ -15,7 +18,7 @@ internal static partial class MessagesEndpoint
 {
     private static readonly string TooLarge = $"The body is larger than {InboundActivity.MaxBodyBytes} bytes.";
 
-    public static async Task HandleAsync(HttpRequest request, HttpResponse response, IBotFrameworkHttpAdapter adapter, IBot bot, ILoggerFactory loggers, CancellationToken cancellationToken)
+    public static async Task HandleAsync(HttpRequest request, HttpResponse response, BotFrameworkAuthentication authentication, TurnIntake intake, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var logger = loggers.CreateLogger("ChatOps.Bot.Messages");
         var remote = request.HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
@@ -25,8 +28,7 @@ internal static partial class MessagesEndpoint
             return;
         }
 
-        // Read at most one byte past the limit (a chunked body has no Content-Length), then rewind for the adapter.
-        request.EnableBuffering(InboundActivity.MaxBodyBytes);
+        // Read at most one byte past the limit: a chunked body has no Content-Length.
         using var body = new MemoryStream();
         var chunk = new byte[16 * 1024];
         int read;
@@ -48,10 +50,12 @@ internal static partial class MessagesEndpoint
             return;
         }
 
-        request.Body.Position = 0;
+        var activity = JsonConvert.DeserializeObject<Activity>(
+            System.Text.Encoding.UTF8.GetString(body.GetBuffer(), 0, (int)body.Length), HttpHelper.BotMessageSerializerSettings)!;
+        AuthenticateRequestResult auth;
         try
         {
-            await adapter.ProcessAsync(request, response, bot, cancellationToken);
+            auth = await authentication.AuthenticateRequestAsync(activity, request.Headers.Authorization.ToString(), cancellationToken);
         }
         catch (Exception ex) when (IsKeysUnavailable(ex) && !response.HasStarted)
         {
@@ -70,17 +74,14 @@ internal static partial class MessagesEndpoint
             return;
         }
 
-        if (response.StatusCode == StatusCodes.Status401Unauthorized)
-        {
-            LogUnauthenticated(logger, remote, request.Headers.Authorization.Count > 0);
-        }
+        await intake.AcceptAsync(activity, auth, response, cancellationToken);
     }
 
     /// <summary>
     /// What the Bot Framework token validation throws for a token it cannot accept: a malformed or
     /// unsigned JWT (IdentityModel's IDX errors), a signature it cannot check, the signing keys
     /// being out of reach (IDX20803). Exceptions of the turn itself never get here: the adapter's
-    /// turn-error handler takes those.
+    /// turn-error handler takes those, off the request.
     /// </summary>
     private static bool IsTokenRejection(Exception ex) => ex switch
     {
@@ -98,11 +99,8 @@ internal static partial class MessagesEndpoint
     {
         response.StatusCode = status;
         response.ContentType = "application/json";
-        await response.WriteAsync(JsonSerializer.Serialize(new { error = problem }), cancellationToken);
+        await response.WriteAsync(System.Text.Json.JsonSerializer.Serialize(new { error = problem }), cancellationToken);
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused an unauthenticated /api/messages request from {Remote} (token present: {HadToken})")]
-    private static partial void LogUnauthenticated(ILogger logger, string remote, bool hadToken);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a /api/messages token from {Remote}: {Reason}")]
     private static partial void LogTokenRejected(ILogger logger, string remote, string reason);

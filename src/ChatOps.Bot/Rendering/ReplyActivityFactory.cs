@@ -25,4 +25,16 @@ internal sealed class ReplyActivityFactory(AdaptiveCardRenderer cards)
         card.Summary = PlainText.Summary(reply);
         return (Activity)card;
     }
+
+    /// <summary>The answer to an Action.Execute invoke: the card that replaces the one whose button was pressed.</summary>
+    public AdaptiveCardInvokeResponse CreateInvokeResponse(Reply reply, string channelId)
+    {
+        var card = Create(reply, channelId);
+        return new AdaptiveCardInvokeResponse
+        {
+            StatusCode = 200,
+            Type = card.Attachments?.FirstOrDefault()?.ContentType ?? "application/vnd.microsoft.activity.message",
+            Value = card.Attachments?.FirstOrDefault()?.Content ?? card.Text,
+        };
+    }
 }

@@ -4,30 +4,77 @@ using Microsoft.Extensions.Options;
 
 namespace ChatOps.Bot.Storage;
 
-/// <summary>Processed activity ids in LiteDB, so Teams' redeliveries are ignored across restarts.</summary>
+/// <summary>
+/// Processed activity ids in LiteDB, so Teams' redeliveries are handled once across restarts. A
+/// claim names the process that took it (a random id per start): one left unfinished by an
+/// earlier process was cut off by a crash, and its redelivery is handled again.
+/// </summary>
 internal sealed class LiteDbProcessedActivities(LiteDbStore store, IOptions<StorageOptions> options) : IProcessedActivities
 {
+    /// <summary>An answer bigger than a Teams card cannot be is not kept (the redelivery then gets "already handled").</summary>
+    private const int MaxAnswerChars = 64 * 1024;
+
+    private readonly string _process = Guid.NewGuid().ToString("N");
+
     private ILiteCollection<ProcessedDocument> Seen => store.Database.GetCollection<ProcessedDocument>("processed");
 
-    public Task<bool> TryClaimAsync(string activityId, DateTimeOffset now, CancellationToken cancellationToken)
+    public Task<ActivityClaim> TryClaimAsync(string activityKey, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        activityId = Key(activityId);
+        var key = Key(activityKey);
         lock (store.Gate)
         {
-            if (Seen.FindById(activityId) is not null)
+            var seen = Seen.FindById(key);
+            // A document without an owner predates owners: it was handled to the end.
+            if (seen is not null && (seen.Finished || seen.Owner is null || seen.Owner == _process))
             {
-                return Task.FromResult(false);
+                var answer = seen.AnswerBody is null ? null : new StoredAnswer(seen.AnswerStatus, seen.AnswerBody);
+                return Task.FromResult(new ActivityClaim(false, seen.Finished || seen.Owner is null, answer));
             }
 
-            Seen.Insert(new ProcessedDocument { Id = activityId, At = now.UtcDateTime });
-            var cutoff = now.UtcDateTime - options.Value.ProcessedActivityRetention;
-            if (Seen.Count() % 256 == 0)
+            Seen.Upsert(new ProcessedDocument { Id = key, At = now.UtcDateTime, Owner = _process });
+            if (seen is null && Seen.Count() % 256 == 0)
             {
+                var cutoff = now.UtcDateTime - options.Value.ProcessedActivityRetention;
                 Seen.DeleteMany(d => d.At < cutoff);
             }
 
-            return Task.FromResult(true);
+            return Task.FromResult(new ActivityClaim(true, false, null));
         }
+    }
+
+    public Task FinishAsync(string activityKey, StoredAnswer? answer, CancellationToken cancellationToken)
+    {
+        var key = Key(activityKey);
+        lock (store.Gate)
+        {
+            if (Seen.FindById(key) is { } seen)
+            {
+                seen.Finished = true;
+                if (answer is { Body.Length: <= MaxAnswerChars })
+                {
+                    seen.AnswerStatus = answer.Status;
+                    seen.AnswerBody = answer.Body;
+                }
+
+                Seen.Update(seen);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task ReleaseAsync(string activityKey, CancellationToken cancellationToken)
+    {
+        var key = Key(activityKey);
+        lock (store.Gate)
+        {
+            if (Seen.FindById(key) is { Finished: false } seen && seen.Owner == _process)
+            {
+                Seen.Delete(key);
+            }
+        }
+
+        return Task.CompletedTask;
     }
 
     /// <summary>LiteDB index keys hold at most 1,023 bytes: a longer id is kept as its SHA-256.</summary>
@@ -42,5 +89,14 @@ internal sealed class LiteDbProcessedActivities(LiteDbStore store, IOptions<Stor
         public string Id { get; set; } = string.Empty;
 
         public DateTime At { get; set; }
+
+        /// <summary>The process that took it on (null: before owners were recorded).</summary>
+        public string? Owner { get; set; }
+
+        public bool Finished { get; set; }
+
+        public int AnswerStatus { get; set; }
+
+        public string? AnswerBody { get; set; }
     }
 }

@@ -15,7 +15,7 @@ namespace ChatOps.Bot.Teams;
 
 /// <summary>
 /// The one bot class, for Teams and for the terminal chat: strips the @mention, welcomes new
-/// members once, and hands text to the command router.
+/// members once, and hands text to the command router. Redeliveries never reach it (see <see cref="Turns.TurnIntake"/>).
 /// </summary>
 internal sealed partial class ChatOpsBot(
     CommandRouter router,
@@ -23,25 +23,16 @@ internal sealed partial class ChatOpsBot(
     ReplySender sender,
     ReplyActivityFactory factory,
     WelcomeLedger welcomes,
-    IProcessedActivities processed,
     IOptionsMonitor<AccessOptions> access,
-    TimeProvider time,
     ILogger<ChatOpsBot> logger) : TeamsActivityHandler
 {
-    /// <summary>Teams redelivers an activity when the bot is slow: each activity id is handled once, also across restarts.</summary>
+    /// <summary>Activities from a tenant that is not allowed are logged and left unanswered.</summary>
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
         var activity = turnContext.Activity;
         if (ForeignTenant(turnContext) is { } tenant)
         {
             LogForeignTenant(tenant, activity.Type, activity.From?.Id ?? "unknown");
-            return;
-        }
-
-        if (activity.Id is { Length: > 0 } id && activity.Type is ActivityTypes.Message or ActivityTypes.Invoke &&
-            !await processed.TryClaimAsync($"{activity.ChannelId}|{activity.Conversation?.Id}|{id}", time.GetUtcNow(), cancellationToken))
-        {
-            LogDuplicate(id, activity.Type);
             return;
         }
 
@@ -69,13 +60,7 @@ internal sealed partial class ChatOpsBot(
         var reply = press is null
             ? Commands.Replies.Reply.Error("That button carries no action I know.")
             : await DecideAsync(press, ContextOf(turnContext), cancellationToken);
-        var card = factory.Create(reply, turnContext.Activity.ChannelId);
-        return new AdaptiveCardInvokeResponse
-        {
-            StatusCode = 200,
-            Type = card.Attachments?.FirstOrDefault()?.ContentType ?? "application/vnd.microsoft.activity.message",
-            Value = card.Attachments?.FirstOrDefault()?.Content ?? card.Text,
-        };
+        return factory.CreateInvokeResponse(reply, turnContext.Activity.ChannelId);
     }
 
     private async Task<Commands.Replies.Reply> DecideAsync(ButtonPress press, CommandContext context, CancellationToken cancellationToken)
@@ -191,9 +176,6 @@ internal sealed partial class ChatOpsBot(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a malformed button press from {User} in {Conversation}")]
     private partial void LogMalformedPress(string user, string conversation);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Ignored redelivered {ActivityType} activity {ActivityId}")]
-    private partial void LogDuplicate(string activityId, string activityType);
 
     [GeneratedRegex("<at>[^<]*</at>", RegexOptions.IgnoreCase)]
     private static partial Regex AtTag();

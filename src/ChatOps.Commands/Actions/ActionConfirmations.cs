@@ -87,6 +87,10 @@ public sealed partial class ActionConfirmations(
         };
     }
 
+    /// <summary>What a pending action does ("kill clussvc HV04"), or null when the id is unknown.</summary>
+    public async Task<string?> DescribeAsync(string? pendingId, CancellationToken cancellationToken) =>
+        string.IsNullOrEmpty(pendingId) ? null : await pending.GetAsync(pendingId, cancellationToken) is { } stored ? $"{stored.Action} {stored.Target}" : null;
+
     /// <summary>Handles a Confirm or Cancel press (or a terminal y/N) for a pending action.</summary>
     public async Task<Reply> DecideAsync(string? verb, string? pendingId, string? nonce, CommandContext context, CancellationToken cancellationToken)
     {

@@ -88,19 +88,57 @@ public sealed class LiteDbStoresTests
     }
 
     [Fact]
-    public async Task ProcessedActivities_SameIdAfterRestart_IsNotClaimedAgain()
+    public async Task ProcessedActivities_FinishedIdAfterRestart_IsNotClaimedAgainAndKeepsItsAnswer()
     {
         using var temp = new TempStore();
         using (var store = temp.Open())
         {
-            Assert.True(await new LiteDbProcessedActivities(store, Options.Create(temp.Options)).TryClaimAsync("a1", Now, CancellationToken.None));
+            var first = new LiteDbProcessedActivities(store, Options.Create(temp.Options));
+            Assert.True((await first.TryClaimAsync("a1", Now, CancellationToken.None)).Claimed);
+            await first.FinishAsync("a1", new StoredAnswer(200, "{\"statusCode\":200}"), CancellationToken.None);
         }
 
         using var reopened = temp.Open();
         var processed = new LiteDbProcessedActivities(reopened, Options.Create(temp.Options));
 
-        Assert.False(await processed.TryClaimAsync("a1", Now, CancellationToken.None));
-        Assert.True(await processed.TryClaimAsync("a2", Now, CancellationToken.None));
+        var again = await processed.TryClaimAsync("a1", Now, CancellationToken.None);
+        Assert.False(again.Claimed);
+        Assert.True(again.Finished);
+        Assert.Equal("{\"statusCode\":200}", again.Answer?.Body);
+        Assert.True((await processed.TryClaimAsync("a2", Now, CancellationToken.None)).Claimed);
+    }
+
+    [Fact]
+    public async Task ProcessedActivities_ClaimedButUnfinished_SameProcessRefusesAndTheNextProcessTakesItOver()
+    {
+        using var temp = new TempStore();
+        using (var store = temp.Open())
+        {
+            var first = new LiteDbProcessedActivities(store, Options.Create(temp.Options));
+            Assert.True((await first.TryClaimAsync("a1", Now, CancellationToken.None)).Claimed);
+            var redelivered = await first.TryClaimAsync("a1", Now, CancellationToken.None);
+            Assert.False(redelivered.Claimed);
+            Assert.False(redelivered.Finished);
+        }
+
+        // The process died before finishing: a redelivery to the next one is handled.
+        using var reopened = temp.Open();
+        var next = new LiteDbProcessedActivities(reopened, Options.Create(temp.Options));
+
+        Assert.True((await next.TryClaimAsync("a1", Now, CancellationToken.None)).Claimed);
+    }
+
+    [Fact]
+    public async Task ProcessedActivities_Released_IsClaimedAgain()
+    {
+        using var temp = new TempStore();
+        using var store = temp.Open();
+        var processed = new LiteDbProcessedActivities(store, Options.Create(temp.Options));
+        await processed.TryClaimAsync("a1", Now, CancellationToken.None);
+
+        await processed.ReleaseAsync("a1", CancellationToken.None);
+
+        Assert.True((await processed.TryClaimAsync("a1", Now, CancellationToken.None)).Claimed);
     }
 
     [Fact]

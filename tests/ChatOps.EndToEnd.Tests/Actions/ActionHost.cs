@@ -41,7 +41,7 @@ internal static class ActionHost
     public static async Task<ConnectorCall> PressForCardAsync(this ChatOpsHost host, ConnectorCall card, string verb = "confirm", TeamsUser? user = null, string? nonce = null)
     {
         var (pendingId, realNonce) = card.Confirmation ?? throw new InvalidOperationException($"The reply has no Confirm button: {card.VisibleText}");
-        var response = await host.InvokeAsync(TeamsActivity.Execute(verb, pendingId, nonce ?? realNonce, host.Connector.ServiceUrl, user));
+        var response = await host.InvokeAsync(TeamsActivity.Execute(verb, pendingId, nonce ?? realNonce, host.Connector.ServiceUrl, user, cardId: card.Id));
         Assert.Equal(200, response["statusCode"]!.GetValue<int>());
         var replacement = new JsonObject
         {

@@ -65,11 +65,12 @@ public sealed class TeamsActivity
     /// The Confirm/Cancel press Teams sends for an <c>Action.Execute</c> button: an
     /// <c>adaptiveCard/action</c> invoke whose response replaces the card.
     /// </summary>
-    public static TeamsActivity Execute(string verb, string pendingId, string nonce, string serviceUrl, TeamsUser? user = null, string conversationId = "19:incident@thread.tacv2") => new(new JsonObject
+    public static TeamsActivity Execute(string verb, string pendingId, string nonce, string serviceUrl, TeamsUser? user = null, string conversationId = "19:incident@thread.tacv2", string? cardId = null) => new(new JsonObject
     {
         ["type"] = "invoke",
         ["name"] = "adaptiveCard/action",
         ["id"] = Guid.NewGuid().ToString("N"),
+        ["replyToId"] = cardId,
         ["timestamp"] = DateTimeOffset.UtcNow.ToString("O"),
         ["serviceUrl"] = serviceUrl,
         ["channelId"] = "msteams",

@@ -1,0 +1,278 @@
+using ChatOps.Bot.Rendering;
+using ChatOps.Bot.Teams;
+using ChatOps.Commands.Actions;
+using ChatOps.Commands.Replies;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Options;
+using Newtonsoft.Json;
+
+namespace ChatOps.Bot.Turns;
+
+/// <summary>
+/// Accepts an authenticated activity: claims its id (so a redelivery is handled once), queues its
+/// turn and answers at once; the turn then runs on the <see cref="TurnQueue"/> through the
+/// adapter's pipeline, as a continuation of the same conversation under the same identity. A
+/// button press (Action.Execute) waits a moment for its answer; if the work takes longer, Teams
+/// gets a "Running…" card, which the turn replaces with the result when it finishes. The answer
+/// is stored, so a redelivered press gets it again.
+/// </summary>
+internal sealed partial class TurnIntake(
+    TurnQueue queue,
+    IBotFrameworkHttpAdapter adapter,
+    IBot bot,
+    IProcessedActivities processed,
+    ActionConfirmations confirmations,
+    ReplyActivityFactory factory,
+    IOptions<TurnOptions> options,
+    TimeProvider time,
+    ILogger<TurnIntake> logger)
+{
+    /// <summary>The invoke Teams sends for an Adaptive Card Action.Execute button.</summary>
+    public const string CardActionInvoke = "adaptiveCard/action";
+
+    public async Task AcceptAsync(Activity activity, AuthenticateRequestResult auth, HttpResponse response, CancellationToken cancellationToken)
+    {
+        activity.CallerId = auth.CallerId;
+        var isPress = activity.Type == ActivityTypes.Invoke && activity.Name == CardActionInvoke;
+        if (activity.Type == ActivityTypes.Invoke && !isPress)
+        {
+            // Other invokes (none of which change anything) are answered in the request, as the channel expects.
+            var answer = await RunAsync(activity, auth, cancellationToken);
+            await WriteAsync(response, answer, cancellationToken);
+            return;
+        }
+
+        var key = activity.Id is { Length: > 0 } id && activity.Type is ActivityTypes.Message or ActivityTypes.Invoke
+            ? $"{activity.ChannelId}|{activity.Conversation.Id}|{id}"
+            : null;
+        if (key is not null)
+        {
+            ActivityClaim claim;
+            try
+            {
+                // On a thread of its own: an embedded store blocks its caller, and a wedged one must not hold the request.
+                var now = time.GetUtcNow();
+                claim = await Task.Run(() => processed.TryClaimAsync(key, now, CancellationToken.None), CancellationToken.None)
+                    .WaitAsync(options.Value.StorageTimeout, TimeProvider.System, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogStorageUnavailable(ex, activity.Type);
+                await RefuseAsync(response, "My state store is not answering; nothing was done. Please try again in a minute.", cancellationToken);
+                return;
+            }
+
+            if (!claim.Claimed)
+            {
+                LogDuplicate(activity.Id!, activity.Type, claim.Finished);
+                await AnswerRedeliveryAsync(activity, claim, isPress, response, cancellationToken);
+                return;
+            }
+        }
+
+        var handshake = isPress ? new InvokeHandshake() : null;
+        var refusal = queue.Enqueue(activity.Conversation.Id, urgent: isPress, ct => WorkAsync(activity, auth, key, handshake, ct));
+        if (refusal != TurnQueue.Refusal.None)
+        {
+            if (key is not null)
+            {
+                await processed.ReleaseAsync(key, CancellationToken.None);
+            }
+
+            await RefuseAsync(response, refusal == TurnQueue.Refusal.Full
+                ? "Too many requests are waiting in this conversation; please send this again in a moment."
+                : "The service is restarting; please send this again in a moment.", cancellationToken);
+            return;
+        }
+
+        if (handshake is null)
+        {
+            response.StatusCode = StatusCodes.Status200OK;
+            return;
+        }
+
+        await WriteAsync(response, await AwaitPressAnswerAsync(activity, handshake, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>The press's own answer if it comes within <see cref="TurnOptions.InvokeAnswerWithin"/>, else a "Running…" card.</summary>
+    private async Task<InvokeResponse> AwaitPressAnswerAsync(Activity activity, InvokeHandshake handshake, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await handshake.Answer.WaitAsync(options.Value.InvokeAnswerWithin, time, cancellationToken);
+        }
+        catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
+        {
+            // Too slow, or the caller went away: the turn goes on and updates the card itself.
+        }
+
+        return handshake.Answer.IsCompleted || !handshake.TryHandOver()
+            ? await handshake.Answer
+            : Invoke(factory.CreateInvokeResponse(await RunningReplyAsync(activity, cancellationToken), activity.ChannelId));
+    }
+
+    private async Task AnswerRedeliveryAsync(Activity activity, ActivityClaim claim, bool isPress, HttpResponse response, CancellationToken cancellationToken)
+    {
+        if (!isPress)
+        {
+            response.StatusCode = StatusCodes.Status200OK;
+            return;
+        }
+
+        if (claim.Answer is { } stored)
+        {
+            response.StatusCode = stored.Status;
+            response.ContentType = "application/json";
+            await response.WriteAsync(stored.Body, cancellationToken);
+            return;
+        }
+
+        var reply = claim.Finished
+            ? Reply.Text("This button press was already handled; the card above shows its result.")
+            : await RunningReplyAsync(activity, cancellationToken);
+        await WriteAsync(response, Invoke(factory.CreateInvokeResponse(reply, activity.ChannelId)), cancellationToken);
+    }
+
+    private async Task<Reply> RunningReplyAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        var press = ButtonPress.From((activity.Value as Newtonsoft.Json.Linq.JObject)?["action"]?["data"]);
+        string? what = null;
+        try
+        {
+            what = press is { IsMalformed: false } ? await confirmations.DescribeAsync(press.PendingId, cancellationToken) : null;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogDescribeFailed(ex);
+        }
+
+        return Reply.Working($"Running `{what ?? "your request"}`… this card shows the result when it finishes.");
+    }
+
+    /// <summary>One queued turn: the bot's turn through the adapter's pipeline, then the finish mark (and the press's answer) stored.</summary>
+    private async Task WorkAsync(Activity activity, AuthenticateRequestResult auth, string? key, InvokeHandshake? handshake, CancellationToken cancellationToken)
+    {
+        var answer = await RunAsync(activity, auth, cancellationToken, handshake);
+        if (key is not null)
+        {
+            var stored = answer?.Body is null ? null : new StoredAnswer(answer.Status, JsonConvert.SerializeObject(answer.Body, HttpHelper.BotMessageSerializerSettings));
+            await processed.FinishAsync(key, stored, CancellationToken.None);
+        }
+    }
+
+    /// <summary>
+    /// Runs the bot on the activity. For a press, the answer goes to the waiting request if it is
+    /// still waiting; otherwise it replaces the "Running…" card the request answered with.
+    /// </summary>
+    private async Task<InvokeResponse?> RunAsync(Activity activity, AuthenticateRequestResult auth, CancellationToken cancellationToken, InvokeHandshake? handshake = null)
+    {
+        InvokeResponse? answer = null;
+        await ((CloudAdapter)adapter).ContinueConversationAsync(auth.ClaimsIdentity, activity, auth.Audience, async (turn, ct) =>
+        {
+            try
+            {
+                await bot.OnTurnAsync(turn, ct);
+                answer = turn.TurnState.Get<Activity>(BotAdapter.InvokeResponseKey)?.Value as InvokeResponse;
+            }
+            catch (Exception ex) when (handshake is not null && ex is not OperationCanceledException)
+            {
+                LogPressFailed(ex, activity.Id);
+                answer = Invoke(factory.CreateInvokeResponse(Reply.Error("Something went wrong on my side while handling that button. It is logged; check the audit (`audit`) before pressing again."), activity.ChannelId));
+            }
+
+            if (handshake is not null && !handshake.TryAnswer(answer ??= Invoke(factory.CreateInvokeResponse(Reply.Text("Done."), activity.ChannelId))))
+            {
+                await ReplaceRunningCardAsync(turn, answer, ct);
+            }
+        }, cancellationToken);
+        return answer;
+    }
+
+    /// <summary>Puts the press's result where the "Running…" card is (or, if that card cannot be updated, below it).</summary>
+    private async Task ReplaceRunningCardAsync(ITurnContext turn, InvokeResponse answer, CancellationToken cancellationToken)
+    {
+        var body = answer.Body as AdaptiveCardInvokeResponse;
+        var result = body?.Type == AdaptiveCardRenderer.ContentType
+            ? (Activity)MessageFactory.Attachment(new Attachment { ContentType = body.Type, Content = body.Value })
+            : (Activity)MessageFactory.Text(body?.Value?.ToString() ?? "Done.");
+        if (turn.Activity.ReplyToId is { Length: > 0 } cardId)
+        {
+            result.Id = cardId;
+            try
+            {
+                await turn.UpdateActivityAsync(result, cancellationToken);
+                return;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogCardUpdateFailed(ex, cardId);
+                result.Id = null;
+            }
+        }
+
+        await turn.SendActivityAsync(result, cancellationToken);
+    }
+
+    private static InvokeResponse Invoke(AdaptiveCardInvokeResponse body) => new() { Status = StatusCodes.Status200OK, Body = body };
+
+    private static async Task WriteAsync(HttpResponse response, InvokeResponse? answer, CancellationToken cancellationToken)
+    {
+        response.StatusCode = answer?.Status ?? StatusCodes.Status200OK;
+        if (answer?.Body is not null)
+        {
+            response.ContentType = "application/json";
+            await response.WriteAsync(JsonConvert.SerializeObject(answer.Body, HttpHelper.BotMessageSerializerSettings), cancellationToken);
+        }
+    }
+
+    /// <summary>503 with Retry-After: the connector may deliver the activity again later.</summary>
+    private static async Task RefuseAsync(HttpResponse response, string problem, CancellationToken cancellationToken)
+    {
+        response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        response.Headers.RetryAfter = "5";
+        response.ContentType = "application/json";
+        await response.WriteAsync(System.Text.Json.JsonSerializer.Serialize(new { error = problem }), cancellationToken);
+    }
+
+    /// <summary>Who answers a press: the waiting request (if the turn is quick) or the turn itself, by updating the card.</summary>
+    private sealed class InvokeHandshake
+    {
+        private readonly TaskCompletionSource<InvokeResponse> _answer = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _state;
+
+        public Task<InvokeResponse> Answer => _answer.Task;
+
+        /// <summary>The turn's answer, taken by the request if it still waits; false when the request already answered "Running…".</summary>
+        public bool TryAnswer(InvokeResponse answer)
+        {
+            if (Interlocked.CompareExchange(ref _state, 1, 0) != 0)
+            {
+                return false;
+            }
+
+            _answer.SetResult(answer);
+            return true;
+        }
+
+        /// <summary>The request stops waiting; false when the answer came first.</summary>
+        public bool TryHandOver() => Interlocked.CompareExchange(ref _state, 2, 0) == 0;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Redelivered {ActivityType} activity {ActivityId} (finished: {Finished}); not handled again")]
+    private partial void LogDuplicate(string activityId, string activityType, bool finished);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The state store did not answer a claim of a {ActivityType} activity in time; answered 503")]
+    private partial void LogStorageUnavailable(Exception exception, string activityType);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read the pending action for a Running card")]
+    private partial void LogDescribeFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Button press {ActivityId} failed")]
+    private partial void LogPressFailed(Exception exception, string activityId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not update card {CardId} with a press's result; sent it as a new message")]
+    private partial void LogCardUpdateFailed(Exception exception, string cardId);
+}

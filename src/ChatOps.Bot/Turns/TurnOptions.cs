@@ -1,0 +1,36 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ChatOps.Bot.Turns;
+
+/// <summary>How incoming activities are queued and worked off. Section <c>ChatOps:Turns</c>.</summary>
+public sealed class TurnOptions
+{
+    /// <summary>Configuration section name.</summary>
+    public const string Section = "ChatOps:Turns";
+
+    /// <summary>Turns running at once across all conversations (each conversation runs one at a time). Default: 16.</summary>
+    [Range(1, 256, ErrorMessage = "ChatOps:Turns:MaxConcurrentTurns must be 1-256.")]
+    public int MaxConcurrentTurns { get; set; } = 16;
+
+    /// <summary>
+    /// Messages one conversation may have waiting; past that, Teams is asked to retry later (503).
+    /// Button presses have a lane of their own of the same size, worked off first. Default: 50.
+    /// </summary>
+    [Range(1, 10_000, ErrorMessage = "ChatOps:Turns:MaxQueuedPerConversation must be 1-10000.")]
+    public int MaxQueuedPerConversation { get; set; } = 50;
+
+    /// <summary>
+    /// How long a button press (Action.Execute) waits for its answer before Teams is answered with a
+    /// "Running…" card that is updated later. Teams waits a few seconds for an invoke. Default: 2.5 seconds.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:08", ErrorMessage = "ChatOps:Turns:InvokeAnswerWithin must be 0-8 seconds.")]
+    public TimeSpan InvokeAnswerWithin { get; set; } = TimeSpan.FromSeconds(2.5);
+
+    /// <summary>How long a stopping service lets queued and running turns finish. Default: 20 seconds.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:05:00", ErrorMessage = "ChatOps:Turns:DrainTimeout must be 0-5 minutes.")]
+    public TimeSpan DrainTimeout { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>How long a claim of an activity id may take before the request is answered 503 (storage unavailable). Default: 2 seconds.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.1", "00:00:10", ErrorMessage = "ChatOps:Turns:StorageTimeout must be 0.1-10 seconds.")]
+    public TimeSpan StorageTimeout { get; set; } = TimeSpan.FromSeconds(2);
+}

@@ -1,0 +1,183 @@
+using Microsoft.Extensions.Options;
+
+namespace ChatOps.Bot.Turns;
+
+/// <summary>
+/// The work behind <c>/api/messages</c>, off the HTTP request: each conversation's turns run one
+/// at a time in arrival order (button presses ahead of messages), at most
+/// <see cref="TurnOptions.MaxConcurrentTurns"/> at once, under the host's lifetime. Stopping
+/// refuses new turns, lets queued ones finish within <see cref="TurnOptions.DrainTimeout"/>, then
+/// cancels the rest.
+/// </summary>
+internal sealed partial class TurnQueue(IOptions<TurnOptions> options, ILogger<TurnQueue> logger) : IHostedService, IDisposable
+{
+    private readonly Dictionary<string, Lane> _lanes = new(StringComparer.Ordinal);
+    private readonly HashSet<Task> _workers = [];
+    private readonly SemaphoreSlim _slots = new(options.Value.MaxConcurrentTurns);
+    private readonly CancellationTokenSource _stopping = new();
+    private bool _closed;
+
+    /// <summary>Why a turn was not queued.</summary>
+    public enum Refusal
+    {
+        /// <summary>Queued.</summary>
+        None,
+
+        /// <summary>The conversation already has <see cref="TurnOptions.MaxQueuedPerConversation"/> turns waiting.</summary>
+        Full,
+
+        /// <summary>The service is stopping.</summary>
+        Stopping,
+    }
+
+    /// <summary>Queues one turn of a conversation; <paramref name="urgent"/> turns (button presses) go ahead of messages.</summary>
+    public Refusal Enqueue(string conversation, bool urgent, Func<CancellationToken, Task> turn)
+    {
+        lock (_lanes)
+        {
+            if (_closed)
+            {
+                return Refusal.Stopping;
+            }
+
+            if (!_lanes.TryGetValue(conversation, out var lane))
+            {
+                lane = new Lane();
+                _lanes.Add(conversation, lane);
+            }
+
+            var queue = urgent ? lane.Urgent : lane.Normal;
+            if (queue.Count >= options.Value.MaxQueuedPerConversation)
+            {
+                LogFull(conversation, queue.Count, urgent);
+                return Refusal.Full;
+            }
+
+            queue.Enqueue(turn);
+            if (!lane.Working)
+            {
+                lane.Working = true;
+                var worker = Task.Run(() => WorkAsync(conversation, lane), CancellationToken.None);
+                _workers.Add(worker);
+                _ = worker.ContinueWith(done => Forget(done), TaskScheduler.Default);
+            }
+
+            return Refusal.None;
+        }
+    }
+
+    /// <summary>Turns waiting or running, for readiness and tests.</summary>
+    public int Pending
+    {
+        get
+        {
+            lock (_lanes)
+            {
+                return _lanes.Values.Sum(l => l.Urgent.Count + l.Normal.Count + (l.Working ? 1 : 0));
+            }
+        }
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        Task[] workers;
+        lock (_lanes)
+        {
+            _closed = true;
+            workers = [.. _workers];
+        }
+
+        if (workers.Length == 0)
+        {
+            return;
+        }
+
+        LogDraining(Pending, options.Value.DrainTimeout.TotalSeconds);
+        var all = Task.WhenAll(workers);
+        if (await Task.WhenAny(all, Task.Delay(options.Value.DrainTimeout, cancellationToken)) != all)
+        {
+            LogDrainTimedOut(Pending);
+            await _stopping.CancelAsync();
+            await Task.WhenAny(all, Task.Delay(TimeSpan.FromSeconds(2), CancellationToken.None));
+        }
+    }
+
+    public void Dispose()
+    {
+        _stopping.Dispose();
+        _slots.Dispose();
+    }
+
+    private async Task WorkAsync(string conversation, Lane lane)
+    {
+        while (true)
+        {
+            Func<CancellationToken, Task>? turn;
+            lock (_lanes)
+            {
+                if (!lane.Urgent.TryDequeue(out turn) && !lane.Normal.TryDequeue(out turn))
+                {
+                    lane.Working = false;
+                    _lanes.Remove(conversation);
+                    return;
+                }
+            }
+
+            try
+            {
+                await _slots.WaitAsync(_stopping.Token);
+                try
+                {
+                    await turn(_stopping.Token);
+                }
+                finally
+                {
+                    _slots.Release();
+                }
+            }
+            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+            {
+                LogCancelled(conversation);
+            }
+            catch (Exception ex)
+            {
+                // A turn's own errors are the adapter's to answer; this is what escaped it (e.g. no connector client).
+                LogTurnFailed(ex, conversation);
+            }
+        }
+    }
+
+    private void Forget(Task worker)
+    {
+        lock (_lanes)
+        {
+            _workers.Remove(worker);
+        }
+    }
+
+    private sealed class Lane
+    {
+        public Queue<Func<CancellationToken, Task>> Urgent { get; } = new();
+
+        public Queue<Func<CancellationToken, Task>> Normal { get; } = new();
+
+        public bool Working { get; set; }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Conversation {Conversation} already has {Count} turns waiting (button presses: {Urgent}); refused one more")]
+    private partial void LogFull(string conversation, int count, bool urgent);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stopping: letting {Pending} turn(s) finish within {Seconds:N0} s")]
+    private partial void LogDraining(int pending, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Stopping: {Pending} turn(s) did not finish in time and were cancelled")]
+    private partial void LogDrainTimedOut(int pending);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A turn of conversation {Conversation} was cancelled by the service stopping")]
+    private partial void LogCancelled(string conversation);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A turn of conversation {Conversation} failed outside the bot")]
+    private partial void LogTurnFailed(Exception exception, string conversation);
+}

@@ -1,0 +1,180 @@
+using ChatOps.Bot.Turns;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace ChatOps.Bot.Tests.Turns;
+
+public sealed class TurnQueueTests
+{
+    [Fact]
+    public async Task OneConversation_TurnsRunOneAtATimeInArrivalOrder()
+    {
+        using var queue = Queue();
+        var ran = new List<int>();
+        var running = 0;
+        var overlapped = false;
+        var done = new TaskCompletionSource();
+        for (var i = 0; i < 20; i++)
+        {
+            var n = i;
+            Assert.Equal(TurnQueue.Refusal.None, queue.Enqueue("c1", urgent: false, async _ =>
+            {
+                overlapped |= Interlocked.Increment(ref running) > 1;
+                await Task.Delay(2);
+                lock (ran)
+                {
+                    ran.Add(n);
+                }
+
+                Interlocked.Decrement(ref running);
+                if (n == 19)
+                {
+                    done.SetResult();
+                }
+            }));
+        }
+
+        await done.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.False(overlapped);
+        Assert.Equal(Enumerable.Range(0, 20), ran);
+    }
+
+    [Fact]
+    public async Task ButtonPress_GoesAheadOfMessagesAlreadyWaiting()
+    {
+        using var queue = Queue();
+        var gate = new TaskCompletionSource();
+        var order = new List<string>();
+        queue.Enqueue("c1", urgent: false, _ => gate.Task);
+        for (var i = 0; i < 10; i++)
+        {
+            var n = i;
+            queue.Enqueue("c1", urgent: false, _ => Record(order, $"message {n}"));
+        }
+
+        queue.Enqueue("c1", urgent: true, _ => Record(order, "press"));
+        gate.SetResult();
+        await WaitUntilAsync(() => queue.Pending == 0);
+
+        Assert.Equal("press", order[0]);
+    }
+
+    [Fact]
+    public async Task OneConversationFlooded_OthersAreNotHeldBehindIt()
+    {
+        using var queue = Queue();
+        var blocked = new TaskCompletionSource();
+        for (var i = 0; i < 10; i++)
+        {
+            queue.Enqueue("flooded", urgent: false, _ => blocked.Task);
+        }
+
+        var other = new TaskCompletionSource();
+        queue.Enqueue("quiet", urgent: false, _ =>
+        {
+            other.SetResult();
+            return Task.CompletedTask;
+        });
+
+        await other.Task.WaitAsync(TimeSpan.FromSeconds(5));
+        blocked.SetResult();
+    }
+
+    [Fact]
+    public void ConversationFull_RefusedWithoutTouchingOthers()
+    {
+        using var queue = Queue(new TurnOptions { MaxQueuedPerConversation = 3 });
+        var blocked = new TaskCompletionSource();
+        var results = Enumerable.Range(0, 6).Select(_ => queue.Enqueue("c1", urgent: false, _ => blocked.Task)).ToList();
+
+        // One runs, three wait, the rest are refused.
+        Assert.Equal(4, results.Count(r => r == TurnQueue.Refusal.None));
+        Assert.Equal(TurnQueue.Refusal.Full, results[^1]);
+        Assert.Equal(TurnQueue.Refusal.None, queue.Enqueue("c2", urgent: false, _ => Task.CompletedTask));
+        Assert.Equal(TurnQueue.Refusal.None, queue.Enqueue("c1", urgent: true, _ => Task.CompletedTask));
+        blocked.SetResult();
+    }
+
+    [Fact]
+    public async Task Stop_LetsQueuedTurnsFinishAndRefusesNewOnes()
+    {
+        using var queue = Queue();
+        var finished = 0;
+        for (var i = 0; i < 5; i++)
+        {
+            queue.Enqueue("c1", urgent: false, async _ =>
+            {
+                await Task.Delay(50);
+                Interlocked.Increment(ref finished);
+            });
+        }
+
+        await queue.StopAsync(CancellationToken.None);
+
+        Assert.Equal(5, finished);
+        Assert.Equal(TurnQueue.Refusal.Stopping, queue.Enqueue("c1", urgent: false, _ => Task.CompletedTask));
+    }
+
+    [Fact]
+    public async Task Stop_PastTheDrainDeadline_CancelsWhatIsLeft()
+    {
+        using var queue = Queue(new TurnOptions { DrainTimeout = TimeSpan.FromMilliseconds(200) });
+        var cancelled = new TaskCompletionSource();
+        queue.Enqueue("c1", urgent: false, async token =>
+        {
+            try
+            {
+                await Task.Delay(Timeout.Infinite, token);
+            }
+            catch (OperationCanceledException)
+            {
+                cancelled.SetResult();
+                throw;
+            }
+        });
+
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        await queue.StopAsync(CancellationToken.None);
+
+        Assert.True(cancelled.Task.IsCompleted);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(3), $"took {watch.Elapsed}");
+    }
+
+    [Fact]
+    public async Task TurnThatThrows_DoesNotStopTheConversation()
+    {
+        using var queue = Queue();
+        var next = new TaskCompletionSource();
+        queue.Enqueue("c1", urgent: false, _ => throw new InvalidOperationException("boom"));
+        queue.Enqueue("c1", urgent: false, _ =>
+        {
+            next.SetResult();
+            return Task.CompletedTask;
+        });
+
+        await next.Task.WaitAsync(TimeSpan.FromSeconds(5));
+    }
+
+    private static TurnQueue Queue(TurnOptions? options = null) => new(Options.Create(options ?? new TurnOptions()), NullLogger<TurnQueue>.Instance);
+
+    private static Task Record(List<string> order, string what)
+    {
+        lock (order)
+        {
+            order.Add(what);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        for (var i = 0; i < 500 && !condition(); i++)
+        {
+            await Task.Delay(10);
+        }
+
+        Assert.True(condition());
+    }
+}

@@ -1,0 +1,141 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text;
+using ChatOps.Bot.Storage;
+using ChatOps.Clusters.Gateway;
+using ChatOps.Clusters.Lab;
+using ChatOps.EndToEnd.Tests.Actions;
+using ChatOps.EndToEnd.Tests.Builders;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ChatOps.EndToEnd.Tests.Messages;
+
+/// <summary>The HTTP request only hands the activity over: the work runs on the host, and its answers reach the connector later.</summary>
+public sealed class AcceptThenWorkTests
+{
+    [Fact]
+    public async Task Diagnose_NodeSlowedTo20Seconds_AnswersHttpAtOnceThenWorkingThenTheResult()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var host = await ActionHost.StartAsync(clock, ("ChatOps:Cluster:NodeTimeout", "00:00:30"));
+        host.Lab().InjectFault("HV03", LabFault.Slow(TimeSpan.FromSeconds(20)));
+
+        // The clock is fake: the slow node never answers unless the test moves time on, so an answer that waits for it never comes.
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        var watch = Stopwatch.StartNew();
+        using var content = new StringContent(TeamsActivity.Message("diagnose", host.Connector.ServiceUrl).ToJson(), Encoding.UTF8, "application/json");
+        using var response = await host.Client.PostAsync(new Uri("/api/messages", UriKind.Relative), content, limit.Token);
+        watch.Stop();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(watch.ElapsedMilliseconds < 2000, $"took {watch.ElapsedMilliseconds} ms");
+        await AdvanceUntilAsync(clock, TimeSpan.FromSeconds(3));
+        var working = await host.Connector.NextAsync();
+        Assert.Contains("Working on `diagnose`", working.VisibleText, StringComparison.Ordinal);
+
+        await AdvanceUntilAsync(clock, TimeSpan.FromSeconds(20));
+        var result = await host.Connector.NextAsync();
+        Assert.Equal("update", result.Kind);
+        Assert.Equal(working.Id, result.Id);
+        Assert.DoesNotContain("Working on", result.VisibleText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Confirm_ActionSlowerThanTheInvokeWindow_RunningCardThenTheCardIsUpdatedWithTheResult()
+    {
+        await using var host = await ActionHost.StartAsync(("ChatOps:Turns:InvokeAnswerWithin", "00:00:00.5"));
+        var card = await host.AskAsync("kill clussvc HV04");
+        host.Lab().InjectFault("HV04", new LabFault(ActionLatency: TimeSpan.FromSeconds(2)));
+
+        var watch = Stopwatch.StartNew();
+        var running = await host.PressAsync(card);
+        watch.Stop();
+
+        Assert.Contains("Running `kill clussvc HV04`", running, StringComparison.Ordinal);
+        Assert.True(watch.ElapsedMilliseconds < 1500, $"took {watch.ElapsedMilliseconds} ms");
+        var update = await host.Connector.NextAsync();
+        Assert.Equal("update", update.Kind);
+        Assert.Equal(card.Id, update.Id);
+        Assert.Contains("Stopped the cluster service on HV04", update.VisibleText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RedeliveredConfirm_GetsTheStoredAnswerAndRunsOnce()
+    {
+        await using var host = await ActionHost.StartAsync();
+        var card = await host.AskAsync("kill clussvc HV04");
+        var (pendingId, nonce) = card.Confirmation!.Value;
+        var press = TeamsActivity.Execute("confirm", pendingId, nonce, host.Connector.ServiceUrl, cardId: card.Id);
+
+        var first = await host.InvokeAsync(press);
+        var again = await host.InvokeAsync(press);
+
+        Assert.Contains("Stopped the cluster service on HV04", Fakes.ConnectorCall.TextOf(first["value"]), StringComparison.Ordinal);
+        Assert.Equal(first.ToJsonString(), again.ToJsonString());
+        Assert.Equal(1, host.Lab().ActionCount(ClusterAction.StopClusterService));
+    }
+
+    [Fact]
+    public async Task RedeliveredConfirm_WhileTheFirstStillRuns_GetsARunningCardAndRunsOnce()
+    {
+        await using var host = await ActionHost.StartAsync(("ChatOps:Turns:InvokeAnswerWithin", "00:00:00.2"));
+        var card = await host.AskAsync("kill clussvc HV04");
+        host.Lab().InjectFault("HV04", new LabFault(ActionLatency: TimeSpan.FromSeconds(2)));
+        var (pendingId, nonce) = card.Confirmation!.Value;
+        var press = TeamsActivity.Execute("confirm", pendingId, nonce, host.Connector.ServiceUrl, cardId: card.Id);
+
+        var first = await host.InvokeAsync(press);
+        var again = await host.InvokeAsync(press);
+
+        Assert.Contains("Running `kill clussvc HV04`", Fakes.ConnectorCall.TextOf(first["value"]), StringComparison.Ordinal);
+        Assert.Contains("Running `kill clussvc HV04`", Fakes.ConnectorCall.TextOf(again["value"]), StringComparison.Ordinal);
+        var update = await host.Connector.NextAsync();
+        Assert.Contains("Stopped the cluster service on HV04", update.VisibleText, StringComparison.Ordinal);
+        Assert.Equal(1, host.Lab().ActionCount(ClusterAction.StopClusterService));
+    }
+
+    [Fact]
+    public async Task StateStoreWedged_AnswersWithin2SecondsWith503AndRecoversAfter()
+    {
+        await using var host = await ActionHost.StartAsync();
+        var store = host.Services.GetRequiredService<LiteDbStore>();
+        using var held = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        var holder = new Thread(() =>
+        {
+            lock (store.Gate)
+            {
+                held.Set();
+                release.Wait();
+            }
+        });
+        holder.Start();
+        held.Wait();
+
+        var watch = Stopwatch.StartNew();
+        using var content = new StringContent(TeamsActivity.Message("help", host.Connector.ServiceUrl).ToJson(), Encoding.UTF8, "application/json");
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        using var response = await host.Client.PostAsync(new Uri("/api/messages", UriKind.Relative), content, limit.Token);
+        watch.Stop();
+        release.Set();
+        holder.Join();
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.NotNull(response.Headers.RetryAfter);
+        Assert.Contains("state store", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.InRange(watch.ElapsedMilliseconds, 1500, 3500);
+        var after = await host.AskAsync("help");
+        Assert.Contains("kb search", after.VisibleText, StringComparison.Ordinal);
+    }
+
+    /// <summary>Moves the fake clock on in small steps, so timers set while it moves also fire.</summary>
+    private static async Task AdvanceUntilAsync(FakeTimeProvider clock, TimeSpan span)
+    {
+        for (var moved = TimeSpan.Zero; moved < span; moved += TimeSpan.FromMilliseconds(500))
+        {
+            clock.Advance(TimeSpan.FromMilliseconds(500));
+            await Task.Delay(20);
+        }
+    }
+}
