@@ -1,0 +1,278 @@
+using ChatOps.Commands.Access;
+using ChatOps.Commands.Actions;
+using ChatOps.Commands.Replies;
+using ChatOps.Commands.Routing;
+using ChatOps.Commands.Tests.Fakes;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ChatOps.Commands.Tests.Actions;
+
+public sealed class ActionConfirmationsTests
+{
+    private static readonly Caller Dana = new("29:dana", "Dana", AadObjectId: "aad-dana");
+    private static readonly Caller Kim = new("29:kim", "Kim", AadObjectId: "aad-kim");
+    private static readonly Caller Lee = new("29:lee", "Lee", AadObjectId: "aad-lee");
+
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero));
+    private readonly MemoryPendingActions _pending = new();
+    private readonly MemoryAuditLog _audit = new();
+    private readonly ScriptedAction _action = new();
+    private readonly Lifetime _lifetime = new();
+
+    [Fact]
+    public async Task Confirm_WithinTheWindow_RunsOnceAndEndsDone()
+    {
+        var flow = Flow();
+        var (id, nonce) = await RequestAsync(flow);
+
+        var reply = await flow.DecideAsync(ActionConfirmations.ConfirmVerb, id, nonce, Context(Dana), CancellationToken.None);
+
+        Assert.Equal("Stopped HV04", reply.Heading);
+        Assert.Equal(1, _action.Executions);
+        Assert.Equal(PendingActionState.Done, (await _pending.GetAsync(id, CancellationToken.None))!.State);
+        Assert.Equal([AuditDecision.Requested, AuditDecision.Confirmed, AuditDecision.Executed], _audit.Records.Select(r => r.Decision));
+    }
+
+    [Fact]
+    public async Task Confirm_OneTickAfterExpiry_RefusedExpiredAndNotRun()
+    {
+        var flow = Flow();
+        var (id, nonce) = await RequestAsync(flow);
+        _clock.Advance(TimeSpan.FromMinutes(2) + TimeSpan.FromTicks(1));
+
+        var reply = await flow.DecideAsync(ActionConfirmations.ConfirmVerb, id, nonce, Context(Dana), CancellationToken.None);
+
+        Assert.Contains("expired", Text(reply), StringComparison.Ordinal);
+        Assert.Equal(0, _action.Executions);
+        Assert.Equal(PendingActionState.Expired, (await _pending.GetAsync(id, CancellationToken.None))!.State);
+        Assert.Equal(AuditDecision.Expired, _audit.Records[^1].Decision);
+    }
+
+    [Fact]
+    public async Task Confirm_AtTheLastMomentOfTheWindow_Runs()
+    {
+        var flow = Flow();
+        var (id, nonce) = await RequestAsync(flow);
+        _clock.Advance(TimeSpan.FromMinutes(2));
+
+        await flow.DecideAsync(ActionConfirmations.ConfirmVerb, id, nonce, Context(Dana), CancellationToken.None);
+
+        Assert.Equal(1, _action.Executions);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("AAAA")]
+    [InlineData(null)]
+    public async Task Confirm_WrongOrMissingNonce_RefusedAndStillConfirmable(string? nonce)
+    {
+        var flow = Flow();
+        var (id, realNonce) = await RequestAsync(flow);
+
+        var reply = await flow.DecideAsync(ActionConfirmations.ConfirmVerb, id, nonce, Context(Dana), CancellationToken.None);
+
+        Assert.Contains("wrong nonce", Text(reply), StringComparison.Ordinal);
+        Assert.Equal(0, _action.Executions);
+        await flow.DecideAsync(ActionConfirmations.ConfirmVerb, id, realNonce, Context(Dana), CancellationToken.None);
+        Assert.Equal(1, _action.Executions);
+    }
+
+    [Fact]
+    public async Task ConfirmOrCancel_BySomeoneElse_Refused()
+    {
+        var flow = Flow();
+        var (id, nonce) = await RequestAsync(flow);
+
+        var confirm = await flow.DecideAsync(ActionConfirmations.ConfirmVerb, id, nonce, Context(Kim), CancellationToken.None);
+        var cancel = await flow.DecideAsync(ActionConfirmations.CancelVerb, id, nonce, Context(Kim), CancellationToken.None);
+
+        Assert.Contains("Only Dana", Text(confirm), StringComparison.Ordinal);
+        Assert.Contains("Only Dana", Text(cancel), StringComparison.Ordinal);
+        Assert.Equal(PendingActionState.AwaitingConfirmation, (await _pending.GetAsync(id, CancellationToken.None))!.State);
+    }
+
+    [Fact]
+    public async Task TwoPersonRule_RequesterCannotApproveAnOperatorCannotASecondAdminCan()
+    {
+        var flow = Flow(new ActionsOptions { RequireSecondApprover = ["kill clussvc"] });
+        var (id, nonce) = await RequestAsync(flow);
+
+        var confirmed = await flow.DecideAsync(ActionConfirmations.ConfirmVerb, id, nonce, Context(Dana), CancellationToken.None);
+        var self = await flow.DecideAsync(ActionConfirmations.ConfirmVerb, id, nonce, Context(Dana), CancellationToken.None);
+        var byOperator = await flow.DecideAsync(ActionConfirmations.ConfirmVerb, id, nonce, Context(Lee), CancellationToken.None);
+        Assert.Equal(0, _action.Executions);
+        var approved = await flow.DecideAsync(ActionConfirmations.ConfirmVerb, id, nonce, Context(Kim), CancellationToken.None);
+
+        Assert.Contains("waiting for a second admin", confirmed.Heading, StringComparison.Ordinal);
+        Assert.Contains("two-person rule", Text(self), StringComparison.Ordinal);
+        Assert.Contains("needs the admin role", Text(byOperator), StringComparison.Ordinal);
+        Assert.Equal("Stopped HV04", approved.Heading);
+        Assert.Equal(1, _action.Executions);
+        Assert.Equal("aad:aad-kim", (await _pending.GetAsync(id, CancellationToken.None))!.ApprovedBy);
+    }
+
+    [Fact]
+    public async Task TwentyConcurrentConfirms_RunOnce_AndEveryOtherIsRefused()
+    {
+        var flow = Flow();
+        var (id, nonce) = await RequestAsync(flow);
+
+        var replies = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ =>
+            Task.Run(() => flow.DecideAsync(ActionConfirmations.ConfirmVerb, id, nonce, Context(Dana), CancellationToken.None))));
+
+        Assert.Equal(1, _action.Executions);
+        Assert.Single(replies, r => r.Heading == "Stopped HV04");
+        Assert.Equal(19, replies.Count(r => r.Outcome != ReplyOutcome.Ok));
+        Assert.Single(_audit.Records, r => r.Decision == AuditDecision.Executed);
+    }
+
+    [Fact]
+    public async Task RequestCancelledMidExecute_ActionFinishesAndItsOutcomeIsWritten()
+    {
+        var flow = Flow();
+        var (id, nonce) = await RequestAsync(flow);
+        _action.Gate = new TaskCompletionSource();
+        using var request = new CancellationTokenSource();
+
+        var deciding = flow.DecideAsync(ActionConfirmations.ConfirmVerb, id, nonce, Context(Dana), request.Token);
+        await _action.Started.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await request.CancelAsync();
+        _action.Gate.SetResult();
+        var reply = await deciding;
+
+        Assert.Equal("Stopped HV04", reply.Heading);
+        Assert.Equal(PendingActionState.Done, (await _pending.GetAsync(id, CancellationToken.None))!.State);
+        Assert.Equal(AuditDecision.Executed, _audit.Records[^1].Decision);
+    }
+
+    [Fact]
+    public async Task ActionOutlivesItsExecuteTimeout_FailedDoneAndAudited()
+    {
+        var flow = Flow(new ActionsOptions { ExecuteTimeout = TimeSpan.FromSeconds(30), RequireSecondApprover = [] });
+        var (id, nonce) = await RequestAsync(flow);
+        _action.Gate = new TaskCompletionSource();
+
+        var deciding = flow.DecideAsync(ActionConfirmations.ConfirmVerb, id, nonce, Context(Dana), CancellationToken.None);
+        await _action.Started.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        _clock.Advance(TimeSpan.FromSeconds(31));
+        var reply = await deciding;
+
+        Assert.Contains("did not finish within 30 s", Text(reply), StringComparison.Ordinal);
+        Assert.Equal(PendingActionState.Done, (await _pending.GetAsync(id, CancellationToken.None))!.State);
+        Assert.Equal(AuditDecision.Failed, _audit.Records[^1].Decision);
+    }
+
+    [Fact]
+    public async Task HostStoppingMidAction_InterruptedReplyAndFailedAudit()
+    {
+        var flow = Flow();
+        var (id, nonce) = await RequestAsync(flow);
+        _action.Gate = new TaskCompletionSource();
+
+        var deciding = flow.DecideAsync(ActionConfirmations.ConfirmVerb, id, nonce, Context(Dana), CancellationToken.None);
+        await _action.Started.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        _lifetime.Stop();
+        var reply = await deciding;
+
+        Assert.Contains("interrupted by the service stopping", Text(reply), StringComparison.Ordinal);
+        Assert.Equal(PendingActionState.Done, (await _pending.GetAsync(id, CancellationToken.None))!.State);
+    }
+
+    [Fact]
+    public async Task Recheck_PremiseChanged_NotRunAndAFreshConfirmationOffered()
+    {
+        var flow = Flow();
+        var (id, nonce) = await RequestAsync(flow);
+        _action.Premises = ["HV04 is Up", "the cluster loses quorum"];
+
+        var reply = await flow.DecideAsync(ActionConfirmations.ConfirmVerb, id, nonce, Context(Dana), CancellationToken.None);
+
+        Assert.Equal(0, _action.Executions);
+        Assert.Contains("\"the cluster keeps quorum\", now \"the cluster loses quorum\"", Text(reply), StringComparison.Ordinal);
+        Assert.NotNull(reply.Confirmation);
+        Assert.NotEqual(id, reply.Confirmation!.PendingId);
+        Assert.Equal(PendingActionState.Done, (await _pending.GetAsync(id, CancellationToken.None))!.State);
+        Assert.Equal(PendingActionState.AwaitingConfirmation, (await _pending.GetAsync(reply.Confirmation.PendingId, CancellationToken.None))!.State);
+        Assert.Equal([AuditDecision.Requested, AuditDecision.Confirmed, AuditDecision.Requested, AuditDecision.Refused], _audit.Records.Select(r => r.Decision));
+    }
+
+    [Fact]
+    public async Task Recheck_FreshPlanRefuses_NotRunAndNoButton()
+    {
+        var flow = Flow();
+        var (id, nonce) = await RequestAsync(flow);
+        _action.ReplanRefusal = "HV04 is already Down.";
+
+        var reply = await flow.DecideAsync(ActionConfirmations.ConfirmVerb, id, nonce, Context(Dana), CancellationToken.None);
+
+        Assert.Equal(0, _action.Executions);
+        Assert.Contains("HV04 is already Down.", Text(reply), StringComparison.Ordinal);
+        Assert.Null(reply.Confirmation);
+        Assert.Equal(AuditDecision.Refused, _audit.Records[^1].Decision);
+    }
+
+    [Fact]
+    public async Task LeftRunningByACrash_BecomesInterruptedAuditedAndCannotBeConfirmed()
+    {
+        var flow = Flow();
+        var (id, nonce) = await RequestAsync(flow);
+        var stored = (await _pending.GetAsync(id, CancellationToken.None))!;
+        await _pending.TryTransitionAsync(id, PendingActionState.AwaitingConfirmation, stored with { State = PendingActionState.Running }, CancellationToken.None);
+
+        var found = await flow.InterruptLeftoversAsync(CancellationToken.None);
+        var again = await flow.DecideAsync(ActionConfirmations.ConfirmVerb, id, nonce, Context(Dana), CancellationToken.None);
+
+        var (action, notice) = Assert.Single(found);
+        Assert.Equal(id, action.Id);
+        Assert.Contains("`node HV04`", Text(notice), StringComparison.Ordinal);
+        Assert.Equal(PendingActionState.Interrupted, (await _pending.GetAsync(id, CancellationToken.None))!.State);
+        Assert.Contains(_audit.Records, r => r.Decision == AuditDecision.Interrupted && r.PendingId == id);
+        Assert.Contains("interrupted", Text(again), StringComparison.Ordinal);
+        Assert.Equal(0, _action.Executions);
+        Assert.Empty(await flow.InterruptLeftoversAsync(CancellationToken.None));
+    }
+
+    private ActionConfirmations Flow(ActionsOptions? options = null)
+    {
+        var access = new AccessOptions { Admins = ["aad-dana", "aad-kim"], Operators = ["aad-lee"] };
+        return new ActionConfirmations(
+            [_action],
+            _pending,
+            _audit,
+            new ConfiguredAccessPolicy(new OptionsMonitorStub<AccessOptions>(access)),
+            new OptionsMonitorStub<ActionsOptions>(options ?? new ActionsOptions { RequireSecondApprover = [] }),
+            new OptionsMonitorStub<AccessOptions>(access),
+            _clock,
+            NullLogger<ActionConfirmations>.Instance,
+            _lifetime);
+    }
+
+    private async Task<(string Id, string Nonce)> RequestAsync(ActionConfirmations flow)
+    {
+        var request = new CommandRequest(ScriptedAction.Command, new Dictionary<string, string> { ["node"] = "HV04" }, new Dictionary<string, string?>(), Context(Dana), "kill clussvc HV04");
+        var reply = await flow.RequestAsync(_action, request, CancellationToken.None);
+        return (reply.Confirmation!.PendingId, reply.Confirmation.Nonce);
+    }
+
+    private static CommandContext Context(Caller caller) => new(caller, "19:incident", Guid.NewGuid().ToString("N"), "msteams");
+
+    private static string Text(Reply reply) =>
+        string.Join(" ", new[] { reply.Heading ?? string.Empty }.Concat(reply.Blocks.OfType<TextBlock>().Select(b => b.Text)));
+
+    private sealed class Lifetime : IHostApplicationLifetime
+    {
+        private readonly CancellationTokenSource _stopping = new();
+
+        public CancellationToken ApplicationStarted => CancellationToken.None;
+
+        public CancellationToken ApplicationStopping => _stopping.Token;
+
+        public CancellationToken ApplicationStopped => CancellationToken.None;
+
+        public void StopApplication() => _stopping.Cancel();
+
+        public void Stop() => _stopping.Cancel();
+    }
+}

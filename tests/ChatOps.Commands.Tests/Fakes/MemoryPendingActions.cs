@@ -1,0 +1,49 @@
+using ChatOps.Commands.Actions;
+
+namespace ChatOps.Commands.Tests.Fakes;
+
+/// <summary>Pending actions in a dictionary, with the same compare-and-set transitions the LiteDB store gives.</summary>
+internal sealed class MemoryPendingActions : IPendingActions
+{
+    private readonly Dictionary<string, PendingAction> _actions = [];
+
+    public Task AddAsync(PendingAction action, CancellationToken cancellationToken)
+    {
+        lock (_actions)
+        {
+            _actions.Add(action.Id, action);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<PendingAction?> GetAsync(string id, CancellationToken cancellationToken)
+    {
+        lock (_actions)
+        {
+            return Task.FromResult(_actions.GetValueOrDefault(id));
+        }
+    }
+
+    public Task<IReadOnlyList<PendingAction>> ListAsync(PendingActionState state, CancellationToken cancellationToken)
+    {
+        lock (_actions)
+        {
+            return Task.FromResult<IReadOnlyList<PendingAction>>(_actions.Values.Where(a => a.State == state).OrderBy(a => a.CreatedAt).ToList());
+        }
+    }
+
+    public Task<bool> TryTransitionAsync(string id, PendingActionState expected, PendingAction updated, CancellationToken cancellationToken)
+    {
+        lock (_actions)
+        {
+            if (!_actions.TryGetValue(id, out var current) || current.State != expected || updated.Id != id)
+            {
+                return Task.FromResult(false);
+            }
+
+            _actions[id] = updated;
+            return Task.FromResult(true);
+        }
+    }
+}
