@@ -8,7 +8,8 @@ namespace ChatOps.Bot.Proactive;
 /// <summary>
 /// Every message the bot sends or updates, in a turn or proactively, waits in its
 /// conversation's queue and is retried with exponential backoff and jitter on 429, 412, 502,
-/// 503 and 504, honouring Retry-After.
+/// 503 and 504, honouring Retry-After. What answers a button press, and a turn marked
+/// <see cref="MarkUrgent"/> (a confirmation card), goes ahead of bulk sends waiting there.
 /// </summary>
 internal sealed partial class OutgoingMiddleware(
     ConversationThrottle throttle,
@@ -19,6 +20,11 @@ internal sealed partial class OutgoingMiddleware(
     private static readonly HashSet<HttpStatusCode> Transient =
         [HttpStatusCode.TooManyRequests, HttpStatusCode.PreconditionFailed, HttpStatusCode.BadGateway, HttpStatusCode.ServiceUnavailable, HttpStatusCode.GatewayTimeout];
 
+    private const string UrgentKey = "ChatOps.UrgentSends";
+
+    /// <summary>Makes the rest of this turn's sends urgent (they answer someone waiting to decide, e.g. a confirmation card).</summary>
+    public static void MarkUrgent(ITurnContext turnContext) => turnContext.TurnState[UrgentKey] = true;
+
     public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default)
     {
         var conversation = turnContext.Activity.Conversation?.Id ?? "unknown";
@@ -26,18 +32,24 @@ internal sealed partial class OutgoingMiddleware(
         {
             for (var i = 0; i < activities.Count(a => a.Type == ActivityTypes.Message); i++)
             {
-                await throttle.WaitAsync(conversation, cancellationToken);
+                await throttle.WaitAsync(conversation, IsUrgent(ctx), cancellationToken);
             }
 
             return await WithRetryAsync(nextSend, conversation, cancellationToken);
         });
         turnContext.OnUpdateActivity(async (ctx, activity, nextUpdate) =>
         {
-            await throttle.WaitAsync(conversation, cancellationToken);
+            await throttle.WaitAsync(conversation, IsUrgent(ctx), cancellationToken);
             return await WithRetryAsync(nextUpdate, conversation, cancellationToken);
         });
         await next(cancellationToken);
     }
+
+    /// <summary>A button press (Action.Execute, or an Action.Submit message carrying only data) or a turn marked urgent.</summary>
+    private static bool IsUrgent(ITurnContext turn) =>
+        turn.TurnState.ContainsKey(UrgentKey) ||
+        turn.Activity.Type == ActivityTypes.Invoke ||
+        (turn.Activity.Type == ActivityTypes.Message && string.IsNullOrWhiteSpace(turn.Activity.Text) && turn.Activity.Value is not null);
 
     private async Task<T> WithRetryAsync<T>(Func<Task<T>> send, string conversation, CancellationToken cancellationToken)
     {

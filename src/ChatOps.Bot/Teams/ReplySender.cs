@@ -27,13 +27,13 @@ internal sealed partial class ReplySender(
             await waiting.CancelAsync();
             if (first == task)
             {
-                await turn.SendActivityAsync(factory.Create(await task, channel), cancellationToken);
+                await turn.SendActivityAsync(Create(turn, await task, channel), cancellationToken);
                 return;
             }
         }
 
         var placeholder = await turn.SendActivityAsync(factory.Create(Reply.Working($"Working on `{what}`…"), channel), cancellationToken);
-        var result = factory.Create(await task, channel);
+        var result = Create(turn, await task, channel);
         if (placeholder?.Id is null)
         {
             await turn.SendActivityAsync(result, cancellationToken);
@@ -51,6 +51,17 @@ internal sealed partial class ReplySender(
             result.Id = null;
             await turn.SendActivityAsync(result, cancellationToken);
         }
+    }
+
+    /// <summary>A confirmation card is for someone waiting to decide: it goes ahead of bulk sends in the conversation.</summary>
+    private Microsoft.Bot.Schema.Activity Create(ITurnContext turn, Reply reply, string channel)
+    {
+        if (reply.Confirmation is not null)
+        {
+            Proactive.OutgoingMiddleware.MarkUrgent(turn);
+        }
+
+        return factory.Create(reply, channel);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not replace the working message on channel {Channel}; sent the result as a new message")]

@@ -74,7 +74,7 @@ internal sealed partial class TurnIntake(
         }
 
         var handshake = isPress ? new InvokeHandshake() : null;
-        var refusal = queue.Enqueue(activity.Conversation.Id, urgent: isPress, ct => WorkAsync(activity, auth, key, handshake, ct));
+        var refusal = queue.Enqueue(LaneOf(activity), urgent: isPress, ct => WorkAsync(activity, auth, key, handshake, ct));
         if (refusal != TurnQueue.Refusal.None)
         {
             if (key is not null)
@@ -83,7 +83,7 @@ internal sealed partial class TurnIntake(
             }
 
             await RefuseAsync(response, refusal == TurnQueue.Refusal.Full
-                ? "Too many requests are waiting in this conversation; please send this again in a moment."
+                ? "You have too many requests waiting in this conversation; please send this again in a moment."
                 : "The service is restarting; please send this again in a moment.", cancellationToken);
             return;
         }
@@ -96,6 +96,14 @@ internal sealed partial class TurnIntake(
 
         await WriteAsync(response, await AwaitPressAnswerAsync(activity, handshake, cancellationToken), cancellationToken);
     }
+
+    /// <summary>
+    /// Each person's turns in a conversation run in order; different people's do not wait for each
+    /// other, so one person flooding a channel delays only themselves (their replies still share
+    /// the conversation's send limits, where confirmations and press results go first).
+    /// </summary>
+    private static string LaneOf(Activity activity) =>
+        $"{activity.ChannelId}|{activity.Conversation.Id}|{activity.From?.AadObjectId ?? activity.From?.Id}";
 
     /// <summary>The press's own answer if it comes within <see cref="TurnOptions.InvokeAnswerWithin"/>, else a "Running…" card.</summary>
     private async Task<InvokeResponse> AwaitPressAnswerAsync(Activity activity, InvokeHandshake handshake, CancellationToken cancellationToken)

@@ -8,16 +8,16 @@ public sealed class TurnOptions
     /// <summary>Configuration section name.</summary>
     public const string Section = "ChatOps:Turns";
 
-    /// <summary>Turns running at once across all conversations (each conversation runs one at a time). Default: 16.</summary>
+    /// <summary>Turns running at once overall (each person's turns in a conversation run one at a time). Default: 16.</summary>
     [Range(1, 256, ErrorMessage = "ChatOps:Turns:MaxConcurrentTurns must be 1-256.")]
     public int MaxConcurrentTurns { get; set; } = 16;
 
     /// <summary>
-    /// Messages one conversation may have waiting; past that, Teams is asked to retry later (503).
-    /// Button presses have a lane of their own of the same size, worked off first. Default: 50.
+    /// Messages one person may have waiting in one conversation; past that, Teams is asked to
+    /// retry later (503). Their button presses wait apart, as many again, and go first. Default: 50.
     /// </summary>
-    [Range(1, 10_000, ErrorMessage = "ChatOps:Turns:MaxQueuedPerConversation must be 1-10000.")]
-    public int MaxQueuedPerConversation { get; set; } = 50;
+    [Range(1, 10_000, ErrorMessage = "ChatOps:Turns:MaxQueuedPerLane must be 1-10000.")]
+    public int MaxQueuedPerLane { get; set; } = 50;
 
     /// <summary>
     /// How long a button press (Action.Execute) waits for its answer before Teams is answered with a

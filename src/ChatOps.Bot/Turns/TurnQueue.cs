@@ -3,8 +3,9 @@ using Microsoft.Extensions.Options;
 namespace ChatOps.Bot.Turns;
 
 /// <summary>
-/// The work behind <c>/api/messages</c>, off the HTTP request: each conversation's turns run one
-/// at a time in arrival order (button presses ahead of messages), at most
+/// The work behind <c>/api/messages</c>, off the HTTP request. Turns are queued in lanes (one per
+/// person in a conversation, see <see cref="TurnIntake"/>); each lane runs one turn at a time in
+/// arrival order (button presses ahead of messages), at most
 /// <see cref="TurnOptions.MaxConcurrentTurns"/> at once, under the host's lifetime. Stopping
 /// refuses new turns, lets queued ones finish within <see cref="TurnOptions.DrainTimeout"/>, then
 /// cancels the rest.
@@ -23,15 +24,15 @@ internal sealed partial class TurnQueue(IOptions<TurnOptions> options, ILogger<T
         /// <summary>Queued.</summary>
         None,
 
-        /// <summary>The conversation already has <see cref="TurnOptions.MaxQueuedPerConversation"/> turns waiting.</summary>
+        /// <summary>The conversation already has <see cref="TurnOptions.MaxQueuedPerLane"/> turns waiting.</summary>
         Full,
 
         /// <summary>The service is stopping.</summary>
         Stopping,
     }
 
-    /// <summary>Queues one turn of a conversation; <paramref name="urgent"/> turns (button presses) go ahead of messages.</summary>
-    public Refusal Enqueue(string conversation, bool urgent, Func<CancellationToken, Task> turn)
+    /// <summary>Queues one turn in a lane; <paramref name="urgent"/> turns (button presses) go ahead of messages.</summary>
+    public Refusal Enqueue(string lane, bool urgent, Func<CancellationToken, Task> turn)
     {
         lock (_lanes)
         {
@@ -40,24 +41,24 @@ internal sealed partial class TurnQueue(IOptions<TurnOptions> options, ILogger<T
                 return Refusal.Stopping;
             }
 
-            if (!_lanes.TryGetValue(conversation, out var lane))
+            if (!_lanes.TryGetValue(lane, out var waiting))
             {
-                lane = new Lane();
-                _lanes.Add(conversation, lane);
+                waiting = new Lane();
+                _lanes.Add(lane, waiting);
             }
 
-            var queue = urgent ? lane.Urgent : lane.Normal;
-            if (queue.Count >= options.Value.MaxQueuedPerConversation)
+            var queue = urgent ? waiting.Urgent : waiting.Normal;
+            if (queue.Count >= options.Value.MaxQueuedPerLane)
             {
-                LogFull(conversation, queue.Count, urgent);
+                LogFull(lane, queue.Count, urgent);
                 return Refusal.Full;
             }
 
             queue.Enqueue(turn);
-            if (!lane.Working)
+            if (!waiting.Working)
             {
-                lane.Working = true;
-                var worker = Task.Run(() => WorkAsync(conversation, lane), CancellationToken.None);
+                waiting.Working = true;
+                var worker = Task.Run(() => WorkAsync(lane, waiting), CancellationToken.None);
                 _workers.Add(worker);
                 _ = worker.ContinueWith(done => Forget(done), TaskScheduler.Default);
             }
@@ -110,7 +111,7 @@ internal sealed partial class TurnQueue(IOptions<TurnOptions> options, ILogger<T
         _slots.Dispose();
     }
 
-    private async Task WorkAsync(string conversation, Lane lane)
+    private async Task WorkAsync(string name, Lane lane)
     {
         while (true)
         {
@@ -120,7 +121,7 @@ internal sealed partial class TurnQueue(IOptions<TurnOptions> options, ILogger<T
                 if (!lane.Urgent.TryDequeue(out turn) && !lane.Normal.TryDequeue(out turn))
                 {
                     lane.Working = false;
-                    _lanes.Remove(conversation);
+                    _lanes.Remove(name);
                     return;
                 }
             }
@@ -139,12 +140,12 @@ internal sealed partial class TurnQueue(IOptions<TurnOptions> options, ILogger<T
             }
             catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
             {
-                LogCancelled(conversation);
+                LogCancelled(name);
             }
             catch (Exception ex)
             {
                 // A turn's own errors are the adapter's to answer; this is what escaped it (e.g. no connector client).
-                LogTurnFailed(ex, conversation);
+                LogTurnFailed(ex, name);
             }
         }
     }
@@ -166,8 +167,8 @@ internal sealed partial class TurnQueue(IOptions<TurnOptions> options, ILogger<T
         public bool Working { get; set; }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Conversation {Conversation} already has {Count} turns waiting (button presses: {Urgent}); refused one more")]
-    private partial void LogFull(string conversation, int count, bool urgent);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Lane {Lane} already has {Count} turns waiting (button presses: {Urgent}); refused one more")]
+    private partial void LogFull(string lane, int count, bool urgent);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Stopping: letting {Pending} turn(s) finish within {Seconds:N0} s")]
     private partial void LogDraining(int pending, double seconds);
@@ -175,9 +176,9 @@ internal sealed partial class TurnQueue(IOptions<TurnOptions> options, ILogger<T
     [LoggerMessage(Level = LogLevel.Warning, Message = "Stopping: {Pending} turn(s) did not finish in time and were cancelled")]
     private partial void LogDrainTimedOut(int pending);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "A turn of conversation {Conversation} was cancelled by the service stopping")]
-    private partial void LogCancelled(string conversation);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A turn in lane {Lane} was cancelled by the service stopping")]
+    private partial void LogCancelled(string lane);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "A turn of conversation {Conversation} failed outside the bot")]
-    private partial void LogTurnFailed(Exception exception, string conversation);
+    [LoggerMessage(Level = LogLevel.Error, Message = "A turn in lane {Lane} failed outside the bot")]
+    private partial void LogTurnFailed(Exception exception, string lane);
 }

@@ -82,14 +82,21 @@ public sealed class TurnQueueTests
     }
 
     [Fact]
-    public void ConversationFull_RefusedWithoutTouchingOthers()
+    public async Task ConversationFull_RefusedWithoutTouchingOthers()
     {
-        using var queue = Queue(new TurnOptions { MaxQueuedPerConversation = 3 });
+        using var queue = Queue(new TurnOptions { MaxQueuedPerLane = 3 });
         var blocked = new TaskCompletionSource();
-        var results = Enumerable.Range(0, 6).Select(_ => queue.Enqueue("c1", urgent: false, _ => blocked.Task)).ToList();
+        var started = new TaskCompletionSource();
+        queue.Enqueue("c1", urgent: false, _ =>
+        {
+            started.SetResult();
+            return blocked.Task;
+        });
+        await started.Task.WaitAsync(TimeSpan.FromSeconds(5));
+        var results = Enumerable.Range(0, 5).Select(_ => queue.Enqueue("c1", urgent: false, _ => blocked.Task)).ToList();
 
         // One runs, three wait, the rest are refused.
-        Assert.Equal(4, results.Count(r => r == TurnQueue.Refusal.None));
+        Assert.Equal(3, results.Count(r => r == TurnQueue.Refusal.None));
         Assert.Equal(TurnQueue.Refusal.Full, results[^1]);
         Assert.Equal(TurnQueue.Refusal.None, queue.Enqueue("c2", urgent: false, _ => Task.CompletedTask));
         Assert.Equal(TurnQueue.Refusal.None, queue.Enqueue("c1", urgent: true, _ => Task.CompletedTask));

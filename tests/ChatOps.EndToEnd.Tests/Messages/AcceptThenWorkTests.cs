@@ -129,6 +129,32 @@ public sealed class AcceptThenWorkTests
         Assert.Contains("kb search", after.VisibleText, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task OnePersonFloodsTheChannel_AnAdminsConfirmationCardGoesAheadOfTheFlood()
+    {
+        await using var host = await ActionHost.StartAsync();
+        for (var i = 0; i < 30; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, await host.PostAsync(TeamsActivity.Message("help", host.Connector.ServiceUrl).From(TeamsUser.Lee)));
+        }
+
+        var watch = Stopwatch.StartNew();
+        Assert.Equal(HttpStatusCode.OK, await host.PostAsync(TeamsActivity.Message("kill clussvc HV04", host.Connector.ServiceUrl)));
+        var before = 0;
+        Fakes.ConnectorCall call;
+        while (!(call = await host.Connector.NextAsync()).VisibleText.Contains("kill clussvc HV04?", StringComparison.Ordinal))
+        {
+            before++;
+        }
+
+        watch.Stop();
+
+        // Sent at Teams' 7 a second, the 30 replies to the flood take over 4 s; the card waits for at most a second's worth.
+        Assert.True(before <= 10, $"{before} flood replies went first");
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(3), $"the card came after {watch.Elapsed}");
+        Assert.NotNull(call.Confirmation);
+    }
+
     /// <summary>Moves the fake clock on in small steps, so timers set while it moves also fire.</summary>
     private static async Task AdvanceUntilAsync(FakeTimeProvider clock, TimeSpan span)
     {
