@@ -68,7 +68,7 @@ internal sealed partial class ChatOpsBot(
         if (press.IsMalformed)
         {
             LogMalformedPress(context.Caller.Id, context.ConversationId);
-            return Commands.Replies.Reply.Error($"That button's data is not what my buttons send (a pending-action id is text of at most {ButtonPress.MaxFieldLength} characters); nothing was done.");
+            return await confirmations.RefuseMalformedAsync(context, ButtonPress.MaxFieldLength, cancellationToken);
         }
 
         return await confirmations.DecideAsync(press.Verb, press.PendingId, press.Nonce, context, cancellationToken);

@@ -1,5 +1,6 @@
 using ChatOps.Bot.Hosting;
 using ChatOps.Bot.Rendering;
+using ChatOps.Commands.Actions;
 using ChatOps.Commands.Replies;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Options;
@@ -12,11 +13,27 @@ namespace ChatOps.Bot.Teams;
 /// </summary>
 internal sealed partial class ReplySender(
     ReplyActivityFactory factory,
+    ActionConfirmations confirmations,
     IOptions<BotOptions> options,
     TimeProvider time,
     ILogger<ReplySender> logger)
 {
     public async Task SendAsync(ITurnContext turn, Func<CancellationToken, Task<Reply>> work, string what, CancellationToken cancellationToken)
+    {
+        Reply? reply = null;
+        try
+        {
+            await SendOrUpdateAsync(turn, async ct => reply = await work(ct), what, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException && reply?.Confirmation is { } confirmation)
+        {
+            // Nobody can press a card that never arrived: say so in the audit. The turn fails, so a redelivery asks again.
+            await confirmations.RecordUndeliverableAsync(confirmation.PendingId, $"the confirmation card could not be delivered ({ex.GetType().Name})", CancellationToken.None);
+            throw;
+        }
+    }
+
+    private async Task SendOrUpdateAsync(ITurnContext turn, Func<CancellationToken, Task<Reply>> work, string what, CancellationToken cancellationToken)
     {
         var channel = turn.Activity.ChannelId;
         var task = work(cancellationToken);

@@ -40,7 +40,7 @@ internal sealed partial class TurnIntake(
         if (activity.Type == ActivityTypes.Invoke && !isPress)
         {
             // Other invokes (none of which change anything) are answered in the request, as the channel expects.
-            var answer = await RunAsync(activity, auth, cancellationToken);
+            var (answer, _) = await RunAsync(activity, auth, cancellationToken);
             await WriteAsync(response, answer, cancellationToken);
             return;
         }
@@ -163,21 +163,31 @@ internal sealed partial class TurnIntake(
     /// <summary>One queued turn: the bot's turn through the adapter's pipeline, then the finish mark (and the press's answer) stored.</summary>
     private async Task WorkAsync(Activity activity, AuthenticateRequestResult auth, string? key, InvokeHandshake? handshake, CancellationToken cancellationToken)
     {
-        var answer = await RunAsync(activity, auth, cancellationToken, handshake);
-        if (key is not null)
+        var (answer, failed) = await RunAsync(activity, auth, cancellationToken, handshake);
+        if (key is null)
         {
-            var stored = answer?.Body is null ? null : new StoredAnswer(answer.Status, JsonConvert.SerializeObject(answer.Body, HttpHelper.BotMessageSerializerSettings));
-            await processed.FinishAsync(key, stored, CancellationToken.None);
+            return;
         }
+
+        if (failed)
+        {
+            // Not finished (e.g. the reply could not be delivered): a redelivery of the activity is handled again.
+            await processed.ReleaseAsync(key, CancellationToken.None);
+            return;
+        }
+
+        var stored = answer?.Body is null ? null : new StoredAnswer(answer.Status, JsonConvert.SerializeObject(answer.Body, HttpHelper.BotMessageSerializerSettings));
+        await processed.FinishAsync(key, stored, CancellationToken.None);
     }
 
     /// <summary>
     /// Runs the bot on the activity. For a press, the answer goes to the waiting request if it is
     /// still waiting; otherwise it replaces the "Running…" card the request answered with.
     /// </summary>
-    private async Task<InvokeResponse?> RunAsync(Activity activity, AuthenticateRequestResult auth, CancellationToken cancellationToken, InvokeHandshake? handshake = null)
+    private async Task<(InvokeResponse? Answer, bool Failed)> RunAsync(Activity activity, AuthenticateRequestResult auth, CancellationToken cancellationToken, InvokeHandshake? handshake = null)
     {
         InvokeResponse? answer = null;
+        var failed = false;
         await ((CloudAdapter)adapter).ContinueConversationAsync(auth.ClaimsIdentity, activity, auth.Audience, async (turn, ct) =>
         {
             try
@@ -185,7 +195,13 @@ internal sealed partial class TurnIntake(
                 await bot.OnTurnAsync(turn, ct);
                 answer = turn.TurnState.Get<Activity>(BotAdapter.InvokeResponseKey)?.Value as InvokeResponse;
             }
-            catch (Exception ex) when (handshake is not null && ex is not OperationCanceledException)
+            catch (Exception) when (handshake is null)
+            {
+                // The adapter's turn-error handler answers (an apology); the activity is not finished.
+                failed = true;
+                throw;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 LogPressFailed(ex, activity.Id);
                 answer = Invoke(factory.CreateInvokeResponse(Reply.Error("Something went wrong on my side while handling that button. It is logged; check the audit (`audit`) before pressing again."), activity.ChannelId));
@@ -196,7 +212,7 @@ internal sealed partial class TurnIntake(
                 await ReplaceRunningCardAsync(turn, answer, ct);
             }
         }, cancellationToken);
-        return answer;
+        return (answer, failed);
     }
 
     /// <summary>Puts the press's result where the "Running…" card is (or, if that card cannot be updated, below it).</summary>

@@ -87,6 +87,38 @@ public sealed partial class ActionConfirmations(
         };
     }
 
+    /// <summary>A press whose data is not what the buttons send (wrong types, oversized): refused and audited, the data itself not stored.</summary>
+    public async Task<Reply> RefuseMalformedAsync(CommandContext context, int maxFieldLength, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        await AuditAsync(context, "[malformed button press]", "unknown", string.Empty, AuditDecision.Refused, "malformed button data", Stopwatch.GetTimestamp(), null, cancellationToken);
+        return Reply.Error($"That button's data is not what my buttons send (a pending-action id is text of at most {maxFieldLength} characters); nothing was done.");
+    }
+
+    /// <summary>Audits that the card offering a pending action never reached its conversation.</summary>
+    public async Task RecordUndeliverableAsync(string pendingId, string reason, CancellationToken cancellationToken)
+    {
+        if (await pending.GetAsync(pendingId, cancellationToken) is not { } stored)
+        {
+            return;
+        }
+
+        LogUndeliverable(stored.Action, stored.Target, pendingId);
+        await audit.AppendAsync(new AuditRecord
+        {
+            Time = time.GetUtcNow(),
+            UserId = stored.RequesterId,
+            UserName = stored.RequesterName,
+            ConversationId = stored.ConversationId,
+            CommandText = stored.CommandText,
+            Action = stored.Action,
+            Target = stored.Target,
+            Decision = AuditDecision.Undeliverable,
+            Outcome = reason,
+            PendingId = stored.Id,
+        }, cancellationToken);
+    }
+
     /// <summary>What a pending action does ("kill clussvc HV04"), or null when the id is unknown.</summary>
     public async Task<string?> DescribeAsync(string? pendingId, CancellationToken cancellationToken) =>
         string.IsNullOrEmpty(pendingId) ? null : await pending.GetAsync(pendingId, cancellationToken) is { } stored ? $"{stored.Action} {stored.Target}" : null;
@@ -361,6 +393,9 @@ public sealed partial class ActionConfirmations(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Action} {Target} ({PendingId}) was Running when the service stopped; marked Interrupted")]
     private partial void LogInterrupted(string action, string target, string pendingId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The confirmation card of {Action} {Target} ({PendingId}) could not be delivered")]
+    private partial void LogUndeliverable(string action, string target, string pendingId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Action {Action} on {Target} failed")]
     private partial void LogActionFailed(Exception exception, string action, string target);

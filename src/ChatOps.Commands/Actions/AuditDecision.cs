@@ -29,4 +29,7 @@ public enum AuditDecision
 
     /// <summary>The action was running when the service stopped; its outcome is unknown.</summary>
     Interrupted,
+
+    /// <summary>The confirmation card could not be delivered, so nobody can press its buttons.</summary>
+    Undeliverable,
 }

@@ -155,6 +155,34 @@ public sealed class AcceptThenWorkTests
         Assert.NotNull(call.Confirmation);
     }
 
+    [Fact]
+    public async Task ConfirmationCardRefusedByTheConnector_AuditedUndeliverableAndTheRedeliveryOffersItAgain()
+    {
+        await using var host = await ActionHost.StartAsync();
+        var request = TeamsActivity.Message("kill clussvc HV04", host.Connector.ServiceUrl);
+        host.Connector.FailNext("19:incident@thread.tacv2", 500);
+
+        Assert.Equal(HttpStatusCode.OK, await host.PostAsync(request));
+        var apology = await host.Connector.NextAsync();
+        Assert.Contains("something went wrong", apology.VisibleText, StringComparison.Ordinal);
+        var audit = await host.Services.GetRequiredService<ChatOps.Commands.Actions.IAuditLog>().LatestAsync(5, CancellationToken.None);
+        Assert.Equal(ChatOps.Commands.Actions.AuditDecision.Undeliverable, audit[0].Decision);
+        Assert.Equal("kill clussvc", audit[0].Action);
+        Assert.Equal("HV04", audit[0].Target);
+        var turns = host.Services.GetRequiredService<ChatOps.Bot.Turns.TurnQueue>();
+        for (var i = 0; i < 100 && turns.Pending > 0; i++)
+        {
+            await Task.Delay(20);
+        }
+
+        // Teams redelivers what it could not see answered; the failed turn is handled again.
+        Assert.Equal(HttpStatusCode.OK, await host.PostAsync(request));
+        var card = await host.Connector.NextAsync();
+
+        Assert.Contains("kill clussvc HV04?", card.VisibleText, StringComparison.Ordinal);
+        Assert.NotNull(card.Confirmation);
+    }
+
     /// <summary>Moves the fake clock on in small steps, so timers set while it moves also fire.</summary>
     private static async Task AdvanceUntilAsync(FakeTimeProvider clock, TimeSpan span)
     {

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using ChatOps.Commands.Actions;
 using ChatOps.EndToEnd.Tests.Builders;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatOps.EndToEnd.Tests.Security;
 
@@ -101,6 +103,9 @@ public sealed class MalformedInputTests
         var response = await host.InvokeAsync(TeamsActivity.Execute("confirm", "x", "n", host.Connector.ServiceUrl).WithPendingId(JsonNode.Parse(json)));
 
         Assert.Contains("not what my buttons send", response.ToJsonString(), StringComparison.Ordinal);
+        var audit = await host.Services.GetRequiredService<IAuditLog>().LatestAsync(1, CancellationToken.None);
+        Assert.Equal(AuditDecision.Refused, audit[0].Decision);
+        Assert.Equal("malformed button data", audit[0].Outcome);
     }
 
     [Fact]
