@@ -1,3 +1,9 @@
+// Entry point: `dotnet run -c Release --project tests/ChatOps.Benchmarks -- --filter '*' --job short`
+// for the BenchmarkDotNet cases, `-- sweep-scale` for the 1,000-node sweep, or
+// `-- kb-latency` for per-query search percentiles and one-shot index build times, or
+// `-- cold-start [ChatOps.Bot.dll]` for the time from process start to `/readyz` answering 200, or
+// `-- powershell` for a pooled in-process node call beside a process per call, and `vm` end to end, or
+// `-- http [conversations] [commands]` for `/api/messages` answer and reply times beside a same-stack echo bot.
 using BenchmarkDotNet.Running;
 using ChatOps.Benchmarks.Clusters;
 using ChatOps.Benchmarks.Hosting;
@@ -19,20 +25,16 @@ if (args is [PowerShellCalls.Mode])
     return await PowerShellCalls.RunAsync(Console.Out);
 }
 
+if (args is [HttpTurns.Mode, ..])
+{
+    return await HttpTurns.RunAsync(Console.Out, args.Skip(1).Select(int.Parse).ToArray());
+}
+
 if (args is [LatencyReport.Mode])
 {
     LatencyReport.Run(Console.Out);
     return 0;
 }
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+BenchmarkSwitcher.FromAssembly(typeof(HttpTurns).Assembly).Run(args);
 return 0;
-
-/// <summary>
-/// Entry point: <c>dotnet run -c Release --project tests/ChatOps.Benchmarks -- --filter '*' --job short</c>
-/// for the BenchmarkDotNet cases, <c>-- sweep-scale</c> for the 1,000-node sweep, or
-/// <c>-- kb-latency</c> for per-query search percentiles and one-shot index build times, or
-/// <c>-- cold-start [ChatOps.Bot.dll]</c> for the time from process start to <c>/readyz</c> answering 200, or
-/// <c>-- powershell</c> for a pooled in-process node call beside a process per call, and <c>vm</c> end to end.
-/// </summary>
-public partial class Program;

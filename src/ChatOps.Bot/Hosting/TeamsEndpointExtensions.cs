@@ -24,7 +24,8 @@ internal static class TeamsEndpointExtensions
     {
         BotCredentials.EnsureUsable(builder.Configuration, builder.Environment);
         builder.Services.AddHttpClient();
-        builder.Services.AddSingleton<BotFrameworkAuthentication, ConfigurationBotFrameworkAuthentication>();
+        builder.Services.AddSingleton<ConfigurationBotFrameworkAuthentication>();
+        builder.Services.AddSingleton<BotFrameworkAuthentication, SharedContractsAuthentication>();
         builder.Services.AddOptions<ProactiveOptions>().BindConfiguration(ProactiveOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<ConversationThrottle>();
         builder.Services.AddSingleton<OutgoingMiddleware>();

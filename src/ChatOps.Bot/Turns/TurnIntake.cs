@@ -176,8 +176,13 @@ internal sealed partial class TurnIntake(
             return;
         }
 
-        var stored = answer?.Body is null ? null : new StoredAnswer(answer.Status, JsonConvert.SerializeObject(answer.Body, HttpHelper.BotMessageSerializerSettings));
-        await processed.FinishAsync(key, stored, CancellationToken.None);
+        // A message needs no finish mark: once answered 200 it is not redelivered, and its claim already
+        // stops a redelivery while this process lives. A press keeps its answer for redeliveries.
+        if (handshake is not null)
+        {
+            var stored = answer?.Body is null ? null : new StoredAnswer(answer.Status, JsonConvert.SerializeObject(answer.Body, HttpHelper.BotMessageSerializerSettings));
+            await processed.FinishAsync(key, stored, CancellationToken.None);
+        }
     }
 
     /// <summary>

@@ -8,9 +8,13 @@ public sealed class TurnOptions
     /// <summary>Configuration section name.</summary>
     public const string Section = "ChatOps:Turns";
 
-    /// <summary>Turns running at once overall (each person's turns in a conversation run one at a time). Default: 16.</summary>
+    /// <summary>
+    /// Turns running at once overall (each person's turns in a conversation run one at a time).
+    /// Default: twice the processor count, at least 4: more only makes turns fight for the CPU and
+    /// slows the HTTP answers (measured with <c>-- http</c>: 16 on 2 cores, HTTP p99 85 ms; 4, 60 ms).
+    /// </summary>
     [Range(1, 256, ErrorMessage = "ChatOps:Turns:MaxConcurrentTurns must be 1-256.")]
-    public int MaxConcurrentTurns { get; set; } = 16;
+    public int MaxConcurrentTurns { get; set; } = Math.Max(4, Environment.ProcessorCount * 2);
 
     /// <summary>
     /// Messages one person may have waiting in one conversation; past that, Teams is asked to
