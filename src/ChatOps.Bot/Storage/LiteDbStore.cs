@@ -31,7 +31,18 @@ internal sealed partial class LiteDbStore : IDisposable
     /// <summary>Serialises read-modify-write sequences inside this process.</summary>
     public Lock Gate { get; } = new();
 
-    public void Dispose() => Database.Dispose();
+    /// <summary>
+    /// Waits for a read-modify-write still running (one whose caller gave up on it, such as a claim
+    /// past its deadline) before closing: the shared-mode engine's mutex must be released by the
+    /// thread that holds it, or closing throws.
+    /// </summary>
+    public void Dispose()
+    {
+        lock (Gate)
+        {
+            Database.Dispose();
+        }
+    }
 
     private LiteDatabase Open(string path, BsonMapper mapper, bool moveAside, ILogger<LiteDbStore>? logger)
     {

@@ -30,6 +30,8 @@ internal sealed partial class TurnIntake(
     TimeProvider time,
     ILogger<TurnIntake> logger)
 {
+    private const string StoreDown = "Sorry: my state store is not answering, so I did nothing with that. Please send it again in a minute.";
+
     /// <summary>The invoke Teams sends for an Adaptive Card Action.Execute button.</summary>
     public const string CardActionInvoke = "adaptiveCard/action";
 
@@ -61,7 +63,7 @@ internal sealed partial class TurnIntake(
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 LogStorageUnavailable(ex, activity.Type);
-                await RefuseAsync(response, "My state store is not answering; nothing was done. Please try again in a minute.", cancellationToken);
+                await ApologizeAsync(activity, auth, isPress, response, cancellationToken);
                 return;
             }
 
@@ -104,6 +106,30 @@ internal sealed partial class TurnIntake(
     /// </summary>
     private static string LaneOf(Activity activity) =>
         $"{activity.ChannelId}|{activity.Conversation.Id}|{activity.From?.AadObjectId ?? activity.From?.Id}";
+
+    /// <summary>
+    /// The state store did not answer the claim: nothing is done (a redelivery could not be told
+    /// apart), and the person is told so within the claim's deadline, in the card for a press,
+    /// else in a message posted at once.
+    /// </summary>
+    private async Task ApologizeAsync(Activity activity, AuthenticateRequestResult auth, bool isPress, HttpResponse response, CancellationToken cancellationToken)
+    {
+        if (isPress)
+        {
+            await WriteAsync(response, Invoke(factory.CreateInvokeResponse(Reply.Error(StoreDown), activity.ChannelId)), cancellationToken);
+            return;
+        }
+
+        var refusal = queue.Enqueue(LaneOf(activity), urgent: true, ct =>
+            ((CloudAdapter)adapter).ContinueConversationAsync(auth.ClaimsIdentity, activity, auth.Audience, (turn, t) => turn.SendActivityAsync(StoreDown, cancellationToken: t), ct));
+        if (refusal == TurnQueue.Refusal.None)
+        {
+            response.StatusCode = StatusCodes.Status200OK;
+            return;
+        }
+
+        await RefuseAsync(response, StoreDown, cancellationToken);
+    }
 
     /// <summary>The press's own answer if it comes within <see cref="TurnOptions.InvokeAnswerWithin"/>, else a "Running…" card.</summary>
     private async Task<InvokeResponse> AwaitPressAnswerAsync(Activity activity, InvokeHandshake handshake, CancellationToken cancellationToken)
@@ -293,7 +319,7 @@ internal sealed partial class TurnIntake(
     [LoggerMessage(Level = LogLevel.Information, Message = "Redelivered {ActivityType} activity {ActivityId} (finished: {Finished}); not handled again")]
     private partial void LogDuplicate(string activityId, string activityType, bool finished);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "The state store did not answer a claim of a {ActivityType} activity in time; answered 503")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "The state store did not answer a claim of a {ActivityType} activity in time; apologized and did nothing")]
     private partial void LogStorageUnavailable(Exception exception, string activityType);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read the pending action for a Running card")]
