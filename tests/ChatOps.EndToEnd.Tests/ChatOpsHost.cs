@@ -70,6 +70,10 @@ public sealed class ChatOpsHost : IAsyncDisposable
             }
         });
 
+    /// <summary>A client that does not follow redirects, to see a sign-in challenge as a browser first gets it.</summary>
+    public HttpClient CreateClientWithoutRedirects() =>
+        _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
     /// <summary>Posts an activity as Teams would and returns the HTTP status.</summary>
     public async Task<HttpStatusCode> PostAsync(TeamsActivity activity) => await PostRawAsync(activity.ToJson());
 

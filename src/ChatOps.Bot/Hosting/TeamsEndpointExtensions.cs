@@ -36,6 +36,7 @@ internal static class TeamsEndpointExtensions
         builder.Services.AddSingleton<TurnQueue>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<TurnQueue>());
         builder.Services.AddSingleton<TurnIntake>();
+        builder.AddPageSignIn();
         builder.Services.AddHealthChecks()
             .AddCheck<ClusterReadinessCheck>("cluster", tags: [ReadyTag])
             .AddCheck<KnowledgeReadinessCheck>("knowledge", tags: [ReadyTag])
@@ -46,6 +47,12 @@ internal static class TeamsEndpointExtensions
     /// <summary>Maps <c>POST /api/messages</c>, <c>GET /kb/{id}</c>, <c>GET /healthz</c> and <c>GET /readyz</c>.</summary>
     public static WebApplication MapChatOps(this WebApplication app)
     {
+        if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PagesOptions>>().Value.SignInRequired)
+        {
+            app.UseAuthentication();
+        }
+
+        app.UseAuthorization();
         app.MapPost("/api/messages", MessagesEndpoint.HandleAsync);
         app.MapSweepPages();
         app.MapKnowledgePages();

@@ -6,7 +6,7 @@ using ChatOps.Commands.Sweeps;
 
 namespace ChatOps.Bot.Pages;
 
-/// <summary><c>GET /sweeps/{id}</c>: the whole parity matrix of a stored sweep, every row and node.</summary>
+/// <summary><c>GET /sweeps/{id}</c>: the whole parity matrix of a stored sweep, every row and node (signed-in readers only, when <see cref="PagesOptions"/> says so).</summary>
 internal static partial class SweepPage
 {
     public static IEndpointRouteBuilder MapSweepPages(this IEndpointRouteBuilder app)
@@ -17,7 +17,7 @@ internal static partial class SweepPage
             return sweep is null
                 ? Results.Content(HtmlPage.Render("Sweep not found", $"<h1>Sweep not found</h1><p>No stored sweep has the id <code>{HtmlPage.Encode(Echo.Safe(id))}</code>. Sweeps are kept for <code>ChatOps:Sweep:KeepDays</code> days.</p>"), "text/html; charset=utf-8", statusCode: StatusCodes.Status404NotFound)
                 : Results.Content(Render(sweep, links), "text/html; charset=utf-8");
-        });
+        }).SignedIn(app.ServiceProvider);
         return app;
     }
 
