@@ -292,9 +292,44 @@ public sealed partial class ActionConfirmations(
 
         var was = confirmed.Premises.Except(fresh.Premises, StringComparer.Ordinal).ToList();
         var now = fresh.Premises.Except(confirmed.Premises, StringComparer.Ordinal).ToList();
-        return was.Count == 0 && now.Count == 0
-            ? null
-            : $"The cluster changed since the preview: it said {string.Join("; ", was.Select(p => $"\"{p}\""))}, now {string.Join("; ", now.Select(p => $"\"{p}\""))}.";
+        if (was.Count == 0 && now.Count == 0)
+        {
+            return null;
+        }
+
+        // "Label: a, b" premises that changed are told as what was added and removed; others quoted whole.
+        var changes = new List<string>();
+        foreach (var before in was)
+        {
+            var label = Label(before);
+            var after = label is null ? null : now.FirstOrDefault(p => Label(p) == label);
+            if (after is null)
+            {
+                continue;
+            }
+
+            now.Remove(after);
+            var gone = Items(before).Except(Items(after)).ToList();
+            var added = Items(after).Except(Items(before)).ToList();
+            changes.Add($"{label}: " + string.Join("; ", new[]
+            {
+                added.Count > 0 ? "now also " + string.Join(", ", added) : null,
+                gone.Count > 0 ? "no longer " + string.Join(", ", gone) : null,
+            }.Where(c => c is not null)));
+        }
+
+        var unpaired = was.Where(b => Label(b) is not { } l || !changes.Any(c => c.StartsWith(l + ":", StringComparison.Ordinal))).ToList();
+        if (unpaired.Count > 0 || now.Count > 0)
+        {
+            changes.Add($"it said {string.Join("; ", unpaired.Select(p => $"\"{p}\""))}, now {string.Join("; ", now.Select(p => $"\"{p}\""))}");
+        }
+
+        return $"The cluster changed since the preview: {string.Join("; ", changes)}.";
+
+        static string? Label(string premise) => premise.IndexOf(": ", StringComparison.Ordinal) is > 0 and var at ? premise[..at] : null;
+
+        static IEnumerable<string> Items(string premise) =>
+            premise[(premise.IndexOf(": ", StringComparison.Ordinal) + 2)..].Split(", ").Where(i => i != "none");
     }
 
     /// <summary>The re-check refused: say why, and (when the fresh plan may go ahead) offer its preview to confirm again.</summary>
@@ -344,7 +379,7 @@ public sealed partial class ActionConfirmations(
             found.Add((running, new Reply
             {
                 Heading = $"{running.Action} {running.Target}: interrupted",
-                Blocks = [new TextBlock($"`{running.CommandText}`, confirmed at {running.CreatedAt:HH:mm} UTC, was running when the service stopped. Its outcome is unknown: check with `{CheckCommandFor(running)}` before trying again.", TextStyle.Attention)],
+                Blocks = [new TextBlock($"`{running.CommandText}`, requested at {running.CreatedAt:HH:mm} UTC and confirmed, was running when the service stopped. Its outcome is unknown: check with `{CheckCommandFor(running)}` before trying again.", TextStyle.Attention)],
                 Outcome = ReplyOutcome.Failed,
             }));
         }

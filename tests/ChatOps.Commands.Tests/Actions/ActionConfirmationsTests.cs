@@ -199,6 +199,20 @@ public sealed class ActionConfirmationsTests
     }
 
     [Fact]
+    public async Task Recheck_ListPremiseChanged_SaysWhatWasAddedAndRemoved()
+    {
+        var flow = Flow();
+        _action.Premises = ["VMs that crash: APP-01, WEB-02", "VMs that stay down: none"];
+        var (id, nonce) = await RequestAsync(flow);
+        _action.Premises = ["VMs that crash: APP-01, SQL-09", "VMs that stay down: SQL-09"];
+
+        var reply = await flow.DecideAsync(ActionConfirmations.ConfirmVerb, id, nonce, Context(Dana), CancellationToken.None);
+
+        Assert.Equal(0, _action.Executions);
+        Assert.Contains("VMs that crash: now also SQL-09; no longer WEB-02; VMs that stay down: now also SQL-09.", Text(reply), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Recheck_FreshPlanRefuses_NotRunAndNoButton()
     {
         var flow = Flow();
