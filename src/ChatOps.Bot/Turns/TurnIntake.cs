@@ -53,16 +53,17 @@ internal sealed partial class TurnIntake(
         if (key is not null)
         {
             ActivityClaim claim;
+            var claiming = processed.TryClaimAsync(key, time.GetUtcNow(), CancellationToken.None);
             try
             {
-                // On a thread of its own: an embedded store blocks its caller, and a wedged one must not hold the request.
-                var now = time.GetUtcNow();
-                claim = await Task.Run(() => processed.TryClaimAsync(key, now, CancellationToken.None), CancellationToken.None)
-                    .WaitAsync(options.Value.StorageTimeout, TimeProvider.System, cancellationToken);
+                // In real time: a wedged store must not hold the request, whatever clock the service runs on.
+                claim = await claiming.WaitAsync(options.Value.StorageTimeout, TimeProvider.System, cancellationToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 LogStorageUnavailable(ex, activity.Type);
+                // If the claim goes through later, nothing will handle it: let a redelivery have it.
+                _ = claiming.ContinueWith(c => c.Result.Claimed ? processed.ReleaseAsync(key, CancellationToken.None) : Task.CompletedTask, CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default).Unwrap();
                 await ApologizeAsync(activity, auth, isPress, response, cancellationToken);
                 return;
             }

@@ -93,13 +93,13 @@ public sealed class LiteDbStoresTests
         using var temp = new TempStore();
         using (var store = temp.Open())
         {
-            var first = new LiteDbProcessedActivities(store, Options.Create(temp.Options));
+            using var first = new LiteDbProcessedActivities(store, Options.Create(temp.Options));
             Assert.True((await first.TryClaimAsync("a1", Now, CancellationToken.None)).Claimed);
             await first.FinishAsync("a1", new StoredAnswer(200, "{\"statusCode\":200}"), CancellationToken.None);
         }
 
         using var reopened = temp.Open();
-        var processed = new LiteDbProcessedActivities(reopened, Options.Create(temp.Options));
+        using var processed = new LiteDbProcessedActivities(reopened, Options.Create(temp.Options));
 
         var again = await processed.TryClaimAsync("a1", Now, CancellationToken.None);
         Assert.False(again.Claimed);
@@ -114,7 +114,7 @@ public sealed class LiteDbStoresTests
         using var temp = new TempStore();
         using (var store = temp.Open())
         {
-            var first = new LiteDbProcessedActivities(store, Options.Create(temp.Options));
+            using var first = new LiteDbProcessedActivities(store, Options.Create(temp.Options));
             Assert.True((await first.TryClaimAsync("a1", Now, CancellationToken.None)).Claimed);
             var redelivered = await first.TryClaimAsync("a1", Now, CancellationToken.None);
             Assert.False(redelivered.Claimed);
@@ -123,9 +123,29 @@ public sealed class LiteDbStoresTests
 
         // The process died before finishing: a redelivery to the next one is handled.
         using var reopened = temp.Open();
-        var next = new LiteDbProcessedActivities(reopened, Options.Create(temp.Options));
+        using var next = new LiteDbProcessedActivities(reopened, Options.Create(temp.Options));
 
         Assert.True((await next.TryClaimAsync("a1", Now, CancellationToken.None)).Claimed);
+    }
+
+    [Fact]
+    public async Task ProcessedActivities_ManyConcurrentClaims_EachIdClaimedOnceAndKeptAfterReopening()
+    {
+        using var temp = new TempStore();
+        using (var store = temp.Open())
+        using (var processed = new LiteDbProcessedActivities(store, Options.Create(temp.Options)))
+        {
+            // 200 ids, each claimed by four requests at once: the writer batches them, and each id goes to exactly one.
+            var claims = await Task.WhenAll(Enumerable.Range(0, 800).Select(i => Task.Run(() => processed.TryClaimAsync($"id-{i % 200}", Now, CancellationToken.None))));
+            Assert.Equal(200, claims.Count(c => c.Claimed));
+        }
+
+        using var reopened = temp.Open();
+        using var after = new LiteDbProcessedActivities(reopened, Options.Create(temp.Options));
+        await after.FinishAsync("id-0", null, CancellationToken.None);
+
+        Assert.False((await after.TryClaimAsync("id-0", Now, CancellationToken.None)).Claimed);
+        Assert.True((await after.TryClaimAsync("id-200", Now, CancellationToken.None)).Claimed);
     }
 
     [Fact]
@@ -133,7 +153,7 @@ public sealed class LiteDbStoresTests
     {
         using var temp = new TempStore();
         using var store = temp.Open();
-        var processed = new LiteDbProcessedActivities(store, Options.Create(temp.Options));
+        using var processed = new LiteDbProcessedActivities(store, Options.Create(temp.Options));
         await processed.TryClaimAsync("a1", Now, CancellationToken.None);
 
         await processed.ReleaseAsync("a1", CancellationToken.None);
