@@ -187,7 +187,7 @@ internal sealed partial class TurnIntake(
         return Reply.Working($"Running `{what ?? "your request"}`… this card shows the result when it finishes.");
     }
 
-    /// <summary>One queued turn: the bot's turn through the adapter's pipeline, then the finish mark (and the press's answer) stored.</summary>
+    /// <summary>One queued turn: the bot's turn through the adapter's pipeline; then a press's answer is stored, and a failed turn's claim released.</summary>
     private async Task WorkAsync(Activity activity, AuthenticateRequestResult auth, string? key, InvokeHandshake? handshake, CancellationToken cancellationToken)
     {
         var (answer, failed) = await RunAsync(activity, auth, cancellationToken, handshake);

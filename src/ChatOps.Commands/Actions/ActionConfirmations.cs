@@ -104,19 +104,7 @@ public sealed partial class ActionConfirmations(
         }
 
         LogUndeliverable(stored.Action, stored.Target, pendingId);
-        await audit.AppendAsync(new AuditRecord
-        {
-            Time = time.GetUtcNow(),
-            UserId = stored.RequesterId,
-            UserName = stored.RequesterName,
-            ConversationId = stored.ConversationId,
-            CommandText = stored.CommandText,
-            Action = stored.Action,
-            Target = stored.Target,
-            Decision = AuditDecision.Undeliverable,
-            Outcome = reason,
-            PendingId = stored.Id,
-        }, cancellationToken);
+        await AuditStoredAsync(stored, AuditDecision.Undeliverable, reason, cancellationToken);
     }
 
     /// <summary>What a pending action does ("kill clussvc HV04"), or null when the id is unknown.</summary>
@@ -283,54 +271,8 @@ public sealed partial class ActionConfirmations(
     }
 
     /// <summary>Why the fresh plan no longer matches what was confirmed, or null when it still does.</summary>
-    private static string? Changed(PendingAction confirmed, ActionPlan fresh)
-    {
-        if (fresh.Refusal is not null)
-        {
-            return fresh.Refusal;
-        }
-
-        var was = confirmed.Premises.Except(fresh.Premises, StringComparer.Ordinal).ToList();
-        var now = fresh.Premises.Except(confirmed.Premises, StringComparer.Ordinal).ToList();
-        if (was.Count == 0 && now.Count == 0)
-        {
-            return null;
-        }
-
-        // "Label: a, b" premises that changed are told as what was added and removed; others quoted whole.
-        var changes = new List<string>();
-        foreach (var before in was)
-        {
-            var label = Label(before);
-            var after = label is null ? null : now.FirstOrDefault(p => Label(p) == label);
-            if (after is null)
-            {
-                continue;
-            }
-
-            now.Remove(after);
-            var gone = Items(before).Except(Items(after)).ToList();
-            var added = Items(after).Except(Items(before)).ToList();
-            changes.Add($"{label}: " + string.Join("; ", new[]
-            {
-                added.Count > 0 ? "now also " + string.Join(", ", added) : null,
-                gone.Count > 0 ? "no longer " + string.Join(", ", gone) : null,
-            }.Where(c => c is not null)));
-        }
-
-        var unpaired = was.Where(b => Label(b) is not { } l || !changes.Any(c => c.StartsWith(l + ":", StringComparison.Ordinal))).ToList();
-        if (unpaired.Count > 0 || now.Count > 0)
-        {
-            changes.Add($"it said {string.Join("; ", unpaired.Select(p => $"\"{p}\""))}, now {string.Join("; ", now.Select(p => $"\"{p}\""))}");
-        }
-
-        return $"The cluster changed since the preview: {string.Join("; ", changes)}.";
-
-        static string? Label(string premise) => premise.IndexOf(": ", StringComparison.Ordinal) is > 0 and var at ? premise[..at] : null;
-
-        static IEnumerable<string> Items(string premise) =>
-            premise[(premise.IndexOf(": ", StringComparison.Ordinal) + 2)..].Split(", ").Where(i => i != "none");
-    }
+    private static string? Changed(PendingAction confirmed, ActionPlan fresh) =>
+        fresh.Refusal ?? PremiseChange.Describe(confirmed.Premises, fresh.Premises);
 
     /// <summary>The re-check refused: say why, and (when the fresh plan may go ahead) offer its preview to confirm again.</summary>
     private async Task<Reply> ReofferAsync(ISafeAction action, PendingAction confirmed, ActionPlan fresh, string change, CommandContext context, CancellationToken cancellationToken)
@@ -361,20 +303,7 @@ public sealed partial class ActionConfirmations(
                 continue;
             }
 
-            const string outcome = "interrupted: the service stopped while it ran; outcome unknown";
-            await audit.AppendAsync(new AuditRecord
-            {
-                Time = time.GetUtcNow(),
-                UserId = running.RequesterId,
-                UserName = running.RequesterName,
-                ConversationId = running.ConversationId,
-                CommandText = running.CommandText,
-                Action = running.Action,
-                Target = running.Target,
-                Decision = AuditDecision.Interrupted,
-                Outcome = outcome,
-                PendingId = running.Id,
-            }, cancellationToken);
+            await AuditStoredAsync(running, AuditDecision.Interrupted, "interrupted: the service stopped while it ran; outcome unknown", cancellationToken);
             LogInterrupted(running.Action, running.Target, running.Id);
             found.Add((running, new Reply
             {
@@ -416,6 +345,22 @@ public sealed partial class ActionConfirmations(
             Outcome = outcome,
             DurationMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds,
             PendingId = pendingId,
+        }, cancellationToken);
+
+    /// <summary>An audit record about a stored action when no request is at hand (start-up, a failed send): in its requester's name.</summary>
+    private Task AuditStoredAsync(PendingAction stored, AuditDecision decision, string outcome, CancellationToken cancellationToken) =>
+        audit.AppendAsync(new AuditRecord
+        {
+            Time = time.GetUtcNow(),
+            UserId = stored.RequesterId,
+            UserName = stored.RequesterName,
+            ConversationId = stored.ConversationId,
+            CommandText = stored.CommandText,
+            Action = stored.Action,
+            Target = stored.Target,
+            Decision = decision,
+            Outcome = outcome,
+            PendingId = stored.Id,
         }, cancellationToken);
 
     private static string Minutes(TimeSpan span) => span.TotalMinutes >= 1 ? $"{span.TotalMinutes:0.#} min" : $"{span.TotalSeconds:0} s";

@@ -10,7 +10,7 @@ public interface IProcessedActivities
     /// <summary>Takes the activity on for this process, or says who has it and what was answered.</summary>
     Task<ActivityClaim> TryClaimAsync(string activityKey, DateTimeOffset now, CancellationToken cancellationToken);
 
-    /// <summary>Marks the activity finished, with the answer a redelivered button press gets (null for a message).</summary>
+    /// <summary>Marks the activity finished, with the answer a redelivered button press gets (a message needs no mark: once answered it is not redelivered).</summary>
     Task FinishAsync(string activityKey, StoredAnswer? answer, CancellationToken cancellationToken);
 
     /// <summary>Forgets a claim whose turn was refused before it ran, so a redelivery is handled.</summary>
