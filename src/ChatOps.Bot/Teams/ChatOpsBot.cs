@@ -8,6 +8,7 @@ using ChatOps.Commands.Routing;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Teams;
 using Microsoft.Bot.Schema;
+using Microsoft.Bot.Schema.Teams;
 using Microsoft.Extensions.Options;
 using Newtonsoft.Json;
 
@@ -22,6 +23,7 @@ internal sealed partial class ChatOpsBot(
     ActionConfirmations confirmations,
     ReplySender sender,
     ReplyActivityFactory factory,
+    RunbookCards runbooks,
     WelcomeLedger welcomes,
     IOptionsMonitor<AccessOptions> access,
     ILogger<ChatOpsBot> logger) : TeamsActivityHandler
@@ -62,6 +64,14 @@ internal sealed partial class ChatOpsBot(
             : await DecideAsync(press, ContextOf(turnContext), cancellationToken);
         return factory.CreateInvokeResponse(reply, turnContext.Activity.ChannelId);
     }
+
+    /// <summary>The compose box's runbook search (message extension command <c>kb</c>).</summary>
+    protected override Task<MessagingExtensionResponse> OnTeamsMessagingExtensionQueryAsync(ITurnContext<IInvokeActivity> turnContext, MessagingExtensionQuery query, CancellationToken cancellationToken) =>
+        Task.FromResult(runbooks.Search(query));
+
+    /// <summary>A pasted link to one of the service's runbook pages becomes its card.</summary>
+    protected override Task<MessagingExtensionResponse> OnTeamsAppBasedLinkQueryAsync(ITurnContext<IInvokeActivity> turnContext, AppBasedLinkQuery query, CancellationToken cancellationToken) =>
+        Task.FromResult(runbooks.Unfurl(query));
 
     private async Task<Commands.Replies.Reply> DecideAsync(ButtonPress press, CommandContext context, CancellationToken cancellationToken)
     {

@@ -137,6 +137,16 @@ public sealed class TeamsActivity
 
     public string Id => _activity["id"]!.GetValue<string>();
 
+    /// <summary>The same activity as an invoke (message extension query, link unfurl) with this name and value.</summary>
+    public TeamsActivity AsInvoke(string name, JsonObject value)
+    {
+        _activity["type"] = "invoke";
+        _activity["name"] = name;
+        _activity.Remove("text");
+        _activity["value"] = value;
+        return this;
+    }
+
     public string ToJson() => _activity.ToJsonString();
 
     private static JsonObject Account(TeamsUser user) => new() { ["id"] = user.Id, ["name"] = user.Name, ["aadObjectId"] = user.AadObjectId };

@@ -122,7 +122,9 @@ public sealed class MalformedInputTests
             Assert.Contains("not what my buttons send", response.ToJsonString(), StringComparison.Ordinal);
         }
 
-        Assert.True(host.DatabaseBytes() - before < 64 * 1024, $"the database grew by {host.DatabaseBytes() - before} bytes");
+        // Each press legitimately stores a claim, its short answer and an audit record (a LiteDB
+        // checkpoint may add a few 8 KB pages at once); storing the id itself would be 500 KB and more.
+        Assert.True(host.DatabaseBytes() - before < 256 * 1024, $"the database grew by {host.DatabaseBytes() - before} bytes");
     }
 
     [Fact]

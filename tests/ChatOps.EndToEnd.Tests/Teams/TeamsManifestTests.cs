@@ -32,6 +32,21 @@ public sealed class TeamsManifestTests
         Assert.Equal("bot.contoso.com", manifest.RootElement.GetProperty("validDomains")[0].GetString());
     }
 
+    [Fact]
+    public void Manifest_MessageExtension_SearchesRunbooksAndUnfurlsTheBotsOwnLinks()
+    {
+        using var manifest = JsonDocument.Parse(FilledManifest());
+        var extension = manifest.RootElement.GetProperty("composeExtensions")[0];
+
+        var command = extension.GetProperty("commands")[0];
+        Assert.Equal(ChatOps.Bot.Teams.RunbookCards.SearchCommand, command.GetProperty("id").GetString());
+        Assert.Equal("query", command.GetProperty("type").GetString());
+        Assert.Equal("query", command.GetProperty("parameters")[0].GetProperty("name").GetString());
+        var handler = extension.GetProperty("messageHandlers")[0];
+        Assert.Equal("link", handler.GetProperty("type").GetString());
+        Assert.Equal("bot.contoso.com", handler.GetProperty("value").GetProperty("domains")[0].GetString());
+    }
+
     [Theory]
     [InlineData("color.png", 192, false)]
     [InlineData("outline.png", 32, true)]

@@ -1,0 +1,86 @@
+using System.Text.Json.Nodes;
+using ChatOps.EndToEnd.Tests.Builders;
+
+namespace ChatOps.EndToEnd.Tests.Knowledge;
+
+/// <summary>The compose box's runbook search and link unfurling, as Teams sends them to <c>/api/messages</c>.</summary>
+public sealed class MessageExtensionTests
+{
+    [Fact]
+    public async Task Query_StaleLink_ReturnsTheStaleConfigLinksRunbookCardFirst()
+    {
+        await using var host = await ChatOpsHost.StartAsync();
+
+        var response = await host.InvokeAsync(Invoke("composeExtension/query", Query("kb", "stale link"), host.Connector.ServiceUrl));
+
+        var attachments = Attachments(response);
+        var first = attachments[0]!;
+        Assert.Equal("application/vnd.microsoft.card.adaptive", first["contentType"]!.GetValue<string>());
+        Assert.Equal("1.5", first["content"]!["version"]!.GetValue<string>());
+        Assert.Contains("/kb/stale-vm-config-links", first["content"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal("application/vnd.microsoft.card.thumbnail", first["preview"]!["contentType"]!.GetValue<string>());
+        Assert.False(string.IsNullOrWhiteSpace(first["preview"]!["content"]!["title"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task Query_Chinese_FindsTheQuorumRunbook()
+    {
+        await using var host = await ChatOpsHost.StartAsync();
+
+        var response = await host.InvokeAsync(Invoke("composeExtension/query", Query("kb", "仲裁"), host.Connector.ServiceUrl));
+
+        Assert.Contains("/kb/quorum-configuration", Attachments(response)[0]!.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("\"(*:[")]
+    [InlineData("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]
+    public async Task Query_BlankHostileOrOversized_AnEmptyResultNotAnError(string text)
+    {
+        await using var host = await ChatOpsHost.StartAsync();
+
+        var response = await host.InvokeAsync(Invoke("composeExtension/query", Query("kb", text), host.Connector.ServiceUrl));
+
+        Assert.Equal("result", response["composeExtension"]!["type"]!.GetValue<string>());
+        Assert.Empty(Attachments(response));
+    }
+
+    [Fact]
+    public async Task QueryLink_ToARunbookPage_ReturnsItsCard()
+    {
+        await using var host = await ChatOpsHost.StartAsync();
+
+        var response = await host.InvokeAsync(Invoke("composeExtension/queryLink", new JsonObject { ["url"] = "http://localhost:3978/kb/vm-state-desync" }, host.Connector.ServiceUrl));
+
+        var card = Assert.Single(Attachments(response))!;
+        Assert.Contains("/kb/vm-state-desync", card["content"]!.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("http://localhost:3978/kb/no-such-runbook")]
+    [InlineData("https://evil.example.com/kb/vm-state-desync")]
+    [InlineData("http://localhost:3978/sweeps/abc")]
+    [InlineData("not a url")]
+    public async Task QueryLink_NotOneOfItsRunbooks_AnswersWithNothing(string url)
+    {
+        await using var host = await ChatOpsHost.StartAsync();
+
+        var response = await host.InvokeAsync(Invoke("composeExtension/queryLink", new JsonObject { ["url"] = url }, host.Connector.ServiceUrl));
+
+        Assert.Empty(Attachments(response));
+    }
+
+    private static JsonArray Attachments(JsonNode response) => response["composeExtension"]!["attachments"]!.AsArray();
+
+    private static JsonObject Query(string command, string text) => new()
+    {
+        ["commandId"] = command,
+        ["parameters"] = new JsonArray(new JsonObject { ["name"] = "query", ["value"] = text }),
+        ["queryOptions"] = new JsonObject { ["skip"] = 0, ["count"] = 25 },
+    };
+
+    private static TeamsActivity Invoke(string name, JsonObject value, string serviceUrl) =>
+        TeamsActivity.Message(string.Empty, serviceUrl).AsInvoke(name, value);
+}
