@@ -40,7 +40,7 @@ internal static class BotServiceCollectionExtensions
         builder.Services.AddSingleton<AdaptiveCardRenderer>();
         builder.Services.AddSingleton<ReplyActivityFactory>();
         builder.Services.AddSingleton<ReplySender>();
-        builder.Services.AddSingleton<RunbookCards>();
+        builder.Services.AddSingleton<MessageExtension>();
         builder.Services.AddSingleton<WelcomeLedger>();
         builder.Services.AddTransient<IBot, ChatOpsBot>();
         return builder;

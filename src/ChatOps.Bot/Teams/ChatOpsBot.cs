@@ -23,7 +23,7 @@ internal sealed partial class ChatOpsBot(
     ActionConfirmations confirmations,
     ReplySender sender,
     ReplyActivityFactory factory,
-    RunbookCards runbooks,
+    MessageExtension compose,
     WelcomeLedger welcomes,
     IOptionsMonitor<AccessOptions> access,
     ILogger<ChatOpsBot> logger) : TeamsActivityHandler
@@ -65,13 +65,13 @@ internal sealed partial class ChatOpsBot(
         return factory.CreateInvokeResponse(reply, turnContext.Activity.ChannelId);
     }
 
-    /// <summary>The compose box's runbook search (message extension command <c>kb</c>).</summary>
+    /// <summary>The compose box's searches (message extension commands <c>kb</c> and <c>cluster</c>).</summary>
     protected override Task<MessagingExtensionResponse> OnTeamsMessagingExtensionQueryAsync(ITurnContext<IInvokeActivity> turnContext, MessagingExtensionQuery query, CancellationToken cancellationToken) =>
-        Task.FromResult(runbooks.Search(query));
+        compose.SearchAsync(query, cancellationToken);
 
     /// <summary>A pasted link to one of the service's runbook pages becomes its card.</summary>
     protected override Task<MessagingExtensionResponse> OnTeamsAppBasedLinkQueryAsync(ITurnContext<IInvokeActivity> turnContext, AppBasedLinkQuery query, CancellationToken cancellationToken) =>
-        Task.FromResult(runbooks.Unfurl(query));
+        Task.FromResult(compose.Unfurl(query));
 
     private async Task<Commands.Replies.Reply> DecideAsync(ButtonPress press, CommandContext context, CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ChatOps.EndToEnd.Tests.Actions;
 using ChatOps.EndToEnd.Tests.Builders;
 
 namespace ChatOps.EndToEnd.Tests.Knowledge;
@@ -44,6 +45,47 @@ public sealed class MessageExtensionTests
         var response = await host.InvokeAsync(Invoke("composeExtension/query", Query("kb", text), host.Connector.ServiceUrl));
 
         Assert.Equal("result", response["composeExtension"]!["type"]!.GetValue<string>());
+        Assert.Empty(Attachments(response));
+    }
+
+    [Fact]
+    public async Task ClusterQuery_NodeName_ItsLiveStateFirst()
+    {
+        await using var host = await ActionHost.StartAsync();
+        await host.Gateway().StopClusterServiceAsync("HV04", allowQuorumLoss: false, CancellationToken.None);
+
+        var response = await host.InvokeAsync(Invoke("composeExtension/query", Query("cluster", "hv04"), host.Connector.ServiceUrl));
+
+        var first = Fakes.ConnectorCall.TextOf(Attachments(response)[0]!["content"]);
+        Assert.Contains("Node HV04", first, StringComparison.Ordinal);
+        Assert.Contains("Down", first, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ClusterQuery_PartOfAVmName_EveryMatchingVmWithClusterAndHyperVState()
+    {
+        await using var host = await ChatOpsHost.StartAsync();
+
+        var response = await host.InvokeAsync(Invoke("composeExtension/query", Query("cluster", "web-0"), host.Connector.ServiceUrl));
+
+        var texts = Attachments(response).Select(a => Fakes.ConnectorCall.TextOf(a!["content"])).ToList();
+        Assert.Contains(texts, t => t.Contains("VM WEB-01", StringComparison.Ordinal) && t.Contains("Hyper-V says", StringComparison.Ordinal));
+        Assert.All(texts, t => Assert.Contains("VM WEB-0", t, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ClusterQuery_EveryNodeHangs_AnEmptyResultWithinTeamsBudget()
+    {
+        await using var host = await ActionHost.StartAsync(("ChatOps:Cluster:NodeTimeout", "00:00:30"));
+        foreach (var node in host.Lab().Snapshot().Nodes)
+        {
+            host.Lab().InjectFault(node.Name, ChatOps.Clusters.Lab.LabFault.Hung);
+        }
+
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var response = await host.InvokeAsync(Invoke("composeExtension/query", Query("cluster", "web"), host.Connector.ServiceUrl));
+
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
         Assert.Empty(Attachments(response));
     }
 

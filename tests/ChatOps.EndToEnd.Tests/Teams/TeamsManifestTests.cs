@@ -33,15 +33,15 @@ public sealed class TeamsManifestTests
     }
 
     [Fact]
-    public void Manifest_MessageExtension_SearchesRunbooksAndUnfurlsTheBotsOwnLinks()
+    public void Manifest_MessageExtension_SearchesRunbooksAndTheClusterAndUnfurlsTheBotsOwnLinks()
     {
         using var manifest = JsonDocument.Parse(FilledManifest());
         var extension = manifest.RootElement.GetProperty("composeExtensions")[0];
 
-        var command = extension.GetProperty("commands")[0];
-        Assert.Equal(ChatOps.Bot.Teams.RunbookCards.SearchCommand, command.GetProperty("id").GetString());
-        Assert.Equal("query", command.GetProperty("type").GetString());
-        Assert.Equal("query", command.GetProperty("parameters")[0].GetProperty("name").GetString());
+        var commands = extension.GetProperty("commands").EnumerateArray().ToList();
+        Assert.Equal([ChatOps.Bot.Teams.MessageExtension.SearchCommand, ChatOps.Bot.Teams.MessageExtension.ClusterCommand], commands.Select(c => c.GetProperty("id").GetString()));
+        Assert.All(commands, c => Assert.Equal("query", c.GetProperty("type").GetString()));
+        Assert.All(commands, c => Assert.Equal("query", c.GetProperty("parameters")[0].GetProperty("name").GetString()));
         var handler = extension.GetProperty("messageHandlers")[0];
         Assert.Equal("link", handler.GetProperty("type").GetString());
         Assert.Equal("bot.contoso.com", handler.GetProperty("value").GetProperty("domains")[0].GetString());
