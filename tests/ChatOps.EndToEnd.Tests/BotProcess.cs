@@ -15,10 +15,10 @@ internal static class BotProcess
         return (process.ExitCode, await stderr);
     }
 
-    /// <summary>Starts the service on a free loopback port and returns once it listens.</summary>
-    public static async Task<RunningService> StartServiceAsync(IReadOnlyDictionary<string, string> environment)
+    /// <summary>Starts the service (by default on a free loopback port) and returns once it listens.</summary>
+    public static async Task<RunningService> StartServiceAsync(IReadOnlyDictionary<string, string> environment, string urls = "http://127.0.0.1:0")
     {
-        var process = Process.Start(StartInfo(["--urls", "http://127.0.0.1:0"], environment))!;
+        var process = Process.Start(StartInfo(["--urls", urls], environment))!;
         var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
         var output = new System.Text.StringBuilder();
         process.OutputDataReceived += (_, e) =>
@@ -45,6 +45,14 @@ internal static class BotProcess
         _ = process.WaitForExitAsync().ContinueWith(_ => listening.TrySetException(new InvalidOperationException($"The service exited ({process.ExitCode}) before listening:\n{output}")), TaskScheduler.Default);
         var address = await listening.Task.WaitAsync(TimeSpan.FromSeconds(60));
         return new RunningService(process, address, output);
+    }
+
+    /// <summary>A loopback port nothing listens on now, for a service whose links must name its own address.</summary>
+    public static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static ProcessStartInfo StartInfo(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment)

@@ -1,0 +1,90 @@
+using Microsoft.Playwright;
+
+namespace ChatOps.EndToEnd.Tests.Browser;
+
+/// <summary>
+/// The web knowledge base in a real Chromium (Debian's <c>/usr/bin/chromium</c>, driven by
+/// Playwright; never a downloaded browser), against the service started as a process. Skipped,
+/// with the reason, where Chromium is not installed; <c>.ci/run</c> installs it, so CI runs it.
+/// Screenshots are kept in <c>screenshots/</c> beside the test binaries.
+/// </summary>
+public sealed class KnowledgeBaseBrowserTests
+{
+    private static readonly string? Chromium = new[] { Environment.GetEnvironmentVariable("CHATOPS_CHROMIUM"), "/usr/bin/chromium", "/usr/bin/chromium-browser" }
+        .FirstOrDefault(File.Exists);
+
+    private static readonly string Screenshots = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
+
+    [SkippableFact]
+    public async Task SearchBox_Apipa_FirstResultIsTheApipaRunbookAndItOpens()
+    {
+        await using var session = await SessionAsync();
+        var page = session.Page;
+
+        await page.GotoAsync(session.Url("/"));
+        await page.FillAsync("input[name=q]", "APIPA");
+        await page.PressAsync("input[name=q]", "Enter");
+        await page.WaitForURLAsync("**/kb?q=APIPA");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, "kb-search-apipa.png"), FullPage = true });
+        var first = page.Locator("ol.results li a").First;
+        Assert.Contains("/kb/duplicate-ip-apipa-after-failover", await first.GetAttributeAsync("href"), StringComparison.Ordinal);
+
+        await first.ClickAsync();
+
+        await page.WaitForURLAsync("**/kb/duplicate-ip-apipa-after-failover");
+        Assert.Contains("APIPA", await page.Locator("h1").First.InnerTextAsync(), StringComparison.OrdinalIgnoreCase);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, "kb-article-apipa.png"), FullPage = true });
+    }
+
+    [SkippableFact]
+    public async Task ChineseQuery_FindsTheQuorumRunbook_AndAnUnknownPageSearches()
+    {
+        await using var session = await SessionAsync();
+        var page = session.Page;
+
+        await page.GotoAsync(session.Url("/kb?q=" + Uri.EscapeDataString("仲裁")));
+        var hrefs = await page.Locator("ol.results li a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
+        Assert.Contains(hrefs.Take(3), h => h.EndsWith("/kb/quorum-configuration", StringComparison.Ordinal));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, "kb-search-zh.png"), FullPage = true });
+
+        var missing = await page.GotoAsync(session.Url("/stale-config-links"));
+
+        Assert.Equal(404, missing!.Status);
+        Assert.Contains("/kb/stale-vm-config-links", await page.Locator("ol.results li a").First.GetAttributeAsync("href"), StringComparison.Ordinal);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, "kb-404-search.png"), FullPage = true });
+    }
+
+    private static async Task<Session> SessionAsync()
+    {
+        Skip.If(Chromium is null, "Chromium is not installed (apt-get install -y chromium, or set CHATOPS_CHROMIUM); .ci/run installs it.");
+        var data = Directory.CreateTempSubdirectory("chatops-browser-").FullName;
+        var url = $"http://127.0.0.1:{BotProcess.FreePort()}";
+        var service = await BotProcess.StartServiceAsync(
+            new Dictionary<string, string>
+            {
+                ["ASPNETCORE_ENVIRONMENT"] = "Development",
+                ["ChatOps__Storage__Path"] = Path.Combine(data, "chatops.db"),
+                ["ChatOps__Links__PublicUrl"] = url + "/",
+            },
+            url);
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = Chromium, Headless = true, Args = ["--no-sandbox"] });
+        var page = await browser.NewPageAsync();
+        return new Session(service, playwright, browser, page, data);
+    }
+
+    private sealed class Session(RunningService service, IPlaywright playwright, IBrowser browser, IPage page, string data) : IAsyncDisposable
+    {
+        public IPage Page => page;
+
+        public string Url(string path) => new Uri(service.Client.BaseAddress!, path).ToString();
+
+        public async ValueTask DisposeAsync()
+        {
+            await browser.DisposeAsync();
+            playwright.Dispose();
+            service.Dispose();
+            Directory.Delete(data, recursive: true);
+        }
+    }
+}
