@@ -245,6 +245,7 @@ public sealed partial class ActionConfirmations(
             }
             else
             {
+                LogRunning(running.Action, running.Target, running.Id);
                 reply = await action.ExecuteAsync(running, own.Token);
                 decision = reply.Outcome == ReplyOutcome.Ok ? AuditDecision.Executed : AuditDecision.Failed;
             }
@@ -367,6 +368,9 @@ public sealed partial class ActionConfirmations(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Access check failed while deciding {Action} for {User}; denied")]
     private partial void LogAccessCheckFailed(Exception exception, string action, string user);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Running {Action} {Target} ({PendingId})")]
+    private partial void LogRunning(string action, string target, string pendingId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Action} {Target} was not run: re-checked before running, {Change}")]
     private partial void LogRecheckRefused(string action, string target, string change);

@@ -34,8 +34,14 @@ public sealed class CrashTests
                 var card = await NextWithTextAsync(connector, "kill clussvc HV04?");
                 var (pendingId, nonce) = card.Confirmation!.Value;
                 var confirmed = PostAsync(first, TeamsActivity.Execute("confirm", pendingId, nonce, connector.ServiceUrl), TimeSpan.FromSeconds(30));
-                // The confirmation is Running within milliseconds; the kill itself would take a minute.
-                await Task.Delay(TimeSpan.FromSeconds(2));
+                // The service logs the action as it starts; the kill itself would take a minute.
+                var until = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+                while (!first.Output.Contains($"Running kill clussvc HV04 ({pendingId})", StringComparison.Ordinal) && DateTime.UtcNow < until)
+                {
+                    await Task.Delay(50);
+                }
+
+                Assert.Contains($"Running kill clussvc HV04 ({pendingId})", first.Output, StringComparison.Ordinal);
                 first.Kill();
                 await Assert.ThrowsAnyAsync<Exception>(() => confirmed);
             }
