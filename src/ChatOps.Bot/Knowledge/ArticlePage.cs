@@ -9,10 +9,21 @@ namespace ChatOps.Bot.Knowledge;
 /// <summary>A runbook as a self-contained HTML page: Markdig's HTML in the service's page frame (inline stylesheet, no external assets).</summary>
 internal static class ArticlePage
 {
-    /// <summary>Allows the inline stylesheet and nothing else: no script, no remote content.</summary>
-    public const string ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+    /// <summary>
+    /// Puts a Copy button before each code block; the page works without it. The only script a
+    /// page may run, allowed by its hash in <see cref="ContentSecurityPolicy"/>.
+    /// </summary>
+    private const string CopyScript =
+        "document.querySelectorAll('pre').forEach(function(pre){var b=document.createElement('button');b.type='button';b.className='copy';" +
+        "b.textContent='Copy';b.addEventListener('click',function(){navigator.clipboard.writeText(pre.innerText).then(function(){" +
+        "b.textContent='Copied';setTimeout(function(){b.textContent='Copy';},1500);});});pre.parentNode.insertBefore(b,pre);});";
 
-    public static string Article(Runbook runbook, Links links)
+    /// <summary>Allows the inline stylesheet and the copy script (by its hash), nothing else: no other script, no remote content.</summary>
+    public static readonly string ContentSecurityPolicy =
+        $"default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'sha256-{Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(CopyScript)))}'";
+
+    /// <summary>The article, then what to do about it in chat (its checks and actions as commands) and its related runbooks.</summary>
+    public static string Article(Runbook runbook, Links links, Func<string, string?> actionUsage, Func<string, Runbook?> related)
     {
         var facts = new List<string> { runbook.Id, "severity: " + runbook.Severity };
         if (runbook.AppliesTo.Count > 0)
@@ -20,8 +31,27 @@ internal static class ArticlePage
             facts.Add(string.Join(", ", runbook.AppliesTo));
         }
 
-        var meta = $"<p class=\"muted\">{Encode(string.Join(" · ", facts))}</p>\n";
-        return Page(runbook.Title, meta + RunbookHtml.Body(runbook, id => links.Runbook(id).Url));
+        var body = new StringBuilder($"<p class=\"muted\">{Encode(string.Join(" · ", facts))}</p>\n")
+            .Append(RunbookHtml.Body(runbook, id => links.Runbook(id).Url));
+        var commands = runbook.Checks.Select(c => ("diagnose", $"finds {c}")).Concat(runbook.Actions.Select(a => actionUsage(a) is { } usage ? (usage, "safe action, after a preview and a confirmation") : default))
+            .Where(c => c.Item1 is not null).DistinctBy(c => c.Item1).ToList();
+        if (commands.Count > 0)
+        {
+            body.Append("<h2>In Teams</h2>\n<ul>\n");
+            body.AppendJoin(string.Empty, commands.Select(c => $"<li><code>{Encode(c.Item1)}</code> <span class=\"muted\">{Encode(c.Item2)}</span></li>\n"));
+            body.Append("</ul>\n");
+        }
+
+        var others = runbook.Related.Select(related).OfType<Runbook>().ToList();
+        if (others.Count > 0)
+        {
+            body.Append("<h2>Related runbooks</h2>\n<ul class=\"related\">\n");
+            body.AppendJoin(string.Empty, others.Select(r => $"<li><a href=\"{Encode(links.Runbook(r.Id).Url)}\">{Encode(r.Title)}</a></li>\n"));
+            body.Append("</ul>\n");
+        }
+
+        body.Append("<script>").Append(CopyScript).Append("</script>\n");
+        return Page(runbook.Title, body.ToString());
     }
 
     public static string NotFound(string id, IReadOnlyList<Runbook> suggestions, Links links)

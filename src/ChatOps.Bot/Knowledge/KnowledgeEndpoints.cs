@@ -38,13 +38,15 @@ internal static class KnowledgeEndpoints
             var result = words.Length == 0 ? new SearchResult([], false) : knowledge.Search(words, 5);
             return Results.Content(KnowledgeBasePages.Results(words, result, links, "Page not found"), "text/html; charset=utf-8", statusCode: StatusCodes.Status404NotFound);
         });
-        app.MapGet("/kb/{id}", (string id, IKnowledgeBase knowledge, Links links, HttpResponse response) =>
+        app.MapGet("/kb/{id}", (string id, IKnowledgeBase knowledge, Links links, CommandCatalog catalog, HttpResponse response) =>
         {
             Secure(response);
             var runbook = id.Length <= MaxIdLength ? knowledge.Get(id) : null;
             if (runbook is not null)
             {
-                return Results.Content(ArticlePage.Article(runbook, links), "text/html; charset=utf-8");
+                // A runbook names an action by id (kill-vmwp); the command that runs it is spelled with spaces.
+                string? Usage(string action) => catalog.Find(action.Replace('-', ' '))?.Definition.Usage;
+                return Results.Content(ArticlePage.Article(runbook, links, Usage, knowledge.Get), "text/html; charset=utf-8");
             }
 
             var shown = id.Length <= MaxIdLength ? id : id[..MaxIdLength] + "…";

@@ -16,12 +16,13 @@ internal static class HtmlPage
         .wide { overflow-x: auto; } a { color: #0969da; }
         form[role=search] { margin: 1rem 0; } input[type=search] { width: min(36rem, 80%); font: inherit; padding: .35rem .5rem; }
         .results li { margin: .6rem 0; } mark { background: #fff8c5; padding: 0 .1rem; }
+        button.copy { display: block; margin: .3rem 0 -.6rem auto; font-size: 12px; }
         @media (prefers-color-scheme: dark) {
           body { background: #0d1117; color: #e6edf3; } a { color: #4493f8; } .muted { color: #9198a1; }
           code, pre, th { background: #161b22; } th, td { border-color: #30363d; } .outlier { background: #5d1f1f; }
           mark { background: #6e5a00; color: #e6edf3; } input, button { background: #161b22; color: #e6edf3; border: 1px solid #30363d; }
         }
-        @media print { form[role=search] { display: none; } a { color: inherit; } body { max-width: none; } }
+        @media print { form[role=search], button.copy { display: none; } a { color: inherit; } body { max-width: none; } }
         """;
 
     /// <summary>A complete HTML document; <paramref name="title"/> is encoded, <paramref name="body"/> is trusted HTML.</summary>

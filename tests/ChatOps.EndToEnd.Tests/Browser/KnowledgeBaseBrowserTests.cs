@@ -37,6 +37,35 @@ public sealed class KnowledgeBaseBrowserTests
     }
 
     [SkippableFact]
+    public async Task Article_CopyButtonCopiesTheCodeBlock_AndARelatedLinkOpens()
+    {
+        await using var session = await SessionAsync();
+        var page = session.Page;
+        await page.Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"]);
+        var errors = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                errors.Add(message.Text);
+            }
+        };
+
+        await page.GotoAsync(session.Url("/kb/kill-clussvc-last-resort"));
+        var code = await page.Locator("pre").First.InnerTextAsync();
+        await page.Locator("button.copy").First.ClickAsync();
+        await page.Locator("button.copy", new PageLocatorOptions { HasText = "Copied" }).First.WaitForAsync();
+        var copied = await page.EvaluateAsync<string>("() => navigator.clipboard.readText()");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, "kb-article-copy.png"), FullPage = true });
+
+        Assert.Equal(code, copied);
+        Assert.Empty(errors);
+        await page.Locator("ul.related a").First.ClickAsync();
+        await page.WaitForURLAsync("**/kb/**");
+        Assert.DoesNotContain("/kb/kill-clussvc-last-resort", page.Url, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
     public async Task ChineseQuery_FindsTheQuorumRunbook_AndAnUnknownPageSearches()
     {
         await using var session = await SessionAsync();

@@ -96,7 +96,21 @@ public sealed partial class KnowledgeBasePagesTests
 
         Assert.Equal(HttpStatusCode.NotModified, response.StatusCode);
         Assert.Equal(HttpStatusCode.OK, otherResponse.StatusCode);
-        Assert.Equal("default-src 'none'; style-src 'unsafe-inline'; img-src data:", string.Join(";", first.Headers.GetValues("Content-Security-Policy")));
+        Assert.StartsWith("default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'sha256-", first.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Article_SaysWhatToRunInTeamsAndLinksItsRelatedRunbooks()
+    {
+        await using var host = await ChatOpsHost.StartAsync();
+
+        var (_, html) = await GetAsync(host, "/kb/vm-state-desync");
+
+        Assert.Contains("<h2>In Teams</h2>", html, StringComparison.Ordinal);
+        Assert.Contains("<code>kill vmwp &lt;vm&gt;</code>", html, StringComparison.Ordinal);
+        Assert.Contains("<code>diagnose</code>", html, StringComparison.Ordinal);
+        Assert.Contains("<ul class=\"related\">", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"http://localhost:3978/kb/kill-clussvc-last-resort\"", html, StringComparison.Ordinal);
     }
 
     private static async Task<(HttpStatusCode Status, string Html)> GetAsync(ChatOpsHost host, string path)
