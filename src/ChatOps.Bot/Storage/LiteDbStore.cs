@@ -38,9 +38,18 @@ internal sealed partial class LiteDbStore : IDisposable
     /// </summary>
     public void Dispose()
     {
-        lock (Gate)
+        // A store wedged for good must not hold the service's shutdown: close anyway after a while.
+        var entered = Gate.TryEnter(TimeSpan.FromSeconds(10));
+        try
         {
             Database.Dispose();
+        }
+        finally
+        {
+            if (entered)
+            {
+                Gate.Exit();
+            }
         }
     }
 
