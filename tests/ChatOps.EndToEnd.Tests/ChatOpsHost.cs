@@ -121,6 +121,19 @@ public sealed class ChatOpsHost : IAsyncDisposable
         Client.Dispose();
         await _factory.DisposeAsync();
         await Connector.DisposeAsync();
-        Directory.Delete(_dataFolder, recursive: true);
+
+        // Work a test abandoned (a claim past its deadline) may still be finishing its last write.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                Directory.Delete(_dataFolder, recursive: true);
+                return;
+            }
+            catch (IOException) when (attempt < 10)
+            {
+                await Task.Delay(100);
+            }
+        }
     }
 }

@@ -131,6 +131,8 @@ public sealed class AcceptThenWorkTests
 
         Assert.Contains("my state store is not answering", text, StringComparison.Ordinal);
         Assert.Equal(0, host.Lab().ActionCount(ClusterAction.StopClusterService));
+        var after = await host.AskAsync("help");
+        Assert.Contains("kb search", after.VisibleText, StringComparison.Ordinal);
     }
 
     /// <summary>Holds the state store's lock on another thread until disposed, as a wedged store would.</summary>
