@@ -95,7 +95,8 @@ internal static partial class MessagesEndpoint
     private static bool IsKeysUnavailable(Exception ex) =>
         ex is InvalidOperationException && ex.Message.StartsWith("IDX20803", StringComparison.Ordinal);
 
-    private static async Task RefuseAsync(HttpResponse response, int status, string problem, CancellationToken cancellationToken)
+    /// <summary>A refusal the caller can read: the status and <c>{ "error": problem }</c>.</summary>
+    internal static async Task RefuseAsync(HttpResponse response, int status, string problem, CancellationToken cancellationToken)
     {
         response.StatusCode = status;
         response.ContentType = "application/json";

@@ -87,23 +87,7 @@ internal sealed partial class ChatOpsBot(
     /// <summary>Action.Submit (Web Chat, Emulator): update the card the button was on, or answer anew.</summary>
     private async Task ReplaceCardAsync(ITurnContext turnContext, Commands.Replies.Reply reply, CancellationToken cancellationToken)
     {
-        var result = factory.Create(reply, turnContext.Activity.ChannelId);
-        if (turnContext.Activity.ReplyToId is { Length: > 0 } cardId)
-        {
-            result.Id = cardId;
-            try
-            {
-                await turnContext.UpdateActivityAsync(result, cancellationToken);
-                return;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogCardUpdateFailed(ex, cardId);
-                result.Id = null;
-            }
-        }
-
-        await turnContext.SendActivityAsync(result, cancellationToken);
+        await turnContext.ReplaceOrSendAsync(factory.Create(reply, turnContext.Activity.ChannelId), turnContext.Activity.ReplyToId, logger, cancellationToken);
     }
 
     private static CommandContext ContextOf(ITurnContext turnContext)
@@ -177,9 +161,6 @@ internal sealed partial class ChatOpsBot(
         var aad = turnContext.Activity.ChannelId == Microsoft.Bot.Connector.Channels.Msteams ? from.AadObjectId : null;
         return new Caller(from.Id ?? "unknown", from.Name ?? from.Id ?? "unknown", aad, Upn: null, IsLocalUser: turnContext.Adapter is TerminalAdapter);
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not update card {CardId}; sent the result as a new message")]
-    private partial void LogCardUpdateFailed(Exception exception, string cardId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a {ActivityType} activity from {User} of tenant {Tenant}, which ChatOps:Access:AllowedTenants does not list")]
     private partial void LogForeignTenant(string tenant, string activityType, string user);

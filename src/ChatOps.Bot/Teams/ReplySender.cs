@@ -50,24 +50,7 @@ internal sealed partial class ReplySender(
         }
 
         var placeholder = await turn.SendActivityAsync(factory.Create(Reply.Working($"Working on `{what}`…"), channel), cancellationToken);
-        var result = Create(turn, await task, channel);
-        if (placeholder?.Id is null)
-        {
-            await turn.SendActivityAsync(result, cancellationToken);
-            return;
-        }
-
-        result.Id = placeholder.Id;
-        try
-        {
-            await turn.UpdateActivityAsync(result, cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            LogUpdateFailed(ex, channel);
-            result.Id = null;
-            await turn.SendActivityAsync(result, cancellationToken);
-        }
+        await turn.ReplaceOrSendAsync(Create(turn, await task, channel), placeholder?.Id, logger, cancellationToken);
     }
 
     /// <summary>A confirmation card is for someone waiting to decide: it goes ahead of bulk sends in the conversation.</summary>
@@ -80,7 +63,4 @@ internal sealed partial class ReplySender(
 
         return factory.Create(reply, channel);
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not replace the working message on channel {Channel}; sent the result as a new message")]
-    private partial void LogUpdateFailed(Exception exception, string channel);
 }

@@ -1,3 +1,4 @@
+using ChatOps.Bot.Messages;
 using ChatOps.Bot.Rendering;
 using ChatOps.Bot.Teams;
 using ChatOps.Commands.Actions;
@@ -254,22 +255,7 @@ internal sealed partial class TurnIntake(
         var result = body?.Type == AdaptiveCardRenderer.ContentType
             ? (Activity)MessageFactory.Attachment(new Attachment { ContentType = body.Type, Content = body.Value })
             : (Activity)MessageFactory.Text(body?.Value?.ToString() ?? "Done.");
-        if (turn.Activity.ReplyToId is { Length: > 0 } cardId)
-        {
-            result.Id = cardId;
-            try
-            {
-                await turn.UpdateActivityAsync(result, cancellationToken);
-                return;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogCardUpdateFailed(ex, cardId);
-                result.Id = null;
-            }
-        }
-
-        await turn.SendActivityAsync(result, cancellationToken);
+        await turn.ReplaceOrSendAsync(result, turn.Activity.ReplyToId, logger, cancellationToken);
     }
 
     private static InvokeResponse Invoke(AdaptiveCardInvokeResponse body) => new() { Status = StatusCodes.Status200OK, Body = body };
@@ -285,12 +271,10 @@ internal sealed partial class TurnIntake(
     }
 
     /// <summary>503 with Retry-After: the connector may deliver the activity again later.</summary>
-    private static async Task RefuseAsync(HttpResponse response, string problem, CancellationToken cancellationToken)
+    private static Task RefuseAsync(HttpResponse response, string problem, CancellationToken cancellationToken)
     {
-        response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         response.Headers.RetryAfter = "5";
-        response.ContentType = "application/json";
-        await response.WriteAsync(System.Text.Json.JsonSerializer.Serialize(new { error = problem }), cancellationToken);
+        return MessagesEndpoint.RefuseAsync(response, StatusCodes.Status503ServiceUnavailable, problem, cancellationToken);
     }
 
     /// <summary>Who answers a press: the waiting request (if the turn is quick) or the turn itself, by updating the card.</summary>
@@ -329,6 +313,4 @@ internal sealed partial class TurnIntake(
     [LoggerMessage(Level = LogLevel.Error, Message = "Button press {ActivityId} failed")]
     private partial void LogPressFailed(Exception exception, string activityId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not update card {CardId} with a press's result; sent it as a new message")]
-    private partial void LogCardUpdateFailed(Exception exception, string cardId);
 }
