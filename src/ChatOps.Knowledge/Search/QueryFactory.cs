@@ -5,8 +5,8 @@ namespace ChatOps.Knowledge.Search;
 
 /// <summary>
 /// Builds a Lucene query from typed text in code (no query parser, so no syntax to get wrong):
-/// exact ids, English stems, Chinese words and bigrams, phrases as a bonus, and fuzzy
-/// variants of words the index does not know.
+/// exact ids, English stems, Chinese words and bigrams, phrases as a bonus, fuzzy variants of
+/// words the index does not know, and the synonyms of typed words at a lower weight.
 /// </summary>
 internal static class QueryFactory
 {
@@ -14,6 +14,7 @@ internal static class QueryFactory
     private const float PhraseBoost = 1.5f;
     private const float FuzzyBoost = 0.6f;
     private const float BigramBoost = 0.8f;
+    private const float SynonymBoost = 0.3f;
 
     /// <summary>The query, whether any part of it is fuzzy; null when the text holds nothing searchable.</summary>
     /// <param name="text">Normalised user text.</param>
@@ -42,21 +43,44 @@ internal static class QueryFactory
         AddPhrase(query, english, string.Empty, ["title", "errors", "keywords", "symptoms", "body"]);
         if (CjkText.Mask(text) is { } chinese)
         {
-            foreach (var term in RunbookAnalyzers.Terms(RunbookAnalyzers.ChineseWords, "body" + IndexFields.Words, chinese).Select(t => t.Term).Distinct().Take(UserQuery.MaxTerms))
-            {
-                AddAcrossFields(query, term, IndexFields.Words, 1f);
-            }
-
-            var bigrams = RunbookAnalyzers.Terms(RunbookAnalyzers.ChineseBigrams, "body" + IndexFields.Bigrams, chinese).Take(UserQuery.MaxTerms * 2).ToList();
-            foreach (var term in bigrams.Select(t => t.Term).Distinct())
-            {
-                AddAcrossFields(query, term, IndexFields.Bigrams, BigramBoost);
-            }
-
+            var bigrams = AddChinese(query, chinese, 1f);
             AddPhrase(query, bigrams, IndexFields.Bigrams, ["title", "keywords", "symptoms"]);
         }
 
-        return query.Clauses.Count == 0 ? (null, false) : (query, fuzzy);
+        if (query.Clauses.Count == 0)
+        {
+            return (null, false);
+        }
+
+        var (similarEnglish, similarChinese) = Synonyms.Default.Widen(text, english.Select(t => t.Term).ToHashSet(StringComparer.Ordinal));
+        foreach (var term in similarEnglish)
+        {
+            AddAcrossFields(query, term, string.Empty, SynonymBoost);
+        }
+
+        if (CjkText.Mask(similarChinese) is { } widened)
+        {
+            AddChinese(query, widened, SynonymBoost);
+        }
+
+        return (query, fuzzy);
+    }
+
+    /// <summary>Chinese words and bigrams of masked text; the bigrams, for phrases.</summary>
+    private static List<(string Term, int Position)> AddChinese(BooleanQuery query, string chinese, float boost)
+    {
+        foreach (var term in RunbookAnalyzers.Terms(RunbookAnalyzers.ChineseWords, "body" + IndexFields.Words, chinese).Select(t => t.Term).Distinct().Take(UserQuery.MaxTerms))
+        {
+            AddAcrossFields(query, term, IndexFields.Words, boost);
+        }
+
+        var bigrams = RunbookAnalyzers.Terms(RunbookAnalyzers.ChineseBigrams, "body" + IndexFields.Bigrams, chinese).Take(UserQuery.MaxTerms * 2).ToList();
+        foreach (var term in bigrams.Select(t => t.Term).Distinct())
+        {
+            AddAcrossFields(query, term, IndexFields.Bigrams, BigramBoost * boost);
+        }
+
+        return bigrams;
     }
 
     /// <summary>

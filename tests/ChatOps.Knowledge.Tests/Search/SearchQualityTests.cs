@@ -12,35 +12,32 @@ public sealed class SearchQualityTests(RealKnowledgeBase kb, ITestOutputHelper o
     private const double RequiredTop3Rate = 0.90;
 
     /// <summary>
-    /// Where the first result stands today on the admin-phrasing set (40 of 45), so it cannot slip
-    /// back; the goal is 0.90. Dropping conversational words from long queries was tried: top 3
-    /// went to 44 of 45 but the first result to 38, so it was not kept.
+    /// The first result on the admin-phrasing set. It stood at 64 of 73 (87.7 %) before
+    /// <c>synonyms.txt</c>; with it, 70 of 73 (95.9 %).
     /// </summary>
-    private const double RequiredFirstRate = 0.88;
+    private const double RequiredFirstRate = 0.90;
+
+    /// <summary>The first result on the shared set (or its copy here): 31 of 32 before <c>synonyms.txt</c> and after; it must not fall.</summary>
+    private const double RequiredSharedFirstRate = 31 / 32.0;
 
     [Fact]
     public void Search_EvaluationQueries_ExpectedArticleInTop3ForAtLeast90Percent()
     {
         var (file, cases) = LoadCases();
-        var misses = new List<string>();
-        foreach (var (query, expected) in cases)
-        {
-            var top = kb.Knowledge.Search(query, 3).Hits.Select(h => h.Runbook.Id).ToList();
-            if (!expected.Any(top.Contains))
-            {
-                misses.Add($"  '{query}' expected {string.Join('|', expected)}, got [{string.Join(", ", top)}]");
-            }
-        }
+        var (first, top3, misses) = Measure(cases);
 
-        var rate = (cases.Count - misses.Count) / (double)cases.Count;
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"KB search quality: {cases.Count - misses.Count}/{cases.Count} = {rate:P1} expected article in top 3 ({file})"));
+        output.WriteLine(Figures("KB search quality", file, first, top3, cases.Count));
         misses.ForEach(output.WriteLine);
         Assert.True(cases.Count >= 20, $"only {cases.Count} evaluation queries in {file}");
-        Assert.True(rate >= RequiredTop3Rate, $"top-3 hit rate {rate:P1} is below {RequiredTop3Rate:P0}:\n{string.Join('\n', misses)}");
+        Assert.True(top3 / (double)cases.Count >= RequiredTop3Rate, $"top-3 rate {top3}/{cases.Count} is below {RequiredTop3Rate:P0}:\n{string.Join('\n', misses)}");
+        if (Environment.GetEnvironmentVariable("CHATOPS_KB_QUERIES") is not { Length: > 0 })
+        {
+            Assert.True(first / (double)cases.Count >= RequiredSharedFirstRate, $"first-result rate {first}/{cases.Count} fell below {RequiredSharedFirstRate:P1}:\n{string.Join('\n', misses)}");
+        }
     }
 
     /// <summary>
-    /// The admin-phrasing set (this repository's own, 45 queries): long sentences, pasted error text,
+    /// The admin-phrasing set (this repository's own, 73 queries): long sentences, pasted error text,
     /// colloquial Chinese. Both the first result and the top 3 are measured and reported.
     /// </summary>
     [Fact]
@@ -48,6 +45,18 @@ public sealed class SearchQualityTests(RealKnowledgeBase kb, ITestOutputHelper o
     {
         var file = Path.Combine(AppContext.BaseDirectory, "Search", "kb-admin-queries.tsv");
         var cases = Read(file);
+        var (first, top3, misses) = Measure(cases);
+
+        output.WriteLine(Figures("Admin phrasing", file, first, top3, cases.Count));
+        misses.ForEach(output.WriteLine);
+        Assert.True(cases.Count >= 40, $"only {cases.Count} queries in {file}");
+        Assert.True(first / (double)cases.Count >= RequiredFirstRate, $"first-result rate {first}/{cases.Count} is below {RequiredFirstRate:P0}:\n{string.Join('\n', misses)}");
+        Assert.True(top3 / (double)cases.Count >= RequiredTop3Rate, $"top-3 rate {top3}/{cases.Count} is below {RequiredTop3Rate:P0}");
+    }
+
+    /// <summary>How many queries have an expected article first, how many in the top 3, and the ones without it first.</summary>
+    private (int First, int Top3, List<string> Misses) Measure(List<(string Query, string[] Expected)> cases)
+    {
         var misses = new List<string>();
         var first = 0;
         var top3 = 0;
@@ -62,12 +71,11 @@ public sealed class SearchQualityTests(RealKnowledgeBase kb, ITestOutputHelper o
             }
         }
 
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Admin phrasing: first {first}/{cases.Count} = {first / (double)cases.Count:P1}, top 3 {top3}/{cases.Count} = {top3 / (double)cases.Count:P1}"));
-        misses.ForEach(output.WriteLine);
-        Assert.True(cases.Count >= 40, $"only {cases.Count} queries in {file}");
-        Assert.True(first / (double)cases.Count >= RequiredFirstRate, $"first-result rate {first}/{cases.Count} is below {RequiredFirstRate:P0}:\n{string.Join('\n', misses)}");
-        Assert.True(top3 / (double)cases.Count >= RequiredTop3Rate, $"top-3 rate {top3}/{cases.Count} is below {RequiredTop3Rate:P0}");
+        return (first, top3, misses);
     }
+
+    private static string Figures(string set, string file, int first, int top3, int count) =>
+        string.Create(CultureInfo.InvariantCulture, $"{set}: first {first}/{count} = {first / (double)count:P1}, top 3 {top3}/{count} = {top3 / (double)count:P1} ({file})");
 
     private static List<(string Query, string[] Expected)> Read(string file) =>
         File.ReadAllLines(file)
