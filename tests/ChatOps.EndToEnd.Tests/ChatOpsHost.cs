@@ -71,8 +71,9 @@ public sealed class ChatOpsHost : IAsyncDisposable
         });
 
     /// <summary>A client that does not follow redirects, to see a sign-in challenge as a browser first gets it.</summary>
-    public HttpClient CreateClientWithoutRedirects() =>
-        _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    /// <param name="https">Address the service as https, so a browser's secure cookies (the sign-in correlation) come back.</param>
+    public HttpClient CreateClientWithoutRedirects(bool https = false) =>
+        _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri(https ? "https://localhost" : "http://localhost") });
 
     /// <summary>Posts an activity as Teams would and returns the HTTP status.</summary>
     public async Task<HttpStatusCode> PostAsync(TeamsActivity activity) => await PostRawAsync(activity.ToJson());

@@ -47,7 +47,7 @@ internal static class TeamsEndpointExtensions
     /// <summary>Maps <c>POST /api/messages</c>, <c>GET /kb/{id}</c>, <c>GET /healthz</c> and <c>GET /readyz</c>.</summary>
     public static WebApplication MapChatOps(this WebApplication app)
     {
-        if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PagesOptions>>().Value.SignInRequired)
+        if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<WebOptions>>().Value.SignInRequired)
         {
             app.UseAuthentication();
         }
@@ -55,6 +55,7 @@ internal static class TeamsEndpointExtensions
         app.UseAuthorization();
         app.MapPost("/api/messages", MessagesEndpoint.HandleAsync);
         app.MapSweepPages();
+        app.MapStatusPage();
         app.MapKnowledgePages();
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/readyz", new HealthCheckOptions

@@ -9,19 +9,6 @@ namespace ChatOps.Bot.Knowledge;
 /// <summary>A runbook as a self-contained HTML page: Markdig's HTML in the service's page frame (inline stylesheet, no external assets).</summary>
 internal static class ArticlePage
 {
-    /// <summary>
-    /// Puts a Copy button before each code block; the page works without it. The only script a
-    /// page may run, allowed by its hash in <see cref="ContentSecurityPolicy"/>.
-    /// </summary>
-    private const string CopyScript =
-        "document.querySelectorAll('pre').forEach(function(pre){var b=document.createElement('button');b.type='button';b.className='copy';" +
-        "b.textContent='Copy';b.addEventListener('click',function(){navigator.clipboard.writeText(pre.innerText).then(function(){" +
-        "b.textContent='Copied';setTimeout(function(){b.textContent='Copy';},1500);});});pre.parentNode.insertBefore(b,pre);});";
-
-    /// <summary>Allows the inline stylesheet and the copy script (by its hash), nothing else: no other script, no remote content.</summary>
-    public static readonly string ContentSecurityPolicy =
-        $"default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'sha256-{Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(CopyScript)))}'";
-
     /// <summary>The article, then what to do about it in chat (its checks and actions as commands) and its related runbooks.</summary>
     public static string Article(Runbook runbook, Links links, Func<string, string?> actionUsage, Func<string, Runbook?> related)
     {
@@ -50,7 +37,7 @@ internal static class ArticlePage
             body.Append("</ul>\n");
         }
 
-        body.Append("<script>").Append(CopyScript).Append("</script>\n");
+        body.Append(HtmlPage.CopyButtons).Append('\n');
         return Page(runbook.Title, body.ToString());
     }
 

@@ -19,13 +19,36 @@ internal static partial class KnowledgeBasePages
 
     private static readonly string[] Severities = ["critical", "high", "medium", "low"];
 
-    public static string Home(KnowledgeStatus status, Links links) => HtmlPage.Render("ChatOps", $"""
-        <h1>ChatOps</h1>
-        <p>The Teams bot and runbook knowledge base for the Hyper-V failover clusters: ask it in Teams
-        (<code>vm web01</code>, <code>diagnose</code>, <code>kb search 169.254</code>), or search the runbooks here.</p>
-        {SearchForm(links, null)}
-        <p><a href="{HtmlPage.Encode(links.Page("kb"))}">All {status.Loaded} runbooks</a></p>
-        """);
+    /// <summary>What the home page says about the cluster status page.</summary>
+    public enum StatusLink
+    {
+        /// <summary>Sign-in is not configured, so there is no status page.</summary>
+        None,
+
+        /// <summary>The reader has not signed in yet.</summary>
+        SignIn,
+
+        /// <summary>A signed-in reader.</summary>
+        Open,
+    }
+
+    public static string Home(KnowledgeStatus status, Links links, StatusLink statusLink)
+    {
+        var cluster = statusLink switch
+        {
+            StatusLink.Open => $"<p><a href=\"{HtmlPage.Encode(links.Page("status"))}\">Cluster status</a>: nodes, quorum and VMs, live</p>",
+            StatusLink.SignIn => $"<p><a href=\"{HtmlPage.Encode(links.Page("status"))}\">Sign in to see the cluster status</a></p>",
+            _ => string.Empty,
+        };
+        return HtmlPage.Render("ChatOps", $"""
+            <h1>ChatOps</h1>
+            <p>The Teams bot and runbook knowledge base for the Hyper-V failover clusters: ask it in Teams
+            (<code>vm web01</code>, <code>diagnose</code>, <code>kb search 169.254</code>), or search the runbooks here.</p>
+            {SearchForm(links, null)}
+            <p><a href="{HtmlPage.Encode(links.Page("kb"))}">All {status.Loaded} runbooks</a></p>
+            {cluster}
+            """);
+    }
 
     public static string Index(IReadOnlyList<Runbook> runbooks, string? tag, Links links)
     {

@@ -6,7 +6,7 @@ using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 namespace ChatOps.Bot.Pages;
 
 /// <summary>
-/// Entra ID sign-in for the pages with cluster data, when <see cref="PagesOptions.ClientId"/> is
+/// Entra ID sign-in for the pages with cluster data, when <see cref="WebOptions.ClientId"/> is
 /// set: a cookie session, an OpenID Connect challenge, and a policy that admits a signed-in
 /// person of an allowed tenant (<see cref="AccessOptions.AllowedTenants"/>, when it lists any).
 /// <c>/api/messages</c> keeps its own Bot Framework authentication.
@@ -17,8 +17,13 @@ internal static class PageSignIn
 
     public static WebApplicationBuilder AddPageSignIn(this WebApplicationBuilder builder)
     {
-        var pages = builder.Configuration.GetSection(PagesOptions.Section).Get<PagesOptions>() ?? new PagesOptions();
-        builder.Services.AddOptions<PagesOptions>().BindConfiguration(PagesOptions.Section);
+        var pages = builder.Configuration.GetSection(WebOptions.Section).Get<WebOptions>() ?? new WebOptions();
+        builder.Services.AddOptions<WebOptions>().BindConfiguration(WebOptions.Section);
+        if (!pages.PublicRunbooks && !pages.SignInRequired)
+        {
+            throw new Hosting.StartupException($"{WebOptions.Section}:PublicRunbooks is false, so readers must sign in: set {WebOptions.Section}:ClientId and {WebOptions.Section}:Authority, or make the runbooks public again.");
+        }
+
         if (!pages.SignInRequired)
         {
             builder.Services.AddAuthorization();
@@ -27,7 +32,7 @@ internal static class PageSignIn
 
         if (!Uri.TryCreate(pages.Authority, UriKind.Absolute, out var authority) || (authority.Scheme != Uri.UriSchemeHttps && !builder.Environment.IsDevelopment()))
         {
-            throw new Hosting.StartupException($"{PagesOptions.Section}:ClientId is set, so {PagesOptions.Section}:Authority must be the https URL of the identity provider (it is '{pages.Authority}').");
+            throw new Hosting.StartupException($"{WebOptions.Section}:ClientId is set, so {WebOptions.Section}:Authority must be the https URL of the identity provider (it is '{pages.Authority}').");
         }
 
         builder.Services.AddAuthentication(o =>
@@ -68,7 +73,30 @@ internal static class PageSignIn
         return builder;
     }
 
-    /// <summary>Requires sign-in on a page route when it is configured.</summary>
-    public static RouteHandlerBuilder SignedIn(this RouteHandlerBuilder route, IServiceProvider services) =>
-        services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PagesOptions>>().Value.SignInRequired ? route.RequireAuthorization(Policy) : route;
+    /// <summary>Requires sign-in on a page with cluster data when it is configured.</summary>
+    public static TBuilder SignedIn<TBuilder>(this TBuilder route, IServiceProvider services)
+        where TBuilder : IEndpointConventionBuilder =>
+        Options(services).SignInRequired ? route.RequireAuthorization(Policy) : route;
+
+    /// <summary>Requires sign-in on a runbook page unless <see cref="WebOptions.PublicRunbooks"/>.</summary>
+    public static TBuilder Runbooks<TBuilder>(this TBuilder route, IServiceProvider services)
+        where TBuilder : IEndpointConventionBuilder =>
+        Options(services).PublicRunbooks ? route : route.RequireAuthorization(Policy);
+
+    /// <summary>The reader signed in on this request, or null.</summary>
+    public static Caller? Reader(HttpContext http)
+    {
+        if (http.User.Identity?.IsAuthenticated != true)
+        {
+            return null;
+        }
+
+        var objectId = http.User.FindFirst("oid")?.Value;
+        var upn = http.User.FindFirst("preferred_username")?.Value ?? http.User.FindFirst("upn")?.Value;
+        var name = http.User.FindFirst("name")?.Value ?? upn ?? objectId ?? "web reader";
+        return new Caller(objectId ?? upn ?? http.User.FindFirst("sub")?.Value ?? "web", name, objectId, upn);
+    }
+
+    private static WebOptions Options(IServiceProvider services) =>
+        services.GetRequiredService<Microsoft.Extensions.Options.IOptions<WebOptions>>().Value;
 }

@@ -6,17 +6,17 @@ using ChatOps.Commands.Sweeps;
 
 namespace ChatOps.Bot.Pages;
 
-/// <summary><c>GET /sweeps/{id}</c>: the whole parity matrix of a stored sweep, every row and node (signed-in readers only, when <see cref="PagesOptions"/> says so).</summary>
+/// <summary><c>GET /sweeps/{id}</c>: the whole parity matrix of a stored sweep, every row and node (signed-in readers only, when <see cref="WebOptions"/> says so).</summary>
 internal static partial class SweepPage
 {
     public static IEndpointRouteBuilder MapSweepPages(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/sweeps/{id}", async (string id, ISweepHistory history, Links links, CancellationToken ct) =>
+        app.MapGet("/sweeps/{id}", async (string id, ISweepHistory history, Links links, HttpResponse response, CancellationToken ct) =>
         {
             var sweep = SweepId().IsMatch(id) ? await history.GetAsync(id, ct) : null;
             return sweep is null
-                ? Results.Content(HtmlPage.Render("Sweep not found", $"<h1>Sweep not found</h1><p>No stored sweep has the id <code>{HtmlPage.Encode(Echo.Safe(id))}</code>. Sweeps are kept for <code>ChatOps:Sweep:KeepDays</code> days.</p>"), "text/html; charset=utf-8", statusCode: StatusCodes.Status404NotFound)
-                : Results.Content(Render(sweep, links), "text/html; charset=utf-8");
+                ? HtmlPage.Content(response, HtmlPage.Render("Sweep not found", $"<h1>Sweep not found</h1><p>No stored sweep has the id <code>{HtmlPage.Encode(Echo.Safe(id))}</code>. Sweeps are kept for <code>ChatOps:Sweep:KeepDays</code> days.</p>"), StatusCodes.Status404NotFound)
+                : HtmlPage.Content(response, Render(sweep, links));
         }).SignedIn(app.ServiceProvider);
         return app;
     }

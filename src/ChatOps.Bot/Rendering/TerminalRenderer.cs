@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using ChatOps.Commands.Replies;
 using Spectre.Console;
 using Spectre.Console.Rendering;
@@ -6,7 +5,7 @@ using Spectre.Console.Rendering;
 namespace ChatOps.Bot.Rendering;
 
 /// <summary>Renders a reply for the terminal with Spectre.Console: tables, colours, panels.</summary>
-internal static partial class TerminalRenderer
+internal static class TerminalRenderer
 {
     public static IRenderable Render(Reply reply)
     {
@@ -32,12 +31,7 @@ internal static partial class TerminalRenderer
     }
 
     /// <summary>Inline markdown-lite (<c>`code`</c>, <c>**bold**</c>) as Spectre markup, everything else escaped.</summary>
-    public static string Inline(string text)
-    {
-        var escaped = Markup.Escape(text);
-        escaped = Code().Replace(escaped, "[cyan]$1[/]");
-        return Bold().Replace(escaped, "[bold]$1[/]");
-    }
+    public static string Inline(string text) => ReplyInline.Format(text, Markup.Escape, ("[cyan]", "[/]"), ("[bold]", "[/]"));
 
     private static IRenderable Block(ReplyBlock block) => block switch
     {
@@ -94,10 +88,4 @@ internal static partial class TerminalRenderer
         CellStatus.Attention => $"[red bold]{markup}[/]",
         _ => markup,
     };
-
-    [GeneratedRegex("`([^`]+)`")]
-    private static partial Regex Code();
-
-    [GeneratedRegex(@"\*\*(.+?)\*\*")]
-    private static partial Regex Bold();
 }
