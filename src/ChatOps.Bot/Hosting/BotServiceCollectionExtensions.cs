@@ -42,6 +42,7 @@ internal static class BotServiceCollectionExtensions
         builder.Services.AddSingleton<ReplySender>();
         builder.Services.AddSingleton<MessageExtension>();
         builder.Services.AddSingleton<WelcomeLedger>();
+        builder.Services.AddSingleton<RosterLookup>();
         builder.Services.AddTransient<IBot, ChatOpsBot>();
         return builder;
     }

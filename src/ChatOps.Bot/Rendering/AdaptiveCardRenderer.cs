@@ -19,17 +19,24 @@ internal sealed class AdaptiveCardRenderer
 
     private const int NoteReserve = 600;
 
-    public JObject Render(Reply reply)
+    public JObject Render(Reply reply, CardHost host = CardHost.Teams)
     {
         ArgumentNullException.ThrowIfNull(reply);
         var fixedParts = new JArray();
         var actions = new JArray();
         if (reply.Confirmation is { } confirmation)
         {
-            fixedParts.Add(CardElements.Text(confirmation.Prompt, weight: "Bolder"));
-            fixedParts.Add(CardElements.Text($"Expires {confirmation.ExpiresAt:yyyy-MM-dd HH:mm:ss} UTC.", subtle: true));
-            actions.Add(CardElements.Execute("Confirm", "confirm", confirmation, "positive"));
-            actions.Add(CardElements.Execute("Cancel", "cancel", confirmation, "default"));
+            // What is asked stands out; a button that stops something says so by its style.
+            fixedParts.Add(new JObject
+            {
+                ["type"] = "Container",
+                ["style"] = confirmation.Destructive ? "attention" : "emphasis",
+                ["items"] = new JArray(
+                    CardElements.Text(confirmation.Prompt, bold: true),
+                    CardElements.Text($"Expires {confirmation.ExpiresAt:yyyy-MM-dd HH:mm:ss} UTC.", subtle: true)),
+            });
+            actions.Add(CardElements.Decision("Confirm", "confirm", confirmation, confirmation.Destructive ? "destructive" : "positive", host));
+            actions.Add(CardElements.Decision("Cancel", "cancel", confirmation, "default", host));
         }
 
         foreach (var button in reply.Buttons)
@@ -40,7 +47,7 @@ internal sealed class AdaptiveCardRenderer
         var body = new JArray();
         if (reply.Heading is not null)
         {
-            body.Add(CardElements.Text(reply.Heading, size: "Medium", weight: "Bolder"));
+            body.Add(CardElements.Heading(reply.Heading));
         }
 
         if (reply.Progress is not null)
@@ -52,7 +59,7 @@ internal sealed class AdaptiveCardRenderer
         var used = Size(body);
         for (var i = 0; i < reply.Blocks.Count; i++)
         {
-            var (elements, rowsLeftOut) = CardElements.For(reply.Blocks[i], budget - used);
+            var (elements, rowsLeftOut) = CardElements.For(reply.Blocks[i], budget - used, host);
             foreach (var element in elements)
             {
                 body.Add(element);

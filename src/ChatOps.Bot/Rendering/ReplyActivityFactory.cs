@@ -20,11 +20,15 @@ internal sealed class ReplyActivityFactory(AdaptiveCardRenderer cards)
         var card = MessageFactory.Attachment(new Attachment
         {
             ContentType = AdaptiveCardRenderer.ContentType,
-            Content = cards.Render(reply),
+            Content = cards.Render(reply, HostOf(channelId)),
         });
         card.Summary = PlainText.Summary(reply);
         return (Activity)card;
     }
+
+    /// <summary>Teams runs Universal Actions; every other channel gets the same card with <c>Action.Submit</c> buttons.</summary>
+    public static CardHost HostOf(string? channelId) =>
+        channelId == Microsoft.Bot.Connector.Channels.Msteams ? CardHost.Teams : CardHost.Other;
 
     /// <summary>The answer to an Action.Execute invoke: the card that replaces the one whose button was pressed.</summary>
     public AdaptiveCardInvokeResponse CreateInvokeResponse(Reply reply, string channelId)

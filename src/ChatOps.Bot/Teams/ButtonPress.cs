@@ -48,6 +48,27 @@ internal sealed record ButtonPress(string? Verb, string? PendingId, string? Nonc
         return new ButtonPress(verb ?? dataVerb, pendingId, nonce);
     }
 
+    /// <summary>
+    /// The command a follow-up button sends, when a client posts the button's data instead of its
+    /// text: Teams' imBack shape (<c>msteams.value</c>) or the plain <c>command</c> field. Null when
+    /// the value is not such a button.
+    /// </summary>
+    public static string? FollowUpCommand(object? value)
+    {
+        JObject? data;
+        try
+        {
+            data = value as JObject ?? (value is null or string ? null : JObject.FromObject(value));
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+
+        var command = data?["msteams"] is JObject { } msteams && msteams["type"]?.ToString() == "imBack" ? msteams["value"] : data?[Rendering.CardElements.ButtonCommandField];
+        return command is { Type: JTokenType.String } text ? text.Value<string>() : null;
+    }
+
     /// <summary>An optional field: absent or null is fine, anything else must be a short string.</summary>
     private static bool TryOptional(JObject data, string name, out string? value)
     {

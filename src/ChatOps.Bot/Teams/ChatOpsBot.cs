@@ -25,6 +25,7 @@ internal sealed partial class ChatOpsBot(
     ReplyActivityFactory factory,
     MessageExtension compose,
     WelcomeLedger welcomes,
+    RosterLookup roster,
     IOptionsMonitor<AccessOptions> access,
     ILogger<ChatOpsBot> logger) : TeamsActivityHandler
 {
@@ -44,14 +45,15 @@ internal sealed partial class ChatOpsBot(
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
     {
         var activity = turnContext.Activity;
-        var context = ContextOf(turnContext);
+        var context = await ContextOfAsync(turnContext, cancellationToken);
         if (string.IsNullOrWhiteSpace(activity.Text) && ButtonPress.From(activity.Value) is { } press)
         {
             await ReplaceCardAsync(turnContext, await DecideAsync(press, context, cancellationToken), cancellationToken);
             return;
         }
 
-        var text = CleanText(activity);
+        // A follow-up button from a client that posts its data rather than its text (Web Chat, the Emulator).
+        var text = string.IsNullOrWhiteSpace(activity.Text) && ButtonPress.FollowUpCommand(activity.Value) is { } command ? command : CleanText(activity);
         await sender.SendAsync(turnContext, ct => router.DispatchAsync(text, context, ct), text, cancellationToken);
     }
 
@@ -61,7 +63,7 @@ internal sealed partial class ChatOpsBot(
         var press = ButtonPress.From(invokeValue?.Action?.Data, invokeValue?.Action?.Verb);
         var reply = press is null
             ? Commands.Replies.Reply.Error("That button carries no action I know.")
-            : await DecideAsync(press, ContextOf(turnContext), cancellationToken);
+            : await DecideAsync(press, await ContextOfAsync(turnContext, cancellationToken), cancellationToken);
         return factory.CreateInvokeResponse(reply, turnContext.Activity.ChannelId);
     }
 
@@ -90,11 +92,17 @@ internal sealed partial class ChatOpsBot(
         await turnContext.ReplaceOrSendAsync(factory.Create(reply, turnContext.Activity.ChannelId), turnContext.Activity.ReplyToId, logger, cancellationToken);
     }
 
-    private static CommandContext ContextOf(ITurnContext turnContext)
+    private async Task<CommandContext> ContextOfAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
         var activity = turnContext.Activity;
         var address = turnContext.Adapter is TerminalAdapter ? null : JsonConvert.SerializeObject(activity.GetConversationReference());
-        return new CommandContext(CallerOf(turnContext), activity.Conversation?.Id ?? "unknown", activity.Id, activity.ChannelId ?? "unknown")
+        var caller = CallerOf(turnContext);
+        if (caller.AadObjectId is not null)
+        {
+            caller = caller with { Upn = await roster.UpnAsync(turnContext, cancellationToken) };
+        }
+
+        return new CommandContext(caller, activity.Conversation?.Id ?? "unknown", activity.Id, activity.ChannelId ?? "unknown")
         {
             Address = address,
         };
@@ -153,13 +161,20 @@ internal sealed partial class ChatOpsBot(
         return tenant is { Length: > 0 } && allowed.Contains(tenant, StringComparer.OrdinalIgnoreCase) ? null : tenant ?? "(none)";
     }
 
-    /// <summary>The local user of the terminal chat is trusted only when the in-process adapter says so, never from activity data.</summary>
+    /// <summary>
+    /// The local user of the terminal chat is trusted only when the in-process adapter says so, never
+    /// from activity data. Only Teams vouches for <c>from.aadObjectId</c>; on other channels the
+    /// client writes it, so it grants nothing there, and the user is named <c>&lt;channel&gt;:&lt;from.id&gt;</c>.
+    /// </summary>
     private static Caller CallerOf(ITurnContext turnContext)
     {
-        var from = turnContext.Activity.From ?? new ChannelAccount("unknown", "unknown");
-        // Only Teams vouches for from.aadObjectId; on Web Chat or Direct Line the client writes it, so it grants nothing there.
-        var aad = turnContext.Activity.ChannelId == Microsoft.Bot.Connector.Channels.Msteams ? from.AadObjectId : null;
-        return new Caller(from.Id ?? "unknown", from.Name ?? from.Id ?? "unknown", aad, Upn: null, IsLocalUser: turnContext.Adapter is TerminalAdapter);
+        var activity = turnContext.Activity;
+        var from = activity.From ?? new ChannelAccount("unknown", "unknown");
+        var id = from.Id ?? "unknown";
+        var local = turnContext.Adapter is TerminalAdapter;
+        var teams = activity.ChannelId == Microsoft.Bot.Connector.Channels.Msteams;
+        return new Caller(id, from.Name ?? id, teams && !string.IsNullOrWhiteSpace(from.AadObjectId) ? from.AadObjectId : null, Upn: null, IsLocalUser: local,
+            ChannelScopedId: teams || local ? null : $"{activity.ChannelId}:{id}");
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a {ActivityType} activity from {User} of tenant {Tenant}, which ChatOps:Access:AllowedTenants does not list")]

@@ -24,5 +24,6 @@ internal sealed class ConfiguredAccessPolicy(IOptionsMonitor<AccessOptions> opti
     private static bool Matches(IEnumerable<string> principals, Caller caller) =>
         principals.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p.Trim()).Any(p =>
             (caller.AadObjectId is { Length: > 0 } aad && string.Equals(p, aad, StringComparison.OrdinalIgnoreCase)) ||
-            (caller.Upn is { Length: > 0 } upn && string.Equals(p, upn, StringComparison.OrdinalIgnoreCase)));
+            (caller.Upn is { Length: > 0 } upn && string.Equals(p, upn, StringComparison.OrdinalIgnoreCase)) ||
+            (caller.ChannelScopedId is { Length: > 0 } scoped && string.Equals(p, scoped, StringComparison.Ordinal)));
 }

@@ -50,12 +50,13 @@ public sealed partial class ActionConfirmations(
             return new Reply { Heading = $"{name} {plan.Target}: refused", Blocks = [new TextBlock(plan.Refusal, TextStyle.Attention), .. plan.Preview], Outcome = ReplyOutcome.Failed };
         }
 
-        return await OfferAsync(name, plan, request.Text, request.HasFlag("force"), context, started, cancellationToken);
+        return await OfferAsync(action, plan, request.Text, request.HasFlag("force"), context, started, cancellationToken);
     }
 
     /// <summary>Stores a plan that was not refused as a pending action bound to the caller and returns the card asking them to confirm.</summary>
-    private async Task<Reply> OfferAsync(string name, ActionPlan plan, string commandText, bool force, CommandContext context, long started, CancellationToken cancellationToken)
+    private async Task<Reply> OfferAsync(ISafeAction action, ActionPlan plan, string commandText, bool force, CommandContext context, long started, CancellationToken cancellationToken)
     {
+        var name = action.Definition.Name;
         var now = time.GetUtcNow();
         var stored = new PendingAction
         {
@@ -81,9 +82,9 @@ public sealed partial class ActionConfirmations(
             (stored.NeedsSecondApprover ? " After that, a second admin must approve." : string.Empty);
         return new Reply
         {
-            Heading = $"{name} {plan.Target}?",
+            Heading = $"{action.Describe(plan.Target, plan.Detail)}?",
             Blocks = plan.Preview,
-            Confirmation = new ConfirmationRequest(stored.Id, stored.Nonce, prompt, stored.ExpiresAt),
+            Confirmation = new ConfirmationRequest(stored.Id, stored.Nonce, prompt, stored.ExpiresAt, action.IsDestructive),
         };
     }
 
@@ -152,9 +153,9 @@ public sealed partial class ActionConfirmations(
             var moved = await pending.TryTransitionAsync(stored.Id, expected, awaiting, cancellationToken);
             return await ClosedOrAsync(moved, context, text, stored, started, AuditDecision.Confirmed, "waiting for a second admin", new Reply
             {
-                Heading = $"{stored.Action} {stored.Target}: waiting for a second admin",
+                Heading = $"{action.Describe(stored.Target, stored.Detail)}: waiting for a second admin",
                 Blocks = [new TextBlock($"{stored.RequesterName} confirmed. Another admin must press Confirm before it runs.")],
-                Confirmation = new ConfirmationRequest(stored.Id, stored.Nonce, $"A different admin must approve within {Minutes(options.CurrentValue.ConfirmTimeout)}.", awaiting.ExpiresAt),
+                Confirmation = new ConfirmationRequest(stored.Id, stored.Nonce, $"A different admin must approve within {Minutes(options.CurrentValue.ConfirmTimeout)}.", awaiting.ExpiresAt, action.IsDestructive),
             }, cancellationToken);
         }
 
@@ -198,13 +199,13 @@ public sealed partial class ActionConfirmations(
             PendingActionState.Interrupted => "This action was interrupted by a restart of the service; its outcome is unknown. Check the target before asking again.",
             PendingActionState.Cancelled => "This action was cancelled; nothing was done.",
             PendingActionState.Expired => "This confirmation expired; nothing was done.",
-            _ when role < action.Definition.Role => $"`{stored.Action}` needs the {action.Definition.Role.ToString().ToLowerInvariant()} role; you are {role.ToString().ToLowerInvariant()}.",
+            _ when role < action.Definition.Role => $"`{stored.Action}` needs the {action.Definition.Role.ToString().ToLowerInvariant()} role; you are {role.ToString().ToLowerInvariant()}. {context.Caller.HowToGrant(action.Definition.Role)}",
             _ when stored.ConversationId != context.ConversationId => "This confirmation belongs to another conversation; ask again here.",
             PendingActionState.AwaitingConfirmation when !context.Caller.Is(stored.RequesterId) =>
                 $"Only {stored.RequesterName}, who asked for it, can confirm or cancel this.",
             PendingActionState.AwaitingApproval when verb == ConfirmVerb && context.Caller.Is(stored.RequesterId) =>
                 "A different admin must approve this (two-person rule).",
-            PendingActionState.AwaitingApproval when role < Role.Admin => "Only an admin can approve this.",
+            PendingActionState.AwaitingApproval when role < Role.Admin => $"Only an admin can approve this. {context.Caller.HowToGrant(Role.Admin)}",
             _ => null,
         };
     }
@@ -286,8 +287,8 @@ public sealed partial class ActionConfirmations(
             return new Reply { Heading = $"{name} {confirmed.Target}: not run", Blocks = [refusal, .. fresh.Preview], Outcome = ReplyOutcome.Failed };
         }
 
-        var offer = await OfferAsync(name, fresh, confirmed.CommandText, confirmed.Force, context, Stopwatch.GetTimestamp(), cancellationToken);
-        return offer with { Heading = $"{name} {confirmed.Target}: not run; confirm the new preview?", Blocks = [refusal, .. offer.Blocks], Outcome = ReplyOutcome.Failed };
+        var offer = await OfferAsync(action, fresh, confirmed.CommandText, confirmed.Force, context, Stopwatch.GetTimestamp(), cancellationToken);
+        return offer with { Heading = $"Not run. {action.Describe(fresh.Target, fresh.Detail)}, with the new preview?", Blocks = [refusal, .. offer.Blocks], Outcome = ReplyOutcome.Failed };
     }
 
     /// <summary>

@@ -13,6 +13,12 @@ public interface ISafeAction
     /// <summary>The command that requests it, with its role; the name is the action's name.</summary>
     CommandDefinition Definition { get; }
 
+    /// <summary>Whether it stops something that runs (a service, a VM): its Confirm button and question are styled as destructive.</summary>
+    bool IsDestructive { get; }
+
+    /// <summary>What it does to a resolved target, in words: "Stop the cluster service on HV05".</summary>
+    string Describe(string target, string? detail);
+
     /// <summary>Resolves the target against the live inventory and previews the impact.</summary>
     Task<ActionPlan> PlanAsync(CommandRequest request, CancellationToken cancellationToken);
 

@@ -25,6 +25,18 @@ internal sealed class WhoAmIHandler : ICommandHandler
             new("Role", request.Context.Role.ToString().ToLowerInvariant()),
             new("Channel", request.Context.ChannelId),
         };
-        return Task.FromResult(new Reply { Heading = "You", Blocks = [new FactsBlock(facts)] });
+        if (caller.ChannelScopedId is { } scoped)
+        {
+            facts.Insert(2, new Fact("Access entry", scoped));
+        }
+
+        var blocks = new List<ReplyBlock> { new FactsBlock(facts) };
+        if (!caller.IsLocalUser)
+        {
+            blocks.Add(new TextBlock($"To give you a role, an admin adds `{caller.AccessEntry}` to `ChatOps:Access:Operators` or `ChatOps:Access:Admins`" +
+                (caller.AadObjectId is null ? "." : caller.Upn is null ? " (a UPN works too, once Teams tells me yours)." : $" (or your UPN, `{caller.Upn}`).")));
+        }
+
+        return Task.FromResult(new Reply { Heading = "You", Blocks = blocks });
     }
 }

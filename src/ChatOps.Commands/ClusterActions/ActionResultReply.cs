@@ -3,7 +3,10 @@ using ChatOps.Commands.Replies;
 
 namespace ChatOps.Commands.ClusterActions;
 
-/// <summary>Turns what the cluster reports after an action into a reply: a summary and one row per node.</summary>
+/// <summary>
+/// Turns what the cluster reports after an action into a reply: a summary and one row per node.
+/// The colour is the outcome's, on the outcome: a node the action took down is not shown green.
+/// </summary>
 internal static class ActionResultReply
 {
     public static Reply From(ClusterActionResult result, params ReplyBlock[] more)
@@ -15,11 +18,17 @@ internal static class ActionResultReply
             ActionStatus.Refused => CellStatus.Warning,
             _ => CellStatus.Attention,
         };
-        var rows = result.Outcomes.Select(o => (IReadOnlyList<TableCell>)[new TableCell(o.Node, status), o.Text]).ToList();
+        var outcome = new TableCell(result.Status switch
+        {
+            ActionStatus.Succeeded => "done",
+            ActionStatus.Refused => "refused",
+            _ => result.Status.ToString().ToLowerInvariant(),
+        }, status);
+        var rows = result.Outcomes.Select(o => (IReadOnlyList<TableCell>)[o.Node, outcome, o.Text]).ToList();
         var blocks = new List<ReplyBlock>();
         if (rows.Count > 0)
         {
-            blocks.Add(new TableBlock(["Node", "What happened"], rows));
+            blocks.Add(new TableBlock(["Node", "Outcome", "What happened"], rows));
         }
 
         blocks.AddRange(more);

@@ -26,6 +26,10 @@ internal sealed class FlushDnsAction(IClusterGateway gateway, Links links) : ISa
 
     public CommandDefinition Definition => Command;
 
+    public bool IsDestructive => false;
+
+    public string Describe(string target, string? detail) => target == All ? "Clear the DNS client cache on every node" : $"Clear the DNS client cache on {target}";
+
     public async Task<ActionPlan> PlanAsync(CommandRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);

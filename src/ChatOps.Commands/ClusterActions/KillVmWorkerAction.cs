@@ -28,6 +28,10 @@ internal sealed class KillVmWorkerAction(IClusterGateway gateway, Links links) :
 
     public CommandDefinition Definition => Command;
 
+    public bool IsDestructive => true;
+
+    public string Describe(string target, string? detail) => $"Kill the worker process of VM {target}";
+
     public async Task<ActionPlan> PlanAsync(CommandRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);

@@ -59,7 +59,7 @@ public sealed partial class CommandRouter(
             await AuditRefusalAsync(command, context, clean, $"needs {command.Role}, caller is {role}", cancellationToken);
             return Reply.Error(
                 $"`{command.Name}` needs the {command.Role.ToString().ToLowerInvariant()} role; you are {role.ToString().ToLowerInvariant()}.",
-                "Ask an admin of this bot to add you to ChatOps:Access.");
+                context.Caller.HowToGrant(command.Role));
         }
 
         var (arguments, flags, parseProblem) = CommandParser.Parse(command, tokens.Skip(used).ToList());
@@ -124,7 +124,16 @@ public sealed partial class CommandRouter(
             hint = $"Commands are English words; to search the runbooks in Chinese, try `kb search {string.Join(' ', tokens)}`. Type `help` for the commands.";
         }
 
-        return Reply.Error($"I don't know the command `{shown}`.", hint);
+        var error = Reply.Error($"I don't know the command `{shown}`.", hint);
+        if (suggestions.Count == 0)
+        {
+            return error;
+        }
+
+        // The button runs the first suggestion with the rest of what was typed ("vn web01" offers "vm web01").
+        var rest = tokens.Skip(suggestions[0].Contains(' ', StringComparison.Ordinal) ? 2 : 1).Select(t => t.Contains(' ', StringComparison.Ordinal) ? $"\"{t}\"" : t);
+        var command = string.Join(' ', rest.Prepend(suggestions[0]));
+        return command.Length > 100 ? error : error with { Buttons = [new ReplyButton($"Run {command}", command)] };
     }
 
     private static bool IsCjk(char c) => c is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF';

@@ -1,4 +1,3 @@
-using System.Text;
 using ChatOps.Bot.Rendering;
 using ChatOps.Commands;
 using ChatOps.Commands.Actions;
@@ -25,10 +24,11 @@ public sealed class ArticleCardTests
 
         foreach (var runbook in host.Services.GetRequiredService<IKnowledgeBase>().List())
         {
-            var card = Renderer.Render(await router.DispatchAsync($"kb {runbook.Id}", Context(), CancellationToken.None)).ToString();
+            var card = Renderer.Render(await router.DispatchAsync($"kb {runbook.Id}", Context(), CancellationToken.None));
 
-            Assert.True(Encoding.UTF8.GetByteCount(card) < AdaptiveCardRenderer.MaxCardBytes, $"{runbook.Id}: {card.Length} bytes");
-            Assert.Contains($"kb/{runbook.Id}", card, StringComparison.Ordinal);
+            // As sent: compact JSON.
+            Assert.True(AdaptiveCardRenderer.Size(card) < AdaptiveCardRenderer.MaxCardBytes, $"{runbook.Id}: {AdaptiveCardRenderer.Size(card)} bytes");
+            Assert.Contains($"kb/{runbook.Id}", card.ToString(), StringComparison.Ordinal);
         }
     }
 
@@ -46,9 +46,10 @@ public sealed class ArticleCardTests
             using var host = Build(folder);
             var router = host.Services.GetRequiredService<CommandRouter>();
 
-            var card = Renderer.Render(await router.DispatchAsync("kb host-isolation", Context(), CancellationToken.None)).ToString();
+            var rendered = Renderer.Render(await router.DispatchAsync("kb host-isolation", Context(), CancellationToken.None));
+            var card = rendered.ToString();
 
-            Assert.True(Encoding.UTF8.GetByteCount(card) < AdaptiveCardRenderer.MaxCardBytes);
+            Assert.True(AdaptiveCardRenderer.Size(rendered) < AdaptiveCardRenderer.MaxCardBytes);
             Assert.Contains("cut here", card, StringComparison.Ordinal);
             Assert.Contains("Fix, Prevent, References", card, StringComparison.Ordinal);
             Assert.Contains("http://localhost:3978/kb/host-isolation", card, StringComparison.Ordinal);

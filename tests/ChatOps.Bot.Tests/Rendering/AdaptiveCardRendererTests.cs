@@ -1,8 +1,13 @@
 using ChatOps.Bot.Rendering;
 using ChatOps.Commands.Replies;
+using Newtonsoft.Json.Linq;
 
 namespace ChatOps.Bot.Tests.Rendering;
 
+/// <summary>
+/// Cards are parsed, not grepped: every text is a typed run (never Markdown a client would
+/// reinterpret), and each rendering rule is checked on the JSON a client gets.
+/// </summary>
 public sealed class AdaptiveCardRendererTests
 {
     private static readonly AdaptiveCardRenderer Renderer = new();
@@ -25,16 +30,104 @@ public sealed class AdaptiveCardRendererTests
         };
 
         var card = Renderer.Render(reply);
-        var json = card.ToString();
 
         Assert.Equal("1.5", card["version"]!.ToString());
         Assert.Equal("AdaptiveCard", card["type"]!.ToString());
-        Assert.Contains("\"type\": \"Table\"", json, StringComparison.Ordinal);
-        Assert.Contains("\"color\": \"attention\"", json, StringComparison.Ordinal);
-        Assert.Contains("\"type\": \"FactSet\"", json, StringComparison.Ordinal);
-        Assert.Contains("1. one\\n2. two", json, StringComparison.Ordinal);
-        Assert.Contains("\"fontType\": \"Monospace\"", json, StringComparison.Ordinal);
-        Assert.Contains("[host-isolation](http://localhost:3978/kb/host-isolation)", json, StringComparison.Ordinal);
+        Assert.Equal("Node NODE3", Runs(card).First().Text);
+        Assert.Contains(Elements(card), e => e["type"]?.ToString() == "Table");
+        Assert.Contains(Runs(card), r => r.Text == "✖ Failed" && r.Run["color"]?.ToString() == "attention");
+        Assert.Contains(Runs(card), r => r.Text == "⚠ Paused" && r.Run["color"]?.ToString() == "warning");
+        var link = Runs(card).Single(r => r.Text == "host-isolation").Run["selectAction"]!;
+        Assert.Equal("Action.OpenUrl", link["type"]!.ToString());
+        Assert.Equal("http://localhost:3978/kb/host-isolation", link["url"]!.ToString());
+    }
+
+    /// <summary>A client reads a TextBlock as Markdown (and Teams as some HTML); no reply text may go into one.</summary>
+    [Theory]
+    [InlineData("kill clussvc <node> [--force]")]
+    [InlineData(@"Witness: \\FS01\HVC01-Witness")]
+    [InlineData("-")]
+    [InlineData("2. second result")]
+    [InlineData("say \"yes\" -- it's 'quoted'")]
+    [InlineData("*not italic* _nor this_ # nor a heading")]
+    public void Render_DataText_ShownExactlyAsTyped(string text)
+    {
+        var reply = new Reply
+        {
+            Heading = text,
+            Blocks = [new TextBlock(text), new FactsBlock([new Fact(text, text)]), new TableBlock([text], [[text]]), new ListBlock([text])],
+        };
+
+        var card = Renderer.Render(reply);
+
+        Assert.DoesNotContain(Elements(card), e => e["type"]?.ToString() == "TextBlock");
+        Assert.Equal(7, Runs(card).Count(r => r.Text == text));
+    }
+
+    [Fact]
+    public void Render_InlineMarks_BecomeMonospaceAndBoldRuns()
+    {
+        var card = Renderer.Render(Reply.Text("Type `kill clussvc <node>` for **HV05** now"));
+
+        var runs = Runs(card).ToList();
+        Assert.Equal(["Type ", "kill clussvc <node>", " for ", "HV05", " now"], runs.Select(r => r.Text));
+        Assert.Equal("Monospace", runs[1].Run["fontType"]!.ToString());
+        Assert.Equal("Bolder", runs[3].Run["weight"]!.ToString());
+    }
+
+    [Fact]
+    public void Render_PowerShellCode_TeamsCodeBlockWithTheExactTextAndOneMonospaceLinePerLineElsewhere()
+    {
+        const string code = "Get-ClusterNode |\n    Where-Object { $_.State -eq \"Down\" } |\n    Stop-ClusterNode -Name 'HV05'";
+        var reply = new Reply { Blocks = [new CodeBlock(code, "powershell")] };
+
+        var teams = Elements(Renderer.Render(reply)).Single(e => e["type"]?.ToString() == "CodeBlock");
+        var other = Renderer.Render(reply, CardHost.Other);
+
+        Assert.Equal(code, teams["codeSnippet"]!.ToString());
+        Assert.Equal("PowerShell", teams["language"]!.ToString());
+        Assert.Equal("Container", teams["fallback"]!["type"]!.ToString());
+        Assert.DoesNotContain(Elements(other), e => e["type"]?.ToString() == "CodeBlock");
+        var lines = Runs(other).ToList();
+        Assert.Equal(3, lines.Count);
+        Assert.All(lines, l => Assert.Equal("Monospace", l.Run["fontType"]!.ToString()));
+        Assert.Equal("\u00A0\u00A0\u00A0\u00A0Where-Object { $_.State -eq \"Down\" } |", lines[1].Text);
+        Assert.Equal("Stop-ClusterNode -Name 'HV05'", lines[2].Text.TrimStart('\u00A0'));
+    }
+
+    [Fact]
+    public void Render_OrderedList_NumbersEachItemItselfInAMarkerColumn()
+    {
+        var card = Renderer.Render(new Reply { Blocks = [new ListBlock(["first", "second", "third"], Ordered: true)] });
+
+        var rows = Elements(card).Where(e => e["type"]?.ToString() == "ColumnSet").ToList();
+        Assert.Equal(["1.", "2.", "3."], rows.Select(r => Runs(r["columns"]![0]!).Single().Text));
+        Assert.All(rows, r => Assert.Equal("auto", r["columns"]![0]!["width"]!.ToString()));
+    }
+
+    [Fact]
+    public void Render_Facts_LabelColumnWideEnoughForTheLongestLabel()
+    {
+        var card = Renderer.Render(new Reply { Blocks = [new FactsBlock([new Fact("Severity", "high"), new Fact("Integration services", "6.3.9600.18692, older than the host's")])] });
+
+        var table = Elements(card).Single(e => e["type"]?.ToString() == "Table");
+        var width = table["columns"]![0]!["width"]!.ToString();
+        Assert.EndsWith("px", width, StringComparison.Ordinal);
+        Assert.True(int.Parse(width[..^2], System.Globalization.CultureInfo.InvariantCulture) >= "Integration services".Length * 8, width);
+        Assert.False(table["firstRowAsHeader"]!.Value<bool>());
+    }
+
+    [Fact]
+    public void Render_TableColumns_WidthFollowsContent()
+    {
+        var table = new TableBlock(["Component", "HV01", "HV02"], [["Driver: Emulex LightPulse HBA", "11.2.1153.23", "11.4.204.8"], ["BIOS", "P89", "P89"]]);
+
+        var widths = CardElements.Widths(table);
+        var card = Renderer.Render(new Reply { Blocks = [table] });
+
+        Assert.True(widths[0] > widths[1], string.Join(",", widths));
+        Assert.True(widths[1] >= "11.2.1153.23".Length);
+        Assert.Equal(widths, Elements(card).Single(e => e["type"]?.ToString() == "Table")["columns"]!.Select(c => c!["width"]!.Value<int>()));
     }
 
     [Fact]
@@ -46,10 +139,8 @@ public sealed class AdaptiveCardRendererTests
         var card = Renderer.Render(reply);
 
         Assert.True(AdaptiveCardRenderer.Size(card) <= AdaptiveCardRenderer.MaxCardBytes, $"card is {AdaptiveCardRenderer.Size(card)} bytes");
-        var json = card.ToString();
-        Assert.Contains("vm-0000", json, StringComparison.Ordinal);
-        Assert.Contains("more row(s)", json, StringComparison.Ordinal);
-        Assert.Contains("1 more part(s)", json, StringComparison.Ordinal);
+        Assert.Contains(Runs(card), r => r.Text == "vm-0000");
+        Assert.Contains(Runs(card), r => r.Text.Contains("more row(s)", StringComparison.Ordinal) && r.Text.Contains("1 more part(s)", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -60,16 +151,16 @@ public sealed class AdaptiveCardRendererTests
         var card = Renderer.Render(reply);
 
         Assert.True(AdaptiveCardRenderer.Size(card) <= AdaptiveCardRenderer.MaxCardBytes);
-        Assert.Contains("cut to fit", card.ToString(), StringComparison.Ordinal);
+        Assert.Contains(Runs(card), r => r.Text.Contains("cut to fit", StringComparison.Ordinal));
     }
 
     [Fact]
-    public void Render_Confirmation_HasExecuteActionsWithNonce()
+    public void Render_DestructiveConfirmation_DestructiveButtonAndAttentionContainer()
     {
         var reply = new Reply
         {
-            Heading = "Kill the cluster service on NODE3?",
-            Confirmation = new ConfirmationRequest("p-1", "n-secret", "Confirm within 2 minutes.", DateTimeOffset.UnixEpoch),
+            Heading = "Stop the cluster service on HV05?",
+            Confirmation = new ConfirmationRequest("p-1", "n-secret", "Only Dana can confirm.", DateTimeOffset.UnixEpoch, Destructive: true),
         };
 
         var card = Renderer.Render(reply);
@@ -77,7 +168,51 @@ public sealed class AdaptiveCardRendererTests
 
         Assert.Equal("Action.Execute", actions[0]!["type"]!.ToString());
         Assert.Equal("confirm", actions[0]!["verb"]!.ToString());
+        Assert.Equal("destructive", actions[0]!["style"]!.ToString());
         Assert.Equal("n-secret", actions[0]!["data"]!["nonce"]!.ToString());
         Assert.Equal("cancel", actions[1]!["verb"]!.ToString());
+        Assert.Equal("default", actions[1]!["style"]!.ToString());
+        Assert.Contains(Elements(card), e => e["type"]?.ToString() == "Container" && e["style"]?.ToString() == "attention" && Runs(e).Any(r => r.Text == "Only Dana can confirm."));
     }
+
+    [Fact]
+    public void Render_HarmlessConfirmation_PositiveButton()
+    {
+        var reply = new Reply { Confirmation = new ConfirmationRequest("p-1", "n", "Confirm.", DateTimeOffset.UnixEpoch) };
+
+        Assert.Equal("positive", Renderer.Render(reply)["actions"]![0]!["style"]!.ToString());
+    }
+
+    [Fact]
+    public void Render_OutsideTeams_ConfirmIsActionSubmitWithTheSameData()
+    {
+        var reply = new Reply { Confirmation = new ConfirmationRequest("p-1", "n-secret", "Confirm.", DateTimeOffset.UnixEpoch, Destructive: true) };
+
+        var teams = Renderer.Render(reply)["actions"]![0]!;
+        var other = Renderer.Render(reply, CardHost.Other)["actions"]![0]!;
+
+        Assert.Equal("Action.Submit", other["type"]!.ToString());
+        Assert.Null(other["verb"]);
+        Assert.True(JToken.DeepEquals(teams["data"], other["data"]));
+        Assert.Equal("destructive", other["style"]!.ToString());
+    }
+
+    [Fact]
+    public void Render_FollowUpButton_CarriesTheCommandForTeamsAndForEveryOtherClient()
+    {
+        var card = Renderer.Render(new Reply { Buttons = [new ReplyButton("Diagnose", "diagnose")] });
+
+        var data = card["actions"]![0]!["data"]!;
+        Assert.Equal("imBack", data["msteams"]!["type"]!.ToString());
+        Assert.Equal("diagnose", data["msteams"]!["value"]!.ToString());
+        Assert.Equal("diagnose", data[CardElements.ButtonCommandField]!.ToString());
+    }
+
+    /// <summary>Every element of a card, depth first.</summary>
+    private static IEnumerable<JObject> Elements(JToken token) =>
+        (token is JContainer container ? container.DescendantsAndSelf() : [token]).OfType<JObject>().Where(o => o["type"] is not null);
+
+    /// <summary>Every text run, with its text.</summary>
+    private static IEnumerable<(string Text, JObject Run)> Runs(JToken token) =>
+        Elements(token).Where(e => e["type"]!.ToString() == "TextRun").Select(r => (r["text"]!.ToString(), r));
 }

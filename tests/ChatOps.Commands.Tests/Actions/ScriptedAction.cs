@@ -21,6 +21,10 @@ internal sealed class ScriptedAction : ISafeAction
 
     public CommandDefinition Definition => Command;
 
+    public bool IsDestructive => true;
+
+    public string Describe(string target, string? detail) => $"Stop the cluster service on {target}";
+
     /// <summary>What the plans say now; change it between request and confirm to model a changed cluster.</summary>
     public List<string> Premises { get; set; } = ["HV04 is Up", "the cluster keeps quorum"];
 

@@ -53,6 +53,27 @@ public sealed class CommandRouterTests
         Assert.Contains(expected, reply.Visible(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("hlep", "help")]
+    [InlineData("vms lsit NODE1 --state Running", "vms list NODE1 --state Running")]
+    [InlineData("vms lsit \"NODE 1\"", "vms list \"NODE 1\"")]
+    public async Task DispatchAsync_Typo_OffersAButtonThatRunsTheSuggestion(string text, string command)
+    {
+        var reply = await RouterFixture.Create().AskAsync(text);
+
+        var button = Assert.Single(reply.Buttons);
+        Assert.Equal(command, button.Command);
+        Assert.Equal($"Run {command}", button.Title);
+    }
+
+    [Fact]
+    public async Task DispatchAsync_NothingClose_NoButton()
+    {
+        var reply = await RouterFixture.Create().AskAsync("frobnicate");
+
+        Assert.Empty(reply.Buttons);
+    }
+
     [Fact]
     public async Task DispatchAsync_TenKilobytes_RefusedWithoutEcho()
     {

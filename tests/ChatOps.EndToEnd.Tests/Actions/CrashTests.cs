@@ -31,7 +31,7 @@ public sealed class CrashTests
             using (var first = await BotProcess.StartServiceAsync(environment))
             {
                 Assert.Equal(HttpStatusCode.OK, await PostAsync(first, TeamsActivity.Message("kill clussvc HV04", connector.ServiceUrl), TimeSpan.FromSeconds(30)));
-                var card = await NextWithTextAsync(connector, "kill clussvc HV04?");
+                var card = await NextWithTextAsync(connector, "Stop the cluster service on HV04?");
                 var (pendingId, nonce) = card.Confirmation!.Value;
                 var confirmed = PostAsync(first, TeamsActivity.Execute("confirm", pendingId, nonce, connector.ServiceUrl), TimeSpan.FromSeconds(30));
                 // The service logs the action as it starts; the kill itself would take a minute.

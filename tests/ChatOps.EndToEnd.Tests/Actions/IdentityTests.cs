@@ -4,7 +4,11 @@ using ChatOps.EndToEnd.Tests.Builders;
 
 namespace ChatOps.EndToEnd.Tests.Actions;
 
-/// <summary>Requesters and approvers are persons, confirmations stay in their conversation, tenants are checked.</summary>
+/// <summary>
+/// Requesters and approvers are persons, confirmations stay in their conversation, tenants are
+/// checked; roles by UPN (read from the Teams roster, as Teams activities carry none), by
+/// channel-scoped id on channels without Entra identities, and refusals that say which value to add.
+/// </summary>
 public sealed class IdentityTests
 {
     [Fact]
@@ -62,8 +66,8 @@ public sealed class IdentityTests
 
         var reply = await host.AskAsync(TeamsActivity.Message("whoami", host.Connector.ServiceUrl).With("channelId", "webchat"));
 
-        Assert.Contains("reader", reply.VisibleText, StringComparison.Ordinal);
-        Assert.DoesNotContain("admin", reply.VisibleText.Replace("Dana Admin", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("**Role**\nreader", reply.VisibleText, StringComparison.Ordinal);
+        Assert.Contains("Access entry**\nwebchat:29:1user-abc", reply.VisibleText, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -98,4 +102,84 @@ public sealed class IdentityTests
 
         Assert.Contains("help [command]", reply.VisibleText, StringComparison.Ordinal);
     }
+
+    private const string DanaUpn = "dana@contoso.com";
+
+    [Fact]
+    public async Task AdminListedByUpn_TheRosterGivesTheUpn_CanActAndTheRosterIsReadOnce()
+    {
+        await using var host = await ActionHost.StartAsync(("ChatOps:Access:Admins:0", DanaUpn));
+        host.Connector.Members[TeamsUser.Dana.Id] = Member(TeamsUser.Dana, "Dana@Contoso.com");
+
+        var whoami = await host.AskAsync("whoami");
+        var card = await host.AskAsync("kill clussvc HV04");
+        var result = await host.PressAsync(card);
+
+        Assert.Contains("Dana@Contoso.com", whoami.VisibleText, StringComparison.Ordinal);
+        Assert.Contains("admin", whoami.VisibleText, StringComparison.Ordinal);
+        Assert.NotNull(card.Confirmation);
+        Assert.Contains("HV04", result, StringComparison.Ordinal);
+        Assert.DoesNotContain("needs the admin role", result, StringComparison.Ordinal);
+        Assert.Equal(1, host.Connector.RosterReads);
+    }
+
+    [Fact]
+    public async Task AdminListedByUpn_RosterFails_TreatedAsAReaderAndTheRefusalNamesTheValueToAdd()
+    {
+        await using var host = await ActionHost.StartAsync(("ChatOps:Access:Admins:0", DanaUpn));
+        host.Connector.RosterFails = true;
+
+        var reply = await host.AskAsync("kill clussvc HV04");
+
+        Assert.Null(reply.Confirmation);
+        Assert.Contains("needs the admin role; you are reader", reply.VisibleText, StringComparison.Ordinal);
+        Assert.Contains($"add `{TeamsUser.Dana.AadObjectId}` to `ChatOps:Access:Admins`", reply.VisibleText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NoUpnEntries_TheRosterIsNeverAsked()
+    {
+        await using var host = await ActionHost.StartAsync();
+
+        await host.AskAsync("whoami");
+
+        Assert.Equal(0, host.Connector.RosterReads);
+    }
+
+    [Fact]
+    public async Task DirectLineUser_NamedByChannelScopedId_GetsTheRole()
+    {
+        await using var host = await ActionHost.StartAsync(("ChatOps:Access:Operators:1", "directline:dl_web-1"));
+
+        var whoami = await host.AskAsync(DirectLine(host, "whoami", "dl_web-1"));
+
+        Assert.Contains("directline:dl_web-1", whoami.VisibleText, StringComparison.Ordinal);
+        Assert.Contains("operator", whoami.VisibleText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DirectLineUser_WithoutAnEntry_RefusalSaysWhichValueToAdd_AndAClaimedObjectIdGrantsNothing()
+    {
+        await using var host = await ActionHost.StartAsync();
+
+        var reply = await host.AskAsync(DirectLine(host, "kill clussvc HV04", "dl_web-2").With("from", new JsonObject
+        {
+            ["id"] = "dl_web-2",
+            ["name"] = "Web User",
+            ["aadObjectId"] = TeamsUser.Dana.AadObjectId, // written by the client: Direct Line vouches for nothing
+        }));
+
+        Assert.Null(reply.Confirmation);
+        Assert.Contains("add `directline:dl_web-2` to `ChatOps:Access:Admins`", reply.VisibleText, StringComparison.Ordinal);
+    }
+
+    private static TeamsActivity DirectLine(ChatOpsHost host, string text, string userId) =>
+        TeamsActivity.Message(text, host.Connector.ServiceUrl)
+            .With("channelId", "directline")
+            .With("from", new JsonObject { ["id"] = userId, ["name"] = "Web User" })
+            .With("conversation", new JsonObject { ["id"] = "dl-conversation-1" })
+            .With("channelData", null);
+
+    private static object Member(TeamsUser user, string upn) =>
+        new { id = user.Id, name = user.Name, aadObjectId = user.AadObjectId, userPrincipalName = upn, tenantId = "tenant-1" };
 }

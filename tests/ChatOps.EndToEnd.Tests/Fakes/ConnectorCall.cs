@@ -47,10 +47,30 @@ public sealed record ConnectorCall(string Kind, string ConversationId, JsonObjec
         .Select(d => ((string PendingId, string Nonce)?)(d!["pendingId"]!.GetValue<string>(), d["nonce"]!.GetValue<string>()))
         .FirstOrDefault();
 
+    private static string Run(JsonNode? run)
+    {
+        var text = run?["text"]?.GetValue<string>() ?? string.Empty;
+        if (run?["selectAction"]?["url"]?.GetValue<string>() is { } url)
+        {
+            return $"[{text}]({url})";
+        }
+
+        return run?["fontType"]?.GetValue<string>() == "Monospace" ? $"`{text}`"
+            : run?["weight"]?.GetValue<string>() == "Bolder" ? $"**{text}**"
+            : text;
+    }
+
     private static void Collect(JsonNode? node, List<string> parts)
     {
         switch (node)
         {
+            case JsonObject obj when obj["type"]?.GetValue<string>() == "RichTextBlock":
+                // One paragraph: its runs read as one line, written as the reply had them (`code`, **bold**, [link](url)).
+                parts.Add(string.Concat(obj["inlines"]?.AsArray().Select(Run) ?? []));
+                break;
+            case JsonObject obj when obj["type"]?.GetValue<string>() == "CodeBlock":
+                parts.Add(obj["codeSnippet"]?.GetValue<string>() ?? string.Empty);
+                break;
             case JsonObject obj:
                 foreach (var (key, value) in obj)
                 {

@@ -26,6 +26,17 @@ public sealed class FakeBotConnector : IAsyncDisposable
     /// <summary>Base URL to put in an activity's <c>serviceUrl</c>.</summary>
     public string ServiceUrl { get; private set; } = string.Empty;
 
+    /// <summary>Roster entries by channel user id, as Teams' <c>GET …/members/{id}</c> returns them.</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, object> Members { get; } = new();
+
+    /// <summary>Makes every roster read fail with a 500.</summary>
+    public bool RosterFails { get; set; }
+
+    private int _rosterReads;
+
+    /// <summary>How many roster reads the bot made.</summary>
+    public int RosterReads => Volatile.Read(ref _rosterReads);
+
     /// <summary>Every call so far, in arrival order.</summary>
     public List<ConnectorCall> Received { get; } = [];
 
@@ -39,8 +50,14 @@ public sealed class FakeBotConnector : IAsyncDisposable
         app.MapPost("/v3/conversations/{conversationId}/activities/{activityId}", (HttpRequest r, string conversationId) => connector.RecordAsync(r, "send", conversationId));
         app.MapPost("/v3/conversations/{conversationId}/activities", (HttpRequest r, string conversationId) => connector.RecordAsync(r, "send", conversationId));
         app.MapPut("/v3/conversations/{conversationId}/activities/{activityId}", (HttpRequest r, string conversationId, string activityId) => connector.RecordAsync(r, "update", conversationId, activityId));
+        // Teams' roster entry of one member (TeamsInfo.GetMemberAsync): id, name, aadObjectId, userPrincipalName.
         app.MapGet("/v3/conversations/{conversationId}/members/{memberId}", (string memberId) =>
-            Results.Ok(new { id = memberId, name = "New Member", aadObjectId = "99999999-0000-0000-0000-000000000001", userPrincipalName = "new.member@contoso.com" }));
+        {
+            Interlocked.Increment(ref connector._rosterReads);
+            return connector.RosterFails ? Results.StatusCode(StatusCodes.Status500InternalServerError)
+                : connector.Members.TryGetValue(memberId, out var member) ? Results.Ok(member)
+                : Results.Ok(new { id = memberId, name = "New Member", aadObjectId = "99999999-0000-0000-0000-000000000001", userPrincipalName = "new.member@contoso.com" });
+        });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         connector.ServiceUrl = address.TrimEnd('/') + "/";

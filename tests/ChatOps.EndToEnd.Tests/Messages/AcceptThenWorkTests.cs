@@ -179,7 +179,7 @@ public sealed class AcceptThenWorkTests
         Assert.Equal(HttpStatusCode.OK, await host.PostAsync(TeamsActivity.Message("kill clussvc HV04", host.Connector.ServiceUrl)));
         var before = 0;
         Fakes.ConnectorCall call;
-        while (!(call = await host.Connector.NextAsync()).VisibleText.Contains("kill clussvc HV04?", StringComparison.Ordinal))
+        while (!(call = await host.Connector.NextAsync()).VisibleText.Contains("Stop the cluster service on HV04?", StringComparison.Ordinal))
         {
             before++;
         }
@@ -215,7 +215,7 @@ public sealed class AcceptThenWorkTests
         Assert.Equal(HttpStatusCode.OK, await host.PostAsync(request));
         var card = await host.Connector.NextAsync();
 
-        Assert.Contains("kill clussvc HV04?", card.VisibleText, StringComparison.Ordinal);
+        Assert.Contains("Stop the cluster service on HV04?", card.VisibleText, StringComparison.Ordinal);
         Assert.NotNull(card.Confirmation);
     }
 

@@ -1,0 +1,71 @@
+using System.Collections.Concurrent;
+using ChatOps.Commands.Access;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Teams;
+using Microsoft.Extensions.Options;
+
+namespace ChatOps.Bot.Teams;
+
+/// <summary>
+/// The sender's UPN, which a Teams activity does not carry: asked of the Teams roster
+/// (<see cref="TeamsInfo.GetMemberAsync"/>) only when an access entry names someone by UPN, and
+/// remembered for an hour. A roster that fails or takes longer than <see cref="Timeout"/> gives
+/// no UPN (so no UPN-based role), is logged, and is not asked again for a minute.
+/// </summary>
+internal sealed partial class RosterLookup(IOptionsMonitor<AccessOptions> access, TimeProvider time, ILogger<RosterLookup> logger)
+{
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan RememberFor = TimeSpan.FromHours(1);
+    private static readonly TimeSpan RememberFailure = TimeSpan.FromMinutes(1);
+    private const int MaxRemembered = 10_000;
+
+    private readonly ConcurrentDictionary<string, (string? Upn, DateTimeOffset Until)> _known = new(StringComparer.Ordinal);
+
+    public async Task<string?> UpnAsync(ITurnContext turn, CancellationToken cancellationToken)
+    {
+        var from = turn.Activity.From;
+        if (from?.Id is not { Length: > 0 } id || !NamesAnyUpn(access.CurrentValue))
+        {
+            return null;
+        }
+
+        var key = $"{turn.Activity.Conversation?.TenantId}|{from.AadObjectId ?? id}";
+        var now = time.GetUtcNow();
+        if (_known.TryGetValue(key, out var known) && known.Until > now)
+        {
+            return known.Upn;
+        }
+
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        budget.CancelAfter(Timeout);
+        try
+        {
+            var member = await TeamsInfo.GetMemberAsync(turn, id, budget.Token).WaitAsync(budget.Token);
+            var upn = string.IsNullOrWhiteSpace(member?.UserPrincipalName) ? null : member.UserPrincipalName.Trim();
+            Remember(key, upn, now + RememberFor);
+            return upn;
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            LogRosterFailed(ex, id, Timeout.TotalSeconds);
+            Remember(key, null, now + RememberFailure);
+            return null;
+        }
+    }
+
+    private void Remember(string key, string? upn, DateTimeOffset until)
+    {
+        if (_known.Count >= MaxRemembered)
+        {
+            _known.Clear();
+        }
+
+        _known[key] = (upn, until);
+    }
+
+    private static bool NamesAnyUpn(AccessOptions options) =>
+        options.Admins.Concat(options.Operators).Any(entry => entry?.Contains('@', StringComparison.Ordinal) == true);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read the Teams roster entry of {User} within {Seconds} s; treated without a UPN (roles by UPN do not apply to this message)")]
+    private partial void LogRosterFailed(Exception exception, string user, double seconds);
+}
