@@ -97,20 +97,38 @@ public sealed class ChatOpsHost : IAsyncDisposable
     /// <summary>Sends a message and returns the first reply that reached the connector.</summary>
     public Task<ConnectorCall> AskAsync(string text) => AskAsAsync(TeamsUser.Dana, text);
 
-    /// <summary>Posts a prepared activity and returns the first reply that reached the connector.</summary>
+    /// <summary>Posts a prepared activity and returns the first reply that reached the connector, as its sender's client shows it.</summary>
     public async Task<ConnectorCall> AskAsync(TeamsActivity activity)
     {
         var status = await PostAsync(activity);
         Assert.True(status is HttpStatusCode.OK or HttpStatusCode.Accepted, $"POST /api/messages answered {(int)status}");
-        return await Connector.NextAsync();
+        var sender = JsonNode.Parse(activity.ToJson())!["from"];
+        var user = new TeamsUser(sender?["id"]?.GetValue<string>() ?? string.Empty, sender?["name"]?.GetValue<string>() ?? string.Empty, sender?["aadObjectId"]?.GetValue<string>() ?? string.Empty);
+        return await SeenByAsync(await Connector.NextAsync(), user);
     }
 
-    /// <summary>Sends a message as another user and returns the first reply.</summary>
+    /// <summary>Sends a message as another user and returns the first reply, as their client shows it.</summary>
     public async Task<ConnectorCall> AskAsAsync(TeamsUser user, string text)
     {
         var status = await PostAsync(TeamsActivity.Message(text, Connector.ServiceUrl).From(user));
         Assert.True(status is HttpStatusCode.OK or HttpStatusCode.Accepted, $"POST /api/messages answered {(int)status}");
-        return await Connector.NextAsync();
+        return await SeenByAsync(await Connector.NextAsync(), user);
+    }
+
+    /// <summary>
+    /// A message as this person's Teams client shows it: a card whose refresh lists them is
+    /// replaced by the view the bot answers their refresh with (Universal Actions); any other as sent.
+    /// </summary>
+    public async Task<ConnectorCall> SeenByAsync(ConnectorCall message, TeamsUser user)
+    {
+        if (!message.RefreshUserIds.Contains(user.Id) || message.Card?["refresh"]?["action"]?["data"]?["pendingId"]?.GetValue<string>() is not { } pendingId)
+        {
+            return message;
+        }
+
+        var response = await InvokeAsync(TeamsActivity.Refresh(pendingId, Connector.ServiceUrl, user, message.ConversationId, message.Id));
+        Assert.Equal(200, response["statusCode"]!.GetValue<int>());
+        return message.ReplacedBy(response);
     }
 
     /// <summary>The size of the LiteDB file (and its log) right now.</summary>

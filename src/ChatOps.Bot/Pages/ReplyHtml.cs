@@ -20,6 +20,17 @@ internal static class ReplyHtml
             html.Append(Block(block)).Append('\n');
         }
 
+        if (reply.Details.Count > 0)
+        {
+            html.Append($"<details><summary>{HtmlPage.Encode(reply.DetailsTitle)}</summary>\n");
+            foreach (var block in reply.Details)
+            {
+                html.Append(Block(block)).Append('\n');
+            }
+
+            html.Append("</details>\n");
+        }
+
         return html.ToString();
     }
 

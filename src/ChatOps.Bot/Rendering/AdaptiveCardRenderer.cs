@@ -19,6 +19,9 @@ internal sealed class AdaptiveCardRenderer
 
     private const int NoteReserve = 600;
 
+    /// <summary>The id of the folded container that holds a reply's details.</summary>
+    public const string DetailsId = "details";
+
     public JObject Render(Reply reply, CardHost host = CardHost.Teams)
     {
         ArgumentNullException.ThrowIfNull(reply);
@@ -35,13 +38,22 @@ internal sealed class AdaptiveCardRenderer
                     CardElements.Text(confirmation.Prompt, bold: true),
                     CardElements.Text($"Expires {confirmation.ExpiresAt:yyyy-MM-dd HH:mm:ss} UTC.", subtle: true)),
             });
-            actions.Add(CardElements.Decision("Confirm", "confirm", confirmation, confirmation.Destructive ? "destructive" : "positive", host));
-            actions.Add(CardElements.Decision("Cancel", "cancel", confirmation, "default", host));
+            if (confirmation.ConfirmTitle is { } confirmTitle)
+            {
+                actions.Add(CardElements.Decision(confirmTitle, "confirm", confirmation, confirmation.Destructive ? "destructive" : "positive", host));
+            }
+
+            actions.Add(CardElements.Decision(confirmation.CancelTitle, "cancel", confirmation, "default", host));
         }
 
         foreach (var button in reply.Buttons)
         {
             actions.Add(CardElements.ImBack(button.Title, button.Command));
+        }
+
+        if (reply.Details.Count > 0)
+        {
+            actions.Add(new JObject { ["type"] = "Action.ToggleVisibility", ["title"] = reply.DetailsTitle, ["targetElements"] = new JArray(DetailsId) });
         }
 
         var body = new JArray();
@@ -57,21 +69,12 @@ internal sealed class AdaptiveCardRenderer
 
         var budget = MaxCardBytes - NoteReserve - Size(fixedParts) - Size(actions) - 200;
         var used = Size(body);
-        for (var i = 0; i < reply.Blocks.Count; i++)
+        used += AddBlocks(body, reply.Blocks, budget - used, host);
+        if (reply.Details.Count > 0)
         {
-            var (elements, rowsLeftOut) = CardElements.For(reply.Blocks[i], budget - used, host);
-            foreach (var element in elements)
-            {
-                body.Add(element);
-                used += Size(element);
-            }
-
-            var blocksLeftOut = reply.Blocks.Count - i - (elements.Count > 0 ? 1 : 0);
-            if (rowsLeftOut > 0 || elements.Count == 0)
-            {
-                body.Add(CardElements.Text(TruncationNote(rowsLeftOut, blocksLeftOut), subtle: true));
-                break;
-            }
+            var details = new JArray();
+            AddBlocks(details, reply.Details, budget - used - 100, host);
+            body.Add(new JObject { ["type"] = "Container", ["id"] = DetailsId, ["isVisible"] = false, ["items"] = details });
         }
 
         foreach (var part in fixedParts)
@@ -87,12 +90,53 @@ internal sealed class AdaptiveCardRenderer
             ["msteams"] = new JObject { ["width"] = "Full" },
             ["body"] = body,
         };
+        if (reply.Refresh is { } refresh && host == CardHost.Teams)
+        {
+            card["refresh"] = new JObject
+            {
+                ["action"] = new JObject
+                {
+                    ["type"] = "Action.Execute",
+                    ["title"] = "Refresh",
+                    ["verb"] = CardRefresh.Verb,
+                    ["data"] = new JObject { ["verb"] = CardRefresh.Verb, ["pendingId"] = refresh.PendingId },
+                },
+                ["userIds"] = new JArray(refresh.UserIds.Distinct(StringComparer.Ordinal).Take(CardRefresh.MaxUserIds)),
+            };
+        }
+
         if (actions.Count > 0)
         {
             card["actions"] = actions;
         }
 
         return card;
+    }
+
+    /// <summary>Adds the elements of the blocks that fit the budget, and a note of what did not; returns the bytes used.</summary>
+    private static int AddBlocks(JArray into, IReadOnlyList<ReplyBlock> blocks, int budget, CardHost host)
+    {
+        var used = 0;
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            var (elements, rowsLeftOut) = CardElements.For(blocks[i], budget - used, host);
+            foreach (var element in elements)
+            {
+                into.Add(element);
+                used += Size(element);
+            }
+
+            var blocksLeftOut = blocks.Count - i - (elements.Count > 0 ? 1 : 0);
+            if (rowsLeftOut > 0 || elements.Count == 0)
+            {
+                var note = CardElements.Text(TruncationNote(rowsLeftOut, blocksLeftOut), subtle: true);
+                into.Add(note);
+                used += Size(note);
+                break;
+            }
+        }
+
+        return used;
     }
 
     private static string TruncationNote(int rows, int blocks)

@@ -24,6 +24,11 @@ internal static class PlainText
             Append(text, block);
         }
 
+        foreach (var block in reply.Details)
+        {
+            Append(text, block);
+        }
+
         return text.ToString().TrimEnd();
     }
 

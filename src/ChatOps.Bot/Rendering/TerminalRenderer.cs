@@ -17,6 +17,12 @@ internal static class TerminalRenderer
         }
 
         parts.AddRange(reply.Blocks.Select(Block));
+        if (reply.Details.Count > 0)
+        {
+            parts.Add(new Markup("[grey]Preview, as it was confirmed:[/]"));
+            parts.AddRange(reply.Details.Select(Block));
+        }
+
         if (reply.Confirmation is { } confirmation)
         {
             parts.Add(new Markup($"[bold yellow]{Inline(confirmation.Prompt)}[/]"));

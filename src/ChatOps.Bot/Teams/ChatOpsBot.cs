@@ -23,6 +23,7 @@ internal sealed partial class ChatOpsBot(
     ActionConfirmations confirmations,
     ReplySender sender,
     ReplyActivityFactory factory,
+    SharedCards shared,
     MessageExtension compose,
     WelcomeLedger welcomes,
     RosterLookup roster,
@@ -57,13 +58,28 @@ internal sealed partial class ChatOpsBot(
         await sender.SendAsync(turnContext, ct => router.DispatchAsync(text, context, ct), text, cancellationToken);
     }
 
-    /// <summary>Action.Execute from Teams: the answer replaces the card, so nobody presses a stale button.</summary>
+    /// <summary>
+    /// Action.Execute from Teams: a refresh asks for the presser's own view of a pending action;
+    /// a press's answer replaces the card for the presser, and a decision updates it for everyone.
+    /// </summary>
     protected override async Task<AdaptiveCardInvokeResponse> OnAdaptiveCardInvokeAsync(ITurnContext<IInvokeActivity> turnContext, AdaptiveCardInvokeValue invokeValue, CancellationToken cancellationToken)
     {
         var press = ButtonPress.From(invokeValue?.Action?.Data, invokeValue?.Action?.Verb);
-        var reply = press is null
-            ? Commands.Replies.Reply.Error("That button carries no action I know.")
-            : await DecideAsync(press, await ContextOfAsync(turnContext, cancellationToken), cancellationToken);
+        Commands.Replies.Reply reply;
+        if (press is null)
+        {
+            reply = Commands.Replies.Reply.Error("That button carries no action I know.");
+        }
+        else if (press is { IsMalformed: false, Verb: Commands.Replies.CardRefresh.Verb })
+        {
+            reply = await confirmations.ViewAsync(press.PendingId, await ContextOfAsync(turnContext, cancellationToken), cancellationToken);
+        }
+        else
+        {
+            reply = await DecideAsync(press, await ContextOfAsync(turnContext, cancellationToken), cancellationToken);
+            await shared.UpdatePressedCardAsync(turnContext, reply, cancellationToken);
+        }
+
         return factory.CreateInvokeResponse(reply, turnContext.Activity.ChannelId);
     }
 

@@ -13,6 +13,7 @@ namespace ChatOps.Bot.Teams;
 /// </summary>
 internal sealed partial class ReplySender(
     ReplyActivityFactory factory,
+    SharedCards shared,
     ActionConfirmations confirmations,
     IOptions<BotOptions> options,
     TimeProvider time,
@@ -44,23 +45,23 @@ internal sealed partial class ReplySender(
             await waiting.CancelAsync();
             if (first == task)
             {
-                await turn.SendActivityAsync(Create(turn, await task, channel), cancellationToken);
+                await turn.SendActivityAsync(await CreateAsync(turn, await task, cancellationToken), cancellationToken);
                 return;
             }
         }
 
         var placeholder = await turn.SendActivityAsync(factory.Create(Reply.Working($"Working on `{what}`…"), channel), cancellationToken);
-        await turn.ReplaceOrSendAsync(Create(turn, await task, channel), placeholder?.Id, logger, cancellationToken);
+        await turn.ReplaceOrSendAsync(await CreateAsync(turn, await task, cancellationToken), placeholder?.Id, logger, cancellationToken);
     }
 
     /// <summary>A confirmation card is for someone waiting to decide: it goes ahead of bulk sends in the conversation.</summary>
-    private Microsoft.Bot.Schema.Activity Create(ITurnContext turn, Reply reply, string channel)
+    private Task<Microsoft.Bot.Schema.Activity> CreateAsync(ITurnContext turn, Reply reply, CancellationToken cancellationToken)
     {
         if (reply.Confirmation is not null)
         {
             Proactive.OutgoingMiddleware.MarkUrgent(turn);
         }
 
-        return factory.Create(reply, channel);
+        return shared.CreateAsync(turn, reply, cancellationToken);
     }
 }

@@ -19,7 +19,8 @@ internal sealed partial class RosterLookup(IOptionsMonitor<AccessOptions> access
     private static readonly TimeSpan RememberFailure = TimeSpan.FromMinutes(1);
     private const int MaxRemembered = 10_000;
 
-    private readonly ConcurrentDictionary<string, (string? Upn, DateTimeOffset Until)> _known = new(StringComparer.Ordinal);
+    /// <summary>What the roster said, by lookup: a UPN, or a channel user id; null when it did not say.</summary>
+    private readonly ConcurrentDictionary<string, (string? Value, DateTimeOffset Until)> _known = new(StringComparer.Ordinal);
 
     public async Task<string?> UpnAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
@@ -33,7 +34,7 @@ internal sealed partial class RosterLookup(IOptionsMonitor<AccessOptions> access
         var now = time.GetUtcNow();
         if (_known.TryGetValue(key, out var known) && known.Until > now)
         {
-            return known.Upn;
+            return known.Value;
         }
 
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -51,6 +52,45 @@ internal sealed partial class RosterLookup(IOptionsMonitor<AccessOptions> access
             Remember(key, null, now + RememberFailure);
             return null;
         }
+    }
+
+    /// <summary>
+    /// The channel user ids (Teams: <c>29:…</c>) of the people access entries name (object ids or
+    /// UPNs, which the roster accepts as member ids), for a card's refresh list; an entry the roster
+    /// does not answer for within <see cref="Timeout"/> is left out.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> ChannelIdsAsync(ITurnContext turn, IEnumerable<string> entries, CancellationToken cancellationToken)
+    {
+        var ids = new List<string>();
+        foreach (var entry in entries.Where(e => !string.IsNullOrWhiteSpace(e)).Select(e => e.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).Take(Commands.Replies.CardRefresh.MaxUserIds))
+        {
+            var key = $"id|{turn.Activity.Conversation?.TenantId}|{entry}";
+            var now = time.GetUtcNow();
+            if (!_known.TryGetValue(key, out var known) || known.Until <= now)
+            {
+                using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                budget.CancelAfter(Timeout);
+                try
+                {
+                    var member = await TeamsInfo.GetMemberAsync(turn, entry, budget.Token).WaitAsync(budget.Token);
+                    known = (member?.Id, now + RememberFor);
+                }
+                catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+                {
+                    LogRosterFailed(ex, entry, Timeout.TotalSeconds);
+                    known = (null, now + RememberFailure);
+                }
+
+                Remember(key, known.Value, known.Until);
+            }
+
+            if (known.Value is { Length: > 0 } id)
+            {
+                ids.Add(id);
+            }
+        }
+
+        return ids;
     }
 
     private void Remember(string key, string? upn, DateTimeOffset until)

@@ -240,7 +240,9 @@ internal sealed partial class TurnIntake(
                 answer = Invoke(factory.CreateInvokeResponse(Reply.Error("Something went wrong on my side while handling that button. It is logged; check the audit (`audit`) before pressing again."), activity.ChannelId));
             }
 
-            if (handshake is not null && !handshake.TryAnswer(answer ??= Invoke(factory.CreateInvokeResponse(Reply.Text("Done."), activity.ChannelId))))
+            // Too late for the request: the result replaces the "Running…" card, unless the bot already put the decision there for everyone.
+            if (handshake is not null && !handshake.TryAnswer(answer ??= Invoke(factory.CreateInvokeResponse(Reply.Text("Done."), activity.ChannelId))) &&
+                !turn.TurnState.ContainsKey(SharedCards.UpdatedKey))
             {
                 await ReplaceRunningCardAsync(turn, answer, ct);
             }

@@ -2,6 +2,7 @@ using System.Buffers.Text;
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using ChatOps.Commands.Access;
 using ChatOps.Commands.Replies;
 using ChatOps.Commands.Routing;
@@ -70,6 +71,8 @@ public sealed partial class ActionConfirmations(
             Force = force,
             RequesterId = context.Caller.PersonId,
             RequesterName = context.Caller.Name,
+            RequesterChannelId = context.Caller.Id,
+            PreviewJson = JsonSerializer.Serialize(plan.Preview.ToList()),
             ConversationId = context.ConversationId,
             CommandText = commandText,
             CreatedAt = now,
@@ -78,14 +81,118 @@ public sealed partial class ActionConfirmations(
         };
         await pending.AddAsync(stored, cancellationToken);
         await AuditAsync(context, commandText, name, plan.Target, AuditDecision.Requested, "confirmation offered", started, stored.Id, cancellationToken);
-        var prompt = $"Only {stored.RequesterName} can confirm, within {Minutes(options.CurrentValue.ConfirmTimeout)}." +
-            (stored.NeedsSecondApprover ? " After that, a second admin must approve." : string.Empty);
+        return View(action, stored, context.Caller, Role.Admin) with { SharedView = View(action, stored, null, Role.Reader) };
+    }
+
+    /// <summary>
+    /// How one person sees a pending action now (Teams asks for it when the card refreshes): the
+    /// requester gets Confirm and Cancel; once confirmed, a different admin gets Approve and Reject
+    /// and the requester Cancel; everyone else what is pending, for whom and until when, without
+    /// buttons; and after the decision, everyone the outcome.
+    /// </summary>
+    public async Task<Reply> ViewAsync(string? pendingId, CommandContext viewer, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        var stored = string.IsNullOrEmpty(pendingId) ? null : await pending.GetAsync(pendingId, cancellationToken);
+        if (stored is null || !_actions.TryGetValue(stored.Action, out var action))
+        {
+            return Reply.Error("That confirmation is unknown or no longer valid.");
+        }
+
+        Role role;
+        try
+        {
+            role = access.RoleOf(viewer.Caller);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogAccessCheckFailed(ex, stored.Action, viewer.Caller.Id);
+            role = Role.Reader;
+        }
+
+        return View(action, stored, viewer.Caller, role);
+    }
+
+    /// <summary>The view of a stored action for a viewer (null: anyone, the card everyone sees).</summary>
+    private Reply View(ISafeAction action, PendingAction stored, Caller? viewer, Role role)
+    {
+        var question = action.Describe(stored.Target, stored.Detail);
+        var preview = PreviewOf(stored);
+        var requester = viewer is not null && viewer.Is(stored.RequesterId);
+        var expires = $"{stored.ExpiresAt:HH:mm:ss} UTC";
+        if (stored.State is not (PendingActionState.AwaitingConfirmation or PendingActionState.AwaitingApproval) || time.GetUtcNow() > stored.ExpiresAt)
+        {
+            var settled = stored.State is PendingActionState.AwaitingConfirmation or PendingActionState.AwaitingApproval ? "expired" : stored.State.ToString().ToLowerInvariant();
+            return new Reply
+            {
+                Heading = $"{question}: {settled}",
+                Blocks = stored.Decisions.Length == 0 ? [new TextBlock($"Requested by {stored.RequesterName}; nothing was decided before it {settled}.", TextStyle.Subtle)] : [new TextBlock(string.Join(' ', stored.Decisions), TextStyle.Subtle)],
+                Details = preview,
+            };
+        }
+
+        var refresh = new CardRefresh(stored.Id, stored.RequesterChannelId is { } id ? [id] : [], ForAdmins: stored.State == PendingActionState.AwaitingApproval);
+        if (stored.State == PendingActionState.AwaitingConfirmation)
+        {
+            if (requester)
+            {
+                var prompt = $"Only {stored.RequesterName} can confirm, within {Minutes(stored.ExpiresAt - time.GetUtcNow())}." +
+                    (stored.NeedsSecondApprover ? " After that, a second admin must approve." : string.Empty);
+                return new Reply { Heading = question + "?", Blocks = preview, Confirmation = new ConfirmationRequest(stored.Id, stored.Nonce, prompt, stored.ExpiresAt, action.IsDestructive), Refresh = refresh };
+            }
+
+            return new Reply
+            {
+                Heading = question + "?",
+                Blocks = [new TextBlock($"Requested by {stored.RequesterName}, who alone can confirm it, until {expires}.", TextStyle.Subtle)],
+                Details = preview,
+                Refresh = refresh,
+            };
+        }
+
+        var confirmed = string.Join(' ', stored.Decisions);
+        if (!requester && viewer is not null && role >= Role.Admin)
+        {
+            return new Reply
+            {
+                Heading = question + "?",
+                Blocks = [new TextBlock($"{confirmed} A second admin must approve before it runs, until {expires}."), .. preview],
+                Confirmation = new ConfirmationRequest(stored.Id, stored.Nonce, "Approve only if it should run now; Reject cancels it.", stored.ExpiresAt, action.IsDestructive, "Approve", "Reject"),
+                Refresh = refresh,
+            };
+        }
+
         return new Reply
         {
-            Heading = $"{action.Describe(plan.Target, plan.Detail)}?",
-            Blocks = plan.Preview,
-            Confirmation = new ConfirmationRequest(stored.Id, stored.Nonce, prompt, stored.ExpiresAt, action.IsDestructive),
+            Heading = question + ": waiting for a second admin",
+            Blocks = [new TextBlock($"{confirmed} Another admin must approve before it runs, until {expires}.")],
+            Details = preview,
+            Confirmation = requester ? new ConfirmationRequest(stored.Id, stored.Nonce, "You can still cancel it.", stored.ExpiresAt, action.IsDestructive, ConfirmTitle: null) : null,
+            Refresh = refresh,
         };
+    }
+
+    /// <summary>The preview the requester was shown; empty when none was stored (or it no longer reads).</summary>
+    private static IReadOnlyList<ReplyBlock> PreviewOf(PendingAction stored)
+    {
+        try
+        {
+            return stored.PreviewJson is { } json ? JsonSerializer.Deserialize<List<ReplyBlock>>(json) ?? [] : [];
+        }
+        catch (JsonException)
+        {
+            return [];
+        }
+    }
+
+    /// <summary>One line of who decided what and when.</summary>
+    private string Decided(string what, CommandContext context) => $"{what} by {context.Caller.Name} at {time.GetUtcNow():HH:mm:ss} UTC.";
+
+    /// <summary>A decision's answer, which everyone sees in place of the card: who decided and when, and the preview folded away.</summary>
+    private static Reply Settled(Reply reply, PendingAction decided)
+    {
+        var shown = reply with { Blocks = [.. reply.Blocks, new TextBlock(string.Join(' ', decided.Decisions), TextStyle.Subtle)], Details = PreviewOf(decided) };
+        return shown with { SharedView = shown };
     }
 
     /// <summary>A press whose data is not what the buttons send (wrong types, oversized): refused and audited, the data itself not stored.</summary>
@@ -137,29 +244,39 @@ public sealed partial class ActionConfirmations(
         {
             await pending.TryTransitionAsync(stored.Id, expected, stored with { State = PendingActionState.Expired }, cancellationToken);
             await AuditAsync(context, text, stored.Action, stored.Target, AuditDecision.Expired, $"expired at {stored.ExpiresAt:u}", started, stored.Id, cancellationToken);
-            return Reply.Error($"This confirmation expired at {stored.ExpiresAt:HH:mm:ss} UTC; nothing was done.", "Run the command again to get a fresh preview.");
+            var expiredNotice = Reply.Error($"This confirmation expired at {stored.ExpiresAt:HH:mm:ss} UTC; nothing was done.", "Run the command again to get a fresh preview.");
+            return expiredNotice with { Heading = $"{action.Describe(stored.Target, stored.Detail)}: expired", SharedView = expiredNotice with { Heading = $"{action.Describe(stored.Target, stored.Detail)}: expired", Details = PreviewOf(stored) } };
         }
 
         if (verb == CancelVerb)
         {
-            var cancelled = await pending.TryTransitionAsync(stored.Id, expected, stored with { State = PendingActionState.Cancelled }, cancellationToken);
-            return await ClosedOrAsync(cancelled, context, text, stored, started, AuditDecision.Cancelled, "cancelled",
-                Reply.Text($"Cancelled by {context.Caller.Name}; nothing was done.", $"{stored.Action} {stored.Target}"), cancellationToken);
+            var what = expected == PendingActionState.AwaitingApproval && !context.Caller.Is(stored.RequesterId) ? "Rejected" : "Cancelled";
+            var closed = stored with { State = PendingActionState.Cancelled, Decisions = [.. stored.Decisions, Decided(what, context)] };
+            var cancelled = await pending.TryTransitionAsync(stored.Id, expected, closed, cancellationToken);
+            return await ClosedOrAsync(cancelled, context, text, stored, started, AuditDecision.Cancelled, what.ToLowerInvariant(),
+                Settled(Reply.Text($"{what} by {context.Caller.Name}; nothing was done.", $"{action.Describe(stored.Target, stored.Detail)}: {what.ToLowerInvariant()}"), closed), cancellationToken);
         }
 
         if (expected == PendingActionState.AwaitingConfirmation && stored.NeedsSecondApprover)
         {
-            var awaiting = stored with { State = PendingActionState.AwaitingApproval, ExpiresAt = time.GetUtcNow() + options.CurrentValue.ConfirmTimeout };
-            var moved = await pending.TryTransitionAsync(stored.Id, expected, awaiting, cancellationToken);
-            return await ClosedOrAsync(moved, context, text, stored, started, AuditDecision.Confirmed, "waiting for a second admin", new Reply
+            var awaiting = stored with
             {
-                Heading = $"{action.Describe(stored.Target, stored.Detail)}: waiting for a second admin",
-                Blocks = [new TextBlock($"{stored.RequesterName} confirmed. Another admin must press Confirm before it runs.")],
-                Confirmation = new ConfirmationRequest(stored.Id, stored.Nonce, $"A different admin must approve within {Minutes(options.CurrentValue.ConfirmTimeout)}.", awaiting.ExpiresAt, action.IsDestructive),
-            }, cancellationToken);
+                State = PendingActionState.AwaitingApproval,
+                ExpiresAt = time.GetUtcNow() + options.CurrentValue.ConfirmTimeout,
+                Decisions = [.. stored.Decisions, Decided("Confirmed", context)],
+            };
+            var moved = await pending.TryTransitionAsync(stored.Id, expected, awaiting, cancellationToken);
+            return await ClosedOrAsync(moved, context, text, stored, started, AuditDecision.Confirmed, "waiting for a second admin",
+                View(action, awaiting, context.Caller, Role.Admin) with { SharedView = View(action, awaiting, null, Role.Reader) }, cancellationToken);
         }
 
-        var running = stored with { State = PendingActionState.Running, ApprovedBy = expected == PendingActionState.AwaitingApproval ? context.Caller.PersonId : null };
+        var approving = expected == PendingActionState.AwaitingApproval;
+        var running = stored with
+        {
+            State = PendingActionState.Running,
+            ApprovedBy = approving ? context.Caller.PersonId : null,
+            Decisions = [.. stored.Decisions, Decided(approving ? "Approved" : "Confirmed", context)],
+        };
         if (!await pending.TryTransitionAsync(stored.Id, expected, running, cancellationToken))
         {
             return await ClosedOrAsync(false, context, text, stored, started, AuditDecision.Refused, string.Empty, Reply.Text(string.Empty), cancellationToken);
@@ -167,7 +284,9 @@ public sealed partial class ActionConfirmations(
 
         var decision = expected == PendingActionState.AwaitingApproval ? AuditDecision.Approved : AuditDecision.Confirmed;
         await AuditAsync(context, text, stored.Action, stored.Target, decision, "running", started, stored.Id, cancellationToken);
-        return await ExecuteAsync(action, running, context, text);
+        var result = await ExecuteAsync(action, running, context, text);
+        // A re-check that offers a fresh preview has its own card for everyone; any other result replaces this one.
+        return result.Confirmation is not null ? result : Settled(result, running);
     }
 
     private string? Check(PendingAction stored, ISafeAction action, string? verb, string? nonce, CommandContext context)

@@ -33,6 +33,9 @@ public sealed record PendingAction
     /// <summary>Requester's display name.</summary>
     public required string RequesterName { get; init; }
 
+    /// <summary>Requester's channel user id (Teams: <c>29:…</c>), for whom the card refreshes into their own view.</summary>
+    public string? RequesterChannelId { get; init; }
+
     /// <summary>Conversation of the request.</summary>
     public required string ConversationId { get; init; }
 
@@ -53,4 +56,10 @@ public sealed record PendingAction
 
     /// <summary>User id of the second approver, once approved.</summary>
     public string? ApprovedBy { get; init; }
+
+    /// <summary>The preview the requester was shown, as JSON of its blocks, so every later view can show it again.</summary>
+    public string? PreviewJson { get; init; }
+
+    /// <summary>Who decided what and when, one line each ("Confirmed by Dana Admin at 19:40:12 UTC").</summary>
+    public string[] Decisions { get; init; } = [];
 }

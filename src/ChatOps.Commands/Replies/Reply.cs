@@ -18,6 +18,25 @@ public sealed record Reply
     /// <summary>Set when the reply asks the requester to confirm an action.</summary>
     public ConfirmationRequest? Confirmation { get; init; }
 
+    /// <summary>Blocks shown folded away under <see cref="DetailsTitle"/> (a confirmed action's preview); renderers that cannot fold show them last.</summary>
+    public IReadOnlyList<ReplyBlock> Details { get; init; } = [];
+
+    /// <summary>The label that unfolds <see cref="Details"/>.</summary>
+    public string DetailsTitle { get; init; } = "Show the preview";
+
+    /// <summary>
+    /// Set on a card that shows each person their own view of a pending action (Teams' Universal
+    /// Actions refresh): each client asks for its view with the pending id.
+    /// </summary>
+    public CardRefresh? Refresh { get; init; }
+
+    /// <summary>
+    /// What everyone in the conversation sees in place of the card a button was pressed on, when
+    /// the press changed the pending action (Teams shows the answer to a press only to the presser).
+    /// On a new confirmation in a shared conversation: the card everyone sees before their own view.
+    /// </summary>
+    public Reply? SharedView { get; init; }
+
     /// <summary>Set while work is still running: what the bot is doing ("Probing 6 nodes…").</summary>
     public string? Progress { get; init; }
 

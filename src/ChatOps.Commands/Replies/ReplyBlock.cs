@@ -1,6 +1,14 @@
 namespace ChatOps.Commands.Replies;
 
 /// <summary>One piece of a reply body.</summary>
+[System.Text.Json.Serialization.JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
+[System.Text.Json.Serialization.JsonDerivedType(typeof(TextBlock), "text")]
+[System.Text.Json.Serialization.JsonDerivedType(typeof(HeadingBlock), "heading")]
+[System.Text.Json.Serialization.JsonDerivedType(typeof(FactsBlock), "facts")]
+[System.Text.Json.Serialization.JsonDerivedType(typeof(ListBlock), "list")]
+[System.Text.Json.Serialization.JsonDerivedType(typeof(CodeBlock), "code")]
+[System.Text.Json.Serialization.JsonDerivedType(typeof(TableBlock), "table")]
+[System.Text.Json.Serialization.JsonDerivedType(typeof(LinksBlock), "links")]
 public abstract record ReplyBlock;
 
 /// <summary>A paragraph. Inline <c>`code`</c> and <c>**bold**</c> are kept as written.</summary>

@@ -208,6 +208,46 @@ public sealed class AdaptiveCardRendererTests
         Assert.Equal("diagnose", data[CardElements.ButtonCommandField]!.ToString());
     }
 
+    [Fact]
+    public void Render_Refresh_InTeamsOnly_AtMost60UserIds()
+    {
+        var reply = new Reply { Refresh = new CardRefresh("p-1", [.. Enumerable.Range(0, 80).Select(i => $"29:user-{i}"), "29:user-0"]) };
+
+        var teams = Renderer.Render(reply)["refresh"]!;
+        var other = Renderer.Render(reply, CardHost.Other);
+
+        Assert.Equal("Action.Execute", teams["action"]!["type"]!.ToString());
+        Assert.Equal(CardRefresh.Verb, teams["action"]!["verb"]!.ToString());
+        Assert.Equal("p-1", teams["action"]!["data"]!["pendingId"]!.ToString());
+        Assert.Null(teams["action"]!["data"]!["nonce"]);
+        Assert.Equal(60, teams["userIds"]!.Count());
+        Assert.Null(other["refresh"]);
+    }
+
+    [Fact]
+    public void Render_Details_FoldedAwayBehindAToggle()
+    {
+        var card = Renderer.Render(new Reply { Blocks = [new TextBlock("Done.")], Details = [new TextBlock("the preview")], DetailsTitle = "Show the preview" });
+
+        var details = Elements(card).Single(e => e["id"]?.ToString() == AdaptiveCardRenderer.DetailsId);
+        Assert.False(details["isVisible"]!.Value<bool>());
+        Assert.Contains(Runs(details), r => r.Text == "the preview");
+        var toggle = card["actions"]!.Single();
+        Assert.Equal("Action.ToggleVisibility", toggle["type"]!.ToString());
+        Assert.Equal(AdaptiveCardRenderer.DetailsId, toggle["targetElements"]![0]!.ToString());
+    }
+
+    [Fact]
+    public void Render_ConfirmationWithoutConfirm_OnlyItsCancelButton()
+    {
+        var reply = new Reply { Confirmation = new ConfirmationRequest("p-1", "n", "You can still cancel it.", DateTimeOffset.UnixEpoch, true, ConfirmTitle: null) };
+
+        var action = Renderer.Render(reply)["actions"]!.Single();
+
+        Assert.Equal("cancel", action["verb"]!.ToString());
+        Assert.Equal("Cancel", action["title"]!.ToString());
+    }
+
     /// <summary>Every element of a card, depth first.</summary>
     private static IEnumerable<JObject> Elements(JToken token) =>
         (token is JContainer container ? container.DescendantsAndSelf() : [token]).OfType<JObject>().Where(o => o["type"] is not null);

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using ChatOps.Clusters.Gateway;
 using ChatOps.Clusters.Lab;
 using ChatOps.EndToEnd.Tests.Builders;
@@ -41,16 +40,8 @@ internal static class ActionHost
     public static async Task<ConnectorCall> PressForCardAsync(this ChatOpsHost host, ConnectorCall card, string verb = "confirm", TeamsUser? user = null, string? nonce = null)
     {
         var (pendingId, realNonce) = card.Confirmation ?? throw new InvalidOperationException($"The reply has no Confirm button: {card.VisibleText}");
-        var response = await host.InvokeAsync(TeamsActivity.Execute(verb, pendingId, nonce ?? realNonce, host.Connector.ServiceUrl, user, cardId: card.Id));
+        var response = await host.InvokeAsync(TeamsActivity.Execute(verb, pendingId, nonce ?? realNonce, host.Connector.ServiceUrl, user, card.ConversationId, cardId: card.Id));
         Assert.Equal(200, response["statusCode"]!.GetValue<int>());
-        var replacement = new JsonObject
-        {
-            ["attachments"] = new JsonArray(new JsonObject
-            {
-                ["contentType"] = response["type"]?.GetValue<string>(),
-                ["content"] = response["value"]?.DeepClone(),
-            }),
-        };
-        return new ConnectorCall("invoke", card.ConversationId, replacement, card.Id);
+        return card.ReplacedBy(response);
     }
 }

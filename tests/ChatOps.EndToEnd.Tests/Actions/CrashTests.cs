@@ -30,10 +30,13 @@ public sealed class CrashTests
 
             using (var first = await BotProcess.StartServiceAsync(environment))
             {
-                Assert.Equal(HttpStatusCode.OK, await PostAsync(first, TeamsActivity.Message("kill clussvc HV04", connector.ServiceUrl), TimeSpan.FromSeconds(30)));
+                // A personal chat: the card carries Dana's buttons itself (no per-person views to refresh into).
+                var request = TeamsActivity.Message("kill clussvc HV04", connector.ServiceUrl, Personal)
+                    .With("conversation", new System.Text.Json.Nodes.JsonObject { ["id"] = Personal, ["conversationType"] = "personal", ["tenantId"] = "tenant-1" });
+                Assert.Equal(HttpStatusCode.OK, await PostAsync(first, request, TimeSpan.FromSeconds(30)));
                 var card = await NextWithTextAsync(connector, "Stop the cluster service on HV04?");
                 var (pendingId, nonce) = card.Confirmation!.Value;
-                var confirmed = PostAsync(first, TeamsActivity.Execute("confirm", pendingId, nonce, connector.ServiceUrl), TimeSpan.FromSeconds(30));
+                var confirmed = PostAsync(first, TeamsActivity.Execute("confirm", pendingId, nonce, connector.ServiceUrl, conversationId: Personal), TimeSpan.FromSeconds(30));
                 // The service logs the action as it starts; the kill itself would take a minute.
                 var until = DateTime.UtcNow + TimeSpan.FromSeconds(20);
                 while (!first.Output.Contains($"Running kill clussvc HV04 ({pendingId})", StringComparison.Ordinal) && DateTime.UtcNow < until)
@@ -60,6 +63,8 @@ public sealed class CrashTests
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    private const string Personal = "a:1personal-dana";
 
     /// <summary>The default lab with an action latency on one node.</summary>
     private static string LabWithSlowActionsOn(string node, TimeSpan latency)

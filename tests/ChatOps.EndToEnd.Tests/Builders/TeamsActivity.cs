@@ -65,7 +65,7 @@ public sealed class TeamsActivity
     /// The Confirm/Cancel press Teams sends for an <c>Action.Execute</c> button: an
     /// <c>adaptiveCard/action</c> invoke whose response replaces the card.
     /// </summary>
-    public static TeamsActivity Execute(string verb, string pendingId, string nonce, string serviceUrl, TeamsUser? user = null, string conversationId = "19:incident@thread.tacv2", string? cardId = null) => new(new JsonObject
+    public static TeamsActivity Execute(string verb, string pendingId, string? nonce, string serviceUrl, TeamsUser? user = null, string conversationId = "19:incident@thread.tacv2", string? cardId = null, string trigger = "manual") => new(new JsonObject
     {
         ["type"] = "invoke",
         ["name"] = "adaptiveCard/action",
@@ -85,10 +85,17 @@ public sealed class TeamsActivity
                 ["verb"] = verb,
                 ["data"] = new JsonObject { ["verb"] = verb, ["pendingId"] = pendingId, ["nonce"] = nonce },
             },
-            ["trigger"] = "manual",
+            ["trigger"] = trigger,
         },
         ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = "tenant-1" } },
     });
+
+    /// <summary>
+    /// What a Teams client sends when it shows a card with a <c>refresh</c> that lists its user
+    /// (Universal Actions user-specific views): an automatic <c>adaptiveCard/action</c> invoke with the refresh's verb and data.
+    /// </summary>
+    public static TeamsActivity Refresh(string pendingId, string serviceUrl, TeamsUser user, string conversationId, string? cardId) =>
+        Execute("refresh", pendingId, null, serviceUrl, user, conversationId, cardId, trigger: "automatic");
 
     /// <summary>The same press as Web Chat or the Emulator send it: an <c>Action.Submit</c> message value, replying to the card.</summary>
     public static TeamsActivity Submit(string verb, string pendingId, string nonce, string serviceUrl, string cardId)

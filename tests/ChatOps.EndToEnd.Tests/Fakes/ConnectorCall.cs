@@ -28,6 +28,19 @@ public sealed record ConnectorCall(string Kind, string ConversationId, JsonObjec
         }
     }
 
+    /// <summary>The same message as one client shows it after a card answer (an invoke response) replaced it there.</summary>
+    public ConnectorCall ReplacedBy(JsonNode invokeResponse) => new("invoke", ConversationId, new JsonObject
+    {
+        ["attachments"] = new JsonArray(new JsonObject
+        {
+            ["contentType"] = invokeResponse["type"]?.GetValue<string>(),
+            ["content"] = invokeResponse["value"]?.DeepClone(),
+        }),
+    }, Id);
+
+    /// <summary>The channel user ids a card refreshes for (Universal Actions), empty when it has no refresh.</summary>
+    public IReadOnlyList<string> RefreshUserIds => Card?["refresh"]?["userIds"]?.AsArray().Select(id => id!.GetValue<string>()).ToList() ?? [];
+
     /// <summary>The first Adaptive Card attachment, if any.</summary>
     public JsonObject? Card => Activity["attachments"]?.AsArray()
         .FirstOrDefault(a => a?["contentType"]?.GetValue<string>() == "application/vnd.microsoft.card.adaptive")?["content"]?.AsObject();

@@ -188,7 +188,7 @@ public sealed class AcceptThenWorkTests
         // card would come last; ahead of them, it waits only for its own turn (a few replies' worth,
         // more on a busy machine).
         Assert.True(before < flood * 3 / 4, $"{before} of {flood} flood replies went first (the card came after {watch.Elapsed})");
-        Assert.NotNull(call.Confirmation);
+        Assert.NotNull((await host.SeenByAsync(call, TeamsUser.Dana)).Confirmation);
     }
 
     [Fact]
@@ -213,7 +213,7 @@ public sealed class AcceptThenWorkTests
 
         // Teams redelivers what it could not see answered; the failed turn is handled again.
         Assert.Equal(HttpStatusCode.OK, await host.PostAsync(request));
-        var card = await host.Connector.NextAsync();
+        var card = await host.SeenByAsync(await host.Connector.NextAsync(), TeamsUser.Dana);
 
         Assert.Contains("Stop the cluster service on HV04?", card.VisibleText, StringComparison.Ordinal);
         Assert.NotNull(card.Confirmation);
