@@ -49,7 +49,10 @@ internal sealed partial class ChatOpsBot(
         var context = await ContextOfAsync(turnContext, cancellationToken);
         if (string.IsNullOrWhiteSpace(activity.Text) && ButtonPress.From(activity.Value) is { } press)
         {
-            await ReplaceCardAsync(turnContext, await DecideAsync(press, context, cancellationToken), cancellationToken);
+            // Web Chat and the Emulator do not say which card was pressed; the pending action remembers its card.
+            var card = activity.ReplyToId ?? (press.IsMalformed ? null : await confirmations.CardMessageIdAsync(press.PendingId, cancellationToken));
+            var reply = await DecideAsync(press, context, cancellationToken);
+            await sender.RecordCardAsync(reply, await turnContext.ReplaceOrSendAsync(factory.Create(reply, activity.ChannelId), card, logger, cancellationToken), cancellationToken);
             return;
         }
 
@@ -100,12 +103,6 @@ internal sealed partial class ChatOpsBot(
         }
 
         return await confirmations.DecideAsync(press.Verb, press.PendingId, press.Nonce, context, cancellationToken);
-    }
-
-    /// <summary>Action.Submit (Web Chat, Emulator): update the card the button was on, or answer anew.</summary>
-    private async Task ReplaceCardAsync(ITurnContext turnContext, Commands.Replies.Reply reply, CancellationToken cancellationToken)
-    {
-        await turnContext.ReplaceOrSendAsync(factory.Create(reply, turnContext.Activity.ChannelId), turnContext.Activity.ReplyToId, logger, cancellationToken);
     }
 
     private async Task<CommandContext> ContextOfAsync(ITurnContext turnContext, CancellationToken cancellationToken)

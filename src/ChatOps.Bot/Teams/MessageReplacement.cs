@@ -10,7 +10,8 @@ namespace ChatOps.Bot.Teams;
 /// </summary>
 internal static partial class MessageReplacement
 {
-    public static async Task ReplaceOrSendAsync(this ITurnContext turn, Activity result, string? messageId, ILogger logger, CancellationToken cancellationToken)
+    /// <returns>The id of the message that now holds the result.</returns>
+    public static async Task<string?> ReplaceOrSendAsync(this ITurnContext turn, Activity result, string? messageId, ILogger logger, CancellationToken cancellationToken)
     {
         if (messageId is { Length: > 0 })
         {
@@ -18,7 +19,7 @@ internal static partial class MessageReplacement
             try
             {
                 await turn.UpdateActivityAsync(result, cancellationToken);
-                return;
+                return messageId;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -27,7 +28,7 @@ internal static partial class MessageReplacement
             }
         }
 
-        await turn.SendActivityAsync(result, cancellationToken);
+        return (await turn.SendActivityAsync(result, cancellationToken))?.Id;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not update message {MessageId} on channel {Channel}; sent the result as a new message")]

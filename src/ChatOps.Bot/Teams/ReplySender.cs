@@ -45,13 +45,25 @@ internal sealed partial class ReplySender(
             await waiting.CancelAsync();
             if (first == task)
             {
-                await turn.SendActivityAsync(await CreateAsync(turn, await task, cancellationToken), cancellationToken);
+                var reply = await task;
+                var sent = await turn.SendActivityAsync(await CreateAsync(turn, reply, cancellationToken), cancellationToken);
+                await RecordCardAsync(reply, sent?.Id, cancellationToken);
                 return;
             }
         }
 
         var placeholder = await turn.SendActivityAsync(factory.Create(Reply.Working($"Working on `{what}`…"), channel), cancellationToken);
-        await turn.ReplaceOrSendAsync(await CreateAsync(turn, await task, cancellationToken), placeholder?.Id, logger, cancellationToken);
+        var result = await task;
+        await RecordCardAsync(result, await turn.ReplaceOrSendAsync(await CreateAsync(turn, result, cancellationToken), placeholder?.Id, logger, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>A confirmation card's message id, so a press from a client that does not name its card still updates it.</summary>
+    public async Task RecordCardAsync(Reply reply, string? messageId, CancellationToken cancellationToken)
+    {
+        if (reply.Confirmation is { } confirmation && messageId is { Length: > 0 })
+        {
+            await confirmations.RecordCardAsync(confirmation.PendingId, messageId, cancellationToken);
+        }
     }
 
     /// <summary>A confirmation card is for someone waiting to decide: it goes ahead of bulk sends in the conversation.</summary>

@@ -215,6 +215,19 @@ public sealed partial class ActionConfirmations(
         await AuditStoredAsync(stored, AuditDecision.Undeliverable, reason, cancellationToken);
     }
 
+    /// <summary>Remembers which message carries a pending action's card (unless it was decided meanwhile).</summary>
+    public async Task RecordCardAsync(string pendingId, string messageId, CancellationToken cancellationToken)
+    {
+        if (await pending.GetAsync(pendingId, cancellationToken) is { } stored)
+        {
+            await pending.TryTransitionAsync(pendingId, stored.State, stored with { CardMessageId = messageId }, cancellationToken);
+        }
+    }
+
+    /// <summary>The message that carries a pending action's card, or null when unknown.</summary>
+    public async Task<string?> CardMessageIdAsync(string? pendingId, CancellationToken cancellationToken) =>
+        string.IsNullOrEmpty(pendingId) ? null : (await pending.GetAsync(pendingId, cancellationToken))?.CardMessageId;
+
     /// <summary>What a pending action does ("kill clussvc HV04"), or null when the id is unknown.</summary>
     public async Task<string?> DescribeAsync(string? pendingId, CancellationToken cancellationToken) =>
         string.IsNullOrEmpty(pendingId) ? null : await pending.GetAsync(pendingId, cancellationToken) is { } stored ? $"{stored.Action} {stored.Target}" : null;

@@ -60,6 +60,9 @@ public sealed record PendingAction
     /// <summary>The preview the requester was shown, as JSON of its blocks, so every later view can show it again.</summary>
     public string? PreviewJson { get; init; }
 
+    /// <summary>The id of the message that carries its card, once sent: clients that press without saying which card (Web Chat) get it updated.</summary>
+    public string? CardMessageId { get; init; }
+
     /// <summary>Who decided what and when, one line each ("Confirmed by Dana Admin at 19:40:12 UTC").</summary>
     public string[] Decisions { get; init; } = [];
 }
