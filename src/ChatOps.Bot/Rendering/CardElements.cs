@@ -294,7 +294,9 @@ internal static class CardElements
         table.Columns.Select((header, i) =>
         {
             var texts = table.Rows.Select(r => i < r.Count ? r[i].Text : string.Empty).Append(header).ToList();
-            var longestWord = texts.SelectMany(t => t.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Select(w => w.Length).DefaultIfEmpty(1).Max();
+            // A header is bold, so its words are a little wider.
+            var longestWord = texts.SelectMany(t => t.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Select(w => w.Length)
+                .Append(header.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => w.Length + 2).DefaultIfEmpty(1).Max()).Max();
             var longestCell = texts.Select(t => t.Length).Max();
             return Math.Max(Math.Min(longestCell, 30), Math.Min(longestWord, 30));
         }).ToList();

@@ -1,0 +1,125 @@
+using ChatOps.EndToEnd.Tests.Browser.WebChat;
+using Microsoft.Playwright;
+
+namespace ChatOps.EndToEnd.Tests.Browser;
+
+/// <summary>
+/// The service as a process, driven through the official Web Chat (what the Emulator and Direct
+/// Line embeds use) in Debian's Chromium, over a local Direct Line: cards render, Confirm and
+/// Cancel (Action.Submit there) decide and update their card in place, and a follow-up button runs
+/// its command. Skipped, with the reason, without Chromium or the Web Chat bundle; <c>.ci/run</c>
+/// provides both. Screenshots are kept in <c>screenshots/</c> beside the test binaries.
+/// </summary>
+public sealed class WebChatBrowserTests
+{
+    private static readonly string? Chromium = new[] { Environment.GetEnvironmentVariable("CHATOPS_CHROMIUM"), "/usr/bin/chromium", "/usr/bin/chromium-browser" }
+        .FirstOrDefault(File.Exists);
+
+    private static readonly string Screenshots = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
+
+    [SkippableFact]
+    public async Task WebChat_ConfirmKillClussvc_CancelKillVmwp_AndAFollowUpButton()
+    {
+        Skip.If(Chromium is null, "Chromium is not installed (apt-get install -y chromium, or set CHATOPS_CHROMIUM); .ci/run installs it.");
+        var (bundle, problem) = WebChatBundle.Get();
+        Skip.If(bundle is null, $"The Web Chat bundle is not available: {problem}.");
+        var data = Directory.CreateTempSubdirectory("chatops-webchat-").FullName;
+        using var service = await BotProcess.StartServiceAsync(new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["ChatOps__Storage__Path"] = Path.Combine(data, "chatops.db"),
+            ["ChatOps__Access__Admins__0"] = "directline:" + LocalDirectLine.UserId,
+        });
+        await using var directLine = await LocalDirectLine.StartAsync(new Uri(service.Client.BaseAddress!, "api/messages"), bundle!);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = Chromium, Headless = true, Args = ["--no-sandbox"] });
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 900, Height = 1100 } });
+        var console = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        page.Console += (_, message) => console.Enqueue($"{message.Type}: {message.Text}");
+        page.RequestFinished += (_, request) => console.Enqueue(request.Method == "GET" && request.Url.Contains("watermark", StringComparison.Ordinal) ? "." : $"{request.Method} {request.Url}");
+        page.RequestFailed += (_, request) => console.Enqueue($"FAILED {request.Method} {request.Url} {request.Failure}");
+        try
+        {
+            await page.GotoAsync(directLine.PageUrl);
+            await WaitForTextAsync(page, "Hi Web User");
+
+            // Confirm: the card's buttons are Action.Submit here; the result replaces the card.
+            await SayAsync(page, "kill clussvc HV04");
+            var confirm = CardButton(page, "Confirm");
+            await confirm.Last.WaitForAsync();
+            await ShotAsync(page, "webchat-1-confirm-offered.png");
+            await confirm.Last.ClickAsync();
+            await WaitForTextAsync(page, "Confirmed by Web User at");
+            await ShotAsync(page, "webchat-2-confirmed.png");
+            Assert.Equal(0, await confirm.CountAsync());
+
+            await SayAsync(page, "node HV04");
+            await WaitForTextAsync(page, "Node HV04");
+            Assert.Contains("Down", await LastActivityTextAsync(page), StringComparison.Ordinal);
+            await ShotAsync(page, "webchat-3-node-down.png");
+
+            // Cancel: nothing runs, and the card says who cancelled.
+            await SayAsync(page, "kill vmwp web-01");
+            var cancel = CardButton(page, "Cancel");
+            await cancel.Last.WaitForAsync();
+            await cancel.Last.ClickAsync();
+            await WaitForTextAsync(page, "Cancelled by Web User; nothing was done.");
+            Assert.Equal(0, await cancel.CountAsync());
+            await ShotAsync(page, "webchat-4-cancelled.png");
+
+            // A follow-up button posts its data, and the bot runs the command it carries.
+            await SayAsync(page, "hlep");
+            var run = CardButton(page, "Run help");
+            await run.Last.WaitForAsync();
+            await run.Last.ClickAsync();
+            await WaitForTextAsync(page, "kb search");
+            Assert.DoesNotContain("empty message", await TranscriptAsync(page), StringComparison.Ordinal);
+            await ShotAsync(page, "webchat-5-follow-up.png");
+        }
+        catch (Exception ex) when (ex is TimeoutException or PlaywrightException)
+        {
+            await ShotAsync(page, "webchat-failed.png");
+            console.Enqueue(await page.EvaluateAsync<string>("() => (document.querySelector('[data-id=webchat-sendbox-input]')?.closest('form') ?? document.body).outerHTML.slice(0, 3000)"));
+            throw new InvalidOperationException($"Web Chat did not show what was expected. Transcript:\n{directLine.Transcript}\nBrowser:\n{string.Join('\n', console.TakeLast(60))}\nService:\n{service.Output}", ex);
+        }
+        finally
+        {
+            Directory.Delete(data, recursive: true);
+        }
+    }
+
+    private static async Task SayAsync(IPage page, string text)
+    {
+        var box = page.Locator("[data-id=webchat-sendbox-input]");
+        await box.ClickAsync();
+        await page.Keyboard.TypeAsync(text);
+        await page.Keyboard.PressAsync("Enter");
+        // Sent once the box is empty again.
+        await page.WaitForFunctionAsync("() => document.querySelector('[data-id=webchat-sendbox-input]').value === ''");
+    }
+
+    /// <summary>A button of a rendered card (not the copy Web Chat keeps for screen readers).</summary>
+    private static ILocator CardButton(IPage page, string title) =>
+        page.Locator(".webchat__basic-transcript .ac-adaptiveCard").GetByRole(AriaRole.Button, new() { Name = title, Exact = true });
+
+    private static Task<string> TranscriptAsync(IPage page) => page.EvaluateAsync<string>("() => document.querySelector('.webchat__basic-transcript')?.innerText ?? ''");
+
+    private static Task<string> LastActivityTextAsync(IPage page) => page.Locator(".webchat__basic-transcript__activity").Last.InnerTextAsync();
+
+    private static async Task WaitForTextAsync(IPage page, string text)
+    {
+        var until = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (!(await TranscriptAsync(page)).Contains(text, StringComparison.Ordinal))
+        {
+            if (DateTime.UtcNow > until)
+            {
+                throw new TimeoutException($"'{text}' did not appear in Web Chat within 30 s.");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    private static Task ShotAsync(IPage page, string name) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, name), FullPage = true });
+}
