@@ -39,10 +39,11 @@ internal sealed class DriftHandler(ISweepHistory history, Links links) : IComman
         }
         else if (DateTimeOffset.TryParseExact(when, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date))
         {
-            older = await history.AtOrBeforeAsync(date.Add(date.TimeOfDay == TimeSpan.Zero ? TimeSpan.FromDays(1) - TimeSpan.FromTicks(1) : TimeSpan.Zero), cancellationToken);
-            if (older is null)
+            // Since a date: against the last sweep before it began, never the newest against itself.
+            older = await history.AtOrBeforeAsync(date - TimeSpan.FromTicks(1), cancellationToken);
+            if (older is null || older.Id == latest[0].Id)
             {
-                return Reply.Error($"No sweep is stored from {date:yyyy-MM-dd HH:mm} UTC or before.", "Sweeps are kept for ChatOps:Sweep:KeepDays days.");
+                return Reply.Error($"No sweep is stored from before {date:yyyy-MM-dd HH:mm} UTC, so there is nothing to compare the newest with.", "Sweeps are kept for ChatOps:Sweep:KeepDays days; `drift since last` compares the two newest.");
             }
         }
         else

@@ -88,7 +88,7 @@ public static class SweepReplies
                 new Fact("Nodes", $"{latest.Nodes.Count(n => n.Reachable)} of {latest.Nodes.Count} answered", latest.Partial ? CellStatus.Attention : CellStatus.Ok),
                 new Fact("Findings", latest.Findings.Count == 0 ? "none" : string.Join(", ", bySeverity), latest.Findings.Count == 0 ? CellStatus.Ok : CellStatus.Warning),
                 new Fact("N+1 headroom", capacity.Count == 0 ? "every node's VMs can restart elsewhere" : $"losing {string.Join(" or ", capacity.Select(f => f.Subject))} leaves VMs down", capacity.Count == 0 ? CellStatus.Ok : CellStatus.Attention),
-                new Fact("Parity", outliers.Count == 0 ? "no outliers" : string.Join("; ", outliers.Take(MaxRows).Select(r => $"{r.Component}: {string.Join(", ", r.Outliers)}")), outliers.Count == 0 ? CellStatus.Ok : CellStatus.Warning),
+                new Fact("Parity", outliers.Count == 0 ? "no outliers" : string.Join("; ", outliers.Take(MaxRows).Select(r => $"{r.Component}: {string.Join(", ", r.Outliers)}")) + More(outliers.Count), outliers.Count == 0 ? CellStatus.Ok : CellStatus.Warning),
             ]),
         };
         if (latest.Partial)
@@ -98,21 +98,36 @@ public static class SweepReplies
 
         var (appeared, cleared) = Drift.Findings(previous, latest);
         blocks.Add(new HeadingBlock(previous is null ? "Findings" : $"New since {previous.Time:yyyy-MM-dd HH:mm} UTC", 3));
-        blocks.Add(appeared.Count == 0
-            ? new TextBlock("None.", TextStyle.Subtle)
-            : new ListBlock(appeared.Take(MaxRows).Select(f => $"[{f.Severity}] {f.Evidence}").ToList()));
+        blocks.AddRange(Listed(appeared, f => $"[{f.Severity}] {f.Evidence}"));
         if (previous is not null)
         {
             blocks.Add(new HeadingBlock("Cleared", 3));
-            blocks.Add(cleared.Count == 0
-                ? new TextBlock("None.", TextStyle.Subtle)
-                : new ListBlock(cleared.Take(MaxRows).Select(f => $"{f.CheckId}: {f.Subject}").ToList()));
+            blocks.AddRange(Listed(cleared, f => $"{f.CheckId}: {f.Subject}"));
         }
 
         var runbooks = appeared.Concat(latest.Findings).Select(f => f.KbId).Distinct(StringComparer.Ordinal).Take(MaxRows).Select(id => links.Runbook(id));
         blocks.Add(new LinksBlock([new ReplyLink("Full parity matrix", links.Page($"sweeps/{latest.Id}")), .. runbooks]));
         return new Reply { Heading = $"{latest.Cluster} summary, {latest.Time:yyyy-MM-dd HH:mm} UTC", Blocks = blocks };
     }
+
+    /// <summary>At most <see cref="MaxRows"/> items, and a line that says how many more there are and where they all are.</summary>
+    private static IEnumerable<ReplyBlock> Listed<T>(IReadOnlyList<T> items, Func<T, string> line)
+    {
+        if (items.Count == 0)
+        {
+            yield return new TextBlock("None.", TextStyle.Subtle);
+            yield break;
+        }
+
+        yield return new ListBlock(items.Take(MaxRows).Select(line).ToList());
+        if (items.Count > MaxRows)
+        {
+            yield return new TextBlock($"{items.Count - MaxRows} more not shown here; the full parity matrix below lists every one.", TextStyle.Subtle);
+        }
+    }
+
+    /// <summary>", and N more" when a list was cut at <see cref="MaxRows"/>.</summary>
+    private static string More(int count) => count > MaxRows ? $"; and {count - MaxRows} more" : string.Empty;
 
     private static FactsBlock Facts(SweepRecord sweep)
     {

@@ -53,6 +53,40 @@ public sealed class SweepTests
         Assert.Contains("5.2.22.0 → HP NC382i DP Multifunction Gigabit 5.2.99.0", reply.VisibleText, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task DriftSinceADate_ComparesWithTheLastSweepBeforeThatDay()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 7, 0, 0, TimeSpan.Zero));
+        await using var host = await ActionHost.StartAsync(clock);
+        await host.AskAsAsync(TeamsUser.Lee, "sweep now");
+        host.Lab().SetDriver("HV03", "NIC", "5.2.99.0");
+        clock.Advance(TimeSpan.FromDays(1));
+        await host.AskAsAsync(TeamsUser.Lee, "sweep now");
+        clock.Advance(TimeSpan.FromHours(1));
+        await host.AskAsAsync(TeamsUser.Lee, "sweep now");
+
+        var today = await host.AskAsync("drift since 2026-12-01");
+        var beforeAny = await host.AskAsync("drift since 2026-11-30");
+
+        Assert.Contains("5.2.22.0 → HP NC382i DP Multifunction Gigabit 5.2.99.0", today.VisibleText, StringComparison.Ordinal);
+        Assert.DoesNotContain("Nothing changed", today.VisibleText, StringComparison.Ordinal);
+        Assert.Contains("No sweep is stored from before 2026-11-30 00:00 UTC", beforeAny.VisibleText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Summary_MoreFindingsThanItShows_SaysHowManyMoreAndLinksTheFullList()
+    {
+        await using var host = await ActionHost.StartAsync(("ChatOps:Proactive:BaseDelay", "00:00:00.050"));
+        await host.PostAsync(TeamsActivity.Message("subscribe summaries", host.Connector.ServiceUrl, Channel));
+        await host.Connector.NextAsync();
+
+        var answers = new[] { await host.AskAsAsync(TeamsUser.Lee, "summary now"), await host.Connector.NextAsync() };
+
+        var post = Assert.Single(answers, a => a.ConversationId == Channel);
+        Assert.Matches(@"\d+ more not shown here; the full parity matrix below lists every one\.", post.VisibleText);
+        Assert.Contains("[Full parity matrix](http://localhost:3978/sweeps/", post.VisibleText, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("drift", "No sweep has been stored yet")]
     [InlineData("drift since yesterday-ish", "No sweep has been stored yet")]
