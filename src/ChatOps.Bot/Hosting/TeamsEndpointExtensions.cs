@@ -24,6 +24,7 @@ internal static class TeamsEndpointExtensions
     {
         BotCredentials.EnsureUsable(builder.Configuration, builder.Environment);
         builder.Services.AddHttpClient();
+        builder.Services.AddSingleton<ChatOps.Commands.Replies.IServiceAddress, BoundAddress>();
         builder.Services.AddSingleton<ConfigurationBotFrameworkAuthentication>();
         builder.Services.AddSingleton<BotFrameworkAuthentication, SharedContractsAuthentication>();
         builder.Services.AddOptions<ProactiveOptions>().BindConfiguration(ProactiveOptions.Section).ValidateDataAnnotations().ValidateOnStart();

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace ChatOps.Commands.Replies;
 
 /// <summary>Where people reach the bot's own pages (runbooks, sweeps). Section <c>ChatOps:Links</c>.</summary>
@@ -8,10 +6,12 @@ public sealed class LinkOptions
     /// <summary>Configuration section name.</summary>
     public const string Section = "ChatOps:Links";
 
+    /// <summary>Where links point when nothing is configured and the service binds no address (the terminal chat).</summary>
+    public static readonly Uri Fallback = new("http://localhost:3978/");
+
     /// <summary>
     /// The service's public base URL, as admins' browsers reach it (e.g. <c>https://chatops.contoso.com/</c>).
-    /// Default: <c>http://localhost:3978/</c>.
+    /// Default: the first address the service binds (<c>--urls</c>), else <see cref="Fallback"/>.
     /// </summary>
-    [Required(ErrorMessage = "ChatOps:Links:PublicUrl is required.")]
-    public Uri PublicUrl { get; set; } = new("http://localhost:3978/");
+    public Uri? PublicUrl { get; set; }
 }

@@ -2,9 +2,22 @@ using Microsoft.Extensions.Options;
 
 namespace ChatOps.Commands.Replies;
 
-/// <summary>The one place that turns a runbook id or a page of the service into an absolute link.</summary>
-public sealed class Links(IOptions<LinkOptions> options)
+/// <summary>The address the service listens on, once it does; null when it serves no pages (the terminal chat).</summary>
+public interface IServiceAddress
 {
+    /// <summary>The first bound address, or null.</summary>
+    Uri? Current { get; }
+}
+
+/// <summary>
+/// The one place that turns a runbook id or a page of the service into an absolute link: under
+/// <see cref="LinkOptions.PublicUrl"/> when configured, else under the address the service binds.
+/// </summary>
+public sealed class Links(IOptions<LinkOptions> options, IServiceAddress? address = null)
+{
+    /// <summary>The base all links start with now.</summary>
+    public Uri Root => options.Value.PublicUrl ?? address?.Current ?? LinkOptions.Fallback;
+
     /// <summary>A link to a runbook, served as HTML at <c>/kb/{id}</c>.</summary>
     public ReplyLink Runbook(string kbId, string? title = null)
     {
@@ -16,7 +29,7 @@ public sealed class Links(IOptions<LinkOptions> options)
     public string Page(string relativePath)
     {
         ArgumentNullException.ThrowIfNull(relativePath);
-        var root = options.Value.PublicUrl.ToString();
+        var root = Root.ToString();
         return new Uri(new Uri(root.EndsWith('/') ? root : root + "/"), relativePath.TrimStart('/')).ToString();
     }
 }
