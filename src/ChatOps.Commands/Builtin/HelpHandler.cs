@@ -22,14 +22,33 @@ internal sealed class HelpHandler(CommandCatalog catalog) : ICommandHandler
         return Task.FromResult(name is null ? Overview(request) : Detail(name));
     }
 
+    /// <summary>The commands by task, what an incident needs first; a command missing here is listed under "More".</summary>
+    public static readonly IReadOnlyList<(string Task, string[] Commands)> Tasks =
+    [
+        ("Look", ["cluster", "nodes", "node", "vms", "vm", "capacity"]),
+        ("Diagnose", ["diagnose", "drift", "sweep now"]),
+        ("Act (each asks you to confirm a preview first)", ["kill clussvc", "kill vmwp", "flushdns", "remove stalelink"]),
+        ("Knowledge", ["kb search", "kb", "kb list"]),
+        ("Schedules", ["subscribe", "unsubscribe", "subscriptions", "summary now", "schedules"]),
+        ("You and this bot", ["whoami", "audit", "help", "version"]),
+    ];
+
     private Reply Overview(CommandRequest request)
     {
         var allowed = catalog.Commands.Select(c => c.Definition).Where(d => d.Role <= request.Context.Role).ToList();
         var hidden = catalog.Commands.Count - allowed.Count;
-        var rows = allowed
-            .Select(d => (IReadOnlyList<TableCell>)[d.Usage, d.Summary])
-            .ToList();
-        var blocks = new List<ReplyBlock> { new TableBlock(["Command", "What it does"], rows) };
+        var listed = Tasks.SelectMany(t => t.Commands).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var groups = Tasks.Select(t => (t.Task, Commands: t.Commands.Select(name => allowed.FirstOrDefault(d => d.Name == name)).OfType<CommandDefinition>().ToList()))
+            .Append((Task: "More", Commands: allowed.Where(d => !listed.Contains(d.Name)).ToList()));
+        var blocks = new List<ReplyBlock>();
+        foreach (var (task, commands) in groups.Where(g => g.Commands.Count > 0))
+        {
+            blocks.Add(new HeadingBlock(task, 3));
+            blocks.Add(new TableBlock(["Command", "What it does", "For example"], commands
+                .Select(d => (IReadOnlyList<TableCell>)[d.Usage, d.Summary, d.Examples.Count > 0 ? d.Examples[0] : d.Name])
+                .ToList()));
+        }
+
         blocks.Add(new TextBlock(
             "Type `help <command>` for details and examples." +
             (hidden > 0 ? $" {hidden} more command(s) need a higher role." : string.Empty),

@@ -81,6 +81,51 @@ public sealed class TeamsManifestTests
         Assert.Contains("diagnose", titles);
     }
 
+    /// <summary>
+    /// Every example a hint gives (after the colon, split at "|", or the bare title) runs in the
+    /// default lab and succeeds: an admin gets an answer or, for an action, its confirmation card.
+    /// <c>drift</c> compares stored sweeps, so two sweeps run first, as they would have by then.
+    /// </summary>
+    [Fact]
+    public async Task Manifest_EveryCommandHintExample_RunsInTheDefaultLabAndSucceeds()
+    {
+        await using var host = await ChatOpsHost.StartAsync(new Dictionary<string, string?> { ["ChatOps:Access:Admins:0"] = Builders.TeamsUser.Dana.AadObjectId });
+        var router = host.Services.GetRequiredService<CommandRouter>();
+        var context = new CommandContext(new ChatOps.Commands.Access.Caller(Builders.TeamsUser.Dana.Id, Builders.TeamsUser.Dana.Name, Builders.TeamsUser.Dana.AadObjectId), "19:hints@thread.tacv2", null, "msteams")
+        {
+            // Where a Teams message comes from, as the bot stores it for later posts.
+            Address = """{"channelId":"msteams","serviceUrl":"https://smba.trafficmanager.net/teams/","conversation":{"id":"19:hints@thread.tacv2"}}""",
+        };
+        await router.DispatchAsync("sweep now", context, CancellationToken.None);
+        await router.DispatchAsync("sweep now", context, CancellationToken.None);
+        using var manifest = JsonDocument.Parse(FilledManifest());
+
+        var examples = manifest.RootElement.GetProperty("bots")[0].GetProperty("commandLists").EnumerateArray()
+            .SelectMany(l => l.GetProperty("commands").EnumerateArray())
+            .SelectMany(c => Examples(c.GetProperty("title").GetString()!, c.GetProperty("description").GetString()!))
+            .Distinct().ToList();
+        var failed = new List<string>();
+        foreach (var example in examples)
+        {
+            var reply = await router.DispatchAsync(example, context, CancellationToken.None);
+            if (reply.Outcome != ChatOps.Commands.Replies.ReplyOutcome.Ok)
+            {
+                failed.Add($"'{example}': {string.Join(" ", reply.Blocks.OfType<ChatOps.Commands.Replies.TextBlock>().Select(b => b.Text))}");
+            }
+        }
+
+        Assert.True(examples.Count >= 20, $"only {examples.Count} examples");
+        Assert.True(failed.Count == 0, "Hints in manifest.json that do not work in the default lab:\n" + string.Join('\n', failed));
+    }
+
+    /// <summary>A hint's examples: after its last colon when they start with the command, else the command itself.</summary>
+    private static IEnumerable<string> Examples(string title, string description)
+    {
+        var at = description.LastIndexOf(": ", StringComparison.Ordinal);
+        var tail = at < 0 ? string.Empty : description[(at + 2)..];
+        return tail.StartsWith(title, StringComparison.OrdinalIgnoreCase) ? tail.Split(" | ") : [title];
+    }
+
     private static string FilledManifest() => File.ReadAllText(Path.Combine(Folder, "manifest.json"))
         .Replace("${{TEAMS_APP_ID}}", "2f1b6a1e-8c1d-4d8e-9f3a-5b7c9d1e2f30", StringComparison.Ordinal)
         .Replace("${{BOT_APP_ID}}", "7a3c5e1f-2b4d-4f6a-8c0e-1d3f5a7b9c2e", StringComparison.Ordinal)
