@@ -5,7 +5,7 @@ using Spectre.Console.Rendering;
 namespace ChatOps.Bot.Rendering;
 
 /// <summary>Renders a reply for the terminal with Spectre.Console: tables, colours, panels.</summary>
-internal static class TerminalRenderer
+internal static partial class TerminalRenderer
 {
     public static IRenderable Render(Reply reply)
     {
@@ -37,19 +37,73 @@ internal static class TerminalRenderer
     }
 
     /// <summary>Inline markdown-lite (<c>`code`</c>, <c>**bold**</c>) as Spectre markup, everything else escaped.</summary>
-    public static string Inline(string text) => ReplyInline.Format(text, Markup.Escape, ("[cyan]", "[/]"), ("[bold]", "[/]"));
+    public static string Inline(string text) => Severity(ReplyInline.Format(text, Markup.Escape, ("[cyan]", "[/]"), ("[bold]", "[/]")));
 
     private static IRenderable Block(ReplyBlock block) => block switch
     {
         TextBlock t => new Markup(Styled(Inline(t.Text), t.Style)),
-        HeadingBlock h => new Markup($"\n[bold]{Markup.Escape(h.Text)}[/]"),
+        HeadingBlock h => new Markup($"\n[bold]{Severity(Markup.Escape(h.Text))}[/]"),
         FactsBlock f => Facts(f),
-        ListBlock l => new Markup(string.Join('\n', l.Items.Select((item, i) => (l.Ordered ? $"{i + 1}. " : " • ") + Inline(item)))),
-        CodeBlock c => new Panel(new Text(c.Code)) { Border = BoxBorder.Rounded, BorderStyle = new Style(Color.Grey) },
+        ListBlock l => List(l),
+        CodeBlock c => Code(c),
         TableBlock t => Table(t),
         LinksBlock links => new Markup(string.Join('\n', links.Links.Select(x => $" → {Markup.Escape(x.Title)} [link={Markup.Escape(x.Url)}][blue]{Markup.Escape(x.Url)}[/][/]"))),
         _ => new Text(block.ToString() ?? string.Empty),
     };
+
+    /// <summary>Items beside their markers, so a wrapped item hangs under its own text.</summary>
+    private static Grid List(ListBlock list)
+    {
+        var grid = new Grid().AddColumn(new GridColumn().NoWrap().PadRight(1)).AddColumn();
+        for (var i = 0; i < list.Items.Count; i++)
+        {
+            grid.AddRow(new Markup(list.Ordered ? $"{i + 1}." : " •"), new Markup(Inline(list.Items[i])));
+        }
+
+        return grid;
+    }
+
+    /// <summary>Code as it is, one line per line: never wrapped (a line wider than the terminal is cut with "…", not folded into the next).</summary>
+    private static Panel Code(CodeBlock code) =>
+        new(new CodeLines(code.Code.Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd('\n').Split('\n'))) { Border = BoxBorder.Rounded, BorderStyle = new Style(Color.Grey) };
+
+    /// <summary>Lines that are cut at the width they get, never wrapped.</summary>
+    private sealed class CodeLines(IReadOnlyList<string> lines) : Renderable
+    {
+        protected override Measurement Measure(RenderOptions options, int maxWidth) =>
+            new(1, Math.Min(maxWidth, Math.Max(1, lines.Max(l => l.GetCellWidth()))));
+
+        protected override IEnumerable<Segment> Render(RenderOptions options, int maxWidth)
+        {
+            foreach (var line in lines)
+            {
+                yield return new Segment(line.GetCellWidth() <= maxWidth ? line : line[..Math.Max(0, maxWidth - 1)] + "…");
+                yield return Segment.LineBreak;
+            }
+        }
+    }
+
+    /// <summary>A leading severity ("Critical:", "[high]", "High (2)") in its colour.</summary>
+    private static string Severity(string markup)
+    {
+        var match = SeverityWord().Match(markup);
+        if (!match.Success)
+        {
+            return markup;
+        }
+
+        var colour = match.Groups["word"].Value.ToLowerInvariant() switch
+        {
+            "critical" => "red bold",
+            "high" => "red",
+            "medium" => "yellow",
+            _ => "grey",
+        };
+        return $"[{colour}]{match.Value}[/]{markup[match.Length..]}";
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(\[\[)?(?<word>critical|high|medium|low)(\]\]|:|(?= \())", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex SeverityWord();
 
     private static Grid Facts(FactsBlock facts)
     {
