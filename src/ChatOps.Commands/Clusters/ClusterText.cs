@@ -81,9 +81,12 @@ internal static class ClusterText
     };
 
     /// <summary>"1 critical, 9 high, 11 medium" or "none".</summary>
-    public static string Counts(IEnumerable<Finding> findings)
+    public static string Counts(IEnumerable<Finding> findings) => Counts(findings.Select(f => f.Severity));
+
+    /// <summary>"1 critical, 10 high": the same words for the same counts in every reply.</summary>
+    public static string Counts(IEnumerable<Severity> severities)
     {
-        var parts = findings.GroupBy(f => f.Severity).OrderBy(g => g.Key)
+        var parts = severities.GroupBy(s => s).OrderBy(g => g.Key)
             .Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}").ToList();
         return parts.Count == 0 ? "none" : string.Join(", ", parts);
     }
@@ -95,9 +98,12 @@ internal static class ClusterText
     public static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>The most severe finding's status, or Ok when there is none.</summary>
-    public static CellStatus Worst(IEnumerable<Finding> findings)
+    public static CellStatus Worst(IEnumerable<Finding> findings) => Worst(findings.Select(f => f.Severity));
+
+    /// <summary>The mark of the worst severity (Ok when there is none): the same mark for the same counts in every reply.</summary>
+    public static CellStatus Worst(IEnumerable<Severity> severities)
     {
-        var list = findings.ToList();
-        return list.Count == 0 ? CellStatus.Ok : Status(list.Min(f => f.Severity));
+        var list = severities.ToList();
+        return list.Count == 0 ? CellStatus.Ok : Status(list.Min());
     }
 }

@@ -75,10 +75,7 @@ public static class SweepReplies
     {
         ArgumentNullException.ThrowIfNull(latest);
         ArgumentNullException.ThrowIfNull(links);
-        var bySeverity = Enum.GetValues<Severity>()
-            .Select(s => (Severity: s, Count: latest.Findings.Count(f => f.Severity == s.ToString())))
-            .Where(x => x.Count > 0)
-            .Select(x => $"{x.Count} {x.Severity.ToString().ToLowerInvariant()}");
+        var severities = latest.Findings.Select(f => Enum.TryParse<Severity>(f.Severity, ignoreCase: true, out var s) ? s : Severity.Low).ToList();
         var capacity = latest.Findings.Where(f => f.CheckId == CheckIds.CapacityNPlus1).ToList();
         var outliers = latest.Rows.Where(r => r.HasOutliers).ToList();
         var blocks = new List<ReplyBlock>
@@ -86,7 +83,7 @@ public static class SweepReplies
             new FactsBlock(
             [
                 new Fact("Nodes", $"{latest.Nodes.Count(n => n.Reachable)} of {latest.Nodes.Count} answered", latest.Partial ? CellStatus.Attention : CellStatus.Ok),
-                new Fact("Findings", latest.Findings.Count == 0 ? "none" : string.Join(", ", bySeverity), latest.Findings.Count == 0 ? CellStatus.Ok : CellStatus.Warning),
+                new Fact("Findings", Clusters.ClusterText.Counts(severities), Clusters.ClusterText.Worst(severities)),
                 new Fact("N+1 headroom", capacity.Count == 0 ? "every node's VMs can restart elsewhere" : $"losing {string.Join(" or ", capacity.Select(f => f.Subject))} leaves VMs down", capacity.Count == 0 ? CellStatus.Ok : CellStatus.Attention),
                 new Fact("Parity", outliers.Count == 0 ? "no outliers" : string.Join("; ", outliers.Take(MaxRows).Select(r => $"{r.Component}: {string.Join(", ", r.Outliers)}")) + More(outliers.Count), outliers.Count == 0 ? CellStatus.Ok : CellStatus.Warning),
             ]),
