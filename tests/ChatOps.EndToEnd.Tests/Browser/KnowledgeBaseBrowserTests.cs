@@ -10,11 +10,6 @@ namespace ChatOps.EndToEnd.Tests.Browser;
 /// </summary>
 public sealed class KnowledgeBaseBrowserTests
 {
-    private static readonly string? Chromium = new[] { Environment.GetEnvironmentVariable("CHATOPS_CHROMIUM"), "/usr/bin/chromium", "/usr/bin/chromium-browser" }
-        .FirstOrDefault(File.Exists);
-
-    private static readonly string Screenshots = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
-
     [SkippableFact]
     public async Task SearchBox_Apipa_FirstResultIsTheApipaRunbookAndItOpens()
     {
@@ -25,7 +20,7 @@ public sealed class KnowledgeBaseBrowserTests
         await page.FillAsync("input[name=q]", "APIPA");
         await page.PressAsync("input[name=q]", "Enter");
         await page.WaitForURLAsync("**/kb?q=APIPA");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, "kb-search-apipa.png"), FullPage = true });
+        await Chromium.ShotAsync(page, "kb-search-apipa.png");
         var first = page.Locator("ol.results li a").First;
         Assert.Contains("/kb/duplicate-ip-apipa-after-failover", await first.GetAttributeAsync("href"), StringComparison.Ordinal);
 
@@ -33,7 +28,7 @@ public sealed class KnowledgeBaseBrowserTests
 
         await page.WaitForURLAsync("**/kb/duplicate-ip-apipa-after-failover");
         Assert.Contains("APIPA", await page.Locator("h1").First.InnerTextAsync(), StringComparison.OrdinalIgnoreCase);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, "kb-article-apipa.png"), FullPage = true });
+        await Chromium.ShotAsync(page, "kb-article-apipa.png");
     }
 
     [SkippableFact]
@@ -56,7 +51,7 @@ public sealed class KnowledgeBaseBrowserTests
         await page.Locator("button.copy").First.ClickAsync();
         await page.Locator("button.copy", new PageLocatorOptions { HasText = "Copied" }).First.WaitForAsync();
         var copied = await page.EvaluateAsync<string>("() => navigator.clipboard.readText()");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, "kb-article-copy.png"), FullPage = true });
+        await Chromium.ShotAsync(page, "kb-article-copy.png");
 
         Assert.Equal(code, copied);
         Assert.Empty(errors);
@@ -74,18 +69,18 @@ public sealed class KnowledgeBaseBrowserTests
         await page.GotoAsync(session.Url("/kb?q=" + Uri.EscapeDataString("仲裁")));
         var hrefs = await page.Locator("ol.results li a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
         Assert.Contains(hrefs.Take(3), h => h.EndsWith("/kb/quorum-configuration", StringComparison.Ordinal));
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, "kb-search-zh.png"), FullPage = true });
+        await Chromium.ShotAsync(page, "kb-search-zh.png");
 
         var missing = await page.GotoAsync(session.Url("/stale-config-links"));
 
         Assert.Equal(404, missing!.Status);
         Assert.Contains("/kb/stale-vm-config-links", await page.Locator("ol.results li a").First.GetAttributeAsync("href"), StringComparison.Ordinal);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, "kb-404-search.png"), FullPage = true });
+        await Chromium.ShotAsync(page, "kb-404-search.png");
     }
 
     private static async Task<Session> SessionAsync()
     {
-        Skip.If(Chromium is null, "Chromium is not installed (apt-get install -y chromium, or set CHATOPS_CHROMIUM); .ci/run installs it.");
+        Skip.If(Chromium.Path is null, Chromium.Missing);
         var data = Directory.CreateTempSubdirectory("chatops-browser-").FullName;
         var url = $"http://127.0.0.1:{BotProcess.FreePort()}";
         var service = await BotProcess.StartServiceAsync(
@@ -97,7 +92,7 @@ public sealed class KnowledgeBaseBrowserTests
             },
             url);
         var playwright = await Playwright.CreateAsync();
-        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = Chromium, Headless = true, Args = ["--no-sandbox"] });
+        var browser = await Chromium.LaunchAsync(playwright);
         var page = await browser.NewPageAsync();
         return new Session(service, playwright, browser, page, data);
     }

@@ -12,15 +12,10 @@ namespace ChatOps.EndToEnd.Tests.Browser;
 /// </summary>
 public sealed class WebChatBrowserTests
 {
-    private static readonly string? Chromium = new[] { Environment.GetEnvironmentVariable("CHATOPS_CHROMIUM"), "/usr/bin/chromium", "/usr/bin/chromium-browser" }
-        .FirstOrDefault(File.Exists);
-
-    private static readonly string Screenshots = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
-
     [SkippableFact]
     public async Task WebChat_ConfirmKillClussvc_CancelKillVmwp_AndAFollowUpButton()
     {
-        Skip.If(Chromium is null, "Chromium is not installed (apt-get install -y chromium, or set CHATOPS_CHROMIUM); .ci/run installs it.");
+        Skip.If(Chromium.Path is null, Chromium.Missing);
         var (bundle, problem) = WebChatBundle.Get();
         Skip.If(bundle is null, $"The Web Chat bundle is not available: {problem}.");
         var data = Directory.CreateTempSubdirectory("chatops-webchat-").FullName;
@@ -32,7 +27,7 @@ public sealed class WebChatBrowserTests
         });
         await using var directLine = await LocalDirectLine.StartAsync(new Uri(service.Client.BaseAddress!, "api/messages"), bundle!);
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = Chromium, Headless = true, Args = ["--no-sandbox"] });
+        await using var browser = await Chromium.LaunchAsync(playwright);
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 900, Height = 1100 } });
         var console = new System.Collections.Concurrent.ConcurrentQueue<string>();
         page.Console += (_, message) => console.Enqueue($"{message.Type}: {message.Text}");
@@ -47,16 +42,16 @@ public sealed class WebChatBrowserTests
             await SayAsync(page, "kill clussvc HV04");
             var confirm = CardButton(page, "Confirm");
             await confirm.Last.WaitForAsync();
-            await ShotAsync(page, "webchat-1-confirm-offered.png");
+            await Chromium.ShotAsync(page, "webchat-1-confirm-offered.png");
             await confirm.Last.ClickAsync();
             await WaitForTextAsync(page, "Confirmed by Web User at");
-            await ShotAsync(page, "webchat-2-confirmed.png");
+            await Chromium.ShotAsync(page, "webchat-2-confirmed.png");
             Assert.Equal(0, await confirm.CountAsync());
 
             await SayAsync(page, "node HV04");
             await WaitForTextAsync(page, "Node HV04");
             Assert.Contains("Down", await LastActivityTextAsync(page), StringComparison.Ordinal);
-            await ShotAsync(page, "webchat-3-node-down.png");
+            await Chromium.ShotAsync(page, "webchat-3-node-down.png");
 
             // Cancel: nothing runs, and the card says who cancelled.
             await SayAsync(page, "kill vmwp web-01");
@@ -65,7 +60,7 @@ public sealed class WebChatBrowserTests
             await cancel.Last.ClickAsync();
             await WaitForTextAsync(page, "Cancelled by Web User; nothing was done.");
             Assert.Equal(0, await cancel.CountAsync());
-            await ShotAsync(page, "webchat-4-cancelled.png");
+            await Chromium.ShotAsync(page, "webchat-4-cancelled.png");
 
             // A follow-up button posts its data, and the bot runs the command it carries.
             await SayAsync(page, "hlep");
@@ -74,11 +69,11 @@ public sealed class WebChatBrowserTests
             await run.Last.ClickAsync();
             await WaitForTextAsync(page, "kb search");
             Assert.DoesNotContain("empty message", await TranscriptAsync(page), StringComparison.Ordinal);
-            await ShotAsync(page, "webchat-5-follow-up.png");
+            await Chromium.ShotAsync(page, "webchat-5-follow-up.png");
         }
         catch (Exception ex) when (ex is TimeoutException or PlaywrightException)
         {
-            await ShotAsync(page, "webchat-failed.png");
+            await Chromium.ShotAsync(page, "webchat-failed.png");
             console.Enqueue(await page.EvaluateAsync<string>("() => (document.querySelector('[data-id=webchat-sendbox-input]')?.closest('form') ?? document.body).outerHTML.slice(0, 3000)"));
             throw new InvalidOperationException($"Web Chat did not show what was expected. Transcript:\n{directLine.Transcript}\nBrowser:\n{string.Join('\n', console.TakeLast(60))}\nService:\n{service.Output}", ex);
         }
@@ -119,7 +114,4 @@ public sealed class WebChatBrowserTests
             await Task.Delay(100);
         }
     }
-
-    private static Task ShotAsync(IPage page, string name) =>
-        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, name), FullPage = true });
 }
