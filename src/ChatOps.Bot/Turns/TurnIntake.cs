@@ -39,7 +39,10 @@ internal sealed partial class TurnIntake(
     public async Task AcceptAsync(Activity activity, AuthenticateRequestResult auth, HttpResponse response, CancellationToken cancellationToken)
     {
         activity.CallerId = auth.CallerId;
-        var isPress = activity.Type == ActivityTypes.Invoke && activity.Name == CardActionInvoke;
+        // A card's refresh only reads (a person's view of a pending action): answered now, and never
+        // stored, so a refresh sent again gets the view as it is then, not as it was.
+        var isPress = activity.Type == ActivityTypes.Invoke && activity.Name == CardActionInvoke &&
+            (activity.Value as Newtonsoft.Json.Linq.JObject)?["action"]?["verb"]?.ToString() != CardRefresh.Verb;
         if (activity.Type == ActivityTypes.Invoke && !isPress)
         {
             // Other invokes (none of which change anything) are answered in the request, as the channel expects.

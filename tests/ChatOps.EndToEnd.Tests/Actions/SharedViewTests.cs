@@ -89,6 +89,24 @@ public sealed class SharedViewTests
     }
 
     [Fact]
+    public async Task Refresh_SentAgainAfterADecision_ShowsTheViewAsItIsNow()
+    {
+        await using var host = await ActionHost.StartAsync();
+        Assert.Equal(System.Net.HttpStatusCode.OK, await host.PostAsync(TeamsActivity.Message("kill vmwp web-01", host.Connector.ServiceUrl)));
+        var message = await host.Connector.NextAsync();
+        var pendingId = message.Card!["refresh"]!["action"]!["data"]!["pendingId"]!.GetValue<string>();
+        var refresh = TeamsActivity.Refresh(pendingId, host.Connector.ServiceUrl, TeamsUser.Dana, message.ConversationId, message.Id);
+
+        var before = message.ReplacedBy(await host.InvokeAsync(refresh));
+        await host.PressForCardAsync(before, "cancel");
+        var again = message.ReplacedBy(await host.InvokeAsync(refresh));
+
+        Assert.Equal(["Confirm", "Cancel"], Decisions(before));
+        Assert.Empty(Decisions(again));
+        Assert.Contains("cancelled", again.VisibleText, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task PersonalChat_TheCardCarriesTheRequestersButtons()
     {
         await using var host = await ActionHost.StartAsync();
