@@ -99,6 +99,11 @@ public sealed partial class ActionConfirmations(
             return Reply.Error("That confirmation is unknown or no longer valid.");
         }
 
+        if (stored.ConversationId != viewer.ConversationId)
+        {
+            return Reply.Error("That confirmation belongs to another conversation.");
+        }
+
         Role role;
         try
         {
@@ -257,8 +262,11 @@ public sealed partial class ActionConfirmations(
         {
             await pending.TryTransitionAsync(stored.Id, expected, stored with { State = PendingActionState.Expired }, cancellationToken);
             await AuditAsync(context, text, stored.Action, stored.Target, AuditDecision.Expired, $"expired at {stored.ExpiresAt:u}", started, stored.Id, cancellationToken);
-            var expiredNotice = Reply.Error($"This confirmation expired at {stored.ExpiresAt:HH:mm:ss} UTC; nothing was done.", "Run the command again to get a fresh preview.");
-            return expiredNotice with { Heading = $"{action.Describe(stored.Target, stored.Detail)}: expired", SharedView = expiredNotice with { Heading = $"{action.Describe(stored.Target, stored.Detail)}: expired", Details = PreviewOf(stored) } };
+            var expired = Reply.Error($"This confirmation expired at {stored.ExpiresAt:HH:mm:ss} UTC; nothing was done.", "Run the command again to get a fresh preview.") with
+            {
+                Heading = $"{action.Describe(stored.Target, stored.Detail)}: expired",
+            };
+            return expired with { SharedView = expired with { Details = PreviewOf(stored) } };
         }
 
         if (verb == CancelVerb)

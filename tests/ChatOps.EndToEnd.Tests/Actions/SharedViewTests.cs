@@ -107,6 +107,20 @@ public sealed class SharedViewTests
     }
 
     [Fact]
+    public async Task Refresh_FromAnotherConversation_ShowsNothingOfThePendingAction()
+    {
+        await using var host = await ActionHost.StartAsync();
+        Assert.Equal(System.Net.HttpStatusCode.OK, await host.PostAsync(TeamsActivity.Message("kill vmwp web-01", host.Connector.ServiceUrl)));
+        var message = await host.Connector.NextAsync();
+        var pendingId = message.Card!["refresh"]!["action"]!["data"]!["pendingId"]!.GetValue<string>();
+
+        var elsewhere = ConnectorCall.TextOf(await host.InvokeAsync(TeamsActivity.Refresh(pendingId, host.Connector.ServiceUrl, TeamsUser.Dana, "19:other@thread.tacv2", message.Id)));
+
+        Assert.Contains("belongs to another conversation", elsewhere, StringComparison.Ordinal);
+        Assert.DoesNotContain("WEB-01", elsewhere, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task PersonalChat_TheCardCarriesTheRequestersButtons()
     {
         await using var host = await ActionHost.StartAsync();
