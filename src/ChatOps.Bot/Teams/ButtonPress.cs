@@ -48,6 +48,18 @@ internal sealed record ButtonPress(string? Verb, string? PendingId, string? Nonc
         return new ButtonPress(verb ?? dataVerb, pendingId, nonce);
     }
 
+    /// <summary>Whether an <c>adaptiveCard/action</c> invoke's value is a card's refresh (by the action's verb, else its data's), whatever else it holds.</summary>
+    public static bool IsRefresh(object? invokeValue)
+    {
+        if (invokeValue is not JObject value || value["action"] is not JObject action)
+        {
+            return false;
+        }
+
+        var verb = action["verb"] is { Type: JTokenType.String } given ? given.Value<string>() : null;
+        return From(action["data"], verb) is { IsMalformed: false, Verb: Commands.Replies.CardRefresh.Verb };
+    }
+
     /// <summary>
     /// The command a follow-up button sends, when a client posts the button's data instead of its
     /// text: Teams' imBack shape (<c>msteams.value</c>) or the plain <c>command</c> field. Null when

@@ -41,8 +41,7 @@ internal sealed partial class TurnIntake(
         activity.CallerId = auth.CallerId;
         // A card's refresh only reads (a person's view of a pending action): answered now, and never
         // stored, so a refresh sent again gets the view as it is then, not as it was.
-        var isPress = activity.Type == ActivityTypes.Invoke && activity.Name == CardActionInvoke &&
-            (activity.Value as Newtonsoft.Json.Linq.JObject)?["action"]?["verb"]?.ToString() != CardRefresh.Verb;
+        var isPress = activity.Type == ActivityTypes.Invoke && activity.Name == CardActionInvoke && !ButtonPress.IsRefresh(activity.Value);
         if (activity.Type == ActivityTypes.Invoke && !isPress)
         {
             // Other invokes (none of which change anything) are answered in the request, as the channel expects.
@@ -177,7 +176,7 @@ internal sealed partial class TurnIntake(
 
     private async Task<Reply> RunningReplyAsync(Activity activity, CancellationToken cancellationToken)
     {
-        var press = ButtonPress.From((activity.Value as Newtonsoft.Json.Linq.JObject)?["action"]?["data"]);
+        var press = ButtonPress.From(((activity.Value as Newtonsoft.Json.Linq.JObject)?["action"] as Newtonsoft.Json.Linq.JObject)?["data"]);
         string? what = null;
         try
         {
@@ -253,15 +252,28 @@ internal sealed partial class TurnIntake(
         return (answer, failed);
     }
 
-    /// <summary>Puts the press's result where the "Running…" card is (or, if that card cannot be updated, below it).</summary>
+    /// <summary>
+    /// Puts the press's result where the "Running…" card is (or, if that card cannot be updated, below
+    /// it). Not in a Teams channel or group chat: there the card is everyone's, and the result is the
+    /// presser's own (a refusal, their view); a decision has already put its view there for everyone.
+    /// </summary>
     private async Task ReplaceRunningCardAsync(ITurnContext turn, InvokeResponse answer, CancellationToken cancellationToken)
     {
+        if (SharedCards.IsShared(turn))
+        {
+            LogLateAnswerKept(turn.Activity.Id);
+            return;
+        }
+
         var body = answer.Body as AdaptiveCardInvokeResponse;
         var result = body?.Type == AdaptiveCardRenderer.ContentType
             ? (Activity)MessageFactory.Attachment(new Attachment { ContentType = body.Type, Content = body.Value })
             : (Activity)MessageFactory.Text(body?.Value?.ToString() ?? "Done.");
         await turn.ReplaceOrSendAsync(result, turn.Activity.ReplyToId, logger, cancellationToken);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The late answer to press {ActivityId} in a shared conversation was kept from the card everyone sees")]
+    private partial void LogLateAnswerKept(string activityId);
 
     private static InvokeResponse Invoke(AdaptiveCardInvokeResponse body) => new() { Status = StatusCodes.Status200OK, Body = body };
 

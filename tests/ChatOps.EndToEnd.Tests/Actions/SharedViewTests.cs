@@ -121,6 +121,38 @@ public sealed class SharedViewTests
     }
 
     [Fact]
+    public async Task ChannelConfirmation_AReadersPressAnsweredLate_EveryonesCardIsLeftAlone()
+    {
+        // A UPN entry makes each press read the roster, which takes a second: the press misses the
+        // 0.2 s invoke window, and its answer (a refusal) comes after the "Running…" card.
+        await using var host = await ActionHost.StartAsync(("ChatOps:Turns:InvokeAnswerWithin", "00:00:00.2"), ("ChatOps:Access:Operators:1", "ops@contoso.com"));
+        var dana = await host.AskAsync("kill vmwp web-01");
+        host.Connector.RosterDelay = TimeSpan.FromSeconds(1);
+
+        var answer = await host.PressAsync(dana, "confirm", TeamsUser.Sam);
+
+        Assert.Contains("Running", answer, StringComparison.Ordinal);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => host.Connector.NextAsync(TimeSpan.FromSeconds(2)));
+        Assert.Equal(0, host.Lab().ActionCount(ClusterAction.KillVmWorker));
+    }
+
+    [Theory]
+    [InlineData("\"not an object\"")]
+    [InlineData("[1, 2]")]
+    [InlineData("null")]
+    [InlineData("{ \"verb\": 7, \"data\": \"refresh\" }")]
+    public async Task CardAction_MalformedAction_A4xxOrAnAnswerNever500(string action)
+    {
+        await using var host = await ActionHost.StartAsync();
+        var invoke = TeamsActivity.Execute("confirm", "p-1", "n", host.Connector.ServiceUrl)
+            .With("value", new JsonObject { ["action"] = JsonNode.Parse(action), ["trigger"] = "manual" });
+
+        var status = await host.PostAsync(invoke);
+
+        Assert.True(status is System.Net.HttpStatusCode.OK or System.Net.HttpStatusCode.BadRequest, $"answered {(int)status}");
+    }
+
+    [Fact]
     public async Task PersonalChat_TheCardCarriesTheRequestersButtons()
     {
         await using var host = await ActionHost.StartAsync();

@@ -29,6 +29,9 @@ public sealed class FakeBotConnector : IAsyncDisposable
     /// <summary>Roster entries by channel user id, as Teams' <c>GET …/members/{id}</c> returns them.</summary>
     public System.Collections.Concurrent.ConcurrentDictionary<string, object> Members { get; } = new();
 
+    /// <summary>How long each roster read takes.</summary>
+    public TimeSpan RosterDelay { get; set; }
+
     /// <summary>Makes every roster read fail with a 500.</summary>
     public bool RosterFails { get; set; }
 
@@ -51,9 +54,10 @@ public sealed class FakeBotConnector : IAsyncDisposable
         app.MapPost("/v3/conversations/{conversationId}/activities", (HttpRequest r, string conversationId) => connector.RecordAsync(r, "send", conversationId));
         app.MapPut("/v3/conversations/{conversationId}/activities/{activityId}", (HttpRequest r, string conversationId, string activityId) => connector.RecordAsync(r, "update", conversationId, activityId));
         // Teams' roster entry of one member (TeamsInfo.GetMemberAsync): id, name, aadObjectId, userPrincipalName.
-        app.MapGet("/v3/conversations/{conversationId}/members/{memberId}", (string memberId) =>
+        app.MapGet("/v3/conversations/{conversationId}/members/{memberId}", async (string memberId) =>
         {
             Interlocked.Increment(ref connector._rosterReads);
+            await Task.Delay(connector.RosterDelay);
             return connector.RosterFails ? Results.StatusCode(StatusCodes.Status500InternalServerError)
                 : connector.Members.TryGetValue(memberId, out var member) ? Results.Ok(member)
                 : Results.Ok(new { id = memberId, name = "New Member", aadObjectId = "99999999-0000-0000-0000-000000000001", userPrincipalName = "new.member@contoso.com" });
