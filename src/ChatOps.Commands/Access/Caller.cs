@@ -26,6 +26,15 @@ public sealed record Caller(string Id, string Name, string? AadObjectId = null, 
     /// </summary>
     public string PersonId => !string.IsNullOrWhiteSpace(AadObjectId) ? "aad:" + AadObjectId.Trim().ToLowerInvariant() : "id:" + Id;
 
+    /// <summary>The caller a stored person id names (as <see cref="PersonId"/> wrote it), for acting on their behalf.</summary>
+    public static Caller ForPerson(string personId, string name, string? channelId)
+    {
+        ArgumentNullException.ThrowIfNull(personId);
+        return personId.StartsWith("aad:", StringComparison.Ordinal)
+            ? new Caller(channelId ?? personId, name, AadObjectId: personId[4..])
+            : new Caller(personId.StartsWith("id:", StringComparison.Ordinal) ? personId[3..] : personId, name);
+    }
+
     /// <summary>Whether this caller is the person a stored id names (also an id stored before persons were, the bare channel id).</summary>
     public bool Is(string storedPersonId) => storedPersonId == PersonId || storedPersonId == Id;
 }

@@ -260,7 +260,11 @@ public sealed partial class ActionConfirmations(
         var expected = stored.State;
         if (time.GetUtcNow() > stored.ExpiresAt)
         {
-            await pending.TryTransitionAsync(stored.Id, expected, stored with { State = PendingActionState.Expired }, cancellationToken);
+            if (!await pending.TryTransitionAsync(stored.Id, expected, stored with { State = PendingActionState.Expired }, cancellationToken))
+            {
+                return await ClosedOrAsync(false, context, text, stored, started, AuditDecision.Refused, string.Empty, Reply.Text(string.Empty), cancellationToken);
+            }
+
             await AuditAsync(context, text, stored.Action, stored.Target, AuditDecision.Expired, $"expired at {stored.ExpiresAt:u}", started, stored.Id, cancellationToken);
             var expired = Reply.Error($"This confirmation expired at {stored.ExpiresAt:HH:mm:ss} UTC; nothing was done.", "Run the command again to get a fresh preview.") with
             {
@@ -307,7 +311,7 @@ public sealed partial class ActionConfirmations(
         await AuditAsync(context, text, stored.Action, stored.Target, decision, "running", started, stored.Id, cancellationToken);
         var result = await ExecuteAsync(action, running, context, text);
         // A re-check that offers a fresh preview has its own card for everyone; any other result replaces this one.
-        return result.Confirmation is not null ? result : Settled(result, running);
+        return result.SharedView is not null ? result : Settled(result, running);
     }
 
     private string? Check(PendingAction stored, ISafeAction action, string? verb, string? nonce, CommandContext context)
@@ -345,7 +349,8 @@ public sealed partial class ActionConfirmations(
                 $"Only {stored.RequesterName}, who asked for it, can confirm or cancel this.",
             PendingActionState.AwaitingApproval when verb == ConfirmVerb && context.Caller.Is(stored.RequesterId) =>
                 "A different admin must approve this (two-person rule).",
-            PendingActionState.AwaitingApproval when role < Role.Admin => $"Only an admin can approve this. {context.Caller.HowToGrant(Role.Admin)}",
+            PendingActionState.AwaitingApproval when role < Role.Admin && !(verb == CancelVerb && context.Caller.Is(stored.RequesterId)) =>
+                $"Only an admin can approve this. {context.Caller.HowToGrant(Role.Admin)}",
             _ => null,
         };
     }
@@ -427,8 +432,12 @@ public sealed partial class ActionConfirmations(
             return new Reply { Heading = $"{name} {confirmed.Target}: not run", Blocks = [refusal, .. fresh.Preview], Outcome = ReplyOutcome.Failed };
         }
 
-        var offer = await OfferAsync(action, fresh, confirmed.CommandText, confirmed.Force, context, Stopwatch.GetTimestamp(), cancellationToken);
-        return offer with { Heading = $"Not run. {action.Describe(fresh.Target, fresh.Detail)}, with the new preview?", Blocks = [refusal, .. offer.Blocks], Outcome = ReplyOutcome.Failed };
+        // The fresh preview is offered to the one who asked, whoever pressed (a second admin's approval may be what found the change).
+        var requester = context with { Caller = Caller.ForPerson(confirmed.RequesterId, confirmed.RequesterName, confirmed.RequesterChannelId) };
+        var offer = await OfferAsync(action, fresh, confirmed.CommandText, confirmed.Force, requester, Stopwatch.GetTimestamp(), cancellationToken);
+        Reply Noted(Reply view) => view with { Heading = $"Not run. {action.Describe(fresh.Target, fresh.Detail)}, with the new preview?", Blocks = [refusal, .. view.Blocks], Outcome = ReplyOutcome.Failed };
+        var shared = Noted(offer.SharedView ?? offer);
+        return (context.Caller.Is(confirmed.RequesterId) ? Noted(offer) : shared) with { SharedView = shared };
     }
 
     /// <summary>

@@ -199,6 +199,26 @@ public sealed class ActionConfirmationsTests
     }
 
     [Fact]
+    public async Task Recheck_ChangeFoundByTheSecondAdminsApproval_TheFreshPreviewIsOfferedToTheRequester()
+    {
+        var flow = Flow(new ActionsOptions { RequireSecondApprover = ["kill clussvc"] });
+        var (id, nonce) = await RequestAsync(flow);
+        await flow.DecideAsync(ActionConfirmations.ConfirmVerb, id, nonce, Context(Dana), CancellationToken.None);
+        _action.Premises = ["HV04 is Up", "the cluster loses quorum"];
+
+        var kims = await flow.DecideAsync(ActionConfirmations.ConfirmVerb, id, nonce, Context(Kim), CancellationToken.None);
+
+        Assert.Equal(0, _action.Executions);
+        Assert.Null(kims.Confirmation);
+        Assert.Contains("Checked again just before running", Text(kims), StringComparison.Ordinal);
+        Assert.Contains("Checked again just before running", Text(kims.SharedView!), StringComparison.Ordinal);
+        var fresh = Assert.Single(await _pending.ListAsync(PendingActionState.AwaitingConfirmation, CancellationToken.None));
+        Assert.Equal(Dana.PersonId, fresh.RequesterId);
+        Assert.Equal("Dana", fresh.RequesterName);
+        Assert.Equal(Dana.Id, fresh.RequesterChannelId);
+    }
+
+    [Fact]
     public async Task Recheck_ListPremiseChanged_SaysWhatWasAddedAndRemoved()
     {
         var flow = Flow();

@@ -153,6 +153,21 @@ public sealed class SharedViewTests
     }
 
     [Fact]
+    public async Task TwoPersonRule_AnOperatorsOwnRequest_TheyCanStillCancelWhileItWaitsForAnAdmin()
+    {
+        await using var host = await ActionHost.StartAsync(("ChatOps:Actions:RequireSecondApprover:0", "flushdns"));
+
+        var lee = await host.AskAsAsync(TeamsUser.Lee, "flushdns HV05");
+        var waiting = await host.PressForCardAsync(lee, "confirm", TeamsUser.Lee);
+        await host.Connector.NextAsync();
+        var cancelled = await host.PressAsync(waiting, "cancel", TeamsUser.Lee);
+
+        Assert.Equal(["Cancel"], Decisions(waiting));
+        Assert.Contains("Cancelled by Lee Oncall; nothing was done.", cancelled, StringComparison.Ordinal);
+        Assert.Equal(0, host.Lab().ActionCount(ClusterAction.FlushDns));
+    }
+
+    [Fact]
     public async Task PersonalChat_TheCardCarriesTheRequestersButtons()
     {
         await using var host = await ActionHost.StartAsync();

@@ -53,10 +53,10 @@ public sealed record ConnectorCall(string Kind, string ConversationId, JsonObjec
         return string.Join('\n', parts);
     }
 
-    /// <summary>The pending id and nonce carried by the card's Confirm button, or null when it has none.</summary>
+    /// <summary>The pending id and nonce carried by the card's decision buttons (Confirm, or Cancel alone), or null when it has none.</summary>
     public (string PendingId, string Nonce)? Confirmation => Card?["actions"]?.AsArray()
         .Select(a => a?["data"])
-        .Where(d => d?["verb"]?.GetValue<string>() == "confirm")
+        .Where(d => d?["verb"]?.GetValue<string>() is "confirm" or "cancel" && d["nonce"] is not null)
         .Select(d => ((string PendingId, string Nonce)?)(d!["pendingId"]!.GetValue<string>(), d["nonce"]!.GetValue<string>()))
         .FirstOrDefault();
 
