@@ -61,36 +61,35 @@ internal sealed partial class RosterLookup(IOptionsMonitor<AccessOptions> access
     /// </summary>
     public async Task<IReadOnlyList<string>> ChannelIdsAsync(ITurnContext turn, IEnumerable<string> entries, CancellationToken cancellationToken)
     {
-        var ids = new List<string>();
-        foreach (var entry in entries.Where(e => !string.IsNullOrWhiteSpace(e)).Select(e => e.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).Take(Commands.Replies.CardRefresh.MaxUserIds))
+        // Asked together, so a slow roster costs one timeout, not one per admin.
+        var wanted = entries.Where(e => !string.IsNullOrWhiteSpace(e)).Select(e => e.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).Take(Commands.Replies.CardRefresh.MaxUserIds);
+        var ids = await Task.WhenAll(wanted.Select(entry => ChannelIdAsync(turn, entry, cancellationToken)));
+        return ids.OfType<string>().ToList();
+    }
+
+    private async Task<string?> ChannelIdAsync(ITurnContext turn, string entry, CancellationToken cancellationToken)
+    {
+        var key = $"id|{turn.Activity.Conversation?.TenantId}|{entry}";
+        var now = time.GetUtcNow();
+        if (_known.TryGetValue(key, out var known) && known.Until > now)
         {
-            var key = $"id|{turn.Activity.Conversation?.TenantId}|{entry}";
-            var now = time.GetUtcNow();
-            if (!_known.TryGetValue(key, out var known) || known.Until <= now)
-            {
-                using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                budget.CancelAfter(Timeout);
-                try
-                {
-                    var member = await TeamsInfo.GetMemberAsync(turn, entry, budget.Token).WaitAsync(budget.Token);
-                    known = (member?.Id, now + RememberFor);
-                }
-                catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
-                {
-                    LogRosterFailed(ex, entry, Timeout.TotalSeconds);
-                    known = (null, now + RememberFailure);
-                }
-
-                Remember(key, known.Value, known.Until);
-            }
-
-            if (known.Value is { Length: > 0 } id)
-            {
-                ids.Add(id);
-            }
+            return known.Value;
         }
 
-        return ids;
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        budget.CancelAfter(Timeout);
+        try
+        {
+            var member = await TeamsInfo.GetMemberAsync(turn, entry, budget.Token).WaitAsync(budget.Token);
+            Remember(key, member?.Id, now + RememberFor);
+            return member?.Id is { Length: > 0 } id ? id : null;
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            LogRosterFailed(ex, entry, Timeout.TotalSeconds);
+            Remember(key, null, now + RememberFailure);
+            return null;
+        }
     }
 
     private void Remember(string key, string? upn, DateTimeOffset until)

@@ -168,6 +168,23 @@ public sealed class SharedViewTests
     }
 
     [Fact]
+    public async Task ChannelConfirmation_SlowRoster_TheAdminsAreLookedUpTogether()
+    {
+        await using var host = await ActionHost.StartAsync(("ChatOps:Access:Admins:1", TeamsUser.Lee.AadObjectId), ("ChatOps:Access:Admins:2", "third-admin@contoso.com"));
+        var dana = await host.AskAsync("kill clussvc HV04");
+        host.Connector.RosterDelay = TimeSpan.FromSeconds(1);
+
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        await host.PressForCardAsync(dana, "confirm", TeamsUser.Dana);
+        var shared = await host.Connector.NextAsync();
+        watch.Stop();
+
+        // Three admins at a second each: one after another would take three.
+        Assert.Contains("waiting for a second admin", shared.VisibleText, StringComparison.Ordinal);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2.5), $"the card for everyone took {watch.Elapsed.TotalSeconds:F1} s");
+    }
+
+    [Fact]
     public async Task PersonalChat_TheCardCarriesTheRequestersButtons()
     {
         await using var host = await ActionHost.StartAsync();
