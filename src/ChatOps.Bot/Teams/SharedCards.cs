@@ -1,5 +1,6 @@
 using ChatOps.Bot.Rendering;
 using ChatOps.Commands.Access;
+using ChatOps.Commands.Actions;
 using ChatOps.Commands.Replies;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
@@ -13,7 +14,7 @@ namespace ChatOps.Bot.Teams;
 /// that the requester's and the eligible admins' clients ask for their own view; a decision
 /// updates the message for everyone, because Teams shows the answer to a press only to the presser.
 /// </summary>
-internal sealed partial class SharedCards(ReplyActivityFactory factory, RosterLookup roster, IOptionsMonitor<AccessOptions> access, ILogger<SharedCards> logger)
+internal sealed partial class SharedCards(ReplyActivityFactory factory, RosterLookup roster, ActionConfirmations confirmations, IOptionsMonitor<AccessOptions> access, ILogger<SharedCards> logger)
 {
     /// <summary>Set in the turn state once the pressed card was updated for everyone.</summary>
     public const string UpdatedKey = "ChatOps.SharedCardUpdated";
@@ -37,7 +38,14 @@ internal sealed partial class SharedCards(ReplyActivityFactory factory, RosterLo
             return;
         }
 
-        var update = factory.Create(await WithAdminsAsync(turn, shared, cancellationToken), turn.Activity.ChannelId);
+        var view = await WithAdminsAsync(turn, shared, cancellationToken);
+        if (view.Refresh is { } refresh && !await confirmations.IsPendingAsync(refresh.PendingId, cancellationToken))
+        {
+            // Decided while the roster was asked: that decision's update is the one everyone must see.
+            return;
+        }
+
+        var update = factory.Create(view, turn.Activity.ChannelId);
         update.Id = messageId;
         try
         {

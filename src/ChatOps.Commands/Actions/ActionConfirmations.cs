@@ -220,6 +220,10 @@ public sealed partial class ActionConfirmations(
         await AuditStoredAsync(stored, AuditDecision.Undeliverable, reason, cancellationToken);
     }
 
+    /// <summary>Whether a pending action still waits for a decision (a card showing it as pending is still true).</summary>
+    public async Task<bool> IsPendingAsync(string pendingId, CancellationToken cancellationToken) =>
+        await pending.GetAsync(pendingId, cancellationToken) is { State: PendingActionState.AwaitingConfirmation or PendingActionState.AwaitingApproval };
+
     /// <summary>Remembers which message carries a pending action's card (unless it was decided meanwhile).</summary>
     public async Task RecordCardAsync(string pendingId, string messageId, CancellationToken cancellationToken)
     {

@@ -185,6 +185,43 @@ public sealed class SharedViewTests
     }
 
     [Fact]
+    public async Task ChannelConfirmation_ApprovedWhileTheConfirmsUpdateWaitsOnTheRoster_EveryoneEndsWithTheOutcome()
+    {
+        await using var host = await TwoAdminsAsync();
+        var dana = await host.AskAsync("kill clussvc HV04");
+        host.Connector.RosterDelay = TimeSpan.FromSeconds(1.5);
+
+        // Dana's confirm is stored at once; its card for everyone waits on the roster for the admins' ids.
+        var confirming = host.PressForCardAsync(dana, "confirm", TeamsUser.Dana);
+        var until = DateTime.UtcNow + TimeSpan.FromSeconds(5);
+        ConnectorCall lee;
+        do
+        {
+            await Task.Delay(100);
+            lee = await ViewAsync(host, dana, TeamsUser.Lee);
+        }
+        while (!Decisions(lee).Contains("Approve") && DateTime.UtcNow < until);
+        await host.PressForCardAsync(lee, "confirm", TeamsUser.Lee);
+        await confirming;
+        var updates = new List<ConnectorCall>();
+        try
+        {
+            while (true)
+            {
+                updates.Add(await host.Connector.NextAsync(TimeSpan.FromSeconds(2)));
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        Assert.Equal(1, host.Lab().ActionCount(ClusterAction.StopClusterService));
+        var last = updates.Last(u => u.Id == dana.Id);
+        Assert.Contains("Approved by Lee Oncall at", last.VisibleText, StringComparison.Ordinal);
+        Assert.DoesNotContain("waiting for a second admin", last.VisibleText, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task PersonalChat_TheCardCarriesTheRequestersButtons()
     {
         await using var host = await ActionHost.StartAsync();
