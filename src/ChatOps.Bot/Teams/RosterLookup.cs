@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using ChatOps.Commands.Access;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Teams;
+using Microsoft.Bot.Schema.Teams;
 using Microsoft.Extensions.Options;
 
 namespace ChatOps.Bot.Teams;
@@ -30,28 +31,8 @@ internal sealed partial class RosterLookup(IOptionsMonitor<AccessOptions> access
             return null;
         }
 
-        var key = $"{turn.Activity.Conversation?.TenantId}|{from.AadObjectId ?? id}";
-        var now = time.GetUtcNow();
-        if (_known.TryGetValue(key, out var known) && known.Until > now)
-        {
-            return known.Value;
-        }
-
-        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        budget.CancelAfter(Timeout);
-        try
-        {
-            var member = await TeamsInfo.GetMemberAsync(turn, id, budget.Token).WaitAsync(budget.Token);
-            var upn = string.IsNullOrWhiteSpace(member?.UserPrincipalName) ? null : member.UserPrincipalName.Trim();
-            Remember(key, upn, now + RememberFor);
-            return upn;
-        }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
-        {
-            LogRosterFailed(ex, id, Timeout.TotalSeconds);
-            Remember(key, null, now + RememberFailure);
-            return null;
-        }
+        return await AskAsync(turn, $"upn|{turn.Activity.Conversation?.TenantId}|{from.AadObjectId ?? id}", id,
+            member => string.IsNullOrWhiteSpace(member.UserPrincipalName) ? null : member.UserPrincipalName.Trim(), cancellationToken);
     }
 
     /// <summary>
@@ -67,9 +48,12 @@ internal sealed partial class RosterLookup(IOptionsMonitor<AccessOptions> access
         return ids.OfType<string>().ToList();
     }
 
-    private async Task<string?> ChannelIdAsync(ITurnContext turn, string entry, CancellationToken cancellationToken)
+    private Task<string?> ChannelIdAsync(ITurnContext turn, string entry, CancellationToken cancellationToken) =>
+        AskAsync(turn, $"id|{turn.Activity.Conversation?.TenantId}|{entry}", entry, member => string.IsNullOrEmpty(member.Id) ? null : member.Id, cancellationToken);
+
+    /// <summary>One roster look-up: remembered, bounded by <see cref="Timeout"/>, and on failure logged and remembered briefly.</summary>
+    private async Task<string?> AskAsync(ITurnContext turn, string key, string memberId, Func<TeamsChannelAccount, string?> read, CancellationToken cancellationToken)
     {
-        var key = $"id|{turn.Activity.Conversation?.TenantId}|{entry}";
         var now = time.GetUtcNow();
         if (_known.TryGetValue(key, out var known) && known.Until > now)
         {
@@ -80,31 +64,32 @@ internal sealed partial class RosterLookup(IOptionsMonitor<AccessOptions> access
         budget.CancelAfter(Timeout);
         try
         {
-            var member = await TeamsInfo.GetMemberAsync(turn, entry, budget.Token).WaitAsync(budget.Token);
-            Remember(key, member?.Id, now + RememberFor);
-            return member?.Id is { Length: > 0 } id ? id : null;
+            var member = await TeamsInfo.GetMemberAsync(turn, memberId, budget.Token).WaitAsync(budget.Token);
+            var value = member is null ? null : read(member);
+            Remember(key, value, now + RememberFor);
+            return value;
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
-            LogRosterFailed(ex, entry, Timeout.TotalSeconds);
+            LogRosterFailed(ex, memberId, Timeout.TotalSeconds);
             Remember(key, null, now + RememberFailure);
             return null;
         }
     }
 
-    private void Remember(string key, string? upn, DateTimeOffset until)
+    private void Remember(string key, string? value, DateTimeOffset until)
     {
         if (_known.Count >= MaxRemembered)
         {
             _known.Clear();
         }
 
-        _known[key] = (upn, until);
+        _known[key] = (value, until);
     }
 
     private static bool NamesAnyUpn(AccessOptions options) =>
         options.Admins.Concat(options.Operators).Any(entry => entry?.Contains('@', StringComparison.Ordinal) == true);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read the Teams roster entry of {User} within {Seconds} s; treated without a UPN (roles by UPN do not apply to this message)")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read the Teams roster entry of {User} within {Seconds} s; going on without it (no role by UPN, no refresh for that admin)")]
     private partial void LogRosterFailed(Exception exception, string user, double seconds);
 }
