@@ -336,7 +336,7 @@ internal static class CardElements
     };
 
     /// <summary>The same mark for the same status in every fact and cell, so colour is never the only sign.</summary>
-    public static string Marked(string value, CellStatus status) => status switch
+    private static string Marked(string value, CellStatus status) => status switch
     {
         CellStatus.Warning => $"⚠ {value}",
         CellStatus.Attention => $"✖ {value}",

@@ -13,6 +13,9 @@ internal sealed record ButtonPress(string? Verb, string? PendingId, string? Nonc
 
     public bool IsMalformed => ReferenceEquals(this, Malformed);
 
+    /// <summary>Whether this is a card's refresh (a person asking for their view), not a decision.</summary>
+    public bool IsRefresh => !IsMalformed && Verb == Commands.Replies.CardRefresh.Verb;
+
     /// <summary>
     /// The press carried by an activity value; null when the value is not a press at all;
     /// <see cref="Malformed"/> when it names a pending action with data of the wrong type or size.
@@ -48,8 +51,8 @@ internal sealed record ButtonPress(string? Verb, string? PendingId, string? Nonc
         return new ButtonPress(verb ?? dataVerb, pendingId, nonce);
     }
 
-    /// <summary>Whether an <c>adaptiveCard/action</c> invoke's value is a card's refresh (by the action's verb, else its data's), whatever else it holds.</summary>
-    public static bool IsRefresh(object? invokeValue)
+    /// <summary>Whether an <c>adaptiveCard/action</c> invoke's raw value is a card's refresh (by the action's verb, else its data's), whatever else it holds.</summary>
+    public static bool IsRefreshValue(object? invokeValue)
     {
         if (invokeValue is not JObject value || value["action"] is not JObject action)
         {
@@ -57,7 +60,7 @@ internal sealed record ButtonPress(string? Verb, string? PendingId, string? Nonc
         }
 
         var verb = action["verb"] is { Type: JTokenType.String } given ? given.Value<string>() : null;
-        return From(action["data"], verb) is { IsMalformed: false, Verb: Commands.Replies.CardRefresh.Verb };
+        return From(action["data"], verb)?.IsRefresh == true;
     }
 
     /// <summary>

@@ -73,7 +73,7 @@ internal sealed partial class ChatOpsBot(
         {
             reply = Commands.Replies.Reply.Error("That button carries no action I know.");
         }
-        else if (press is { IsMalformed: false, Verb: Commands.Replies.CardRefresh.Verb })
+        else if (press.IsRefresh)
         {
             reply = await confirmations.ViewAsync(press.PendingId, await ContextOfAsync(turnContext, cancellationToken), cancellationToken);
         }

@@ -41,7 +41,7 @@ internal sealed partial class TurnIntake(
         activity.CallerId = auth.CallerId;
         // A card's refresh only reads (a person's view of a pending action): answered now, and never
         // stored, so a refresh sent again gets the view as it is then, not as it was.
-        var isPress = activity.Type == ActivityTypes.Invoke && activity.Name == CardActionInvoke && !ButtonPress.IsRefresh(activity.Value);
+        var isPress = activity.Type == ActivityTypes.Invoke && activity.Name == CardActionInvoke && !ButtonPress.IsRefreshValue(activity.Value);
         if (activity.Type == ActivityTypes.Invoke && !isPress)
         {
             // Other invokes (none of which change anything) are answered in the request, as the channel expects.

@@ -125,9 +125,9 @@ public sealed partial class ActionConfirmations(
         var preview = PreviewOf(stored);
         var requester = viewer is not null && viewer.Is(stored.RequesterId);
         var expires = $"{stored.ExpiresAt:HH:mm:ss} UTC";
-        if (stored.State is not (PendingActionState.AwaitingConfirmation or PendingActionState.AwaitingApproval) || time.GetUtcNow() > stored.ExpiresAt)
+        if (!stored.IsWaiting || time.GetUtcNow() > stored.ExpiresAt)
         {
-            var settled = stored.State is PendingActionState.AwaitingConfirmation or PendingActionState.AwaitingApproval ? "expired" : stored.State.ToString().ToLowerInvariant();
+            var settled = stored.IsWaiting ? "expired" : stored.State.ToString().ToLowerInvariant();
             return new Reply
             {
                 Heading = $"{question}: {settled}",
@@ -222,7 +222,7 @@ public sealed partial class ActionConfirmations(
 
     /// <summary>Whether a pending action still waits for a decision (a card showing it as pending is still true).</summary>
     public async Task<bool> IsPendingAsync(string pendingId, CancellationToken cancellationToken) =>
-        await pending.GetAsync(pendingId, cancellationToken) is { State: PendingActionState.AwaitingConfirmation or PendingActionState.AwaitingApproval };
+        await pending.GetAsync(pendingId, cancellationToken) is { IsWaiting: true };
 
     /// <summary>Remembers which message carries a pending action's card (unless it was decided meanwhile).</summary>
     public async Task RecordCardAsync(string pendingId, string messageId, CancellationToken cancellationToken)

@@ -54,6 +54,9 @@ public sealed record PendingAction
     /// <summary>Current state.</summary>
     public PendingActionState State { get; init; } = PendingActionState.AwaitingConfirmation;
 
+    /// <summary>Whether it still waits for a decision (a confirmation, or a second admin's approval).</summary>
+    public bool IsWaiting => State is PendingActionState.AwaitingConfirmation or PendingActionState.AwaitingApproval;
+
     /// <summary>User id of the second approver, once approved.</summary>
     public string? ApprovedBy { get; init; }
 
