@@ -1,2 +1,2 @@
-// Each test boots its own host; Quartz keeps its logger in a static, so hosts run one at a time.
+// Each test boots its own host, and several time what they see: hosts run one at a time on the 2-core CI machine.
 [assembly: CollectionBehavior(DisableTestParallelization = true)]

@@ -16,7 +16,7 @@ internal sealed class CronScheduleInfo(IOptions<ScheduleOptions> options, TimePr
         var zone = TimeZoneInfo.FindSystemTimeZoneById(o.TimeZone);
         var now = time.GetUtcNow();
         IReadOnlyList<ScheduledJobInfo> jobs = o.ByJob
-            .Select(j => new ScheduledJobInfo(j.Key, j.Value, zone.Id, new CronExpression(j.Value) { TimeZone = zone }.GetNextValidTimeAfter(now)))
+            .Select(j => new ScheduledJobInfo(j.Key, j.Value, zone.Id, new CronExpression(j.Value, zone).GetNextValidTimeAfter(now)))
             .ToList();
         return Task.FromResult(jobs);
     }

@@ -22,7 +22,7 @@ internal sealed class ScheduleOptionsValidator : IValidateOptions<ScheduleOption
 
     private static void Check(string cron, string key, List<string> failures)
     {
-        if (!CronExpression.IsValidExpression(cron))
+        if (!CronExpression.TryParse(cron, out _))
         {
             failures.Add($"ChatOps:Schedules:{key} '{cron}' is not a valid Quartz cron expression (seconds minutes hours day-of-month month day-of-week, e.g. 0 0 7 ? * MON-FRI).");
         }

@@ -6,7 +6,9 @@ namespace ChatOps.Bot.Scheduling;
 
 /// <summary>
 /// Quartz.NET with the in-memory job store: one cron trigger per <see cref="IScheduledTask"/>.
-/// A fire missed while the service was down runs once at start ("fire now" misfire handling).
+/// The store forgets everything when the service stops, so a fire due while it was down is not
+/// run: the next one is the next time the cron names. A fire that comes late while the service
+/// runs (the machine was suspended, every worker busy) runs once at once ("fire now").
 /// </summary>
 internal static class SchedulingServiceCollectionExtensions
 {
@@ -22,12 +24,11 @@ internal static class SchedulingServiceCollectionExtensions
     /// <summary>The Quartz scheduler that runs the jobs; the service only.</summary>
     public static WebApplicationBuilder AddScheduler(this WebApplicationBuilder builder)
     {
-        builder.Services.AddHostedService<QuartzLoggingBinder>();
         var schedules = builder.Configuration.GetSection(ScheduleOptions.Section).Get<ScheduleOptions>() ?? new ScheduleOptions();
         var valid = new ScheduleOptionsValidator().Validate(null, schedules).Succeeded;
-        builder.Services.AddQuartz(quartz =>
+        builder.AddQuartz(quartz =>
         {
-            quartz.SchedulerName = "chatops";
+            quartz.ConfigureScheduler(s => s.InstanceName = "chatops");
             if (!valid)
             {
                 return; // start-up stops with the validator's message
@@ -37,12 +38,12 @@ internal static class SchedulingServiceCollectionExtensions
             foreach (var (job, cron) in schedules.ByJob)
             {
                 var key = new JobKey(job);
-                quartz.AddJob<TaskJob>(key, j => j.StoreDurably());
+                quartz.AddJob<TaskJob>(j => j.WithIdentity(key).StoreDurably());
                 quartz.AddTrigger(t => t.ForJob(key).WithIdentity(job + "-trigger")
-                    .WithCronSchedule(cron, c => c.InTimeZone(zone).WithMisfireHandlingInstructionFireAndProceed()));
+                    .WithCronSchedule(cron, c => c.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
             }
         });
-        builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        builder.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return builder;
     }
 }

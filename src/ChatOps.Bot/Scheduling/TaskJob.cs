@@ -7,7 +7,7 @@ namespace ChatOps.Bot.Scheduling;
 [DisallowConcurrentExecution]
 internal sealed partial class TaskJob(IEnumerable<IScheduledTask> tasks, ILogger<TaskJob> logger) : IJob
 {
-    public async Task Execute(IJobExecutionContext context)
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         var name = context.JobDetail.Key.Name;
         var task = tasks.FirstOrDefault(t => t.Name == name);
@@ -19,7 +19,7 @@ internal sealed partial class TaskJob(IEnumerable<IScheduledTask> tasks, ILogger
 
         try
         {
-            await task.RunAsync(context.CancellationToken);
+            await task.RunAsync(cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
