@@ -41,7 +41,7 @@ internal static class TeamsEndpointExtensions
         builder.Services.AddHealthChecks()
             .AddCheck<ClusterReadinessCheck>("cluster", tags: [ReadyTag])
             .AddCheck<KnowledgeReadinessCheck>("knowledge", tags: [ReadyTag])
-            .AddCheck<StorageReadinessCheck>("storage", tags: [ReadyTag]);
+            .Add(new HealthCheckRegistration("storage", sp => sp.GetRequiredKeyedService<IHealthCheck>(StorageServiceCollectionExtensions.ReadinessKey), HealthStatus.Unhealthy, [ReadyTag]));
         return builder;
     }
 

@@ -1,3 +1,4 @@
+using ChatOps.Bot.Storage;
 using ChatOps.Commands.Schedules;
 using Microsoft.Extensions.Options;
 using Quartz;
@@ -5,10 +6,11 @@ using Quartz;
 namespace ChatOps.Bot.Scheduling;
 
 /// <summary>
-/// Quartz.NET with the in-memory job store: one cron trigger per <see cref="IScheduledTask"/>.
-/// The store forgets everything when the service stops, so a fire due while it was down is not
+/// Quartz.NET: one cron trigger per <see cref="IScheduledTask"/>. With LiteDB the job store is in
+/// memory and forgets everything when the service stops, so a fire due while it was down is not
 /// run: the next one is the next time the cron names. A fire that comes late while the service
-/// runs (the machine was suspended, every worker busy) runs once at once ("fire now").
+/// runs (the machine was suspended, every worker busy) runs once at once ("fire and proceed").
+/// With PostgreSQL the store is the clustered ADO.NET one on the same database (see <see cref="UseClusteredStore"/>).
 /// </summary>
 internal static class SchedulingServiceCollectionExtensions
 {
@@ -34,16 +36,56 @@ internal static class SchedulingServiceCollectionExtensions
                 return; // start-up stops with the validator's message
             }
 
+            if (StorageServiceCollectionExtensions.ProviderOf(builder.Configuration) == StorageProvider.PostgreSql)
+            {
+                UseClusteredStore(quartz, builder.Configuration);
+            }
+
             var zone = TimeZoneInfo.FindSystemTimeZoneById(schedules.TimeZone);
             foreach (var (job, cron) in schedules.ByJob)
             {
                 var key = new JobKey(job);
-                quartz.AddJob<TaskJob>(j => j.WithIdentity(key).StoreDurably());
+                quartz.AddJob<TaskJob>(j => j.WithIdentity(key).StoreDurably().RequestRecovery());
                 quartz.AddTrigger(t => t.ForJob(key).WithIdentity(job + "-trigger")
                     .WithCronSchedule(cron, c => c.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
             }
         });
         builder.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return builder;
+    }
+
+    /// <summary>How often a clustered scheduler checks in; one silent for this plus <see cref="CheckinMisfireThreshold"/> is taken for dead.</summary>
+    public static readonly TimeSpan CheckinInterval = TimeSpan.FromSeconds(7.5);
+
+    /// <summary>How long past a missed check-in the others wait before recovering a scheduler's jobs.</summary>
+    public static readonly TimeSpan CheckinMisfireThreshold = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// The ADO.NET job store on the state database, clustered: every instance shares the triggers,
+    /// each fire runs on exactly one, a job on an instance that dies is run again by another
+    /// (<c>RequestRecovery</c>), and a fire missed while every instance was down runs once when one
+    /// is back (the trigger keeps its last fire time across the restart's re-declaration, so the
+    /// missed fire is seen as misfired, and "fire and proceed" runs it once). Quartz creates its
+    /// own tables (<c>qrtz_*</c>) when missing, safely when several instances start at once.
+    /// </summary>
+    private static void UseClusteredStore(IQuartzBuilder quartz, IConfiguration configuration)
+    {
+        var connection = configuration[$"{StorageOptions.Section}:{nameof(StorageOptions.ConnectionString)}"];
+        if (string.IsNullOrWhiteSpace(connection))
+        {
+            return; // the state store stops start-up with its own line
+        }
+
+        quartz.ConfigureOptions<QuartzOptions>(o => o.Scheduling.ScheduleTriggerRelativeToReplacedTrigger = true);
+        quartz.UsePersistentStore(store =>
+        {
+            store.UsePostgres(connection);
+            store.ProvisionSchema();
+            store.UseClustering(c =>
+            {
+                c.CheckinInterval = CheckinInterval;
+                c.CheckinMisfireThreshold = CheckinMisfireThreshold;
+            });
+        });
     }
 }

@@ -3,7 +3,7 @@ using LiteDB;
 
 namespace ChatOps.Bot.Storage;
 
-/// <summary>Pending confirmations in LiteDB; transitions are compare-and-set, so each is used once.</summary>
+/// <summary>Pending confirmations in LiteDB; transitions are compare-and-set, so each is used once. A Running one names the process that runs it.</summary>
 internal sealed class LiteDbPendingActions(LiteDbStore store) : IPendingActions
 {
     private ILiteCollection<PendingDocument> Actions => store.Database.GetCollection<PendingDocument>("pending");
@@ -17,10 +17,12 @@ internal sealed class LiteDbPendingActions(LiteDbStore store) : IPendingActions
     public Task<PendingAction?> GetAsync(string id, CancellationToken cancellationToken) =>
         Task.FromResult(Actions.FindById(id)?.Action);
 
-    public Task<IReadOnlyList<PendingAction>> ListAsync(PendingActionState state, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<PendingAction>> ListOrphanedAsync(CancellationToken cancellationToken)
     {
         // The state lives inside the embedded document; the collection holds only live confirmations and their recent past.
-        var found = Actions.Find(Query.EQ("Action.State", state.ToString())).Select(d => d.Action).OrderBy(a => a.CreatedAt).ToList();
+        var found = Actions.Find(Query.EQ("Action.State", nameof(PendingActionState.Running)))
+            .Where(d => d.Owner != store.Instance)
+            .Select(d => d.Action).OrderBy(a => a.CreatedAt).ToList();
         return Task.FromResult<IReadOnlyList<PendingAction>>(found);
     }
 
@@ -34,7 +36,8 @@ internal sealed class LiteDbPendingActions(LiteDbStore store) : IPendingActions
                 return Task.FromResult(false);
             }
 
-            return Task.FromResult(Actions.Update(new PendingDocument { Id = id, Action = updated }));
+            var owner = updated.State == PendingActionState.Running ? store.Instance : current.Owner;
+            return Task.FromResult(Actions.Update(new PendingDocument { Id = id, Action = updated, Owner = owner }));
         }
     }
 
@@ -44,5 +47,8 @@ internal sealed class LiteDbPendingActions(LiteDbStore store) : IPendingActions
         public string Id { get; set; } = string.Empty;
 
         public PendingAction Action { get; set; } = null!;
+
+        /// <summary>The process that moved it to Running (null: never ran, or stored before owners were).</summary>
+        public string? Owner { get; set; }
     }
 }

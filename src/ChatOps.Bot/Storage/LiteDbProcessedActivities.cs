@@ -29,14 +29,13 @@ internal sealed class LiteDbProcessedActivities : IProcessedActivities, IDisposa
     /// <summary>An answer bigger than a Teams card cannot be is not kept (the redelivery then gets "already handled").</summary>
     private const int MaxAnswerChars = 64 * 1024;
 
-    private readonly string _process = Guid.NewGuid().ToString("N");
     private int _claims;
 
     private ILiteCollection<ProcessedDocument> Seen => store.Database.GetCollection<ProcessedDocument>("processed");
 
     public Task<ActivityClaim> TryClaimAsync(string activityKey, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var claim = new PendingClaim(Key(activityKey), now.UtcDateTime);
+        var claim = new PendingClaim(StoredKey.Of(activityKey), now.UtcDateTime);
         _waiting.Add(claim, cancellationToken);
         return claim.Result.Task;
     }
@@ -103,13 +102,13 @@ internal sealed class LiteDbProcessedActivities : IProcessedActivities, IDisposa
     {
         var seen = Seen.FindById(claim.Key);
         // A document without an owner predates owners: it was handled to the end.
-        if (seen is not null && (seen.Finished || seen.Owner is null || seen.Owner == _process))
+        if (seen is not null && (seen.Finished || seen.Owner is null || seen.Owner == store.Instance))
         {
             var answer = seen.AnswerBody is null ? null : new StoredAnswer(seen.AnswerStatus, seen.AnswerBody);
             return new ActivityClaim(false, seen.Finished || seen.Owner is null, answer);
         }
 
-        Seen.Upsert(new ProcessedDocument { Id = claim.Key, At = claim.At, Owner = _process });
+        Seen.Upsert(new ProcessedDocument { Id = claim.Key, At = claim.At, Owner = store.Instance });
 
         // Counted here rather than with Count(), which walks the whole collection on every claim.
         if (++_claims % 256 == 1)
@@ -128,7 +127,7 @@ internal sealed class LiteDbProcessedActivities : IProcessedActivities, IDisposa
 
     public Task FinishAsync(string activityKey, StoredAnswer? answer, CancellationToken cancellationToken)
     {
-        var key = Key(activityKey);
+        var key = StoredKey.Of(activityKey);
         lock (store.Gate)
         {
             if (Seen.FindById(key) is { } seen)
@@ -149,10 +148,10 @@ internal sealed class LiteDbProcessedActivities : IProcessedActivities, IDisposa
 
     public Task ReleaseAsync(string activityKey, CancellationToken cancellationToken)
     {
-        var key = Key(activityKey);
+        var key = StoredKey.Of(activityKey);
         lock (store.Gate)
         {
-            if (Seen.FindById(key) is { Finished: false } seen && seen.Owner == _process)
+            if (Seen.FindById(key) is { Finished: false } seen && seen.Owner == store.Instance)
             {
                 Seen.Delete(key);
             }
@@ -160,12 +159,6 @@ internal sealed class LiteDbProcessedActivities : IProcessedActivities, IDisposa
 
         return Task.CompletedTask;
     }
-
-    /// <summary>LiteDB index keys hold at most 1,023 bytes: a longer id is kept as its SHA-256.</summary>
-    private static string Key(string activityId) =>
-        System.Text.Encoding.UTF8.GetByteCount(activityId) <= 512
-            ? activityId
-            : "sha256:" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(activityId)));
 
     /// <summary>Storage shape keyed by activity id.</summary>
     internal sealed class ProcessedDocument

@@ -28,6 +28,12 @@ internal sealed partial class LiteDbStore : IDisposable
 
     public string FullPath { get; }
 
+    /// <summary>
+    /// This process, a random id per start. Claims and running actions name it: one that names
+    /// another was left by an earlier process (a file is open in one process at a time), so it is gone.
+    /// </summary>
+    public string Instance { get; } = Guid.NewGuid().ToString("N");
+
     /// <summary>Serialises read-modify-write sequences inside this process.</summary>
     public Lock Gate { get; } = new();
 

@@ -445,25 +445,26 @@ public sealed partial class ActionConfirmations(
     }
 
     /// <summary>
-    /// Called once at start: an action still Running was cut off by a stop or crash, so nobody knows
-    /// whether it ran. Each becomes Interrupted, is audited, and is reported where it was confirmed.
+    /// Called at start and then now and again: an action left Running by an instance that is gone
+    /// was cut off by a stop or crash, so nobody knows whether it ran. Each becomes Interrupted (once,
+    /// whichever instance sees it first), is audited, and is reported where it was confirmed.
     /// </summary>
     public async Task<IReadOnlyList<(PendingAction Action, Reply Notice)>> InterruptLeftoversAsync(CancellationToken cancellationToken)
     {
         var found = new List<(PendingAction, Reply)>();
-        foreach (var running in await pending.ListAsync(PendingActionState.Running, cancellationToken))
+        foreach (var running in await pending.ListOrphanedAsync(cancellationToken))
         {
             if (!await pending.TryTransitionAsync(running.Id, PendingActionState.Running, running with { State = PendingActionState.Interrupted }, cancellationToken))
             {
                 continue;
             }
 
-            await AuditStoredAsync(running, AuditDecision.Interrupted, "interrupted: the service stopped while it ran; outcome unknown", cancellationToken);
+            await AuditStoredAsync(running, AuditDecision.Interrupted, "interrupted: the instance running it stopped; outcome unknown", cancellationToken);
             LogInterrupted(running.Action, running.Target, running.Id);
             found.Add((running, new Reply
             {
                 Heading = $"{running.Action} {running.Target}: interrupted",
-                Blocks = [new TextBlock($"`{running.CommandText}`, requested at {running.CreatedAt:HH:mm} UTC and confirmed, was running when the service stopped. Its outcome is unknown: check with `{CheckCommandFor(running)}` before trying again.", TextStyle.Attention)],
+                Blocks = [new TextBlock($"`{running.CommandText}`, requested at {running.CreatedAt:HH:mm} UTC and confirmed, was running when the service instance running it stopped. Its outcome is unknown: check with `{CheckCommandFor(running)}` before trying again.", TextStyle.Attention)],
                 Outcome = ReplyOutcome.Failed,
             }));
         }

@@ -9,8 +9,12 @@ public interface IPendingActions
     /// <summary>The pending action, or null.</summary>
     Task<PendingAction?> GetAsync(string id, CancellationToken cancellationToken);
 
-    /// <summary>The pending actions now in <paramref name="state"/>, oldest first.</summary>
-    Task<IReadOnlyList<PendingAction>> ListAsync(PendingActionState state, CancellationToken cancellationToken);
+    /// <summary>
+    /// Actions left <see cref="PendingActionState.Running"/> by an instance that is gone (it stopped
+    /// or crashed), oldest first. The store records which instance moved each to Running; one
+    /// still running on a live instance, this one or another, is not listed.
+    /// </summary>
+    Task<IReadOnlyList<PendingAction>> ListOrphanedAsync(CancellationToken cancellationToken);
 
     /// <summary>
     /// Moves the action from <paramref name="expected"/> to the state in <paramref name="updated"/>

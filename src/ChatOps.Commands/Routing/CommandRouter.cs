@@ -79,6 +79,11 @@ public sealed partial class CommandRouter(
             LogHandled(command.Name, context.Caller.Id, reply.Outcome, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             return reply;
         }
+        catch (StateUnavailableException ex)
+        {
+            LogStateUnavailable(command.Name, context.Caller.Id, ex.Reason);
+            return StateDown(command, ex);
+        }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             LogHandlerFailed(ex, command.Name, context.Caller.Id);
@@ -93,18 +98,31 @@ public sealed partial class CommandRouter(
             return;
         }
 
-        await audit.AppendAsync(new AuditRecord
+        try
         {
-            Time = time.GetUtcNow(),
-            UserId = context.Caller.Id,
-            UserName = context.Caller.Name,
-            ConversationId = context.ConversationId,
-            CommandText = text,
-            Action = command.Name,
-            Decision = AuditDecision.Refused,
-            Outcome = reason,
-        }, cancellationToken);
+            await audit.AppendAsync(new AuditRecord
+            {
+                Time = time.GetUtcNow(),
+                UserId = context.Caller.Id,
+                UserName = context.Caller.Name,
+                ConversationId = context.ConversationId,
+                CommandText = text,
+                Action = command.Name,
+                Decision = AuditDecision.Refused,
+                Outcome = reason,
+            }, cancellationToken);
+        }
+        catch (StateUnavailableException ex)
+        {
+            // The refusal is answered all the same; only its record is lost, and the log says so.
+            LogStateUnavailable(command.Name, context.Caller.Id, ex.Reason);
+        }
     }
+
+    /// <summary>What a command that needs the state database answers while it is down: nothing was done, and what still works.</summary>
+    private static Reply StateDown(CommandDefinition command, StateUnavailableException ex) => Reply.Error(
+        $"`{command.Name}` needs the state database, which is not answering ({ex.Reason}), so nothing was done.",
+        "Reading the cluster and the runbooks still works (`cluster`, `vm <name>`, `diagnose`, `kb search <words>`); actions, schedules and subscriptions wait until the database is back.");
 
     private Reply UnknownCommand(IReadOnlyList<string> tokens)
     {
@@ -146,6 +164,9 @@ public sealed partial class CommandRouter(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Access check for {Command} by {User} failed; denied")]
     private partial void LogAccessCheckFailed(Exception exception, string command, string user);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Command {Command} by {User} found the state database down: {Reason}")]
+    private partial void LogStateUnavailable(string command, string user, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Command {Command} by {User} failed")]
     private partial void LogHandlerFailed(Exception exception, string command, string user);

@@ -212,7 +212,7 @@ public sealed class ActionConfirmationsTests
         Assert.Null(kims.Confirmation);
         Assert.Contains("Checked again just before running", Text(kims), StringComparison.Ordinal);
         Assert.Contains("Checked again just before running", Text(kims.SharedView!), StringComparison.Ordinal);
-        var fresh = Assert.Single(await _pending.ListAsync(PendingActionState.AwaitingConfirmation, CancellationToken.None));
+        var fresh = Assert.Single(await _pending.ListAsync(PendingActionState.AwaitingConfirmation));
         Assert.Equal(Dana.PersonId, fresh.RequesterId);
         Assert.Equal("Dana", fresh.RequesterName);
         Assert.Equal(Dana.Id, fresh.RequesterChannelId);

@@ -2,7 +2,7 @@ using ChatOps.Commands.Actions;
 
 namespace ChatOps.Commands.Tests.Fakes;
 
-/// <summary>Pending actions in a dictionary, with the same compare-and-set transitions the LiteDB store gives.</summary>
+/// <summary>Pending actions in a dictionary, with the same compare-and-set transitions the stores give.</summary>
 internal sealed class MemoryPendingActions : IPendingActions
 {
     private readonly Dictionary<string, PendingAction> _actions = [];
@@ -25,7 +25,10 @@ internal sealed class MemoryPendingActions : IPendingActions
         }
     }
 
-    public Task<IReadOnlyList<PendingAction>> ListAsync(PendingActionState state, CancellationToken cancellationToken)
+    /// <summary>Every Running action: the fake stands for a store whose earlier process died, and has no instances of its own.</summary>
+    public Task<IReadOnlyList<PendingAction>> ListOrphanedAsync(CancellationToken cancellationToken) => ListAsync(PendingActionState.Running);
+
+    public Task<IReadOnlyList<PendingAction>> ListAsync(PendingActionState state)
     {
         lock (_actions)
         {

@@ -1,0 +1,85 @@
+using ChatOps.Commands.Actions;
+using Microsoft.Extensions.Options;
+using NpgsqlTypes;
+
+namespace ChatOps.Bot.Storage.Postgres;
+
+/// <summary>
+/// Processed activity ids in PostgreSQL, one row per id by primary key, shared by every instance:
+/// the first instance to insert an id has it (<c>INSERT … ON CONFLICT DO NOTHING</c>), whichever
+/// instance Teams redelivers to. An id left unfinished by an instance that is gone (stopped, or
+/// silent past its lease) is taken over by the next delivery in one conditional update.
+/// </summary>
+internal sealed class PostgresProcessedActivities(PostgresStore store, IOptions<StorageOptions> options) : IProcessedActivities
+{
+    /// <summary>An answer bigger than a Teams card cannot be is not kept (the redelivery then gets "already handled").</summary>
+    private const int MaxAnswerChars = 64 * 1024;
+
+    private int _claims;
+
+    public Task<ActivityClaim> TryClaimAsync(string activityKey, DateTimeOffset now, CancellationToken cancellationToken) =>
+        store.RunAsync(async (c, ct) =>
+        {
+            await using var claim = store.Command(c, $"""
+                WITH fresh AS (
+                    INSERT INTO chatops_processed (key, at, owner) VALUES (@key, @at, @me)
+                    ON CONFLICT (key) DO NOTHING RETURNING key),
+                taken AS (
+                    UPDATE chatops_processed p SET owner = @me, at = @at
+                    WHERE p.key = @key AND NOT EXISTS (SELECT 1 FROM fresh) AND NOT p.finished
+                      AND p.owner IS NOT NULL AND p.owner <> @me AND NOT {PostgresStore.Alive("p.owner")}
+                    RETURNING p.key)
+                SELECT 'new' FROM fresh UNION ALL SELECT 'taken' FROM taken
+                """);
+            claim.Parameters.AddWithValue("key", StoredKey.Of(activityKey));
+            claim.Parameters.AddWithValue("at", now.UtcDateTime);
+            if (await claim.ExecuteScalarAsync(ct) is string)
+            {
+                if (Interlocked.Increment(ref _claims) % 256 == 1)
+                {
+                    await PruneAsync(c, now, ct);
+                }
+
+                return new ActivityClaim(true, false, null);
+            }
+
+            await using var seen = store.Command(c, "SELECT finished, owner IS NULL, answer_status, answer_body FROM chatops_processed WHERE key = @key");
+            seen.Parameters.AddWithValue("key", StoredKey.Of(activityKey));
+            await using var row = await seen.ExecuteReaderAsync(ct);
+            if (!await row.ReadAsync(ct))
+            {
+                // Pruned between the two statements: it is long finished.
+                return new ActivityClaim(false, true, null);
+            }
+
+            var finished = row.GetBoolean(0) || row.GetBoolean(1);
+            var answer = row.IsDBNull(3) ? null : new StoredAnswer(row.GetInt32(2), row.GetString(3));
+            return new ActivityClaim(false, finished, answer);
+        }, cancellationToken);
+
+    public Task FinishAsync(string activityKey, StoredAnswer? answer, CancellationToken cancellationToken) =>
+        store.RunAsync(async (c, ct) =>
+        {
+            var kept = answer is { Body.Length: <= MaxAnswerChars } ? answer : null;
+            await using var finish = store.Command(c, "UPDATE chatops_processed SET finished = true, answer_status = @status, answer_body = @body WHERE key = @key");
+            finish.Parameters.AddWithValue("key", StoredKey.Of(activityKey));
+            finish.Parameters.Add(new("status", NpgsqlDbType.Integer) { Value = (object?)kept?.Status ?? DBNull.Value });
+            finish.Parameters.Add(new("body", NpgsqlDbType.Text) { Value = (object?)kept?.Body ?? DBNull.Value });
+            return await finish.ExecuteNonQueryAsync(ct);
+        }, cancellationToken);
+
+    public Task ReleaseAsync(string activityKey, CancellationToken cancellationToken) =>
+        store.RunAsync(async (c, ct) =>
+        {
+            await using var release = store.Command(c, "DELETE FROM chatops_processed WHERE key = @key AND NOT finished AND owner = @me");
+            release.Parameters.AddWithValue("key", StoredKey.Of(activityKey));
+            return await release.ExecuteNonQueryAsync(ct);
+        }, cancellationToken);
+
+    private async Task PruneAsync(Npgsql.NpgsqlConnection connection, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var prune = store.Command(connection, "DELETE FROM chatops_processed WHERE at < @cutoff AND finished");
+        prune.Parameters.AddWithValue("cutoff", (now - options.Value.ProcessedActivityRetention).UtcDateTime);
+        await prune.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,157 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using ChatOps.Bot.Hosting;
+using ChatOps.Bot.Storage;
+using ChatOps.Bot.Storage.Postgres;
+using ChatOps.Commands;
+using ChatOps.Commands.Actions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+
+namespace ChatOps.Bot.Tests.Storage;
+
+/// <summary>What only the shared PostgreSQL store promises: the schema's own rules, racing starts, instances that die, a database that is down.</summary>
+public sealed class PostgresStoreTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 25, 8, 0, 0, TimeSpan.Zero);
+
+    [SkippableFact]
+    public async Task AuditLog_UpdateDeleteAndTruncateAsTheServiceRole_AreRefusedByTheSchema()
+    {
+        await using var state = await StateUnderTest.OpenAsync(StateUnderTest.PostgreSql);
+        await state.Audit.AppendAsync(new AuditRecord { Time = Now, UserId = "u", UserName = "Dana", ConversationId = "c", CommandText = "flushdns HV01", Action = "flushdns", Decision = AuditDecision.Requested }, CancellationToken.None);
+
+        await using var connection = new NpgsqlConnection(state.Options.ConnectionString);
+        await connection.OpenAsync();
+        foreach (var sql in new[] { "UPDATE chatops_audit SET body = '{}'", "DELETE FROM chatops_audit", "TRUNCATE chatops_audit" })
+        {
+            await using var command = new NpgsqlCommand(sql, connection);
+            var refused = await Assert.ThrowsAsync<PostgresException>(() => command.ExecuteNonQueryAsync());
+            Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, refused.SqlState);
+        }
+
+        Assert.Equal("flushdns HV01", Assert.Single(await state.Audit.LatestAsync(5, CancellationToken.None)).CommandText);
+    }
+
+    [SkippableFact]
+    public async Task Migration_EightInstancesStartingAtOnce_AppliesEachStepOnce()
+    {
+        Skip.If(PostgresServer.Instance is null, PostgresServer.Missing);
+        var options = new StorageOptions { Provider = StorageProvider.PostgreSql, ConnectionString = await PostgresServer.Instance!.CreateDatabaseAsync() };
+        var stores = Enumerable.Range(0, 8).Select(_ => new PostgresStore(Microsoft.Extensions.Options.Options.Create(options))).ToList();
+        var instances = stores.Select(s => new PostgresInstance(s, NullLogger<PostgresInstance>.Instance)).ToList();
+
+        await Task.WhenAll(instances.Select(i => Task.Run(() => i.StartAsync(CancellationToken.None))));
+
+        await using (var connection = new NpgsqlConnection(options.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var count = new NpgsqlCommand("SELECT count(*), count(DISTINCT version) FROM chatops_schema", connection);
+            await using var row = await count.ExecuteReaderAsync();
+            await row.ReadAsync();
+            Assert.Equal(PostgresSchema.Steps.Count, row.GetInt64(0));
+            Assert.Equal(PostgresSchema.Steps.Count, row.GetInt64(1));
+        }
+
+        var ready = await new PostgresReadinessCheck(stores[0]).CheckHealthAsync(new HealthCheckContext());
+        Assert.Equal(HealthStatus.Healthy, ready.Status);
+        Assert.Contains("8 instance(s) alive", ready.Description, StringComparison.Ordinal);
+        foreach (var (instance, store) in instances.Zip(stores))
+        {
+            await instance.StopAsync(CancellationToken.None);
+            await store.DisposeAsync();
+        }
+    }
+
+    [SkippableFact]
+    public async Task Migration_SchemaNewerThanThisBuild_StopsStartUpWithOneLineAndChangesNothing()
+    {
+        await using (var state = await StateUnderTest.OpenAsync(StateUnderTest.PostgreSql))
+        {
+            await using var connection = new NpgsqlConnection(state.Options.ConnectionString);
+            await connection.OpenAsync();
+            await using var newer = new NpgsqlCommand("INSERT INTO chatops_schema (version, description, applied_by) VALUES (99, 'from the future', 'test')", connection);
+            await newer.ExecuteNonQueryAsync();
+
+            await using var store = new PostgresStore(Microsoft.Extensions.Options.Options.Create(state.Options));
+            var stopped = await Assert.ThrowsAsync<StartupException>(() => new PostgresInstance(store, NullLogger<PostgresInstance>.Instance).StartAsync(CancellationToken.None));
+
+            Assert.Contains($"has schema version 99, newer than this build's {PostgresSchema.Latest}", stopped.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain('\n', stopped.Message);
+        }
+    }
+
+    [SkippableFact]
+    public async Task InstanceThatDied_ItsClaimsAndRunningActionsWaitForItsLeaseThenAnotherTakesThemOver()
+    {
+        await using var survivor = await StateUnderTest.OpenAsync(StateUnderTest.PostgreSql);
+        // The instance that dies: it checked in, claimed an activity and started an action, then went silent without leaving.
+        var options = Microsoft.Extensions.Options.Options.Create(survivor.Options);
+        var dead = new PostgresStore(options);
+        await using (var connection = await dead.DataSource.OpenConnectionAsync())
+        await using (var checkIn = dead.Command(connection, "INSERT INTO chatops_instances (id) VALUES (@me)"))
+        {
+            await checkIn.ExecuteNonQueryAsync();
+        }
+
+        Assert.True((await new PostgresProcessedActivities(dead, options).TryClaimAsync("act-1", Now, CancellationToken.None)).Claimed);
+        var pending = new PostgresPendingActions(dead);
+        var action = new PendingAction { Id = "p1", Nonce = "n", Action = "kill clussvc", Target = "HV04", RequesterId = "u", RequesterName = "Dana", ConversationId = "c", CommandText = "kill clussvc HV04", CreatedAt = Now, ExpiresAt = Now.AddMinutes(2) };
+        await pending.AddAsync(action, CancellationToken.None);
+        await pending.TryTransitionAsync("p1", PendingActionState.AwaitingConfirmation, action with { State = PendingActionState.Running }, CancellationToken.None);
+
+        // Within its lease it may still be working: nothing is taken from it.
+        Assert.False((await survivor.Processed.TryClaimAsync("act-1", Now, CancellationToken.None)).Claimed);
+        Assert.Empty(await survivor.Pending.ListOrphanedAsync(CancellationToken.None));
+
+        await using (var connection = await dead.DataSource.OpenConnectionAsync())
+        await using (var silent = dead.Command(connection, "UPDATE chatops_instances SET seen_at = now() - @lease - interval '1 second' WHERE id = @me"))
+        {
+            await silent.ExecuteNonQueryAsync();
+        }
+
+        var claims = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => survivor.Processed.TryClaimAsync("act-1", Now, CancellationToken.None))));
+        Assert.Single(claims, c => c.Claimed);
+        Assert.Equal("p1", Assert.Single(await survivor.Pending.ListOrphanedAsync(CancellationToken.None)).Id);
+        await dead.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task DatabaseDown_EveryPortRefusesWithinSecondsAndReadinessIsUnhealthy()
+    {
+        var port = ClosedPort();
+        var options = Microsoft.Extensions.Options.Options.Create(new StorageOptions { Provider = StorageProvider.PostgreSql, ConnectionString = $"Host=127.0.0.1;Port={port};Database=chatops;Username=chatops" });
+        await using var store = new PostgresStore(options);
+        var watch = Stopwatch.StartNew();
+
+        var claim = await Assert.ThrowsAsync<StateUnavailableException>(() => new PostgresProcessedActivities(store, options).TryClaimAsync("a", Now, CancellationToken.None));
+        await Assert.ThrowsAsync<StateUnavailableException>(() => new PostgresPendingActions(store).GetAsync("p", CancellationToken.None));
+        await Assert.ThrowsAsync<StateUnavailableException>(() => new PostgresAuditLog(store).LatestAsync(1, CancellationToken.None));
+        await Assert.ThrowsAsync<StateUnavailableException>(() => new PostgresSubscriptions(store).ListAsync(null, CancellationToken.None));
+        await Assert.ThrowsAsync<StateUnavailableException>(() => new PostgresSweepHistory(store).LatestAsync(1, CancellationToken.None));
+        var ready = await new PostgresReadinessCheck(store).CheckHealthAsync(new HealthCheckContext());
+
+        Assert.InRange(watch.Elapsed.TotalSeconds, 0, 20);
+        Assert.Contains($"127.0.0.1:{port}/chatops", claim.Reason, StringComparison.Ordinal);
+        Assert.Equal(HealthStatus.Unhealthy, ready.Status);
+        var stopped = await Assert.ThrowsAsync<StartupException>(() => new PostgresInstance(store, NullLogger<PostgresInstance>.Instance).StartAsync(CancellationToken.None));
+        Assert.Contains("cannot be reached", stopped.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NoConnectionString_StopsStartUpSayingWhereToSetIt()
+    {
+        var stopped = Assert.Throws<StartupException>(() => new PostgresStore(Microsoft.Extensions.Options.Options.Create(new StorageOptions { Provider = StorageProvider.PostgreSql })));
+        Assert.Contains("ChatOps__Storage__ConnectionString", stopped.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>A loopback port nothing listens on: connections to it are refused at once, as to a database that is down.</summary>
+    private static int ClosedPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

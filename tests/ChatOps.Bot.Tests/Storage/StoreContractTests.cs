@@ -1,0 +1,281 @@
+using ChatOps.Commands.Actions;
+using ChatOps.Commands.Subscriptions;
+using ChatOps.Commands.Sweeps;
+
+namespace ChatOps.Bot.Tests.Storage;
+
+/// <summary>The contract of the state ports, the same tests on each provider (<see cref="StateUnderTest"/>).</summary>
+public sealed class StoreContractTests
+{
+    public static TheoryData<string> Providers => [StateUnderTest.LiteDb, StateUnderTest.PostgreSql];
+
+    private static readonly DateTimeOffset Now = new(2026, 11, 25, 8, 0, 0, TimeSpan.Zero);
+
+    private static PendingAction Pending(string id) => new()
+    {
+        Id = id,
+        Nonce = "nonce",
+        Action = "kill clussvc",
+        Target = "HV-NODE3",
+        RequesterId = "29:u1",
+        RequesterName = "Dana",
+        ConversationId = "c1",
+        CommandText = "kill clussvc hv-node3",
+        CreatedAt = Now,
+        ExpiresAt = Now.AddMinutes(2),
+    };
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task AuditLog_AppendThenReopen_KeepsRecordsInOrder(string provider)
+    {
+        await using var state = await StateUnderTest.OpenAsync(provider);
+        for (var i = 0; i < 3; i++)
+        {
+            await state.Audit.AppendAsync(new AuditRecord
+            {
+                Time = Now.AddSeconds(i),
+                UserId = "29:u1",
+                UserName = "Dana",
+                ConversationId = "c1",
+                CommandText = $"flushdns node{i}",
+                Action = "flushdns",
+                Target = $"NODE{i}",
+                Decision = AuditDecision.Requested,
+                DurationMs = 1.5,
+            }, CancellationToken.None);
+        }
+
+        await state.RestartAsync();
+        var latest = await state.Audit.LatestAsync(2, CancellationToken.None);
+        var all = new List<AuditRecord>();
+        await foreach (var record in state.Audit.AllAsync(CancellationToken.None))
+        {
+            all.Add(record);
+        }
+
+        Assert.Equal(["NODE2", "NODE1"], latest.Select(r => r.Target));
+        Assert.Equal(Now.AddSeconds(2), latest[0].Time);
+        Assert.Equal(AuditDecision.Requested, latest[0].Decision);
+        Assert.Equal(["NODE0", "NODE1", "NODE2"], all.Select(r => r.Target));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task PendingActions_TransitionTwice_OnlyFirstWins(string provider)
+    {
+        await using var state = await StateUnderTest.OpenAsync(provider);
+        await state.Pending.AddAsync(Pending("p1"), CancellationToken.None);
+        var running = Pending("p1") with { State = PendingActionState.Running };
+
+        var first = await state.Pending.TryTransitionAsync("p1", PendingActionState.AwaitingConfirmation, running, CancellationToken.None);
+        var second = await state.Pending.TryTransitionAsync("p1", PendingActionState.AwaitingConfirmation, running, CancellationToken.None);
+
+        Assert.True(first);
+        Assert.False(second);
+        Assert.Equal(running, await state.Pending.GetAsync("p1", CancellationToken.None), PendingEquality.Instance);
+        Assert.Null(await state.Pending.GetAsync("nope", CancellationToken.None));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task PendingActions_ConcurrentConfirms_ExactlyOneWins(string provider)
+    {
+        await using var state = await StateUnderTest.OpenAsync(provider);
+        await state.Pending.AddAsync(Pending("p2"), CancellationToken.None);
+        var running = Pending("p2") with { State = PendingActionState.Running };
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(() =>
+            state.Pending.TryTransitionAsync("p2", PendingActionState.AwaitingConfirmation, running, CancellationToken.None))));
+
+        Assert.Single(results, r => r);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task PendingActions_RunningHere_IsNotOrphanedUntilThisProcessIsGone(string provider)
+    {
+        await using var state = await StateUnderTest.OpenAsync(provider);
+        await state.Pending.AddAsync(Pending("p3"), CancellationToken.None);
+        await state.Pending.AddAsync(Pending("p4"), CancellationToken.None);
+        await state.Pending.TryTransitionAsync("p3", PendingActionState.AwaitingConfirmation, Pending("p3") with { State = PendingActionState.Running }, CancellationToken.None);
+
+        Assert.Empty(await state.Pending.ListOrphanedAsync(CancellationToken.None));
+        await state.RestartAsync();
+
+        var orphan = Assert.Single(await state.Pending.ListOrphanedAsync(CancellationToken.None));
+        Assert.Equal("p3", orphan.Id);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task ProcessedActivities_FinishedIdAfterRestart_IsNotClaimedAgainAndKeepsItsAnswer(string provider)
+    {
+        await using var state = await StateUnderTest.OpenAsync(provider);
+        Assert.True((await state.Processed.TryClaimAsync("a1", Now, CancellationToken.None)).Claimed);
+        await state.Processed.FinishAsync("a1", new StoredAnswer(200, "{\"statusCode\":200}"), CancellationToken.None);
+
+        await state.RestartAsync();
+
+        var again = await state.Processed.TryClaimAsync("a1", Now, CancellationToken.None);
+        Assert.False(again.Claimed);
+        Assert.True(again.Finished);
+        Assert.Equal(200, again.Answer?.Status);
+        Assert.Equal("{\"statusCode\":200}", again.Answer?.Body);
+        Assert.True((await state.Processed.TryClaimAsync("a2", Now, CancellationToken.None)).Claimed);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task ProcessedActivities_ClaimedButUnfinished_SameProcessRefusesAndTheNextProcessTakesItOver(string provider)
+    {
+        await using var state = await StateUnderTest.OpenAsync(provider);
+        Assert.True((await state.Processed.TryClaimAsync("a1", Now, CancellationToken.None)).Claimed);
+        var redelivered = await state.Processed.TryClaimAsync("a1", Now, CancellationToken.None);
+        Assert.False(redelivered.Claimed);
+        Assert.False(redelivered.Finished);
+
+        // The process stopped before finishing: a redelivery to the next one is handled.
+        await state.RestartAsync();
+
+        Assert.True((await state.Processed.TryClaimAsync("a1", Now, CancellationToken.None)).Claimed);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task ProcessedActivities_ManyConcurrentClaims_EachIdClaimedOnceAndKeptAfterReopening(string provider)
+    {
+        await using var state = await StateUnderTest.OpenAsync(provider);
+        // 200 ids, each claimed by four requests at once: each id goes to exactly one.
+        var claims = await Task.WhenAll(Enumerable.Range(0, 800).Select(i => Task.Run(() => state.Processed.TryClaimAsync($"id-{i % 200}", Now, CancellationToken.None))));
+        Assert.Equal(200, claims.Count(c => c.Claimed));
+
+        await state.RestartAsync();
+        await state.Processed.FinishAsync("id-0", null, CancellationToken.None);
+
+        Assert.False((await state.Processed.TryClaimAsync("id-0", Now, CancellationToken.None)).Claimed);
+        Assert.True((await state.Processed.TryClaimAsync("id-200", Now, CancellationToken.None)).Claimed);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task ProcessedActivities_Released_IsClaimedAgain(string provider)
+    {
+        await using var state = await StateUnderTest.OpenAsync(provider);
+        await state.Processed.TryClaimAsync("a1", Now, CancellationToken.None);
+
+        await state.Processed.ReleaseAsync("a1", CancellationToken.None);
+
+        Assert.True((await state.Processed.TryClaimAsync("a1", Now, CancellationToken.None)).Claimed);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task ProcessedActivities_AnIdOf100KbWithControlCharacters_IsClaimedOnce(string provider)
+    {
+        await using var state = await StateUnderTest.OpenAsync(provider);
+        var hostile = "x\u0001'; DROP TABLE t; --" + new string('é', 50_000);
+
+        Assert.True((await state.Processed.TryClaimAsync(hostile, Now, CancellationToken.None)).Claimed);
+        Assert.False((await state.Processed.TryClaimAsync(hostile, Now, CancellationToken.None)).Claimed);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task SweepHistory_StoreFindPrune_ByTime(string provider)
+    {
+        await using var state = await StateUnderTest.OpenAsync(provider);
+        for (var day = 0; day < 5; day++)
+        {
+            await state.Sweeps.AddAsync(new SweepRecord
+            {
+                Id = $"s{day}",
+                Time = Now.AddDays(day),
+                Nodes = [new NodeSweep("N1", new Dictionary<string, string> { ["driver:MPIO"] = $"1.{day}" })],
+                Findings = [new SweepFinding("driver-parity", "N1", "Medium", "MPIO differs", "driver-parity-across-nodes")],
+            }, CancellationToken.None);
+        }
+
+        var before = await state.Sweeps.AtOrBeforeAsync(Now.AddDays(2.5), CancellationToken.None);
+        var byId = await state.Sweeps.GetAsync("s3", CancellationToken.None);
+        var pruned = await state.Sweeps.PruneAsync(Now.AddDays(2), CancellationToken.None);
+        var latest = await state.Sweeps.LatestAsync(10, CancellationToken.None);
+
+        Assert.Equal("s2", before!.Id);
+        Assert.Equal("1.2", before.Nodes[0].Components["driver:MPIO"]);
+        Assert.Equal(Now.AddDays(3), byId!.Time);
+        Assert.Equal("MPIO differs", Assert.Single(byId.Findings).Evidence);
+        Assert.Equal(2, pruned);
+        Assert.Equal(["s4", "s3", "s2"], latest.Select(s => s.Id));
+        Assert.Null(await state.Sweeps.AtOrBeforeAsync(Now.AddDays(-1), CancellationToken.None));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task SweepHistory_SummaryMark_SurvivesReopening(string provider)
+    {
+        await using var state = await StateUnderTest.OpenAsync(provider);
+        Assert.Null(await state.Sweeps.LastSummarizedAsync(CancellationToken.None));
+        await state.Sweeps.MarkSummarizedAsync("s1", CancellationToken.None);
+        await state.Sweeps.MarkSummarizedAsync("s2", CancellationToken.None);
+
+        await state.RestartAsync();
+
+        Assert.Equal("s2", await state.Sweeps.LastSummarizedAsync(CancellationToken.None));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task Subscriptions_AddRefreshRemove_ByConversationAndTopic(string provider)
+    {
+        await using var state = await StateUnderTest.OpenAsync(provider);
+        var channel = new Subscription("19:ops@thread.tacv2", "summary", "{\"address\":1}", "Dana", Now);
+
+        Assert.True(await state.Subscriptions.AddAsync(channel, CancellationToken.None));
+        Assert.False(await state.Subscriptions.AddAsync(channel with { Address = "{\"address\":2}" }, CancellationToken.None));
+        Assert.True(await state.Subscriptions.AddAsync(channel with { Topic = "sweep" }, CancellationToken.None));
+        await state.RestartAsync();
+
+        Assert.Equal("{\"address\":2}", Assert.Single(await state.Subscriptions.ListAsync("summary", CancellationToken.None)).Address);
+        Assert.Equal(2, (await state.Subscriptions.ListAsync(null, CancellationToken.None)).Count);
+        Assert.True(await state.Subscriptions.RemoveAsync(channel.ConversationId, "summary", CancellationToken.None));
+        Assert.False(await state.Subscriptions.RemoveAsync(channel.ConversationId, "summary", CancellationToken.None));
+        Assert.Equal("sweep", Assert.Single(await state.Subscriptions.ListAsync(null, CancellationToken.None)).Topic);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task AuditLog_RequestSuppliedFieldsOfAMegabyte_StoredCutToTheCap(string provider)
+    {
+        await using var state = await StateUnderTest.OpenAsync(provider);
+        var huge = "\u0000" + new string('n', 1024 * 1024);
+
+        await state.Audit.AppendAsync(new AuditRecord
+        {
+            Time = Now, UserId = "29:u1", UserName = huge, ConversationId = huge, CommandText = huge, Action = "kill vmwp", Target = huge,
+            Decision = AuditDecision.Refused, Outcome = huge, PendingId = huge,
+        }, CancellationToken.None);
+
+        var stored = Assert.Single(await state.Audit.LatestAsync(10, CancellationToken.None));
+        Assert.All([stored.UserName, stored.ConversationId, stored.CommandText, stored.Target, stored.Outcome, stored.PendingId!], field =>
+        {
+            Assert.Equal(AuditRecord.MaxFieldLength, field.Length);
+            Assert.EndsWith("…", field, StringComparison.Ordinal);
+        });
+        if (state.LiteDbFile is { } file)
+        {
+            Assert.True(new FileInfo(file.FullPath).Length < 256 * 1024, $"the file is {new FileInfo(file.FullPath).Length} bytes");
+        }
+    }
+
+    /// <summary>Records with arrays compare them by reference: this compares what is stored.</summary>
+    private sealed class PendingEquality : IEqualityComparer<PendingAction?>
+    {
+        public static readonly PendingEquality Instance = new();
+
+        public bool Equals(PendingAction? x, PendingAction? y) =>
+            x is not null && y is not null && System.Text.Json.JsonSerializer.Serialize(x) == System.Text.Json.JsonSerializer.Serialize(y);
+
+        public int GetHashCode(PendingAction? obj) => 0;
+    }
+}
