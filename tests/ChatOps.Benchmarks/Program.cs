@@ -3,7 +3,8 @@
 // `-- kb-latency` for per-query search percentiles and one-shot index build times, or
 // `-- cold-start [ChatOps.Bot.dll]` for the time from process start to `/readyz` answering 200, or
 // `-- powershell` for a pooled in-process node call beside a process per call, and `vm` end to end, or
-// `-- http [conversations] [commands]` for `/api/messages` answer and reply times beside a same-stack echo bot.
+// `-- http [conversations] [commands]` for `/api/messages` answer and reply times beside a same-stack echo bot, or
+// `-- postgres` for the PostgreSQL state store's claim + audit + transition and reply times beside LiteDB.
 using BenchmarkDotNet.Running;
 using ChatOps.Benchmarks.Clusters;
 using ChatOps.Benchmarks.Hosting;
@@ -28,6 +29,11 @@ if (args is [PowerShellCalls.Mode])
 if (args is [HttpTurns.Mode, ..])
 {
     return await HttpTurns.RunAsync(Console.Out, args.Skip(1).Select(int.Parse).ToArray());
+}
+
+if (args is [PostgresState.Mode])
+{
+    return await PostgresState.RunAsync(Console.Out);
 }
 
 if (args is [LatencyReport.Mode])

@@ -21,8 +21,11 @@ public sealed class ChatOpsHost : IAsyncDisposable
 
     private readonly IDictionary<string, string?> _settings;
 
-    private ChatOpsHost(WebApplicationFactory<Program> factory, FakeBotConnector connector, HttpClient client, string dataFolder, IDictionary<string, string?> settings)
+    private readonly bool _ownsConnector;
+
+    private ChatOpsHost(WebApplicationFactory<Program> factory, FakeBotConnector connector, bool ownsConnector, HttpClient client, string dataFolder, IDictionary<string, string?> settings)
     {
+        _ownsConnector = ownsConnector;
         _dataFolder = dataFolder;
         _settings = settings;
         _factory = factory;
@@ -36,13 +39,19 @@ public sealed class ChatOpsHost : IAsyncDisposable
 
     public IServiceProvider Services => _factory.Services;
 
-    public static async Task<ChatOpsHost> StartAsync(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    /// <param name="settings">Configuration on top of the defaults.</param>
+    /// <param name="services">Replacements in the service's container.</param>
+    /// <param name="connector">A connector shared with other hosts (several instances behind one bot registration); by default one of its own.</param>
+    public static async Task<ChatOpsHost> StartAsync(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, FakeBotConnector? connector = null)
     {
-        var connector = await FakeBotConnector.StartAsync();
+        var ownsConnector = connector is null;
+        connector ??= await FakeBotConnector.StartAsync();
         var dataFolder = Directory.CreateTempSubdirectory("chatops-e2e-").FullName;
         settings ??= new Dictionary<string, string?>();
         var factory = Boot(dataFolder, settings, services);
-        return new ChatOpsHost(factory, connector, factory.CreateClient(), dataFolder, settings);
+        var host = new ChatOpsHost(factory, connector, ownsConnector, factory.CreateClient(), dataFolder, settings);
+        _ = host.Services; // boots it now: start-up (a migration, a check-in) happens here, not on the first request
+        return host;
     }
 
     /// <summary>Stops the service and starts it again on the same database and connector; in-memory state (the lab) starts afresh.</summary>
@@ -139,7 +148,10 @@ public sealed class ChatOpsHost : IAsyncDisposable
     {
         Client.Dispose();
         await _factory.DisposeAsync();
-        await Connector.DisposeAsync();
+        if (_ownsConnector)
+        {
+            await Connector.DisposeAsync();
+        }
 
         // Work a test abandoned (a claim past its deadline) may still be finishing its last write.
         for (var attempt = 1; ; attempt++)

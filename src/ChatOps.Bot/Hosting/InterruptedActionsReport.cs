@@ -15,8 +15,9 @@ internal sealed partial class InterruptedActionsReport(
     ActionConfirmations confirmations,
     IChannelPublisher publisher,
     IOptions<StorageOptions> storage,
-    ILogger<InterruptedActionsReport> logger) : IHostedService, IDisposable
+    ILogger<InterruptedActionsReport> logger) : IHostedService
 {
+    // Never disposed: the host may stop a service after disposing it, and a token source with no timer holds nothing.
     private readonly CancellationTokenSource _stopping = new();
     private Task _notices = Task.CompletedTask;
     private Task _watch = Task.CompletedTask;
@@ -33,8 +34,6 @@ internal sealed partial class InterruptedActionsReport(
         await _watch.WaitAsync(cancellationToken);
         await _notices.WaitAsync(cancellationToken);
     }
-
-    public void Dispose() => _stopping.Dispose();
 
     private async Task WatchAsync(CancellationToken cancellationToken)
     {

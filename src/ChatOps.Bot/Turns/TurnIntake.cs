@@ -55,7 +55,7 @@ internal sealed partial class TurnIntake(
             : null;
         if (key is not null)
         {
-            ActivityClaim claim;
+            ActivityClaim? claim = null;
             var claiming = processed.TryClaimAsync(key, time.GetUtcNow(), CancellationToken.None);
             try
             {
@@ -66,12 +66,21 @@ internal sealed partial class TurnIntake(
             {
                 LogStorageUnavailable(ex, activity.Type);
                 // If the claim goes through later, nothing will handle it: let a redelivery have it.
-                _ = claiming.ContinueWith(c => c.Result.Claimed ? processed.ReleaseAsync(key, CancellationToken.None) : Task.CompletedTask, CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default).Unwrap();
-                await ApologizeAsync(activity, auth, isPress, response, cancellationToken);
-                return;
+                var late = key;
+                _ = claiming.ContinueWith(c => c.Result.Claimed ? processed.ReleaseAsync(late, CancellationToken.None) : Task.CompletedTask, CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default).Unwrap();
+                if (isPress)
+                {
+                    // A press decides an action: without its claim a redelivery could run it twice.
+                    await ApologizeAsync(activity, auth, response, cancellationToken);
+                    return;
+                }
+
+                // A message only reads or asks (an action still needs a press): it is answered
+                // unclaimed, and whatever it needs from the store says so itself.
+                key = null;
             }
 
-            if (!claim.Claimed)
+            if (key is not null && !claim!.Claimed)
             {
                 LogDuplicate(activity.Id!, activity.Type, claim.Finished);
                 await AnswerRedeliveryAsync(activity, claim, isPress, response, cancellationToken);
@@ -112,28 +121,11 @@ internal sealed partial class TurnIntake(
         $"{activity.ChannelId}|{activity.Conversation.Id}|{activity.From?.AadObjectId ?? activity.From?.Id}";
 
     /// <summary>
-    /// The state store did not answer the claim: nothing is done (a redelivery could not be told
-    /// apart), and the person is told so within the claim's deadline, in the card for a press,
-    /// else in a message posted at once.
+    /// The state store did not answer a press's claim: nothing is done (a redelivery could not be
+    /// told apart), and the person is told so in the card within the claim's deadline.
     /// </summary>
-    private async Task ApologizeAsync(Activity activity, AuthenticateRequestResult auth, bool isPress, HttpResponse response, CancellationToken cancellationToken)
-    {
-        if (isPress)
-        {
-            await WriteAsync(response, Invoke(factory.CreateInvokeResponse(Reply.Error(StoreDown), activity.ChannelId)), cancellationToken);
-            return;
-        }
-
-        var refusal = queue.Enqueue(LaneOf(activity), urgent: true, ct =>
-            ((CloudAdapter)adapter).ContinueConversationAsync(auth.ClaimsIdentity, activity, auth.Audience, (turn, t) => turn.SendActivityAsync(StoreDown, cancellationToken: t), ct));
-        if (refusal == TurnQueue.Refusal.None)
-        {
-            response.StatusCode = StatusCodes.Status200OK;
-            return;
-        }
-
-        await RefuseAsync(response, StoreDown, cancellationToken);
-    }
+    private Task ApologizeAsync(Activity activity, AuthenticateRequestResult auth, HttpResponse response, CancellationToken cancellationToken) =>
+        WriteAsync(response, Invoke(factory.CreateInvokeResponse(Reply.Error(StoreDown), activity.ChannelId)), cancellationToken);
 
     /// <summary>The press's own answer if it comes within <see cref="TurnOptions.InvokeAnswerWithin"/>, else a "Running…" card.</summary>
     private async Task<InvokeResponse> AwaitPressAnswerAsync(Activity activity, InvokeHandshake handshake, CancellationToken cancellationToken)

@@ -71,16 +71,16 @@ internal static class HttpTurns
         }
     }
 
-    private static string Row(string what, List<double> ms) => string.Create(CultureInfo.InvariantCulture,
+    internal static string Row(string what, List<double> ms) => string.Create(CultureInfo.InvariantCulture,
         $"{what,-30} p50 {Percentile(ms, 50),7:F1} ms   p99 {Percentile(ms, 99),7:F1} ms   max {ms.Max(),7:F1} ms");
 
-    private static double Percentile(List<double> values, double p)
+    internal static double Percentile(List<double> values, double p)
     {
         var sorted = values.Order().ToList();
         return sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Count) - 1, 0, sorted.Count - 1)];
     }
 
-    private static async Task<(List<double> Http, List<double> Reply)> MeasureAsync(WebApplication target, Connector connector, string text, int conversations, int each)
+    internal static async Task<(List<double> Http, List<double> Reply)> MeasureAsync(WebApplication target, Connector connector, string text, int conversations, int each)
     {
         var address = target.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         using var http = new HttpClient { BaseAddress = new Uri(address) };
@@ -122,7 +122,7 @@ internal static class HttpTurns
         ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = "tenant-1" } },
     }.ToJsonString();
 
-    private static async Task<WebApplication> StartBotAsync(string data)
+    internal static async Task<WebApplication> StartBotAsync(string data, IDictionary<string, string?>? more = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development", ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -135,6 +135,11 @@ internal static class HttpTurns
             ["ChatOps:Proactive:Per30Seconds"] = "1000",
             ["ChatOps:Proactive:PerHour"] = "100000",
         });
+        if (more is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(more);
+        }
+
         builder.AddChatOps();
         builder.AddTeamsEndpoint();
         builder.AddScheduler();
@@ -169,7 +174,7 @@ internal static class HttpTurns
     }
 
     /// <summary>A loopback Bot Connector that completes a waiter when the reply to an activity arrives.</summary>
-    private sealed class Connector : IAsyncDisposable
+    internal sealed class Connector : IAsyncDisposable
     {
         private readonly ConcurrentDictionary<string, TaskCompletionSource> _waiting = new();
         private WebApplication _app = null!;

@@ -14,7 +14,7 @@ namespace ChatOps.Bot.Tests.Storage;
 /// </summary>
 public sealed class PostgresServer
 {
-    private static readonly Lazy<PostgresServer?> Shared = new(Start, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<PostgresServer?> Shared = new(() => Start(durable: false), LazyThreadSafetyMode.ExecutionAndPublication);
     private static string? _missing;
     private static int _databases;
 
@@ -34,7 +34,7 @@ public sealed class PostgresServer
     public static PostgresServer? Instance => Shared.Value;
 
     /// <summary>Why there is no server, or null when there is one.</summary>
-    public static string? Missing => Instance is null ? _missing : null;
+    public static string? Missing => _missing;
 
     /// <summary>The loopback port it listens on.</summary>
     public int Port { get; }
@@ -77,7 +77,10 @@ public sealed class PostgresServer
             .FirstOrDefault(p => p.Length > 0 && File.Exists(Path.Combine(p, "initdb")) && File.Exists(Path.Combine(p, "pg_ctl")));
     }
 
-    private static PostgresServer? Start()
+    /// <summary>A server of its own with PostgreSQL's default durability (fsync on), for measurements; null when none can start (<see cref="Missing"/>).</summary>
+    public static PostgresServer? StartDurable() => Start(durable: true);
+
+    private static PostgresServer? Start(bool durable)
     {
         var bin = FindBinaries();
         if (bin is null)
@@ -98,9 +101,9 @@ public sealed class PostgresServer
             var data = Path.Combine(folder, "data");
             Run(Path.Combine(bin, "initdb"), ["-D", data, "-U", "chatops", "-A", "trust", "-E", "UTF8", "--no-sync", "--no-instructions"], runAs);
             var port = FreePort();
-            // fsync off: a test server's data need not survive a power cut, and it makes the suite quicker.
-            // The benchmark starts its own server with the defaults.
-            Run(Path.Combine(bin, "pg_ctl"), ["-D", data, "-l", Path.Combine(folder, "server.log"), "-w", "-t", "60", "-o", $"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200", "start"], runAs);
+            // fsync off for tests: their data need not survive a power cut, and it makes the suite quicker.
+            var fsync = durable ? string.Empty : " -c fsync=off";
+            Run(Path.Combine(bin, "pg_ctl"), ["-D", data, "-l", Path.Combine(folder, "server.log"), "-w", "-t", "60", "-o", $"-p {port} -k {folder} -c listen_addresses=127.0.0.1{fsync} -c max_connections=200", "start"], runAs);
             var server = new PostgresServer(folder, bin, runAs, port);
             AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Stop();
             return server;

@@ -105,7 +105,6 @@ internal sealed class StateUnderTest : IAsyncDisposable
         if (_instance is not null)
         {
             await _instance.StopAsync(CancellationToken.None);
-            _instance.Dispose();
             await _postgres!.DisposeAsync();
             (_instance, _postgres) = (null, null);
         }

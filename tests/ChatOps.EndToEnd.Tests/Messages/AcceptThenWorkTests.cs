@@ -97,7 +97,7 @@ public sealed class AcceptThenWorkTests
     }
 
     [Fact]
-    public async Task StateStoreWedged_ApologizesWithin2SecondsDoesNothingAndRecoversAfter()
+    public async Task StateStoreWedged_AMessageIsStillAnsweredAfterTheClaimsDeadlineAndAllRecoversAfter()
     {
         await using var host = await ActionHost.StartAsync();
         HttpResponseMessage response;
@@ -108,8 +108,9 @@ public sealed class AcceptThenWorkTests
             using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(10));
             response = await host.Client.PostAsync(new Uri("/api/messages", UriKind.Relative), content, limit.Token);
             watch.Stop();
-            var apology = await host.Connector.NextAsync();
-            Assert.Contains("my state store is not answering, so I did nothing", apology.VisibleText, StringComparison.Ordinal);
+            // Reads do not need the state store: the claim is given up after its deadline, and the message answered.
+            var help = await host.Connector.NextAsync();
+            Assert.Contains("kb search", help.VisibleText, StringComparison.Ordinal);
         }
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

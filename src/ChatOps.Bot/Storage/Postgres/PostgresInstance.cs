@@ -6,8 +6,9 @@ namespace ChatOps.Bot.Storage.Postgres;
 /// so the others take over its unfinished activities at once rather than after the lease.
 /// Instances gone for a day are forgotten.
 /// </summary>
-internal sealed partial class PostgresInstance(PostgresStore store, ILogger<PostgresInstance> logger) : IHostedService, IDisposable
+internal sealed partial class PostgresInstance(PostgresStore store, ILogger<PostgresInstance> logger) : IHostedService
 {
+    // Never disposed: the host may stop a service after disposing it, and a token source with no timer holds nothing.
     private readonly CancellationTokenSource _stopping = new();
     private Task _checkIns = Task.CompletedTask;
 
@@ -49,8 +50,6 @@ internal sealed partial class PostgresInstance(PostgresStore store, ILogger<Post
             LogLeaveFailed(ex.Reason);
         }
     }
-
-    public void Dispose() => _stopping.Dispose();
 
     private Task<int> CheckInAsync(CancellationToken cancellationToken) => store.RunAsync(async (c, ct) =>
     {

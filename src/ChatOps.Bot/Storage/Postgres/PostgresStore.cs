@@ -105,6 +105,7 @@ internal sealed class PostgresStore : IAsyncDisposable
             || pg.SqlState is "57P01" or "57P02" or "57P03" or "57014" or "3D000" or "28P01" or "28000",
         NpgsqlException => true,
         TimeoutException or SocketException => true,
+        ObjectDisposedException => true, // the service is stopping: its data source is gone
         OperationCanceledException => !cancellationToken.IsCancellationRequested,
         _ => false,
     };
