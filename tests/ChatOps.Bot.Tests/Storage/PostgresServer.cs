@@ -90,7 +90,9 @@ public sealed class PostgresServer
         }
 
         var runAs = Environment.UserName == "root" ? "postgres" : null;
+        StopLeftovers(bin, runAs);
         var folder = Directory.CreateTempSubdirectory("chatops-pg-").FullName;
+        File.WriteAllText(Path.Combine(folder, "owner.pid"), Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         try
         {
             if (runAs is not null)
@@ -116,6 +118,38 @@ public sealed class PostgresServer
         }
     }
 
+    /// <summary>
+    /// The test host is often ended without its exit handlers running, which leaves its server up:
+    /// each start stops and deletes the servers of test processes that no longer exist (never
+    /// those of one still running, such as another test project's beside it).
+    /// </summary>
+    private static void StopLeftovers(string bin, string? runAs)
+    {
+        foreach (var folder in Directory.GetDirectories(Path.GetTempPath(), "chatops-pg-*"))
+        {
+            var owner = Path.Combine(folder, "owner.pid");
+            if (!File.Exists(owner) || !int.TryParse(File.ReadAllText(owner), out var pid) || ProcessExists(pid))
+            {
+                continue;
+            }
+
+            new PostgresServer(folder, bin, runAs, 0).Stop();
+        }
+    }
+
+    private static bool ProcessExists(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
     private void Stop()
     {
         try
@@ -136,8 +170,9 @@ public sealed class PostgresServer
         {
             Directory.Delete(folder, recursive: true);
         }
-        catch (IOException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
+            // The next start deletes it (its owner is gone).
         }
     }
 
