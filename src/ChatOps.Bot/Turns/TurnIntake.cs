@@ -71,7 +71,7 @@ internal sealed partial class TurnIntake(
                 if (isPress)
                 {
                     // A press decides an action: without its claim a redelivery could run it twice.
-                    await ApologizeAsync(activity, auth, response, cancellationToken);
+                    await ApologizeAsync(activity, response, cancellationToken);
                     return;
                 }
 
@@ -80,7 +80,7 @@ internal sealed partial class TurnIntake(
                 key = null;
             }
 
-            if (key is not null && !claim!.Claimed)
+            if (claim is { Claimed: false })
             {
                 LogDuplicate(activity.Id!, activity.Type, claim.Finished);
                 await AnswerRedeliveryAsync(activity, claim, isPress, response, cancellationToken);
@@ -124,7 +124,7 @@ internal sealed partial class TurnIntake(
     /// The state store did not answer a press's claim: nothing is done (a redelivery could not be
     /// told apart), and the person is told so in the card within the claim's deadline.
     /// </summary>
-    private Task ApologizeAsync(Activity activity, AuthenticateRequestResult auth, HttpResponse response, CancellationToken cancellationToken) =>
+    private Task ApologizeAsync(Activity activity, HttpResponse response, CancellationToken cancellationToken) =>
         WriteAsync(response, Invoke(factory.CreateInvokeResponse(Reply.Error(StoreDown), activity.ChannelId)), cancellationToken);
 
     /// <summary>The press's own answer if it comes within <see cref="TurnOptions.InvokeAnswerWithin"/>, else a "Running…" card.</summary>

@@ -13,7 +13,11 @@ internal static class ActionHost
     public static Task<ChatOpsHost> StartAsync(params (string Key, string? Value)[] more) => StartAsync(null, more);
 
     /// <summary>The same, with the service's clock replaced (to expire confirmations without waiting).</summary>
-    public static Task<ChatOpsHost> StartAsync(TimeProvider? clock, params (string Key, string? Value)[] more)
+    public static Task<ChatOpsHost> StartAsync(TimeProvider? clock, params (string Key, string? Value)[] more) =>
+        ChatOpsHost.StartAsync(Settings(more), clock is null ? null : services => services.AddSingleton(clock));
+
+    /// <summary>The roles above, with <paramref name="more"/> on top.</summary>
+    public static Dictionary<string, string?> Settings(params (string Key, string? Value)[] more)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -25,7 +29,7 @@ internal static class ActionHost
             settings[key] = value;
         }
 
-        return ChatOpsHost.StartAsync(settings, clock is null ? null : services => services.AddSingleton(clock));
+        return settings;
     }
 
     public static ILabCluster Lab(this ChatOpsHost host) => host.Services.GetRequiredService<ILabCluster>();

@@ -101,17 +101,7 @@ public sealed class TwoInstancesTests
         {
             Skip.If(PostgresServer.Instance is null, PostgresServer.Missing);
             var database = await PostgresServer.Instance!.CreateDatabaseAsync();
-            var settings = new Dictionary<string, string?>
-            {
-                ["ChatOps:Storage:Provider"] = "PostgreSql",
-                ["ChatOps:Storage:ConnectionString"] = database,
-                ["ChatOps:Access:Admins:0"] = TeamsUser.Dana.AadObjectId,
-                ["ChatOps:Access:Operators:0"] = TeamsUser.Lee.AadObjectId,
-            };
-            foreach (var (key, value) in more)
-            {
-                settings[key] = value;
-            }
+            var settings = ActionHost.Settings([("ChatOps:Storage:Provider", "PostgreSql"), ("ChatOps:Storage:ConnectionString", database), .. more]);
 
             var connector = await FakeBotConnector.StartAsync();
             var starts = await Task.WhenAll(ChatOpsHost.StartAsync(settings, connector: connector), ChatOpsHost.StartAsync(settings, connector: connector));

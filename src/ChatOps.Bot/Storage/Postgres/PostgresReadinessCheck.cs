@@ -17,10 +17,10 @@ internal sealed class PostgresReadinessCheck(PostgresStore store) : IHealthCheck
             {
                 await using var count = store.Command(c, $"SELECT count(*) FROM chatops_instances i WHERE {PostgresStore.Alive("i.id")}");
                 return (long)(await count.ExecuteScalarAsync(ct))!;
-            }, limit.Token).WaitAsync(Limit, cancellationToken);
+            }, limit.Token);
             return HealthCheckResult.Healthy($"{store.Where}: {alive} instance(s) alive");
         }
-        catch (Exception ex) when (ex is Commands.StateUnavailableException or TimeoutException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is Commands.StateUnavailableException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {
             return HealthCheckResult.Unhealthy(ex is Commands.StateUnavailableException down ? down.Reason : $"{store.Where} did not answer a read within {Limit.TotalSeconds:0} s");
         }

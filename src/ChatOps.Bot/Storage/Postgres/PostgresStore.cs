@@ -46,14 +46,10 @@ internal sealed class PostgresStore : IAsyncDisposable
         }
 
         builder.ApplicationName ??= "ChatOps";
-        ConnectionString = builder.ConnectionString;
         Where = $"{builder.Host}:{builder.Port}/{builder.Database}";
         DataSource = NpgsqlDataSource.Create(builder);
         Lease = options.Value.InstanceLease;
     }
-
-    /// <summary>The connection string as used, with the time limits filled in (Quartz's job store uses it too).</summary>
-    public string ConnectionString { get; }
 
     /// <summary>Host, port and database, for messages (never the password).</summary>
     public string Where { get; }
