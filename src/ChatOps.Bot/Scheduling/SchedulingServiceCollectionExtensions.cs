@@ -1,4 +1,5 @@
 using ChatOps.Bot.Storage;
+using ChatOps.Bot.Storage.Postgres;
 using ChatOps.Commands.Schedules;
 using Microsoft.Extensions.Options;
 using Quartz;
@@ -70,10 +71,20 @@ internal static class SchedulingServiceCollectionExtensions
     /// </summary>
     private static void UseClusteredStore(IQuartzBuilder quartz, IConfiguration configuration)
     {
-        var connection = configuration[$"{StorageOptions.Section}:{nameof(StorageOptions.ConnectionString)}"];
-        if (string.IsNullOrWhiteSpace(connection))
+        var configured = configuration[$"{StorageOptions.Section}:{nameof(StorageOptions.ConnectionString)}"];
+        string connection;
+        try
         {
-            return; // the state store stops start-up with its own line
+            connection = string.IsNullOrWhiteSpace(configured) ? string.Empty : PostgresStore.WithLimits(configured).ConnectionString;
+        }
+        catch (ArgumentException)
+        {
+            connection = string.Empty;
+        }
+
+        if (connection.Length == 0)
+        {
+            return; // empty or unreadable: the state store stops start-up with its own line
         }
 
         quartz.ConfigureOptions<QuartzOptions>(o => o.Scheduling.ScheduleTriggerRelativeToReplacedTrigger = true);

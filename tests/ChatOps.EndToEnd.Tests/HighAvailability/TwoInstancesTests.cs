@@ -1,9 +1,14 @@
 using System.Net;
 using ChatOps.Bot.Tests.Storage;
 using ChatOps.Clusters.Gateway;
+using ChatOps.Commands.Schedules;
+using ChatOps.Commands.Sweeps;
 using ChatOps.EndToEnd.Tests.Actions;
 using ChatOps.EndToEnd.Tests.Builders;
 using ChatOps.EndToEnd.Tests.Fakes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 
 namespace ChatOps.EndToEnd.Tests.HighAvailability;
 
@@ -84,6 +89,67 @@ public sealed class TwoInstancesTests
         Assert.InRange(posts.Count, 8, 11);
         var slots = posts.Select(p => p.ToUnixTimeSeconds() / 3).ToList();
         Assert.Equal(slots.Count, slots.Distinct().Count());
+    }
+
+    [SkippableFact]
+    public async Task AStopsMidJobAndDoesNotComeBack_BRecoversTheJobAndRunsIt()
+    {
+        Skip.If(PostgresServer.Instance is null, PostgresServer.Missing);
+        var database = await PostgresServer.Instance!.CreateDatabaseAsync();
+        await using var connector = await FakeBotConnector.StartAsync();
+        // One fire, a few seconds from now, of the prune job; A's run of it never finishes.
+        var at = DateTime.UtcNow.AddSeconds(6);
+        var settings = ActionHost.Settings(("ChatOps:Storage:Provider", "PostgreSql"), ("ChatOps:Storage:ConnectionString", database),
+            ("ChatOps:Schedules:Prune", $"{at:ss mm HH dd MM} ? {at:yyyy}"));
+        var onA = new RecordingTask(block: true);
+        var a = await ChatOpsHost.StartAsync(settings, services => Only(services, onA, shutdownWithin: TimeSpan.FromSeconds(1)), connector);
+        await onA.Started.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        // A stops while the job runs and gives up waiting for it after its shutdown timeout: its
+        // scheduler never checks in again, as after a crash.
+        var stopping = a.DisposeAsync().AsTask();
+        var onB = new RecordingTask(block: false);
+        settings["ChatOps:Schedules:Prune"] = "0 0 3 1 1 ? 2099";
+        await using var b = await ChatOpsHost.StartAsync(settings, services => Only(services, onB, shutdownWithin: TimeSpan.FromSeconds(5)), connector);
+
+        // B takes A for dead after its check-in interval and threshold (7.5 s + 15 s), then runs the job A held.
+        await onB.Started.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        onA.Release();
+        await stopping;
+        Assert.Equal(1, onB.Runs);
+    }
+
+    /// <summary>The scheduled tasks replaced by <paramref name="task"/> alone, and the host's shutdown timeout set.</summary>
+    private static void Only(IServiceCollection services, RecordingTask task, TimeSpan shutdownWithin)
+    {
+        services.RemoveAll<IScheduledTask>();
+        services.AddSingleton<IScheduledTask>(task);
+        services.Configure<HostOptions>(o => o.ShutdownTimeout = shutdownWithin);
+    }
+
+    /// <summary>The prune job, recording that it ran; one that blocks ignores cancellation until released, as a hung job does.</summary>
+    private sealed class RecordingTask(bool block) : IScheduledTask
+    {
+        private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _runs;
+
+        public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public int Runs => _runs;
+
+        public string Name => ScheduledJobs.Prune;
+
+        public async Task RunAsync(CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _runs);
+            Started.TrySetResult();
+            if (block)
+            {
+                await _released.Task;
+            }
+        }
+
+        public void Release() => _released.TrySetResult();
     }
 
     /// <summary>Two hosts on one fresh database and one connector; Dana admin, Lee operator, as in <see cref="ActionHost"/>.</summary>

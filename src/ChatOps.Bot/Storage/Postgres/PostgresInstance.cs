@@ -49,6 +49,11 @@ internal sealed partial class PostgresInstance(PostgresStore store, ILogger<Post
         {
             LogLeaveFailed(ex.Reason);
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The host's shutdown timeout ran out (a job that would not stop): the lease ends it instead.
+            LogLeaveFailed("the service's shutdown timeout ran out first");
+        }
     }
 
     private Task<int> CheckInAsync(CancellationToken cancellationToken) => store.RunAsync(async (c, ct) =>

@@ -27,13 +27,26 @@ internal sealed class PostgresStore : IAsyncDisposable
         NpgsqlConnectionStringBuilder builder;
         try
         {
-            builder = new NpgsqlConnectionStringBuilder(configured);
+            builder = WithLimits(configured);
         }
         catch (ArgumentException ex)
         {
             throw new Hosting.StartupException($"{StorageOptions.Section}:ConnectionString cannot be read: {ex.Message}", ex);
         }
 
+        Where = $"{builder.Host}:{builder.Port}/{builder.Database}";
+        DataSource = NpgsqlDataSource.Create(builder);
+        Lease = options.Value.InstanceLease;
+    }
+
+    /// <summary>
+    /// The configured connection string with the time limits filled in where it states none (3 s to
+    /// connect, 5 s a statement), as this store and Quartz's job store both connect; throws
+    /// <see cref="ArgumentException"/> for one that cannot be read.
+    /// </summary>
+    public static NpgsqlConnectionStringBuilder WithLimits(string configured)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(configured);
         var stated = new DbConnectionStringBuilder { ConnectionString = configured };
         if (!stated.ContainsKey("Timeout"))
         {
@@ -46,9 +59,7 @@ internal sealed class PostgresStore : IAsyncDisposable
         }
 
         builder.ApplicationName ??= "ChatOps";
-        Where = $"{builder.Host}:{builder.Port}/{builder.Database}";
-        DataSource = NpgsqlDataSource.Create(builder);
-        Lease = options.Value.InstanceLease;
+        return builder;
     }
 
     /// <summary>Host, port and database, for messages (never the password).</summary>
