@@ -1,5 +1,6 @@
 using System.Net;
 using ChatOps.Bot.Rendering;
+using ChatOps.Commands.Actions;
 using ChatOps.Commands.Replies;
 using ChatOps.Commands.Subscriptions;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
@@ -11,18 +12,25 @@ namespace ChatOps.Bot.Proactive;
 /// <summary>
 /// Posts to subscribed conversations with Bot Framework proactive messaging. A conversation that
 /// answers 403 (bot blocked or removed) or 404 is unsubscribed; a failed post never stops the others.
+/// A post made once per key is claimed first in the processed-activity store, as an incoming
+/// activity is, so across instances and recovered runs each conversation gets it once; a post that
+/// fails gives its claim back, so a later run may try again.
 /// </summary>
 internal sealed partial class ProactivePublisher(
     IBotFrameworkHttpAdapter adapter,
     ISubscriptions subscriptions,
+    IProcessedActivities processed,
+    TimeProvider time,
     ReplyActivityFactory factory,
     IConfiguration configuration,
     ILogger<ProactivePublisher> logger) : IChannelPublisher
 {
-    public async Task<PublishResult> PublishAsync(string topic, Reply reply, CancellationToken cancellationToken)
+    public async Task<PublishResult> PublishAsync(string topic, Reply reply, string? once, CancellationToken cancellationToken)
     {
         var targets = await subscriptions.ListAsync(topic, cancellationToken);
-        var outcomes = await Task.WhenAll(targets.Select(s => PostAsync(s, reply, cancellationToken)));
+        var outcomes = await Task.WhenAll(targets.Select(s => once is null
+            ? PostAsync(s, reply, cancellationToken)
+            : PostOnceAsync(s, reply, $"post|{once}|{s.ConversationId}", cancellationToken)));
         return new PublishResult(outcomes.Count(o => o == Outcome.Delivered), outcomes.Count(o => o == Outcome.Failed), outcomes.Count(o => o == Outcome.Unsubscribed));
     }
 
@@ -38,6 +46,29 @@ internal sealed partial class ProactivePublisher(
             LogSendFailed(ex);
             return false;
         }
+    }
+
+    private async Task<Outcome> PostOnceAsync(Subscription subscription, Reply reply, string key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (!(await processed.TryClaimAsync(key, time.GetUtcNow(), cancellationToken)).Claimed)
+            {
+                LogAlreadyPosted(subscription.ConversationId, key);
+                return Outcome.AlreadyPosted;
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogPostFailed(ex, subscription.ConversationId);
+            return Outcome.Failed;
+        }
+
+        var outcome = await PostAsync(subscription, reply, cancellationToken);
+        await (outcome == Outcome.Failed
+            ? processed.ReleaseAsync(key, CancellationToken.None)
+            : processed.FinishAsync(key, null, CancellationToken.None));
+        return outcome;
     }
 
     private async Task<Outcome> PostAsync(Subscription subscription, Reply reply, CancellationToken cancellationToken)
@@ -90,7 +121,13 @@ internal sealed partial class ProactivePublisher(
         Delivered,
         Failed,
         Unsubscribed,
+
+        /// <summary>Posted already under the same key (another instance, or the run this one recovers).</summary>
+        AlreadyPosted,
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Conversation {Conversation} already has {Key}; not posted again")]
+    private partial void LogAlreadyPosted(string conversation, string key);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Conversation {Conversation} answered {Status}: the bot was blocked or removed; unsubscribed")]
     private partial void LogUnsubscribed(string conversation, int status);

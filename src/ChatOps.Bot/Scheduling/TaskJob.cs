@@ -19,7 +19,8 @@ internal sealed partial class TaskJob(IEnumerable<IScheduledTask> tasks, ILogger
 
         try
         {
-            await task.RunAsync(cancellationToken);
+            // A recovered run is scheduled for the fire it recovers, so both carry the same fire.
+            await task.RunAsync(new ScheduledFire(name, context.ScheduledFireTimeUtc ?? context.FireTimeUtc), cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

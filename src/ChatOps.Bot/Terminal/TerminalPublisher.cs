@@ -9,7 +9,7 @@ namespace ChatOps.Bot.Terminal;
 /// </summary>
 internal sealed class TerminalPublisher(ITerminalView view) : IChannelPublisher
 {
-    public Task<PublishResult> PublishAsync(string topic, Reply reply, CancellationToken cancellationToken)
+    public Task<PublishResult> PublishAsync(string topic, Reply reply, string? once, CancellationToken cancellationToken)
     {
         view.Show(reply);
         return Task.FromResult(new PublishResult(1, 0, 0));

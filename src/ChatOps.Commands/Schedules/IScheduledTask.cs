@@ -6,6 +6,6 @@ public interface IScheduledTask
     /// <summary>Job name, e.g. <c>parity-sweep</c>; matches a key under <c>ChatOps:Schedules</c>.</summary>
     string Name { get; }
 
-    /// <summary>Runs once.</summary>
-    Task RunAsync(CancellationToken cancellationToken);
+    /// <summary>Runs once, for <paramref name="fire"/>.</summary>
+    Task RunAsync(ScheduledFire fire, CancellationToken cancellationToken);
 }

@@ -7,5 +7,5 @@ internal sealed class ChannelSummaryTask(SummaryPublisher summaries) : ISchedule
 {
     public string Name => ScheduledJobs.ChannelSummary;
 
-    public Task RunAsync(CancellationToken cancellationToken) => summaries.PublishAsync(cancellationToken);
+    public Task RunAsync(ScheduledFire fire, CancellationToken cancellationToken) => summaries.PublishAsync(fire, cancellationToken);
 }

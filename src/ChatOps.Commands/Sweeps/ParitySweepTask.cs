@@ -7,5 +7,5 @@ internal sealed class ParitySweepTask(SweepRunner runner) : IScheduledTask
 {
     public string Name => ScheduledJobs.ParitySweep;
 
-    public Task RunAsync(CancellationToken cancellationToken) => runner.RunAsync(cancellationToken);
+    public Task RunAsync(ScheduledFire fire, CancellationToken cancellationToken) => runner.RunAsync(cancellationToken);
 }

@@ -9,7 +9,7 @@ internal sealed partial class PruneTask(ISweepHistory history, IOptionsMonitor<S
 {
     public string Name => ScheduledJobs.Prune;
 
-    public async Task RunAsync(CancellationToken cancellationToken)
+    public async Task RunAsync(ScheduledFire fire, CancellationToken cancellationToken)
     {
         var keepDays = options.CurrentValue.KeepDays;
         var pruned = await history.PruneAsync(time.GetUtcNow().AddDays(-keepDays), cancellationToken);

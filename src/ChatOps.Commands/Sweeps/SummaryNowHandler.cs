@@ -17,7 +17,7 @@ internal sealed class SummaryNowHandler(SummaryPublisher summaries) : ICommandHa
 
     public async Task<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
     {
-        var result = await summaries.PublishAsync(cancellationToken);
+        var result = await summaries.PublishAsync(null, cancellationToken);
         var text = $"Summary sent to {result.Delivered} conversation(s)" +
             (result.Failed > 0 ? $"; {result.Failed} failed" : string.Empty) +
             (result.Unsubscribed > 0 ? $"; {result.Unsubscribed} removed (the bot was blocked or removed there)" : string.Empty) + ".";

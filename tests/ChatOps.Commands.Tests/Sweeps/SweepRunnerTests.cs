@@ -1,4 +1,5 @@
 using ChatOps.Clusters.Lab;
+using ChatOps.Commands.Schedules;
 using ChatOps.Commands.Sweeps;
 using ChatOps.Commands.Tests.Fakes;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -109,7 +110,7 @@ public sealed class SweepRunnerTests
         await runner.RunAsync(CancellationToken.None);
         var prune = new PruneTask(_history, new OptionsMonitorStub<SweepOptions>(new SweepOptions()), _clock, NullLogger<PruneTask>.Instance);
 
-        await prune.RunAsync(CancellationToken.None);
+        await prune.RunAsync(new ScheduledFire(ScheduledJobs.Prune, _clock.GetUtcNow()), CancellationToken.None);
 
         Assert.Single(await _history.LatestAsync(10, CancellationToken.None));
     }

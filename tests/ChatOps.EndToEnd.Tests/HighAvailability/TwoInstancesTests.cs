@@ -92,6 +92,36 @@ public sealed class TwoInstancesTests
     }
 
     [SkippableFact]
+    public async Task OneFireRunOnAAndAgainOnB_EachSubscriberGetsItOnce()
+    {
+        await using var pair = await Pair.StartAsync(("ChatOps:Proactive:BaseDelay", "00:00:00.050"));
+        const string other = "19:other-channel@thread.tacv2";
+        foreach (var channel in new[] { Channel, other })
+        {
+            await pair.A.PostAsync(TeamsActivity.Message("subscribe summaries", pair.Connector.ServiceUrl, channel));
+            Assert.Contains("now receives summaries", (await pair.Connector.NextAsync()).VisibleText, StringComparison.Ordinal);
+        }
+
+        // The same fire run twice, as when B recovers a run A was cut off in.
+        var fire = new ScheduledFire(ScheduledJobs.ChannelSummary, new DateTimeOffset(2026, 12, 1, 7, 30, 0, TimeSpan.Zero));
+        var first = await pair.A.Services.GetRequiredService<SummaryPublisher>().PublishAsync(fire, CancellationToken.None);
+        var again = await pair.B.Services.GetRequiredService<SummaryPublisher>().PublishAsync(fire, CancellationToken.None);
+        var next = await pair.B.Services.GetRequiredService<SummaryPublisher>().PublishAsync(fire with { ScheduledAt = fire.ScheduledAt.AddDays(1) }, CancellationToken.None);
+
+        Assert.Equal(2, first.Delivered);
+        Assert.Equal(0, again.Delivered);
+        Assert.Equal(2, next.Delivered);
+        var posts = new List<string>();
+        for (var i = 0; i < 4; i++)
+        {
+            posts.Add((await pair.Connector.NextAsync()).ConversationId);
+        }
+
+        Assert.Equal(2, posts.Count(c => c == Channel));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pair.Connector.NextAsync(TimeSpan.FromSeconds(1)));
+    }
+
+    [SkippableFact]
     public async Task AStopsMidJobAndDoesNotComeBack_BRecoversTheJobAndRunsIt()
     {
         Skip.If(PostgresServer.Instance is null, PostgresServer.Missing);
@@ -139,7 +169,7 @@ public sealed class TwoInstancesTests
 
         public string Name => ScheduledJobs.Prune;
 
-        public async Task RunAsync(CancellationToken cancellationToken)
+        public async Task RunAsync(ScheduledFire fire, CancellationToken cancellationToken)
         {
             Interlocked.Increment(ref _runs);
             Started.TrySetResult();

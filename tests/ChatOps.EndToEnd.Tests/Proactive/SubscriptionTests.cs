@@ -29,7 +29,7 @@ public sealed class SubscriptionTests
         await SubscribeAsync(host);
 
         var result = await host.Services.GetRequiredService<IChannelPublisher>()
-            .PublishAsync(Topics.Summaries, Reply.Text("Cluster HVC01 is healthy", "Morning summary"), CancellationToken.None);
+            .PublishAsync(Topics.Summaries, Reply.Text("Cluster HVC01 is healthy", "Morning summary"), null, CancellationToken.None);
         var post = await host.Connector.NextAsync();
 
         Assert.Equal(new PublishResult(1, 0, 0), result);
@@ -46,7 +46,7 @@ public sealed class SubscriptionTests
 
         var started = DateTimeOffset.UtcNow;
         var result = await host.Services.GetRequiredService<IChannelPublisher>()
-            .PublishAsync(Topics.Summaries, Reply.Text("after throttling"), CancellationToken.None);
+            .PublishAsync(Topics.Summaries, Reply.Text("after throttling"), null, CancellationToken.None);
         var post = await host.Connector.NextAsync();
 
         Assert.Equal(new PublishResult(1, 0, 0), result);
@@ -64,7 +64,7 @@ public sealed class SubscriptionTests
         host.Connector.FailNext(Channel, 403);
 
         var result = await host.Services.GetRequiredService<IChannelPublisher>()
-            .PublishAsync(Topics.Summaries, Reply.Text("hello"), CancellationToken.None);
+            .PublishAsync(Topics.Summaries, Reply.Text("hello"), null, CancellationToken.None);
         var remaining = await host.Services.GetRequiredService<ISubscriptions>().ListAsync(Topics.Summaries, CancellationToken.None);
 
         Assert.Equal(new PublishResult(1, 0, 1), result);
