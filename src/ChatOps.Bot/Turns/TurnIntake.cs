@@ -127,6 +127,20 @@ internal sealed partial class TurnIntake(
     private Task ApologizeAsync(Activity activity, HttpResponse response, CancellationToken cancellationToken) =>
         WriteAsync(response, Invoke(factory.CreateInvokeResponse(Reply.Error(StoreDown), activity.ChannelId)), cancellationToken);
 
+    /// <summary>Marks a press finished with its answer; a store that fails here is logged, and the press is answered all the same.</summary>
+    private async Task FinishPressAsync(string key, InvokeResponse answer)
+    {
+        var stored = answer.Body is null ? null : new StoredAnswer(answer.Status, JsonConvert.SerializeObject(answer.Body, HttpHelper.BotMessageSerializerSettings));
+        try
+        {
+            await processed.FinishAsync(key, stored, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogStorageUnavailable(ex, ActivityTypes.Invoke);
+        }
+    }
+
     /// <summary>The press's own answer if it comes within <see cref="TurnOptions.InvokeAnswerWithin"/>, else a "Running…" card.</summary>
     private async Task<InvokeResponse> AwaitPressAnswerAsync(Activity activity, InvokeHandshake handshake, CancellationToken cancellationToken)
     {
@@ -185,33 +199,24 @@ internal sealed partial class TurnIntake(
     /// <summary>One queued turn: the bot's turn through the adapter's pipeline; then a press's answer is stored, and a failed turn's claim released.</summary>
     private async Task WorkAsync(Activity activity, AuthenticateRequestResult auth, string? key, InvokeHandshake? handshake, CancellationToken cancellationToken)
     {
-        var (answer, failed) = await RunAsync(activity, auth, cancellationToken, handshake);
-        if (key is null)
-        {
-            return;
-        }
-
-        if (failed)
+        var (_, failed) = await RunAsync(activity, auth, cancellationToken, handshake, key);
+        if (key is not null && failed)
         {
             // Not finished (e.g. the reply could not be delivered): a redelivery of the activity is handled again.
             await processed.ReleaseAsync(key, CancellationToken.None);
-            return;
         }
 
         // A message needs no finish mark: once answered 200 it is not redelivered, and its claim already
-        // stops a redelivery while this process lives. A press keeps its answer for redeliveries.
-        if (handshake is not null)
-        {
-            var stored = answer?.Body is null ? null : new StoredAnswer(answer.Status, JsonConvert.SerializeObject(answer.Body, HttpHelper.BotMessageSerializerSettings));
-            await processed.FinishAsync(key, stored, CancellationToken.None);
-        }
+        // stops a redelivery while this process lives. A press is finished, with its answer, in RunAsync.
     }
 
     /// <summary>
-    /// Runs the bot on the activity. For a press, the answer goes to the waiting request if it is
-    /// still waiting; otherwise it replaces the "Running…" card the request answered with.
+    /// Runs the bot on the activity. For a press, the answer is stored for redeliveries first (under
+    /// <paramref name="key"/>), so a redelivery that comes once the press is answered gets the same
+    /// answer; then it goes to the waiting request if it is still waiting, otherwise it replaces the
+    /// "Running…" card the request answered with.
     /// </summary>
-    private async Task<(InvokeResponse? Answer, bool Failed)> RunAsync(Activity activity, AuthenticateRequestResult auth, CancellationToken cancellationToken, InvokeHandshake? handshake = null)
+    private async Task<(InvokeResponse? Answer, bool Failed)> RunAsync(Activity activity, AuthenticateRequestResult auth, CancellationToken cancellationToken, InvokeHandshake? handshake = null, string? key = null)
     {
         InvokeResponse? answer = null;
         var failed = false;
@@ -234,9 +239,19 @@ internal sealed partial class TurnIntake(
                 answer = Invoke(factory.CreateInvokeResponse(Reply.Error("Something went wrong on my side while handling that button. It is logged; check the audit (`audit`) before pressing again."), activity.ChannelId));
             }
 
+            if (handshake is null)
+            {
+                return;
+            }
+
+            answer ??= Invoke(factory.CreateInvokeResponse(Reply.Text("Done."), activity.ChannelId));
+            if (key is not null)
+            {
+                await FinishPressAsync(key, answer);
+            }
+
             // Too late for the request: the result replaces the "Running…" card, unless the bot already put the decision there for everyone.
-            if (handshake is not null && !handshake.TryAnswer(answer ??= Invoke(factory.CreateInvokeResponse(Reply.Text("Done."), activity.ChannelId))) &&
-                !turn.TurnState.ContainsKey(SharedCards.UpdatedKey))
+            if (!handshake.TryAnswer(answer) && !turn.TurnState.ContainsKey(SharedCards.UpdatedKey))
             {
                 await ReplaceRunningCardAsync(turn, answer, ct);
             }

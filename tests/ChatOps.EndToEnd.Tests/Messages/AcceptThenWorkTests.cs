@@ -4,6 +4,7 @@ using System.Text;
 using ChatOps.Bot.Storage;
 using ChatOps.Clusters.Gateway;
 using ChatOps.Clusters.Lab;
+using ChatOps.Commands.Actions;
 using ChatOps.EndToEnd.Tests.Actions;
 using ChatOps.EndToEnd.Tests.Builders;
 using Microsoft.Extensions.DependencyInjection;
@@ -75,6 +76,41 @@ public sealed class AcceptThenWorkTests
         Assert.Contains("Stopped the cluster service on HV04", Fakes.ConnectorCall.TextOf(first["value"]), StringComparison.Ordinal);
         Assert.Equal(first.ToJsonString(), again.ToJsonString());
         Assert.Equal(1, host.Lab().ActionCount(ClusterAction.StopClusterService));
+    }
+
+    [Fact]
+    public async Task RedeliveredConfirm_RightAfterTheAnswer_GetsTheSameAnswerEvenWhenStoringItIsSlow()
+    {
+        await using var host = await ChatOpsHost.StartAsync(ActionHost.Settings(), services =>
+        {
+            var store = services.Single(d => d.ServiceType == typeof(IProcessedActivities));
+            services.Remove(store);
+            services.AddSingleton<IProcessedActivities>(sp => new SlowFinish((IProcessedActivities)ActivatorUtilities.CreateInstance(sp, store.ImplementationType!), TimeSpan.FromMilliseconds(500)));
+        });
+        var card = await host.AskAsync("kill clussvc HV04");
+        var (pendingId, nonce) = card.Confirmation!.Value;
+        var press = TeamsActivity.Execute("confirm", pendingId, nonce, host.Connector.ServiceUrl, cardId: card.Id);
+
+        var first = await host.InvokeAsync(press);
+        var again = await host.InvokeAsync(press);
+
+        Assert.Contains("Stopped the cluster service on HV04", Fakes.ConnectorCall.TextOf(first["value"]), StringComparison.Ordinal);
+        Assert.Equal(first.ToJsonString(), again.ToJsonString());
+        Assert.Equal(1, host.Lab().ActionCount(ClusterAction.StopClusterService));
+    }
+
+    /// <summary>A store whose finish marks take a while to be written, as on a busy disk or a remote database.</summary>
+    private sealed class SlowFinish(IProcessedActivities inner, TimeSpan delay) : IProcessedActivities
+    {
+        public Task<ActivityClaim> TryClaimAsync(string activityKey, DateTimeOffset now, CancellationToken cancellationToken) => inner.TryClaimAsync(activityKey, now, cancellationToken);
+
+        public async Task FinishAsync(string activityKey, StoredAnswer? answer, CancellationToken cancellationToken)
+        {
+            await Task.Delay(delay, cancellationToken);
+            await inner.FinishAsync(activityKey, answer, cancellationToken);
+        }
+
+        public Task ReleaseAsync(string activityKey, CancellationToken cancellationToken) => inner.ReleaseAsync(activityKey, cancellationToken);
     }
 
     [Fact]
