@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using ChatOps.Clusters.Lab;
 using ChatOps.Clusters.Model;
+using ChatOps.Clusters.Planning;
 using ChatOps.Clusters.PowerShell;
 using ChatOps.Clusters.PowerShell.Sessions;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -23,19 +25,28 @@ internal sealed class FakeCluster : IDisposable
     {
     }
 
-    public FakeCluster(Dictionary<string, object?> record, IReadOnlyDictionary<string, string>? faults = null)
+    /// <summary>A recording, with faults per node (see FakeData.ps1) and, optionally, changed as JSON before the fakes read it.</summary>
+    public FakeCluster(Dictionary<string, object?> record, IReadOnlyDictionary<string, string>? faults = null, Action<JsonObject>? change = null)
     {
         Lab = LabClusters.LoadDefault().Snapshot();
         record["Faults"] = faults ?? new Dictionary<string, string>();
         Record = record;
-        File.WriteAllText(FixturePath, JsonSerializer.Serialize(record));
-        foreach (var (node, host) in (Dictionary<string, Dictionary<string, object?>>)record["Hosts"]!)
+        var json = JsonSerializer.SerializeToNode(record)!.AsObject();
+        change?.Invoke(json);
+        File.WriteAllText(FixturePath, json.ToJsonString());
+        foreach (var (node, host) in json["Hosts"]!.AsObject())
         {
             var links = Path.Combine(NodeRoot(node), "ProgramData", "Microsoft", "Windows", "Hyper-V", "Virtual Machines");
             Directory.CreateDirectory(links);
-            foreach (var file in (IEnumerable<string>)host["ConfigLinks"]!)
+            // Hyper-V's entries there are symbolic links to the VM's configuration on its volume (Hyper-V's
+            // "Virtual Machines" group holds the right to create symbolic links for them: the AskCore blog
+            // "Logon Failures Involving Virtual Machines in Windows Server 2012").
+            var volume = Path.Combine(NodeRoot(node), "ClusterStorage", "Volume1");
+            Directory.CreateDirectory(volume);
+            foreach (var file in host!["ConfigLinks"]!.AsArray().Select(f => (string)f!))
             {
-                File.WriteAllText(Path.Combine(links, file), "<configuration />");
+                File.WriteAllText(Path.Combine(volume, file), "<configuration />");
+                File.CreateSymbolicLink(Path.Combine(links, file), Path.Combine(volume, file));
             }
         }
     }
@@ -110,9 +121,9 @@ internal sealed class FakeCluster : IDisposable
         };
         return new()
         {
-            ["Cluster"] = new Dictionary<string, object?> { ["Name"] = lab.Name },
+            ["Cluster"] = ClusterRecord(lab.Name, lab.Nodes.Select(n => n.State).ToList(), quorumResource is not null),
             ["Quorum"] = new Dictionary<string, object?> { ["QuorumType"] = lab.Quorum.Type == QuorumType.NoMajorityDiskOnly ? "DiskOnly" : lab.Quorum.Type.ToString(), ["Resource"] = quorumResource },
-            ["Nodes"] = lab.Nodes.Select(n => new { n.Name, State = n.State.ToString() }),
+            ["Nodes"] = NodeRecords(lab.Nodes.Select(n => (n.Name, n.State)).ToList(), quorumResource is not null),
             ["Groups"] = lab.Vms.Select(v => new
             {
                 v.Name,
@@ -168,6 +179,7 @@ internal sealed class FakeCluster : IDisposable
                 n.Name,
                 InterfaceDescription = "HP NC382i DP Multifunction Gigabit Server Adapter",
                 Physical = true,
+                ComponentID = @"PCI\VEN_14E4&DEV_1639",
                 IPAddress = n.Subnet.Split('/')[0][..n.Subnet.Split('/')[0].LastIndexOf('.')] + "." + index.ToString(CultureInfo.InvariantCulture),
                 PrefixLength = int.Parse(n.Subnet.Split('/')[1], CultureInfo.InvariantCulture),
             }),
@@ -203,6 +215,24 @@ internal sealed class FakeCluster : IDisposable
             }),
             ["Processes"] = Processes(index, vms.Where(v => v.Hosted.State.HoldsMemory()).Select(v => v.Hosted.Id)),
         };
+    }
+
+    /// <summary>
+    /// Get-Cluster's record: dynamic quorum on (the default from 2012) and the witness's live vote, as
+    /// <see cref="DynamicVotes"/> settles it for these node states.
+    /// </summary>
+    internal static Dictionary<string, object?> ClusterRecord(string name, IReadOnlyList<NodeState> states, bool witness) => new()
+    {
+        ["Name"] = name,
+        ["DynamicQuorum"] = 1,
+        ["WitnessDynamicWeight"] = DynamicVotes.Assign(states.Select(s => (s, 1)).ToList(), witness).Witness,
+    };
+
+    /// <summary>Get-ClusterNode's records: every node configured with a vote (NodeWeight 1), its live vote from <see cref="DynamicVotes"/>.</summary>
+    internal static IEnumerable<object> NodeRecords(IReadOnlyList<(string Name, NodeState State)> nodes, bool witness)
+    {
+        var votes = DynamicVotes.Assign(nodes.Select(n => (n.State, 1)).ToList(), witness).Nodes;
+        return nodes.Select((n, i) => (object)new { n.Name, State = n.State.ToString(), NodeWeight = 1, DynamicWeight = votes[i] });
     }
 
     internal static object ARecord(string address) => new { Type = "A", Name = "host", IPAddress = address };

@@ -62,4 +62,13 @@ public static class CheckIds
 
     /// <summary>Same cluster networks on every node.</summary>
     public const string ClusterNetworks = "cluster-networks";
+
+    /// <summary>The cluster's own view could not be read at all.</summary>
+    public const string ClusterUnreadable = "cluster-unreadable";
+
+    /// <summary>Parts of a node's inventory could not be read.</summary>
+    public const string NodePartsUnread = "node-parts-unread";
+
+    /// <summary>A clustered disk or CSV is not online.</summary>
+    public const string DiskState = "disk-state";
 }

@@ -13,6 +13,7 @@ public static class ClusterChecks
         new Kb970529Check(), new HotfixParityCheck(), new DriverParityCheck(), new FirmwareParityCheck(), new AsrCheck(),
         new IntegrationServicesLagCheck(), new ApipaDuplicateIpCheck(), new LegacyNicCheck(),
         new HardwarePrerequisitesCheck(), new StorageNetworkCheck(), new ClusterNetworksCheck(), new DnsResolutionCheck(),
+        new DiskStateCheck(), new UnreadPartsCheck(),
     ];
 
     /// <summary>The parity subset of the scheduled sweep: drivers, firmware (BIOS included), hotfixes, KB970529, ASR.</summary>
@@ -34,6 +35,15 @@ public static class ClusterChecks
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(checks);
         var list = checks.ToList();
+        if (snapshot.ViewFailure is { } failure)
+        {
+            // Every node state would be invented: say that the cluster cannot be read, and nothing else.
+            Finding unreadable = new(CheckIds.ClusterUnreadable, Severity.High, snapshot.Name,
+                $"I cannot read cluster {snapshot.Name}: {failure.Message} No quorum, capacity or node-state conclusion was drawn; the nodes' states are unknown, not Down.",
+                KbIds.HostIsolation);
+            return new CheckReport([unreadable], list.Select(c => c.Id).ToList(), snapshot.Unreachable.ToList());
+        }
+
         var findings = list.SelectMany(c => c.Run(snapshot))
             .OrderBy(f => f.Severity)
             .ThenBy(f => f.CheckId, StringComparer.Ordinal)

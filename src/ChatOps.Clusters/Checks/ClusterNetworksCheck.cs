@@ -11,7 +11,7 @@ internal sealed class ClusterNetworksCheck : IClusterCheck
 
     public IEnumerable<Finding> Run(ClusterSnapshot snapshot)
     {
-        var nodes = snapshot.Reachable.ToList();
+        var nodes = snapshot.Knowing(InventoryPart.Nics).ToList();
         var roles = nodes.ToDictionary(n => n.Name, n => Signature(n.Inventory!.Nics.Select(x => x.Role.ToString())));
         var usual = Majority(roles.Values);
         foreach (var node in nodes.Where(n => usual is not null && roles[n.Name] != usual))

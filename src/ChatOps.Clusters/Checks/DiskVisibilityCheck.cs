@@ -11,10 +11,12 @@ internal sealed class DiskVisibilityCheck : IClusterCheck
 
     public IEnumerable<Finding> Run(ClusterSnapshot snapshot)
     {
-        foreach (var disk in snapshot.Disks)
+        // A disk that is not online is seen by no node: DiskStateCheck reports it once instead. A node
+        // that could not say which disks it sees is never counted as blind.
+        foreach (var disk in snapshot.Disks.Where(d => d.State == DiskState.Online))
         {
-            var blind = snapshot.Reachable
-                .Where(n => n.Inventory!.DiskVisibilityKnown && !n.Inventory.VisibleDisks.Contains(disk.Id, StringComparer.OrdinalIgnoreCase))
+            var blind = snapshot.Knowing(InventoryPart.Disks)
+                .Where(n => !n.Inventory!.VisibleDisks.Contains(disk.Id, StringComparer.OrdinalIgnoreCase))
                 .Select(n => n.Name)
                 .ToList();
             if (blind.Count == 0)

@@ -11,7 +11,7 @@ internal sealed class DnsResolutionCheck : IClusterCheck
 
     public IEnumerable<Finding> Run(ClusterSnapshot snapshot)
     {
-        foreach (var node in snapshot.Reachable)
+        foreach (var node in snapshot.Knowing(InventoryPart.Dns))
         {
             var inventory = node.Inventory!;
             var resolvable = inventory.ResolvableNodes.ToHashSet(StringComparer.OrdinalIgnoreCase);

@@ -15,7 +15,7 @@ internal sealed class IntegrationServicesLagCheck : IClusterCheck
 
     public IEnumerable<Finding> Run(ClusterSnapshot snapshot)
     {
-        var hosts = snapshot.Reachable.ToDictionary(n => n.Name, n => n.Inventory!.IntegrationServices, StringComparer.OrdinalIgnoreCase);
+        var hosts = snapshot.Knowing(InventoryPart.IntegrationServices).ToDictionary(n => n.Name, n => n.Inventory!.IntegrationServices, StringComparer.OrdinalIgnoreCase);
         if (hosts.Count == 0)
         {
             yield break;

@@ -15,7 +15,7 @@ internal sealed class Kb970529Check : IClusterCheck
     public string Title => "Hotfix KB970529 on every node";
 
     public IEnumerable<Finding> Run(ClusterSnapshot snapshot) =>
-        snapshot.Reachable
+        snapshot.Knowing(InventoryPart.Hotfixes)
             .Where(n => AppliesTo(n.Inventory!) && !n.Inventory!.Hotfixes.Contains(Hotfix, StringComparer.OrdinalIgnoreCase))
             .Select(n => new Finding(Id, Severity.High, n.Name,
                 $"{n.Name} lacks {Hotfix}: resizing a LUN will leave its VMs pointing at the old volume GUID (quick migration fails, VMM shows 'Unsupported Cluster Configuration').",

@@ -15,7 +15,8 @@ internal sealed class StaleConfigLinksCheck : IClusterCheck
     public IEnumerable<Finding> Run(ClusterSnapshot snapshot)
     {
         var vms = snapshot.Vms.ToDictionary(v => v.Id);
-        foreach (var node in snapshot.Reachable)
+        // Judged only where both the links and Hyper-V's VMs were read: an unread Hyper-V is not "no VM".
+        foreach (var node in snapshot.Knowing(InventoryPart.ConfigLinks).Where(n => n.Inventory!.Knows(InventoryPart.HyperV)))
         {
             var inventory = node.Inventory!;
             var registered = inventory.HyperVVms.Select(h => h.Id).ToHashSet();

@@ -11,7 +11,7 @@ internal sealed class StorageNetworkCheck : IClusterCheck
 
     public IEnumerable<Finding> Run(ClusterSnapshot snapshot)
     {
-        foreach (var node in snapshot.Reachable)
+        foreach (var node in snapshot.Knowing(InventoryPart.Nics))
         {
             var nics = node.Inventory!.Nics;
             var iscsi = nics.Where(n => n.Role == NicRole.Iscsi).ToList();

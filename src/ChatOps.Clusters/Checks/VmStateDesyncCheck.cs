@@ -5,7 +5,7 @@ namespace ChatOps.Clusters.Checks;
 /// <summary>
 /// The cluster's group state and Hyper-V's state must agree. Rules: Online but off, saved or
 /// missing on the owner; Offline or Failed but running somewhere; registered on a non-owner
-/// node; running on two nodes; any Critical state. An owner that did not answer is not judged.
+/// node; running on two nodes; any Critical state. An owner whose Hyper-V could not be read is not judged.
 /// </summary>
 internal sealed class VmStateDesyncCheck : IClusterCheck
 {
@@ -15,7 +15,8 @@ internal sealed class VmStateDesyncCheck : IClusterCheck
 
     public IEnumerable<Finding> Run(ClusterSnapshot snapshot)
     {
-        var reachable = snapshot.Reachable.Select(n => n.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        // Only nodes whose Hyper-V was read: a node whose cluster service is stopped still says what it runs.
+        var reachable = snapshot.Knowing(InventoryPart.HyperV).Select(n => n.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
         foreach (var vm in snapshot.Vms)
         {
             var reasons = new List<string>();

@@ -30,9 +30,11 @@ public interface IClusterGateway
     Task<ClusteredVm?> GetVmAsync(string name, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Forcibly stops the cluster service on a node: it goes Down and its VMs fail over. The backend
-    /// checks quorum again itself and refuses when the cluster would lose it, unless
-    /// <paramref name="allowQuorumLoss"/> (a confirmed <c>--force</c>).
+    /// Forcibly stops the cluster service on a node: it goes Down and its VMs fail over. The node counts
+    /// the live quorum votes again itself and compares its verdict with the preview's:
+    /// <paramref name="allowQuorumLoss"/> false means the preview said quorum is kept (the node refuses
+    /// if it counts a loss); true means the preview said it is lost and a second admin approved the
+    /// <c>--force</c> (the node refuses if it counts quorum kept, since then the two disagree).
     /// </summary>
     Task<ClusterActionResult> StopClusterServiceAsync(string node, bool allowQuorumLoss, CancellationToken cancellationToken);
 

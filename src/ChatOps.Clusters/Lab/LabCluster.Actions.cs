@@ -27,6 +27,12 @@ internal sealed partial class LabCluster
                     $"Without {node.Name} the cluster would lose quorum ({quorum.Explanation}); nothing was killed. Ask again with --force if that is intended.", []);
             }
 
+            if (quorum.HasQuorum && allowQuorumLoss)
+            {
+                return Result(ClusterAction.StopClusterService, node.Name, ActionStatus.Refused,
+                    $"The preview said quorum would be lost without {node.Name}, but the node counts it kept ({quorum.Explanation}). They disagree; nothing was killed. Ask again for a fresh preview.", []);
+            }
+
             var plan = FailoverPlanner.Plan(snapshot, [node.Name]);
             node.State = NodeState.Down;
             var outcomes = new List<NodeOutcome> { new(node.Name, "clussvc.exe killed; the node is Down and its VMs crashed.") };

@@ -21,6 +21,13 @@ public sealed record ClusterSnapshot
     /// <summary>Clustered disks and CSVs.</summary>
     public IReadOnlyList<ClusterDisk> Disks { get; init; } = [];
 
+    /// <summary>
+    /// Why the cluster's own view (membership, votes, groups, disks) could not be read, or null. Then
+    /// every node's state is <see cref="NodeState.Unknown"/>: no quorum, capacity or node-state
+    /// conclusion may be drawn from it.
+    /// </summary>
+    public NodeFailure? ViewFailure { get; init; }
+
     /// <summary>When the snapshot was taken.</summary>
     public DateTimeOffset TakenAt { get; init; }
 
@@ -30,8 +37,11 @@ public sealed record ClusterSnapshot
     /// <summary>Nodes that did not answer.</summary>
     public IEnumerable<NodeResult> Unreachable => Nodes.Where(n => !n.IsReachable);
 
-    /// <summary>True when at least one node did not answer: conclusions may be incomplete.</summary>
-    public bool IsPartial => Nodes.Any(n => !n.IsReachable);
+    /// <summary>True when the view or a node, or a part of one, could not be read: conclusions may be incomplete.</summary>
+    public bool IsPartial => ViewFailure is not null || Nodes.Any(n => !n.IsReachable || n.Inventory!.Unread.Count > 0);
+
+    /// <summary>Nodes whose part was read (they answered, and that part did not fail).</summary>
+    public IEnumerable<NodeResult> Knowing(InventoryPart part) => Nodes.Where(n => n.Inventory?.Knows(part) == true);
 
     /// <summary>The node with this name (case-insensitive), or null.</summary>
     public NodeResult? FindNode(string name) =>

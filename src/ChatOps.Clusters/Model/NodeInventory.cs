@@ -42,9 +42,6 @@ public sealed record NodeInventory
     /// <summary>Ids of the clustered disks and CSVs this node can see.</summary>
     public IReadOnlyList<string> VisibleDisks { get; init; } = [];
 
-    /// <summary>False when the node cannot say which disks it sees (no <c>Get-ClusterSharedVolumeState</c> before 2012 R2). Default: true.</summary>
-    public bool DiskVisibilityKnown { get; init; } = true;
-
     /// <summary>Other nodes whose names this node resolves in DNS.</summary>
     public IReadOnlyList<string> ResolvableNodes { get; init; } = [];
 
@@ -53,6 +50,16 @@ public sealed record NodeInventory
 
     /// <summary>VMs registered in Hyper-V on this node, with Hyper-V's state.</summary>
     public IReadOnlyList<HostedVm> HyperVVms { get; init; } = [];
+
+    /// <summary>
+    /// The parts that could not be read, each with why (the cluster service stopped, VMMS stopped, a
+    /// WMI class that failed). An unread part's value is empty, and means unknown, never "none".
+    /// Default: every part was read.
+    /// </summary>
+    public IReadOnlyDictionary<InventoryPart, NodeFailure> Unread { get; init; } = new Dictionary<InventoryPart, NodeFailure>();
+
+    /// <summary>True when this part was read, so its value (even empty) is what the node has.</summary>
+    public bool Knows(InventoryPart part) => !Unread.ContainsKey(part);
 
     /// <summary>The BIOS version (the <c>BIOS</c> firmware component), or null.</summary>
     public string? Bios => Firmware.FirstOrDefault(f => f.Component.Equals("BIOS", StringComparison.OrdinalIgnoreCase))?.Version;

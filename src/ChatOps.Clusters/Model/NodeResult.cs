@@ -6,6 +6,9 @@ namespace ChatOps.Clusters.Model;
 /// </summary>
 public sealed record NodeResult(string Name, NodeState State, string Site, NodeInventory? Inventory, NodeFailure? Failure)
 {
+    /// <summary>The node's quorum vote as the cluster reports it, or null when the version does not say.</summary>
+    public NodeVote? Vote { get; init; }
+
     /// <summary>True when the node answered its probe.</summary>
     public bool IsReachable => Inventory is not null;
 }

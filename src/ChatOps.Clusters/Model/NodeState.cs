@@ -14,4 +14,7 @@ public enum NodeState
 
     /// <summary>Rejoining the cluster.</summary>
     Joining,
+
+    /// <summary>The cluster's membership could not be read: nothing is known of the node's state.</summary>
+    Unknown,
 }

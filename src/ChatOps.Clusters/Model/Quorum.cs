@@ -5,4 +5,14 @@ namespace ChatOps.Clusters.Model;
 /// <param name="Witness">Kind of witness, if any.</param>
 /// <param name="WitnessLocation">Disk resource name or file-share path.</param>
 /// <param name="WitnessSite">Site that holds the witness.</param>
-public sealed record Quorum(QuorumType Type, WitnessKind Witness, string? WitnessLocation, string? WitnessSite);
+public sealed record Quorum(QuorumType Type, WitnessKind Witness, string? WitnessLocation, string? WitnessSite)
+{
+    /// <summary>
+    /// Whether dynamic quorum manages the votes (the cluster property <c>DynamicQuorum</c>, on by default
+    /// from Windows Server 2012); null when the version has no such property (2008 R2).
+    /// </summary>
+    public bool? DynamicQuorum { get; init; }
+
+    /// <summary>The witness's live vote (<c>WitnessDynamicWeight</c>, 2012 R2 and later: 0 or 1, set so the total stays odd); null when not reported.</summary>
+    public int? WitnessDynamicWeight { get; init; }
+}

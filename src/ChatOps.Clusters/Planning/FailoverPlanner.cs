@@ -43,8 +43,9 @@ public static class FailoverPlanner
         return plan with { FailedNodes = [] };
     }
 
+    /// <summary>The disks each node sees, for the nodes that could say; a node that could not is assumed to see them, as the cluster would try it.</summary>
     private static Dictionary<string, HashSet<string>> Visible(ClusterSnapshot snapshot) =>
-        snapshot.Nodes.Where(n => n.Inventory is not null)
+        snapshot.Knowing(InventoryPart.Disks)
             .ToDictionary(n => n.Name, n => n.Inventory!.VisibleDisks.ToHashSet(StringComparer.OrdinalIgnoreCase), StringComparer.OrdinalIgnoreCase);
 
     private static FailoverPlan PlanVms(ClusterSnapshot snapshot, List<ClusteredVm> moving, HashSet<string> excluded, Dictionary<string, HashSet<string>> visible)
@@ -95,7 +96,7 @@ public static class FailoverPlanner
         {
             if (!byDisk.TryGetValue(diskId, out var list))
             {
-                byDisk[diskId] = list = targets.Where(t => visible[t.Name].Contains(diskId)).ToList();
+                byDisk[diskId] = list = targets.Where(t => !visible.TryGetValue(t.Name, out var seen) || seen.Contains(diskId)).ToList();
             }
 
             return list;

@@ -13,13 +13,19 @@ internal static class ClusterViewReader
         var nodes = JsonRead.Array(root, "nodes").Select(n =>
         {
             var name = JsonRead.String(n, "name");
-            return new NodeMember(name, StateNames.Node(JsonRead.String(n, "state")), sites.GetValueOrDefault(name, PowerShellNames.DefaultSite));
+            var weight = OptionalInt(n, "nodeWeight");
+            var vote = weight is { } w ? new NodeVote(w, OptionalInt(n, "dynamicWeight")) : null;
+            return new NodeMember(name, StateNames.Node(JsonRead.String(n, "state")), sites.GetValueOrDefault(name, PowerShellNames.DefaultSite), vote);
         }).ToList();
 
         var quorumElement = JsonRead.Property(root, "quorum");
         var witness = StateNames.Witness(JsonRead.String(quorumElement, "witness"));
         var location = JsonRead.OptionalString(quorumElement, "location");
-        var quorum = new Quorum(StateNames.Quorum(JsonRead.String(quorumElement, "type"), witness), witness, location, null);
+        var quorum = new Quorum(StateNames.Quorum(JsonRead.String(quorumElement, "type"), witness), witness, location, null)
+        {
+            DynamicQuorum = quorumElement.TryGetProperty("dynamicQuorum", out var dynamic) && dynamic.ValueKind is JsonValueKind.True or JsonValueKind.False ? dynamic.GetBoolean() : null,
+            WitnessDynamicWeight = OptionalInt(quorumElement, "witnessDynamicWeight"),
+        };
 
         var vms = JsonRead.Array(root, "vms").Select(v => new ClusteredVm
         {
@@ -38,9 +44,13 @@ internal static class ClusterViewReader
             JsonRead.Long(d, "sizeGb"),
             JsonRead.Guid(JsonRead.OptionalString(d, "volumeGuid")),
             JsonRead.Bool(d, "isCsv"),
-            JsonRead.OptionalString(d, "path") ?? string.Empty)).ToList();
+            JsonRead.OptionalString(d, "path") ?? string.Empty) { State = StateNames.Disk(JsonRead.OptionalString(d, "state")) }).ToList();
 
         var siteNames = options.Nodes.Select(n => n.Site).Concat(nodes.Select(n => n.Site)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         return new ClusterView(JsonRead.String(root, "name"), siteNames, quorum, nodes, vms, disks);
     }
+
+    /// <summary>A whole number the version may not report (null, or absent from an older module).</summary>
+    private static int? OptionalInt(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number) ? number : null;
 }

@@ -11,7 +11,9 @@ internal static class NodeInventoryReader
     public static NodeReport Read(JsonElement root, string node)
     {
         var hardware = JsonRead.Property(root, "hardware");
-        var vms = JsonRead.Array(root, "vms").ToList();
+        var unread = new Dictionary<InventoryPart, NodeFailure>();
+        var vmElements = Part(root, "vms", InventoryPart.HyperV, unread, e => JsonRead.Array(e, "vms").ToList(), []);
+        var vms = vmElements.Select(v => ReadVm(v, unread)).ToList();
         var inventory = new NodeInventory
         {
             Name = node,
@@ -19,24 +21,59 @@ internal static class NodeInventoryReader
             MemoryFreeMb = JsonRead.Long(root, "memoryFreeMb"),
             Hardware = new HardwareFeatures(
                 JsonRead.Bool(hardware, "virtualization"), JsonRead.Bool(hardware, "dep"), JsonRead.Bool(hardware, "x64"), JsonRead.Bool(hardware, "slat")),
-            Nics = JsonRead.Array(root, "nics").Select(ReadNic).ToList(),
-            Drivers = JsonRead.Array(root, "drivers")
-                .Select(d => new DriverInfo(JsonRead.String(d, "deviceClass"), JsonRead.String(d, "name"), JsonRead.String(d, "version"))).ToList(),
-            Firmware = JsonRead.Array(root, "firmware")
-                .Select(f => new FirmwareInfo(JsonRead.String(f, "component"), JsonRead.String(f, "version"))).ToList(),
-            Hotfixes = JsonRead.Strings(root, "hotfixes"),
+            Nics = Part(root, "nics", InventoryPart.Nics, unread, e => JsonRead.Array(e, "nics").Select(ReadNic).ToList(), []),
+            Drivers = Part(root, "drivers", InventoryPart.Drivers, unread, e => JsonRead.Array(e, "drivers")
+                .Select(d => new DriverInfo(JsonRead.String(d, "deviceClass"), JsonRead.String(d, "name"), JsonRead.String(d, "version"))).ToList(), []),
+            Firmware = Part(root, "firmware", InventoryPart.Firmware, unread, e => JsonRead.Array(e, "firmware")
+                .Select(f => new FirmwareInfo(JsonRead.String(f, "component"), JsonRead.String(f, "version"))).ToList(), []),
+            Hotfixes = Part(root, "hotfixes", InventoryPart.Hotfixes, unread, e => JsonRead.Strings(e, "hotfixes"), []),
             AsrEnabled = JsonRead.OptionalBool(root, "asrEnabled"),
             OsBuild = JsonRead.OptionalString(root, "osBuild"),
-            IntegrationServices = JsonRead.Version(JsonRead.OptionalString(root, "integrationServices")),
-            ConfigLinks = JsonRead.Strings(root, "configLinks").Select(JsonRead.Guid).Where(g => g != Guid.Empty).ToList(),
-            VisibleDisks = JsonRead.Strings(root, "visibleDisks"),
-            DiskVisibilityKnown = JsonRead.Property(root, "visibleDisks").ValueKind != JsonValueKind.Null,
-            ResolvableNodes = JsonRead.Strings(root, "resolvableNodes"),
-            StaleDnsEntries = JsonRead.Strings(root, "staleDnsEntries"),
-            HyperVVms = vms.Select(v => new HostedVm(
+            IntegrationServices = Part(root, "integrationServices", InventoryPart.IntegrationServices, unread,
+                e => JsonRead.Version(JsonRead.OptionalString(e, "integrationServices")), new Version(0, 0)),
+            ConfigLinks = Part(root, "configLinks", InventoryPart.ConfigLinks, unread,
+                e => JsonRead.Strings(e, "configLinks").Select(JsonRead.Guid).Where(g => g != Guid.Empty).ToList(), []),
+            VisibleDisks = Part(root, "visibleDisks", InventoryPart.Disks, unread, e => JsonRead.Strings(e, "visibleDisks"), []),
+            ResolvableNodes = Part(root, "resolvableNodes", InventoryPart.Dns, unread, e => JsonRead.Strings(e, "resolvableNodes"), []),
+            StaleDnsEntries = Part(root, "staleDnsEntries", InventoryPart.Dns, unread, e => JsonRead.Strings(e, "staleDnsEntries"), []),
+            HyperVVms = vmElements.Select(v => new HostedVm(
                 JsonRead.Guid(JsonRead.String(v, "id")), JsonRead.String(v, "name"), StateNames.HyperV(JsonRead.String(v, "state")))).ToList(),
+            Unread = unread,
         };
-        return new NodeReport(inventory, vms.Select(ReadVm).ToList());
+        return new NodeReport(inventory, vms);
+    }
+
+    /// <summary>
+    /// One part of the document: its value read by <paramref name="read"/>, or, when the node wrote
+    /// <c>{"error":{"kind":...,"message":...}}</c> in its place, <paramref name="unknown"/> with the
+    /// failure recorded under <paramref name="part"/>.
+    /// </summary>
+    private static T Part<T>(JsonElement root, string name, InventoryPart part, Dictionary<InventoryPart, NodeFailure> unread, Func<JsonElement, T> read, T unknown)
+    {
+        if (PartFailure(JsonRead.Property(root, name)) is not { } failure)
+        {
+            return read(root);
+        }
+
+        unread.TryAdd(part, failure);
+        return unknown;
+    }
+
+    /// <summary>The failure a part carries in place of its value, or null when the value is there.</summary>
+    internal static NodeFailure? PartFailure(JsonElement value)
+    {
+        if (value.ValueKind != JsonValueKind.Object || !value.TryGetProperty("error", out var error))
+        {
+            return null;
+        }
+
+        var kind = JsonRead.OptionalString(error, "kind") switch
+        {
+            "AccessDenied" => NodeFailureKind.AccessDenied,
+            "Unreachable" => NodeFailureKind.Unreachable,
+            _ => NodeFailureKind.Error,
+        };
+        return new NodeFailure(kind, PowerShellErrors.Excerpt(JsonRead.OptionalString(error, "message") ?? "no reason given"));
     }
 
     private static HostNic ReadNic(JsonElement nic)
@@ -47,13 +84,16 @@ internal static class NodeInventoryReader
         return new HostNic(name, StateNames.NicRole(name, description), subnet, JsonRead.Bool(nic, "teamed"));
     }
 
-    private static HostedVmDetails ReadVm(JsonElement vm) => new(
+    private static HostedVmDetails ReadVm(JsonElement vm, Dictionary<InventoryPart, NodeFailure> unread) => new(
         JsonRead.Guid(JsonRead.String(vm, "id")),
         JsonRead.Long(vm, "startupMemoryMb"),
         JsonRead.Version(JsonRead.String(vm, "integrationServices")),
-        vm.TryGetProperty("integrationServicesOutdated", out _) ? JsonRead.OptionalBool(vm, "integrationServicesOutdated") : null,
+        vm.TryGetProperty("integrationServicesOutdated", out _)
+            ? Part(vm, "integrationServicesOutdated", InventoryPart.IntegrationServices, unread, e => JsonRead.OptionalBool(e, "integrationServicesOutdated"), null)
+            : null,
         JsonRead.OptionalString(vm, "configurationLocation") ?? string.Empty,
-        JsonRead.Array(vm, "nics").Select(n => new VmNic(JsonRead.String(n, "name"), JsonRead.Bool(n, "legacy"), JsonRead.Strings(n, "addresses"))).ToList());
+        Part(vm, "nics", InventoryPart.VmNics, unread, e => JsonRead.Array(e, "nics")
+            .Select(n => new VmNic(JsonRead.String(n, "name"), JsonRead.Bool(n, "legacy"), JsonRead.Strings(n, "addresses"))).ToList(), []));
 
     /// <summary>The network an IPv4 address is in, in CIDR form; empty when the NIC has no address.</summary>
     internal static string Subnet(string? address, int prefixLength)

@@ -9,7 +9,7 @@ internal sealed partial class PowerShellClusterGateway
 {
     public Task<ClusterActionResult> StopClusterServiceAsync(string node, bool allowQuorumLoss, CancellationToken cancellationToken) =>
         OnNodeAsync(ClusterAction.StopClusterService, node, PowerShellCommands.StopClusterService, null, node, cancellationToken,
-            [new("QuorumLoss", allowQuorumLoss ? "Allow" : "Refuse")]);
+            [new("ExpectedQuorum", allowQuorumLoss ? "Lost" : "Kept"), new("QuorumLoss", allowQuorumLoss ? "Allow" : "Refuse")]);
 
     public Task<ClusterActionResult> FlushDnsAsync(string node, CancellationToken cancellationToken) =>
         OnNodeAsync(ClusterAction.FlushDns, node, PowerShellCommands.ClearDnsCache, null, node, cancellationToken);

@@ -46,7 +46,7 @@ internal sealed partial class PowerShellClusterGateway(
         {
             if (viewFailure is not null)
             {
-                return (new NodeResult(n.Name, n.State, n.Site, null, viewFailure), (NodeReport?)null);
+                return (new NodeResult(n.Name, n.State, n.Site, null, viewFailure) { Vote = n.Vote }, (NodeReport?)null);
             }
 
             // Each probe holds a runspace of the node's pool: bound how many run at once.
@@ -62,7 +62,7 @@ internal sealed partial class PowerShellClusterGateway(
         }));
         var reports = probes.Select(p => p.Item2).OfType<NodeReport>().ToList();
         var enriched = view with { Vms = view.Vms.Select(v => WithHostDetails(v, reports, view.Disks)).ToList() };
-        return SnapshotAssembler.Assemble(enriched, probes.Select(p => p.Item1).ToList(), time.GetUtcNow());
+        return SnapshotAssembler.Assemble(enriched, probes.Select(p => p.Item1).ToList(), time.GetUtcNow()) with { ViewFailure = viewFailure };
     }
 
     public async Task<NodeResult?> GetNodeAsync(string name, CancellationToken cancellationToken)
@@ -77,7 +77,7 @@ internal sealed partial class PowerShellClusterGateway(
 
         return viewFailure is null
             ? (await ProbeAsync(member, view.Nodes.Select(n => n.Name).ToList(), cancellationToken)).Result
-            : new NodeResult(member.Name, member.State, member.Site, null, viewFailure);
+            : new NodeResult(member.Name, member.State, member.Site, null, viewFailure) { Vote = member.Vote };
     }
 
     public async Task<ClusteredVm?> GetVmAsync(string name, CancellationToken cancellationToken)
@@ -148,8 +148,8 @@ internal sealed partial class PowerShellClusterGateway(
         LogViewFailed(options.ClusterName, first.Kind, first.Message);
         // With no nodes configured the cluster name stands for them, so the failure still reaches the reply.
         var nodes = options.Nodes.Count > 0
-            ? options.Nodes.Select(n => new NodeMember(n.Name, NodeState.Down, n.Site)).ToList()
-            : [new NodeMember(options.ClusterName, NodeState.Down, PowerShellNames.DefaultSite)];
+            ? options.Nodes.Select(n => new NodeMember(n.Name, NodeState.Unknown, n.Site)).ToList()
+            : [new NodeMember(options.ClusterName, NodeState.Unknown, PowerShellNames.DefaultSite)];
         var quorum = new Quorum(QuorumType.NodeMajority, WitnessKind.None, null, null);
         var sites = nodes.Select(n => n.Site).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         return (new ClusterView(options.ClusterName, sites, quorum, nodes, [], []), first);
@@ -188,7 +188,7 @@ internal sealed partial class PowerShellClusterGateway(
             try
             {
                 var report = NodeInventoryReader.Read(json, member.Name);
-                return (new NodeResult(member.Name, member.State, member.Site, report.Inventory, null), report);
+                return (new NodeResult(member.Name, member.State, member.Site, report.Inventory, null) { Vote = member.Vote }, report);
             }
             catch (PowerShellException ex)
             {
@@ -197,7 +197,7 @@ internal sealed partial class PowerShellClusterGateway(
         }
 
         LogNodeFailed(member.Name, failure.Kind, failure.Message);
-        return (new NodeResult(member.Name, member.State, member.Site, null, failure), null);
+        return (new NodeResult(member.Name, member.State, member.Site, null, failure) { Vote = member.Vote }, null);
     }
 
     /// <summary>Runs one function on one computer's JEA endpoint under the per-node timeout.</summary>

@@ -10,7 +10,18 @@ internal static class StateNames
         "Up" => NodeState.Up,
         "Paused" => NodeState.Paused,
         "Joining" => NodeState.Joining,
+        "Unknown" => NodeState.Unknown,
         _ => NodeState.Down,
+    };
+
+    /// <summary>A disk resource's ClusterResourceState; a CSV's ClusterSharedVolume State uses the same names.</summary>
+    public static DiskState Disk(string? name) => name switch
+    {
+        "Online" or "" or null => DiskState.Online,
+        "Offline" => DiskState.Offline,
+        "Failed" => DiskState.Failed,
+        "OnlinePending" or "OfflinePending" or "Pending" => DiskState.Pending,
+        _ => DiskState.Unknown,
     };
 
     public static VmGroupState Group(string name) => name switch

@@ -86,8 +86,12 @@ internal sealed class KillClusterServiceAction(IClusterGateway gateway, Links li
         $"{node.Name} is {node.State}",
         $"VMs that crash: {Names(snapshot.VmsOwnedBy(node.Name).Select(v => v.Name))}",
         $"VMs that stay down: {Names(plan.StaysDown.Select(d => d.Vm).Concat(plan.NotRestarted))}",
-        quorum.HasQuorum ? "the cluster keeps quorum" : "the cluster loses quorum",
+        quorum.HasQuorum ? KeepsQuorum : LosesQuorum,
     ];
+
+    private const string KeepsQuorum = "the cluster keeps quorum";
+
+    private const string LosesQuorum = "the cluster loses quorum";
 
     private static string Names(IEnumerable<string> names)
     {
@@ -98,7 +102,11 @@ internal sealed class KillClusterServiceAction(IClusterGateway gateway, Links li
     public async Task<Reply> ExecuteAsync(PendingAction action, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(action);
-        var result = await gateway.StopClusterServiceAsync(action.Target, allowQuorumLoss: action.Force, cancellationToken);
+        // The premises were checked again just before this runs, so the verdict is the one the admins
+        // confirmed; a loss of quorum got here only through --force and a second admin's approval. --force
+        // on a preview that keeps quorum changes nothing: the node still refuses a loss it counts itself.
+        var previewedLoss = action.Force && action.Premises.Contains(LosesQuorum, StringComparer.Ordinal);
+        var result = await gateway.StopClusterServiceAsync(action.Target, allowQuorumLoss: previewedLoss, cancellationToken);
         return ActionResultReply.From(result, new LinksBlock([links.Runbook(KbIds.KillClusterService, "What to check after a forced failover")]));
     }
 

@@ -70,6 +70,12 @@ internal sealed class RemoveStaleLinkAction(IClusterGateway gateway, Links links
             return ActionPlan.Refuse(name, $"{name} did not answer ({node.Failure?.Message}); its links cannot be checked, so nothing will be removed.");
         }
 
+        // Positive evidence only: an unread Hyper-V is not "no VM registered", an unread folder not "no link".
+        foreach (var part in new[] { InventoryPart.HyperV, InventoryPart.ConfigLinks }.Where(p => !inventory.Knows(p)))
+        {
+            return ActionPlan.Refuse(name, $"{name} could not read {part.Describe()} ({inventory.Unread[part].Message}); whether the link is stale cannot be told, so nothing will be removed.");
+        }
+
         var vm = snapshot.Vms.FirstOrDefault(v => v.Id == vmId);
         var hosted = inventory.HyperVVms.FirstOrDefault(h => h.Id == vmId);
         var facts = new List<Fact>

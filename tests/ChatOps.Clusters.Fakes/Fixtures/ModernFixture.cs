@@ -1,3 +1,4 @@
+using ChatOps.Clusters.Model;
 namespace ChatOps.Clusters.Fakes.Fixtures;
 
 /// <summary>
@@ -39,7 +40,7 @@ internal static class ModernFixture
         return new()
         {
             // Get-Cluster
-            ["Cluster"] = new Dictionary<string, object?> { ["Name"] = cluster },
+            ["Cluster"] = FakeCluster.ClusterRecord(cluster, nodes.Select(_ => NodeState.Up).ToList(), witness: true),
             // Get-ClusterQuorum: 2016+ reports QuorumType Majority whatever the witness; the witness is the resource.
             ["Quorum"] = new Dictionary<string, object?>
             {
@@ -50,7 +51,7 @@ internal static class ModernFixture
                     : new Dictionary<string, object?> { ["Name"] = "Cloud Witness", ["ResourceType"] = "Cloud Witness", ["AccountName"] = "contosowitness" },
             },
             // Get-ClusterNode
-            ["Nodes"] = nodes.Select(n => new { Name = n, State = "Up" }),
+            ["Nodes"] = FakeCluster.NodeRecords(nodes.Select(n => (n, NodeState.Up)).ToList(), witness: true),
             // Get-ClusterGroup (GroupType VirtualMachine), Get-ClusterOwnerNode, VmID on the 'Virtual Machine' resource.
             ["Groups"] = Vms.Select(v => new
             {
@@ -134,7 +135,8 @@ internal static class ModernFixture
             ["SecondLevelAddressTranslationExtensions"] = false,
             ["DataExecutionPrevention_Available"] = true,
             ["OSArchitecture"] = "64-bit",
-            ["Adapters"] = adapters.Select(a => new { a.Name, InterfaceDescription = a.Description, a.Physical, IPAddress = a.Ip, PrefixLength = 24 }),
+            // ComponentID: the PnP id; vms_mp for a Hyper-V virtual adapter (KB 2872325).
+            ["Adapters"] = adapters.Select(a => new { a.Name, InterfaceDescription = a.Description, a.Physical, ComponentID = a.Physical ? @"PCI\VEN_8086&DEV_1592" : "vms_mp", IPAddress = a.Ip, PrefixLength = 24 }),
             // Get-NetLbfoTeam (2019: the LBFO team under the vSwitch); Get-VMSwitchTeam (SET, 2016+, the norm on 2022+).
             ["Teams"] = set ? Array.Empty<object>() : [new { Name = "Team1", Members = new[] { "SLOT 3 Port 1", "SLOT 3 Port 2" } }],
             ["SwitchTeams"] = set ? [new { Name = "ConvergedSwitch", Members = new[] { nic, nic + " #2" } }] : Array.Empty<object>(),

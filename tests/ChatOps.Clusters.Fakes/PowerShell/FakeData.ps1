@@ -19,17 +19,56 @@ function Get-FakeNodeName {
     return $name
 }
 
+function Get-FakeFaults {
+    # This node's injected faults (comma-separated in the fixture): Hang, AccessDenied, ClusterServiceStopped,
+    # VmmsStopped, TerminateDenied, NoDiskIdGuid.
+    $cluster = Get-FakeCluster
+    $name = Get-FakeNodeName
+    if (-not $cluster.Faults -or -not $cluster.Faults.ContainsKey($name)) { return @() }
+    return @(([string]$cluster.Faults[$name]).Split(',') | ForEach-Object { $_.Trim() })
+}
+
+function Test-FakeFault([string] $Fault) {
+    return (Get-FakeFaults) -contains $Fault
+}
+
 function Get-FakeHost {
     $name = Get-FakeNodeName
     $cluster = Get-FakeCluster
-    if ($cluster.Faults -and $cluster.Faults.ContainsKey($name)) {
-        switch ($cluster.Faults[$name]) {
-            'Hang' { Start-Sleep -Seconds 600 }
-            'AccessDenied' { throw [System.UnauthorizedAccessException]::new("Access is denied on $name.") }
-        }
+    switch (Get-FakeFaults) {
+        'Hang' { Start-Sleep -Seconds 600 }
+        'AccessDenied' { throw [System.UnauthorizedAccessException]::new("Access is denied on $name.") }
     }
     if (-not $cluster.Hosts.ContainsKey($name)) { throw "The fixture has no host $name." }
     return $cluster.Hosts[$name]
+}
+
+function New-FakeErrorRecord {
+    # An error record as a Windows cmdlet builds it: the exception (with its HResult), the category and
+    # the FullyQualifiedErrorId's first part; PowerShell appends the command's type name as real cmdlets do.
+    param([Parameter(Mandatory)] [Exception] $Exception, [Parameter(Mandatory)] [string] $ErrorId,
+        [Parameter(Mandatory)] [System.Management.Automation.ErrorCategory] $Category, $Target = $null)
+    return [System.Management.Automation.ErrorRecord]::new($Exception, $ErrorId, $Category, $Target)
+}
+
+function Write-FakeError {
+    # A compiled cmdlet's non-terminating error (WriteError). A compiled cmdlet runs in its caller's scope,
+    # so without -ErrorAction it obeys the *caller's* $ErrorActionPreference: under the node module's 'Stop'
+    # one error ends the calling function (about_Preference_Variables; MshCommandRuntime.ErrorAction). A
+    # script function in another module would read its own module's preference instead, so the caller's
+    # value ($Cmdlet.SessionState is the caller's) is copied into this scope, where WriteError reads it.
+    # FakeErrorBehaviourTests proves this matches a compiled cmdlet (Get-Item) for every preference.
+    param([Parameter(Mandatory)] [System.Management.Automation.PSCmdlet] $Cmdlet, [Parameter(Mandatory)] [System.Management.Automation.ErrorRecord] $Record)
+    if (-not $Cmdlet.MyInvocation.BoundParameters.ContainsKey('ErrorAction')) {
+        $ErrorActionPreference = $Cmdlet.SessionState.PSVariable.GetValue('ErrorActionPreference')
+    }
+    $Cmdlet.WriteError($Record)
+}
+
+function Stop-FakeCmdlet {
+    # A compiled cmdlet's terminating error (ThrowTerminatingError): no preference or -ErrorAction hides it.
+    param([Parameter(Mandatory)] [System.Management.Automation.PSCmdlet] $Cmdlet, [Parameter(Mandatory)] [System.Management.Automation.ErrorRecord] $Record)
+    $Cmdlet.ThrowTerminatingError($Record)
 }
 
 function Test-FakeCommand([string] $Name) {

@@ -47,7 +47,7 @@ public sealed class ModernHostChecksTests
     public void DiskVisibility_NodeCannotTell_NotReportedBlind()
     {
         var snapshot = SnapshotBuilder.Healthy()
-            .Inventory("N2", i => i with { VisibleDisks = [], DiskVisibilityKnown = false })
+            .Inventory("N2", i => i with { VisibleDisks = [], Unread = new Dictionary<InventoryPart, NodeFailure> { [InventoryPart.Disks] = new(NodeFailureKind.Error, "no Get-ClusterSharedVolumeState") } })
             .Build();
 
         CheckAssert.Subjects(CheckIds.DiskVisibility, snapshot, KbIds.LunNotPresented);

@@ -20,7 +20,7 @@ public sealed class AppControlTests
         "Get-ChatOpsNodeInventory -NodeName AZL01 -PeerNodes AZL02",
         $"Stop-ChatOpsVmWorker -NodeName AZL01 -VmId {ModernFixture.VmId("DC01")}",
         $"Remove-ChatOpsStaleLink -NodeName AZL01 -VmId {ModernFixture.VmId("DC01")}",
-        "Stop-ChatOpsClusterService -NodeName AZL01",
+        "Stop-ChatOpsClusterService -NodeName AZL01 -ExpectedQuorum Kept",
         "Clear-ChatOpsDnsCache -NodeName AZL01",
     ];
 

@@ -61,7 +61,7 @@ public sealed class ScriptOutputTests : IDisposable
     [Fact]
     public async Task StopClusterService_Node_TerminatesOnlyClussvcThere()
     {
-        var json = await RunAsync("HV02", "Stop-ChatOpsClusterService", ("NodeName", "HV02"));
+        var json = await RunAsync("HV02", "Stop-ChatOpsClusterService", ("NodeName", "HV02"), ("ExpectedQuorum", "Kept"));
 
         Assert.Equal("Succeeded", json.GetProperty("status").GetString());
         Assert.Equal(["Terminate clussvc.exe 1012 on HV02"], _fake.Calls);

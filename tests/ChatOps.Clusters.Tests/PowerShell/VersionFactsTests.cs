@@ -88,8 +88,8 @@ public sealed class VersionFactsTests
 
         var snapshot = await SnapshotAsync(fake);
 
-        Assert.False(snapshot.IsPartial, string.Join("; ", snapshot.Unreachable.Select(n => $"{n.Name}: {n.Failure?.Message}")));
-        Assert.All(snapshot.Reachable, n => Assert.False(n.Inventory!.DiskVisibilityKnown));
+        Assert.Empty(snapshot.Unreachable);
+        Assert.All(snapshot.Reachable, n => Assert.Contains("2012 R2", n.Inventory!.Unread[InventoryPart.Disks].Message, StringComparison.Ordinal));
         Assert.DoesNotContain(ClusterChecks.RunAll(snapshot).Findings, f => f.CheckId == CheckIds.DiskVisibility);
     }
 
@@ -237,7 +237,7 @@ public sealed class VersionFactsTests
         using var fake = new FakeCluster(ModernFixture.Record(WindowsVersion.WindowsServer2022));
         using var runner = fake.Runner();
 
-        var json = await runner.InvokeAsync("HV22-01", PowerShellCommands.StopClusterService, [new("NodeName", "HV22-02")], TimeSpan.FromSeconds(60), CancellationToken.None);
+        var json = await runner.InvokeAsync("HV22-01", PowerShellCommands.StopClusterService, [new("NodeName", "HV22-02"), new("ExpectedQuorum", "Kept")], TimeSpan.FromSeconds(60), CancellationToken.None);
 
         Assert.Equal("Refused", json.GetProperty("status").GetString());
         Assert.Empty(fake.Calls);
@@ -246,18 +246,29 @@ public sealed class VersionFactsTests
     [Theory]
     [InlineData(false, ActionStatus.Refused)]
     [InlineData(true, ActionStatus.Succeeded)]
-    public async Task KillClusterService_LastTwoVotes_NodeRefusesQuorumLossUnlessForced(bool force, ActionStatus expected)
+    public async Task KillClusterService_LastTwoNodesTheVoteCarrier_NodeRefusesQuorumLossUnlessForced(bool force, ActionStatus expected)
     {
         using var fake = new FakeCluster(LastTwoVotes());
 
-        var result = await Gateway(fake).StopClusterServiceAsync("HV22-02", force, CancellationToken.None);
+        var result = await Gateway(fake).StopClusterServiceAsync("HV22-01", force, CancellationToken.None);
 
         Assert.Equal(expected, result.Status);
         Assert.Equal(force ? 1 : 0, fake.Calls.Length);
         if (!force)
         {
-            Assert.Contains("keep 1 of 2 votes and lose quorum", result.Summary, StringComparison.Ordinal);
+            Assert.Contains("0 of 1 votes left, 1 needed, live votes", result.Summary, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task KillClusterService_LastTwoNodesTheVotelessOne_KeptWithoutForce()
+    {
+        using var fake = new FakeCluster(LastTwoVotes());
+
+        var result = await Gateway(fake).StopClusterServiceAsync("HV22-02", allowQuorumLoss: false, CancellationToken.None);
+
+        Assert.Equal(ActionStatus.Succeeded, result.Status);
+        Assert.Single(fake.Calls);
     }
 
     [Fact]
@@ -266,18 +277,25 @@ public sealed class VersionFactsTests
         using var fake = new FakeCluster(LastTwoVotes());
         using var runner = fake.Runner();
 
-        var json = await runner.InvokeAsync("HV22-02", PowerShellCommands.StopClusterService, [new("NodeName", "HV22-02.contoso.local")], TimeSpan.FromSeconds(60), CancellationToken.None);
+        var json = await runner.InvokeAsync("HV22-01", PowerShellCommands.StopClusterService,
+            [new("NodeName", "HV22-01.contoso.local"), new("ExpectedQuorum", "Kept")], TimeSpan.FromSeconds(60), CancellationToken.None);
 
         Assert.Equal("Refused", json.GetProperty("status").GetString());
-        Assert.Contains("keep 1 of 2 votes", json.GetProperty("summary").GetString(), StringComparison.Ordinal);
+        Assert.Contains("0 of 1 votes left", json.GetProperty("summary").GetString(), StringComparison.Ordinal);
         Assert.Empty(fake.Calls);
     }
 
-    /// <summary>The 2022 cluster with only HV22-01 and HV22-02 up and no witness: losing either loses quorum.</summary>
+    /// <summary>
+    /// The 2022 cluster with only HV22-01 and HV22-02 up and no witness: dynamic quorum has zeroed one of
+    /// the two votes (HV22-02's), so losing HV22-01 loses quorum and losing HV22-02 does not
+    /// (learn.microsoft.com "Understand cluster and pool quorum", two nodes without a witness).
+    /// </summary>
     private static Dictionary<string, object?> LastTwoVotes()
     {
         var record = ModernFixture.Record(WindowsVersion.WindowsServer2022);
-        record["Nodes"] = new[] { "HV22-01", "HV22-02", "HV22-03", "HV22-04", "HV22-05", "HV22-06" }.Select((n, i) => new { Name = n, State = i < 2 ? "Up" : "Down" });
+        var states = new[] { "HV22-01", "HV22-02", "HV22-03", "HV22-04", "HV22-05", "HV22-06" }.Select((n, i) => (n, i < 2 ? NodeState.Up : NodeState.Down)).ToList();
+        record["Nodes"] = FakeCluster.NodeRecords(states, witness: false);
+        record["Cluster"] = FakeCluster.ClusterRecord("HVC22", states.Select(s => s.Item2).ToList(), witness: false);
         ((Dictionary<string, object?>)record["Quorum"]!)["Resource"] = null;
         return record;
     }

@@ -73,7 +73,7 @@ public sealed class DiagnoseAndCapacityHandlerTests
 
         var reply = await fixture.AskAsync("diagnose");
 
-        Assert.Equal(new TextBlock("20 checks on 4 of 4 nodes: no findings.", TextStyle.Good), reply.Blocks[0]);
+        Assert.Equal(new TextBlock("22 checks on 4 of 4 nodes: no findings.", TextStyle.Good), reply.Blocks[0]);
     }
 
     [Theory]

@@ -14,20 +14,29 @@ function Write-ChatOpsResult {
 }
 
 function Get-ChatOpsErrorKind {
+    # By what the error is, never by its (localized) message text: the exception's type and HResult
+    # (E_ACCESSDENIED 0x80070005) and the record's CategoryInfo.
     param([Parameter(Mandatory)] [System.Management.Automation.ErrorRecord] $Record)
     $exception = $Record.Exception
-    $text = $exception.Message
-    if ($exception -is [System.UnauthorizedAccessException] -or $Record.CategoryInfo.Category -eq 'PermissionDenied' -or $text -match 'Access is denied') {
+    $category = [string]$Record.CategoryInfo.Category
+    if ($exception -is [System.UnauthorizedAccessException] -or $exception.HResult -eq -2147024891 -or $category -in @('PermissionDenied', 'SecurityError')) {
         return 'AccessDenied'
     }
     if ($exception -is [System.Management.Automation.ItemNotFoundException] -or $exception -is [System.Management.Automation.CommandNotFoundException] -or
-        $Record.CategoryInfo.Category -eq 'ObjectNotFound') {
+        $category -eq 'ObjectNotFound') {
         return 'NotFound'
     }
-    if ($text -match 'cannot connect|could not be contacted|WinRM cannot|RPC server is unavailable') {
+    if ($category -in @('ConnectionError', 'ResourceUnavailable', 'OperationTimeout')) {
         return 'Unreachable'
     }
     return 'Error'
+}
+
+function New-ChatOpsPartError {
+    # One part of a document that could not be read: its value is replaced by this one shape,
+    # {"error":{"kind":...,"message":...}}, and the other parts are read all the same.
+    param([Parameter(Mandatory)] [System.Management.Automation.ErrorRecord] $Record)
+    return [ordered]@{ error = [ordered]@{ kind = (Get-ChatOpsErrorKind -Record $Record); message = [string]$Record.Exception.Message } }
 }
 
 function Exit-ChatOpsError {
@@ -80,31 +89,67 @@ function Import-ChatOpsModule {
 }
 
 function Get-ChatOpsQuorumVotes {
-    # The cluster's votes now and without one node. Dynamic quorum (2012 R2 and later) keeps each
-    # node's current vote in DynamicWeight and the witness's in the cluster's WitnessDynamicWeight;
-    # before that every Up or Paused node votes its NodeWeight (1 when unknown) and an online witness 1.
-    # -Without is compared by its short name (the cluster lists nodes by NetBIOS name); a name that
-    # matches no node is an error, so a mistyped or fully qualified name can never skip the check.
+    # Would the cluster keep quorum without one node? The same rules as the bot's QuorumCalculator
+    # (learn.microsoft.com "Understand cluster and pool quorum"): with dynamic quorum on (DynamicQuorum,
+    # the default from 2012) the live votes count, each node's DynamicWeight and the witness's
+    # WitnessDynamicWeight, and quorum holds while the votes left are more than half of the live votes
+    # now; without it every node votes its NodeWeight (1 when not reported) and a witness 1, and more
+    # than half of all configured votes must be present. -Without is compared by its short name (the
+    # cluster lists nodes by NetBIOS name); a name that matches no node is an error, so a mistyped or
+    # fully qualified name can never skip the check.
     param([Parameter(Mandatory)] [string] $Without)
     $short = $Without.Split('.')[0]
     $cluster = Get-Cluster
-    $now = 0
-    $mine = $null
-    foreach ($node in @(Get-ClusterNode)) {
-        $dynamic = Get-ChatOpsProperty $node 'DynamicWeight'
+    $nodes = @(Get-ClusterNode)
+    if (-not ($nodes | Where-Object { [string]$_.Name -eq $short })) {
+        Exit-ChatOpsError -Kind 'Refused' -Message "$Without is not a node of cluster $($cluster.Name); nothing was killed."
+    }
+    $resource = (Get-ClusterQuorum).QuorumResource
+    $witness = if ($resource) { 1 } else { 0 }
+    $live = (Get-ChatOpsProperty $cluster 'DynamicQuorum') -eq 1 -and -not ($nodes | Where-Object { $null -eq (Get-ChatOpsProperty $_ 'DynamicWeight') })
+    $total = 0
+    $after = 0
+    foreach ($node in $nodes) {
+        $up = ([string]$node.State) -in @('Up', 'Paused')
         $weight = Get-ChatOpsProperty $node 'NodeWeight'
-        $vote = if ($null -ne $dynamic) { [int]$dynamic } elseif (([string]$node.State) -in @('Up', 'Paused')) { if ($null -ne $weight) { [int]$weight } else { 1 } } else { 0 }
-        $now += $vote
-        if ([string]$node.Name -eq $short) { $mine = $vote }
+        if ($null -eq $weight) { $weight = 1 }
+        $vote = if ($live) { [int](Get-ChatOpsProperty $node 'DynamicWeight') } else { [int]$weight }
+        $total += $vote
+        if (($live -or $up) -and [string]$node.Name -ne $short) { $after += $vote }
     }
-    if ($null -eq $mine) { Exit-ChatOpsError -Kind 'Refused' -Message "$Without is not a node of cluster $($cluster.Name); nothing was killed." }
-    $witness = Get-ChatOpsProperty $cluster 'WitnessDynamicWeight'
-    if ($null -eq $witness) {
-        $resource = (Get-ClusterQuorum).QuorumResource
-        $witness = if ($resource -and [string]$resource.State -eq 'Online') { 1 } else { 0 }
+    if ($live) {
+        $witnessVote = Get-ChatOpsProperty $cluster 'WitnessDynamicWeight'
+        if ($null -eq $witnessVote) { $witnessVote = $witness }
+        $total += [int]$witnessVote
+        $after += [int]$witnessVote
     }
-    $now += [int]$witness
-    return @{ Now = $now; After = $now - $mine }
+    else {
+        $total += $witness
+        if ($resource -and [string]$resource.State -eq 'Online') { $after += $witness }
+    }
+    $needed = ($total - ($total % 2)) / 2 + 1
+    return @{ Total = $total; After = $after; Needed = $needed; Kept = ($after -ge $needed); Live = $live }
+}
+
+function Stop-ChatOpsProcessById {
+    # Win32_Process.Terminate on one process. "To terminate a process that you do not own, enable the
+    # SeDebugPrivilege privilege" (the method's page): clussvc.exe runs as SYSTEM and vmwp.exe as its
+    # VM's account. The endpoint's account is a local administrator, which holds SeDebugPrivilege
+    # ("Debug programs") disabled; the CIM cmdlets cannot enable it, Invoke-WmiMethod -EnableAllPrivileges
+    # (Windows PowerShell 5.1) enables the caller's privileges for the call. A non-zero return (2 access
+    # denied, 3 insufficient privilege, ...) fails the action with that number and why.
+    param([Parameter(Mandatory)] [int] $ProcessId, [Parameter(Mandatory)] [string] $Label)
+    $result = Invoke-WmiMethod -Path ("Win32_Process.Handle='{0}'" -f $ProcessId) -Name Terminate -EnableAllPrivileges
+    $code = [int]$result.ReturnValue
+    if ($code -ne 0) {
+        $why = switch ($code) {
+            2 { 'access denied: the endpoint account needs the "Debug programs" right (SeDebugPrivilege), which local administrators have unless a policy removed it' }
+            3 { 'insufficient privilege' }
+            9 { 'the process is gone' }
+            default { 'see the Win32_Process Terminate method page' }
+        }
+        Exit-ChatOpsError -Kind $(if ($code -eq 2) { 'AccessDenied' } else { 'Error' }) -Message "Terminate $Label (pid $ProcessId) returned $code ($why); nothing else was done."
+    }
 }
 
 function Get-ChatOpsVmLinkFolder {
@@ -117,19 +162,11 @@ function Get-ChatOpsVmLinkFolder {
     return Join-Path $programData 'Microsoft\Windows\Hyper-V\Virtual Machines'
 }
 
-function Stop-ChatOpsProcess {
-    # Win32_Process.Terminate on each process; a non-zero return (2 access denied, 3 insufficient
-    # privilege, ...) fails the action with that number and names what was killed before it.
-    # Returns the ids killed.
-    param([Parameter(Mandatory)] [object[]] $Process, [Parameter(Mandatory)] [string] $Label)
-    $killed = @()
-    foreach ($item in $Process) {
-        $result = Invoke-CimMethod -InputObject $item -MethodName Terminate
-        if ([int]$result.ReturnValue -ne 0) {
-            $before = if ($killed.Count -gt 0) { " after killing pid $($killed -join ', ')" } else { '' }
-            Exit-ChatOpsError -Kind 'Error' -Message "Terminate $Label (pid $($item.ProcessId)) returned $($result.ReturnValue)$before."
-        }
-        $killed += [int]$item.ProcessId
-    }
-    return $killed
+function Get-ChatOpsRegisteredVms {
+    # Every VM registered in this node's Hyper-V, or, when Hyper-V did not answer, a refusal sentence.
+    # An error from Get-VM (VMMS stopped, access denied, a WMI timeout) is never evidence that a VM is
+    # not here: with VMMS stopped Get-VM writes ObjectNotFound, the same category as a missing object.
+    param([Parameter(Mandatory)] [string] $NodeName, [Parameter(Mandatory)] [string] $Action)
+    try { return , @(Get-VM) }
+    catch { return "Hyper-V on $NodeName did not answer ($([string]$_.Exception.Message)), so it is not known which VMs are registered there; $Action." }
 }

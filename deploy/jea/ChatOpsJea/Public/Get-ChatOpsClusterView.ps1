@@ -11,8 +11,17 @@ function Get-ChatOpsClusterView {
         Import-ChatOpsModule FailoverClusters, CimCmdlets
         $cluster = Get-Cluster
 
+        # Each node's configured vote (NodeWeight, 0 or 1) and its live vote under dynamic quorum
+        # (DynamicWeight, 2012 and later); null where the version has no such property.
         $nodes = @(Get-ClusterNode | ForEach-Object {
-            [ordered]@{ name = [string]$_.Name; state = ([string]$_.State) }
+            $weight = Get-ChatOpsProperty $_ 'NodeWeight'
+            $dynamic = Get-ChatOpsProperty $_ 'DynamicWeight'
+            [ordered]@{
+                name          = [string]$_.Name
+                state         = ([string]$_.State)
+                nodeWeight    = if ($null -ne $weight) { [int]$weight } else { $null }
+                dynamicWeight = if ($null -ne $dynamic) { [int]$dynamic } else { $null }
+            }
         })
 
         # The VM id lives on the 'Virtual Machine' resource of each VM group: one pipeline for all of them.
@@ -35,17 +44,21 @@ function Get-ChatOpsClusterView {
             }
         })
 
-        # CSVs carry their path (C:\ClusterStorage\VolumeN, under the cluster's SharedVolumesRoot) and volume GUID.
+        # CSVs carry their path (C:\ClusterStorage\VolumeN, under the cluster's SharedVolumesRoot) and volume
+        # GUID. What a failed or offline CSV reports in SharedVolumeInfo is not documented: an empty or
+        # partial one gives size 0 and no path, and the CSV's state says why.
         $guidPattern = '[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}'
         $csvNames = @{}
         $disks = @(Get-ClusterSharedVolume | ForEach-Object {
             $csvNames[[string]$_.Name] = $true
-            $info = (Get-ChatOpsFirst @($_.SharedVolumeInfo))
+            $info = (Get-ChatOpsFirst @(Get-ChatOpsProperty $_ 'SharedVolumeInfo'))
+            $partition = Get-ChatOpsProperty $info 'Partition'
             [ordered]@{
                 id         = [string]$_.Name
-                sizeGb     = [long]($info.Partition.Size / 1GB)
-                volumeGuid = [regex]::Match([string]$info.Partition.Name, $guidPattern).Value
-                path       = [string]$info.FriendlyVolumeName
+                state      = [string]$_.State
+                sizeGb     = [long]([double](Get-ChatOpsProperty $partition 'Size') / 1GB)
+                volumeGuid = [regex]::Match([string](Get-ChatOpsProperty $partition 'Name'), $guidPattern).Value
+                path       = [string](Get-ChatOpsProperty $info 'FriendlyVolumeName')
                 isCsv      = $true
             }
         })
@@ -62,6 +75,7 @@ function Get-ChatOpsClusterView {
             }
             [ordered]@{
                 id         = $name
+                state      = [string]$_.State
                 sizeGb     = if ($partition) { [long]([double]$partition.TotalSize / 1KB) } else { 0 }
                 volumeGuid = if ($partition) { [regex]::Match([string]$partition.VolumeGuid, $guidPattern).Value } else { '' }
                 path       = if ($partition) { [string]$partition.Path } else { '' }
@@ -91,9 +105,19 @@ function Get-ChatOpsClusterView {
             }
         }
 
+        # Dynamic quorum (on by default from 2012) and the witness's live vote (2012 R2 and later); null
+        # where the version has neither.
+        $dynamicQuorum = Get-ChatOpsProperty $cluster 'DynamicQuorum'
+        $witnessVote = Get-ChatOpsProperty $cluster 'WitnessDynamicWeight'
         Write-ChatOpsResult ([ordered]@{
             name   = [string]$cluster.Name
-            quorum = [ordered]@{ type = ([string]$quorumSettings.QuorumType); witness = $witness; location = $location }
+            quorum = [ordered]@{
+                type                 = ([string]$quorumSettings.QuorumType)
+                witness              = $witness
+                location             = $location
+                dynamicQuorum        = if ($null -ne $dynamicQuorum) { [int]$dynamicQuorum -eq 1 } else { $null }
+                witnessDynamicWeight = if ($null -ne $witnessVote) { [int]$witnessVote } else { $null }
+            }
             nodes  = $nodes
             vms    = $vms
             disks  = $disks

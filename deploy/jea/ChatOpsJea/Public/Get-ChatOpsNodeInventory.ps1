@@ -4,8 +4,12 @@ function Get-ChatOpsNodeInventory {
         What this node reports about itself: memory, hardware, NICs, drivers, firmware, patch level,
         disks it sees, DNS, VM config links and the VMs registered in its Hyper-V. Read only.
     .DESCRIPTION
-        Whole Get-VM objects are slow on big hosts, so only the properties the checks need are read.
+        Every part is read on its own: a part that fails (the cluster service stopped, VMMS stopped, a
+        WMI class that times out) is reported as {"error":{"kind":...,"message":...}} in place of its
+        value and the other parts are still read, so a node whose cluster service is down still says
+        which VMs its Hyper-V runs. Only the base (operating system and memory) fails the whole call.
         Where a version lacks a source (a cmdlet, a property) the value is null: unknown, never guessed.
+        Whole Get-VM objects are slow on big hosts, so only the properties the checks need are read.
     #>
     [CmdletBinding()]
     param(
@@ -22,32 +26,56 @@ function Get-ChatOpsNodeInventory {
 
     $guidPattern = '[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}'
     try {
-        Import-ChatOpsModule Hyper-V, FailoverClusters, CimCmdlets, NetAdapter, NetTCPIP, DnsClient
+        # A module that fails to load leaves its commands absent; each part then fails on its own.
+        foreach ($module in @('CimCmdlets', 'Hyper-V', 'FailoverClusters', 'NetAdapter', 'NetTCPIP', 'DnsClient')) {
+            try { Import-ChatOpsModule $module } catch { $null = $_ }
+        }
         Import-ChatOpsModule -Optional NetLbfo, Storage
 
         $os = Get-CimInstance -ClassName Win32_OperatingSystem
         $system = Get-CimInstance -ClassName Win32_ComputerSystem
-        $processor = (Get-ChatOpsFirst @(Get-CimInstance -ClassName Win32_Processor))
+    }
+    catch {
+        Exit-ChatOpsFailure -Record $_
+    }
 
-        # While the hypervisor runs, Win32_Processor reports VirtualizationFirmwareEnabled and SLAT as
-        # False (the root partition is itself virtualised); a running hypervisor proves both.
-        $hypervisor = [bool](Get-ChatOpsProperty $system 'HypervisorPresent')
-        $hardware = [ordered]@{
-            virtualization = $hypervisor -or [bool](Get-ChatOpsProperty $processor 'VirtualizationFirmwareEnabled')
-            dep            = [bool]$os.DataExecutionPrevention_Available
-            x64            = ([string]$os.OSArchitecture) -match '64'
-            slat           = $hypervisor -or [bool](Get-ChatOpsProperty $processor 'SecondLevelAddressTranslationExtensions')
-        }
+    $doc = [ordered]@{
+        name          = $NodeName
+        osBuild       = [string]$os.Version
+        memoryTotalMb = [long]($os.TotalVisibleMemorySize / 1KB)
+        memoryFreeMb  = [long]($os.FreePhysicalMemory / 1KB)
+        # HP Automatic Server Recovery is set in the BIOS/iLO; Windows has no documented way to read it.
+        asrEnabled    = $null
+    }
 
-        # Patch level: cumulative updates do not all show in Win32_QuickFixEngineering; build + UBR do.
+    # While the hypervisor runs, Win32_Processor reports VirtualizationFirmwareEnabled and SLAT as
+    # False (the root partition is itself virtualised); a running hypervisor proves both.
+    $hypervisor = [bool](Get-ChatOpsProperty $system 'HypervisorPresent')
+    $processor = $null
+    try { $processor = (Get-ChatOpsFirst @(Get-CimInstance -ClassName Win32_Processor)) } catch { $processor = $null }
+    $doc.hardware = [ordered]@{
+        virtualization = $hypervisor -or [bool](Get-ChatOpsProperty $processor 'VirtualizationFirmwareEnabled')
+        dep            = [bool]$os.DataExecutionPrevention_Available
+        x64            = ([string]$os.OSArchitecture) -match '64'
+        slat           = $hypervisor -or [bool](Get-ChatOpsProperty $processor 'SecondLevelAddressTranslationExtensions')
+    }
+
+    # Patch level: cumulative updates do not all show in Win32_QuickFixEngineering; build + UBR do.
+    try {
         $ubr = Invoke-CimMethod -Namespace 'root/cimv2' -ClassName StdRegProv -MethodName GetDWORDValue -Arguments @{
             hDefKey = [uint32]2147483650; sSubKeyName = 'SOFTWARE\Microsoft\Windows NT\CurrentVersion'; sValueName = 'UBR' }
-        $osBuild = [string]$os.Version
-        if ($ubr -and [int]$ubr.ReturnValue -eq 0) { $osBuild = '{0}.{1}' -f $osBuild, $ubr.uValue }
-        $hotfixes = @(Get-HotFix | ForEach-Object { [string]$_.HotFixID } | Sort-Object -Unique)
+        if ($ubr -and [int]$ubr.ReturnValue -eq 0) { $doc.osBuild = '{0}.{1}' -f $doc.osBuild, $ubr.uValue }
+    }
+    catch { $null = $_ }
 
-        # NICs: the physical adapters (no address when they are a vSwitch uplink), the host's vEthernet
-        # adapters and LBFO team interfaces (which hold the addresses on a converged host).
+    try { $doc.hotfixes = @(Get-HotFix | ForEach-Object { [string]$_.HotFixID } | Sort-Object -Unique) }
+    catch { $doc.hotfixes = New-ChatOpsPartError $_ }
+
+    # NICs: the physical adapters (no address when they are a vSwitch uplink), the host's vEthernet
+    # adapters and LBFO team interfaces (which hold the addresses on a converged host). Kinds are told
+    # by ComponentID (the PnP id: vms_mp for a Hyper-V virtual adapter, KB 2872325; COMPOSITEBUS\MS_IMPLAT_MP
+    # for an LBFO team interface), never by the localized InterfaceDescription.
+    try {
         $teamed = @{}
         if (Test-ChatOpsCommand 'Get-NetLbfoTeam') {
             foreach ($team in @(Get-NetLbfoTeam)) { foreach ($member in @($team.Members)) { $teamed[[string]$member] = $true } }
@@ -60,22 +88,25 @@ function Get-ChatOpsNodeInventory {
         foreach ($address in @(Get-NetIPAddress -AddressFamily IPv4 | Sort-Object { ([string]$_.IPAddress).StartsWith('169.254.') })) {
             if (-not $addresses.ContainsKey([string]$address.InterfaceAlias)) { $addresses[[string]$address.InterfaceAlias] = $address }
         }
-        $hostAdapters = @(Get-NetAdapter -Physical) + @(Get-NetAdapter | Where-Object {
-                ([string]$_.InterfaceDescription) -like 'Hyper-V Virtual Ethernet Adapter*' -or ([string]$_.InterfaceDescription) -like 'Microsoft Network Adapter Multiplexor Driver*' })
-        $nics = @($hostAdapters | ForEach-Object {
+        $hostAdapters = @(Get-NetAdapter -Physical) + @(Get-NetAdapter | Where-Object { ([string](Get-ChatOpsProperty $_ 'ComponentID')) -in @('vms_mp', 'COMPOSITEBUS\MS_IMPLAT_MP') })
+        $doc.nics = @($hostAdapters | ForEach-Object {
                 $ip = $addresses[[string]$_.Name]
                 [ordered]@{
                     name         = [string]$_.Name
                     description  = [string]$_.InterfaceDescription
+                    componentId  = [string](Get-ChatOpsProperty $_ 'ComponentID')
                     address      = if ($ip) { [string]$ip.IPAddress } else { $null }
                     prefixLength = if ($ip) { [int]$ip.PrefixLength } else { 0 }
                     teamed       = $teamed.ContainsKey([string]$_.Name) -or $setUplinks.ContainsKey([string]$_.InterfaceDescription)
                 }
             })
+    }
+    catch { $doc.nics = New-ChatOpsPartError $_ }
 
-        # Drivers of the real devices only: a PCI hardware id leaves out WAN Miniports, Hyper-V virtual
-        # adapters and the cluster's NetFT adapter; every distinct device and version is reported.
-        $drivers = @(Get-CimInstance -ClassName Win32_PnPSignedDriver | Where-Object {
+    # Drivers of the real devices only: a PCI hardware id leaves out WAN Miniports, Hyper-V virtual
+    # adapters and the cluster's NetFT adapter; MPIO's class is its own (DeviceClass is not localized).
+    try {
+        $doc.drivers = @(Get-CimInstance -ClassName Win32_PnPSignedDriver | Where-Object {
                 ($_.DeviceClass -in @('NET', 'SCSIADAPTER') -and ([string](Get-ChatOpsProperty $_ 'HardWareID')) -like 'PCI\*') -or
                 ([string]$_.DeviceName) -match 'Multi-Path|DSM'
             } | ForEach-Object {
@@ -85,67 +116,89 @@ function Get-ChatOpsNodeInventory {
                 $parts = $_.Split('|')
                 [ordered]@{ deviceClass = $parts[0]; name = $parts[1]; version = $parts[2] }
             })
+    }
+    catch { $doc.drivers = New-ChatOpsPartError $_ }
 
+    try {
         $bios = (Get-ChatOpsFirst @(Get-CimInstance -ClassName Win32_BIOS))
         $released = Get-ChatOpsProperty $bios 'ReleaseDate'
-        $biosVersion = [string]$bios.SMBIOSBIOSVersion
+        $biosVersion = [string](Get-ChatOpsProperty $bios 'SMBIOSBIOSVersion')
         if ($released -is [datetime]) { $biosVersion = '{0} {1:yyyy-MM-dd}' -f $biosVersion, $released }
-        $firmware = @([ordered]@{ component = 'BIOS'; version = $biosVersion })
+        $doc.firmware = @([ordered]@{ component = 'BIOS'; version = $biosVersion })
+    }
+    catch { $doc.firmware = New-ChatOpsPartError $_ }
 
-        # Up to 2012 R2 the host's integration services are those of its VM management service. From 2016
-        # they reach guests through Windows Update; there each VM's services say whether they lag.
-        $integration = $null
-        if ([version]$os.Version -lt [version]'10.0') {
+    # Up to 2012 R2 the host's integration services are those of its VM management service. From 2016
+    # they reach guests through Windows Update; there each VM's services say whether they lag.
+    $doc.integrationServices = $null
+    if ([version]$os.Version -lt [version]'10.0') {
+        try {
             $vmmsPath = ([string]$os.SystemDirectory).TrimEnd('\') + '\vmms.exe'
             $vmms = (Get-ChatOpsFirst @(Get-CimInstance -ClassName CIM_DataFile -Filter ("Name='{0}'" -f ($vmmsPath -replace '\\', '\\'))))
-            if ($vmms) { $integration = [string]$vmms.Version }
+            if ($vmms) { $doc.integrationServices = [string]$vmms.Version }
         }
-        $lagging = @{}
-        $reported = @{}
-        foreach ($service in @(Get-VMIntegrationService -VMName '*')) {
-            $key = [string][guid]$service.VMId
-            $status = [string](Get-ChatOpsProperty $service 'SecondaryOperationalStatus')
-            if ($status) { $reported[$key] = $true }
-            if ($status -eq 'ProtocolMismatch') { $lagging[$key] = $true }
-        }
+        catch { $doc.integrationServices = New-ChatOpsPartError $_ }
+    }
 
-        # VM config links: <GUID>.xml up to 2012 R2, <GUID>.vmcx from 2016.
+    # VM config links: <GUID>.xml up to 2012 R2, <GUID>.vmcx from 2016.
+    try {
         $linkFolder = Get-ChatOpsVmLinkFolder
-        $links = @()
+        $doc.configLinks = @()
         if (Test-Path -LiteralPath $linkFolder) {
-            $links = @(Get-ChildItem -LiteralPath $linkFolder | Where-Object { $_.Extension -in @('.xml', '.vmcx') } |
+            $doc.configLinks = @(Get-ChildItem -LiteralPath $linkFolder | Where-Object { $_.Extension -in @('.xml', '.vmcx') } |
                 ForEach-Object { [regex]::Match($_.BaseName, "^$guidPattern$").Value } | Where-Object { $_ } | Sort-Object -Unique)
         }
+    }
+    catch { $doc.configLinks = New-ChatOpsPartError $_ }
 
-        # Disks this node sees: CSVs by their per-node state (2012 R2 and later; unknown before), other
-        # clustered disks by their DiskIdGuid among this node's disks.
-        $visible = $null
-        if (Test-ChatOpsCommand 'Get-ClusterSharedVolumeState') {
-            $visible = @(Get-ClusterSharedVolumeState -Node $NodeName | Where-Object { ([string]$_.StateInfo) -ne 'Unavailable' } | ForEach-Object { [string]$_.Name })
-            if (Test-ChatOpsCommand 'Get-Disk') {
-                $local = @{}
-                foreach ($disk in @(Get-Disk)) { if (Get-ChatOpsProperty $disk 'Guid') { $local[([string]$disk.Guid).Trim('{}').ToLowerInvariant()] = $true } }
-                $csvNames = @(Get-ClusterSharedVolume | ForEach-Object { [string]$_.Name })
-                foreach ($resource in @(Get-ClusterResource | Where-Object { $_.ResourceType.Name -eq 'Physical Disk' -and [string]$_.Name -notin $csvNames })) {
-                    $id = ([string](Get-ClusterParameter -InputObject $resource -Name DiskIdGuid).Value).Trim('{}').ToLowerInvariant()
-                    if ($id -and $local.ContainsKey($id)) { $visible += [string]$resource.Name }
-                }
+    # Disks this node sees: CSVs by their per-node state (2012 R2 and later), other clustered disks by
+    # their id among this node's disks: DiskIdGuid for GPT, DiskSignature for MBR (the Physical Disk
+    # resource has one or the other; DiskIdType 0 = MBR, 1 = GPT). The private properties are read
+    # whole and picked by name, so a property a disk does not have is absent, never an error.
+    try {
+        if (-not (Test-ChatOpsCommand 'Get-ClusterSharedVolumeState')) {
+            Exit-ChatOpsError -Kind 'Error' -Message 'Get-ClusterSharedVolumeState is not on this node (it arrived in Windows Server 2012 R2): which disks it sees is unknown.'
+        }
+        $visible = @(Get-ClusterSharedVolumeState -Node $NodeName | Where-Object { ([string]$_.StateInfo) -ne 'Unavailable' } | ForEach-Object { [string]$_.Name })
+        if (Test-ChatOpsCommand 'Get-Disk') {
+            $local = @{}
+            foreach ($disk in @(Get-Disk)) {
+                $guid = Get-ChatOpsProperty $disk 'Guid'
+                if ($guid) { $local['gpt:' + ([string]$guid).Trim('{}').ToLowerInvariant()] = $true }
+                $signature = Get-ChatOpsProperty $disk 'Signature'
+                if ($signature) { $local['mbr:' + [string][uint32]$signature] = $true }
+            }
+            $csvNames = @(Get-ClusterSharedVolume | ForEach-Object { [string]$_.Name })
+            foreach ($resource in @(Get-ClusterResource | Where-Object { ([string]$_.ResourceType.Name) -eq 'Physical Disk' -and [string]$_.Name -notin $csvNames })) {
+                $private = @{}
+                foreach ($parameter in @(Get-ClusterParameter -InputObject $resource)) { $private[[string]$parameter.Name] = $parameter.Value }
+                $key = if ($private['DiskIdGuid']) { 'gpt:' + ([string]$private['DiskIdGuid']).Trim('{}').ToLowerInvariant() }
+                elseif ($private['DiskSignature']) { 'mbr:' + [string][uint32]$private['DiskSignature'] }
+                else { $null }
+                if ($key -and $local.ContainsKey($key)) { $visible += [string]$resource.Name }
             }
         }
+        $doc.visibleDisks = $visible
+    }
+    catch { $doc.visibleDisks = New-ChatOpsPartError $_ }
 
-        # DNS: a peer is resolvable when DNS answers an A record (an alias answers a CNAME first). A
-        # cached A record of a name in this node's domain is stale when the node's DNS server, asked
-        # directly (not the cache), answers it with none of the cached addresses. Negative entries
-        # (no data) and names outside the domain (CDNs, round-robin services) are not judged.
+    # DNS: a peer is resolvable when DNS answers an A record (an alias answers a CNAME first). A
+    # cached A record of a name in this node's domain is stale when the node's DNS server, asked
+    # directly (not the cache), answers it with none of the cached addresses. Negative entries
+    # (no data) and names outside the domain (CDNs, round-robin services) are not judged.
+    try {
         $peers = @(if ($PeerNodes) { $PeerNodes.Split(',', [StringSplitOptions]::RemoveEmptyEntries) })
-        $resolvable = @($peers | Where-Object {
+        $doc.resolvableNodes = @($peers | Where-Object {
                 @(Resolve-DnsName -Name $_ -Type A -DnsOnly -ErrorAction SilentlyContinue | Where-Object { [string]$_.Type -eq 'A' }).Count -gt 0
             })
+    }
+    catch { $doc.resolvableNodes = New-ChatOpsPartError $_ }
+    try {
         $server = (Get-ChatOpsFirst @(Get-DnsClientServerAddress -AddressFamily IPv4 | ForEach-Object { @($_.ServerAddresses) } | Where-Object { $_ }))
-        $stale = @()
+        $doc.staleDnsEntries = @()
         if ($server) {
             $domain = '.' + [string]$system.Domain
-            $stale = @(Get-DnsClientCache -Type A | Where-Object { $_.Data -and ([string]$_.Entry).EndsWith($domain, [StringComparison]::OrdinalIgnoreCase) } |
+            $doc.staleDnsEntries = @(Get-DnsClientCache -Type A | Where-Object { $_.Data -and ([string]$_.Entry).EndsWith($domain, [StringComparison]::OrdinalIgnoreCase) } |
                 Microsoft.PowerShell.Utility\Select-Object -First 100 | Group-Object Entry | ForEach-Object {
                     $cached = @($_.Group | ForEach-Object { [string]$_.Data })
                     $fresh = @(Resolve-DnsName -Name $_.Name -Type A -DnsOnly -Server $server -QuickTimeout -ErrorAction SilentlyContinue |
@@ -153,16 +206,41 @@ function Get-ChatOpsNodeInventory {
                     if ($fresh.Count -gt 0 -and -not ($cached | Where-Object { $_ -in $fresh })) { [string]$_.Name }
                 })
         }
+    }
+    catch { $doc.staleDnsEntries = New-ChatOpsPartError $_ }
 
-        # One call for every VM's adapters, grouped by VM id (names need not be unique).
-        $adapters = @{}
-        foreach ($adapter in @(Get-VMNetworkAdapter -VMName '*')) {
-            $key = [string][guid]$adapter.VMId
-            if (-not $adapters.ContainsKey($key)) { $adapters[$key] = @() }
-            $adapters[$key] += [ordered]@{ name = [string]$adapter.Name; legacy = [bool]$adapter.IsLegacy; addresses = @($adapter.IPAddresses | ForEach-Object { [string]$_ }) }
+    # Hyper-V: the VMs first (the part the split-brain checks need); their integration status and
+    # adapters each on their own. The documented forms: VMs piped to Get-VMIntegrationService, and
+    # Get-VMNetworkAdapter -All (-VMName takes no wildcards), the host's own adapters left out.
+    try {
+        $registered = @(Get-VM)
+        $lagging = @{}
+        $reported = @{}
+        $integrationError = $null
+        try {
+            if ($registered.Count -gt 0) {
+                foreach ($service in @($registered | Get-VMIntegrationService)) {
+                    $key = [string][guid]$service.VMId
+                    $status = [string](Get-ChatOpsProperty $service 'SecondaryOperationalStatus')
+                    if ($status) { $reported[$key] = $true }
+                    if ($status -eq 'ProtocolMismatch') { $lagging[$key] = $true }
+                }
+            }
         }
+        catch { $integrationError = New-ChatOpsPartError $_ }
 
-        $vms = @(Get-VM | ForEach-Object {
+        $adapters = @{}
+        $adaptersError = $null
+        try {
+            foreach ($adapter in @(Get-VMNetworkAdapter -All | Where-Object { -not (Get-ChatOpsProperty $_ 'IsManagementOs') })) {
+                $key = [string][guid]$adapter.VMId
+                if (-not $adapters.ContainsKey($key)) { $adapters[$key] = @() }
+                $adapters[$key] += [ordered]@{ name = [string]$adapter.Name; legacy = [bool]$adapter.IsLegacy; addresses = @($adapter.IPAddresses | ForEach-Object { [string]$_ }) }
+            }
+        }
+        catch { $adaptersError = New-ChatOpsPartError $_ }
+
+        $doc.vms = @($registered | ForEach-Object {
                 $key = [string][guid]$_.Id
                 $guestVersion = Get-ChatOpsProperty $_ 'IntegrationServicesVersion'
                 [ordered]@{
@@ -171,33 +249,14 @@ function Get-ChatOpsNodeInventory {
                     state                       = ([string]$_.State)
                     startupMemoryMb             = [long]($_.MemoryStartup / 1MB)
                     integrationServices         = if ($guestVersion) { [string]$guestVersion } else { '0.0' }
-                    integrationServicesOutdated = if ($reported.ContainsKey($key)) { $lagging.ContainsKey($key) } else { $null }
+                    integrationServicesOutdated = if ($integrationError) { $integrationError } elseif ($reported.ContainsKey($key)) { $lagging.ContainsKey($key) } else { $null }
                     configurationLocation       = [string]$_.ConfigurationLocation
-                    nics                        = @(if ($adapters.ContainsKey($key)) { $adapters[$key] })
+                    # The comma keeps a one-adapter list a list (an if's output is unrolled like a pipeline's).
+                    nics                        = if ($adaptersError) { $adaptersError } else { , @(if ($adapters.ContainsKey($key)) { $adapters[$key] }) }
                 }
             })
+    }
+    catch { $doc.vms = New-ChatOpsPartError $_ }
 
-        Write-ChatOpsResult ([ordered]@{
-            name                = $NodeName
-            osBuild             = $osBuild
-            memoryTotalMb       = [long]($os.TotalVisibleMemorySize / 1KB)
-            memoryFreeMb        = [long]($os.FreePhysicalMemory / 1KB)
-            hardware            = $hardware
-            nics                = $nics
-            drivers             = $drivers
-            firmware            = $firmware
-            hotfixes            = $hotfixes
-            # HP Automatic Server Recovery is set in the BIOS/iLO; Windows has no documented way to read it.
-            asrEnabled          = $null
-            integrationServices = $integration
-            configLinks         = $links
-            visibleDisks        = $visible
-            resolvableNodes     = $resolvable
-            staleDnsEntries     = $stale
-            vms                 = $vms
-        })
-    }
-    catch {
-        Exit-ChatOpsFailure -Record $_
-    }
+    Write-ChatOpsResult $doc
 }

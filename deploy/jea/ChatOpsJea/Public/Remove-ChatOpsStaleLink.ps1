@@ -4,8 +4,10 @@ function Remove-ChatOpsStaleLink {
         Safe action: removes the config link of a VM that is no longer registered on this node
         (<GUID>.xml up to 2012 R2, <GUID>.vmcx from 2016) from ProgramData\Microsoft\Windows\Hyper-V\Virtual Machines.
     .DESCRIPTION
-        A link is stale only when Hyper-V here has no VM with that id, in any state: the node checks
-        that again just before it removes anything.
+        Only on positive evidence, checked again just before anything is removed: Get-VM answered and
+        lists no VM with that id here, and each file is a link (a reparse point, LinkType SymbolicLink)
+        directly in that folder. Any doubt (Hyper-V not answering, a real file, another folder) refuses
+        and says why; nothing is removed.
     #>
     [CmdletBinding()]
     param(
@@ -23,23 +25,37 @@ function Remove-ChatOpsStaleLink {
     try {
         Import-ChatOpsModule Hyper-V
         $id = [string][guid]$VmId
-        $registered = @(Get-VM -Id $id -ErrorAction SilentlyContinue)
-        if ($registered.Count -gt 0) {
-            Write-ChatOpsResult ([ordered]@{ status = 'Refused'; summary = "VM $($registered[0].Name) ($id) is registered on $NodeName ($([string]$registered[0].State)); its config link is not stale." })
+        $registered = Get-ChatOpsRegisteredVms -NodeName $NodeName -Action 'nothing was removed'
+        if ($registered -is [string]) {
+            Write-ChatOpsResult ([ordered]@{ status = 'Refused'; summary = $registered })
+            return
+        }
+        $vm = Get-ChatOpsFirst @($registered | Where-Object { ([string][guid]$_.Id) -eq $id })
+        if ($vm) {
+            Write-ChatOpsResult ([ordered]@{ status = 'Refused'; summary = "VM $($vm.Name) ($id) is registered on $NodeName ($([string]$vm.State)); its config link is not stale." })
             return
         }
 
         $folder = Get-ChatOpsVmLinkFolder
         # Hyper-V names the links in upper case; compare without case (the node's file system may not).
         $links = @(if (Test-Path -LiteralPath $folder) {
-                Get-ChildItem -LiteralPath $folder | Where-Object { $_.BaseName -eq $id -and $_.Extension -in @('.xml', '.vmcx') } | ForEach-Object { $_.FullName }
+                Get-ChildItem -LiteralPath $folder | Where-Object { $_.BaseName -eq $id -and $_.Extension -in @('.xml', '.vmcx') }
             })
         if ($links.Count -eq 0) {
             Exit-ChatOpsError -Kind 'NotFound' -Message "No config link for VM $id on $NodeName."
         }
+        $folderItem = Get-Item -LiteralPath $folder
+        foreach ($link in $links) {
+            $isLink = ([string]$link.Attributes) -match 'ReparsePoint' -and [string](Get-ChatOpsProperty $link 'LinkType') -eq 'SymbolicLink'
+            $inFolder = ([string]$link.DirectoryName).TrimEnd('\', '/') -eq ([string]$folderItem.FullName).TrimEnd('\', '/')
+            if (-not $isLink -or -not $inFolder) {
+                Write-ChatOpsResult ([ordered]@{ status = 'Refused'; summary = "$($link.Name) on $NodeName is not a link in Hyper-V's folder (a real file, or elsewhere); only links are removed, and nothing was." })
+                return
+            }
+        }
 
-        foreach ($link in $links) { Remove-Item -LiteralPath $link -Force }
-        Write-ChatOpsResult ([ordered]@{ status = 'Succeeded'; summary = "Removed the config link of VM $id from $NodeName ($((($links | ForEach-Object { Split-Path -Leaf $_ }) -join ', ')))." })
+        foreach ($link in $links) { Remove-Item -LiteralPath $link.FullName -Force }
+        Write-ChatOpsResult ([ordered]@{ status = 'Succeeded'; summary = "Removed the config link of VM $id from $NodeName ($((($links | ForEach-Object { $_.Name }) -join ', ')))." })
     }
     catch {
         Exit-ChatOpsFailure -Record $_

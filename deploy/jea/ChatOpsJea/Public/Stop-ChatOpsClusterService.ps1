@@ -4,12 +4,11 @@ function Stop-ChatOpsClusterService {
         Safe action: kills clussvc.exe on this node, so the node leaves the cluster and its VMs fail over.
     .DESCRIPTION
         The bot has resolved the node against the live inventory and had the action confirmed; this
-        node checks again, just before it kills anything, that it is the node named, that the cluster
-        service runs here and (unless -QuorumLoss Allow, which the bot sends only for a confirmed
-        --force) that the cluster keeps quorum without it: the votes of the nodes still up (their
-        DynamicWeight from 2012 R2, else NodeWeight) and of the witness must stay a majority.
-        Win32_Process.Terminate on a SYSTEM process needs SeDebugPrivilege: the endpoint's virtual
-        account (a local administrator) holds it.
+        node checks again, just before it kills anything, on positive evidence only: that it is the node
+        named, that the cluster service (ClusSvc) runs here as a service with a process, and that its own
+        count of the live quorum votes gives the verdict the bot previewed (-ExpectedQuorum). When both
+        say the cluster would lose quorum, it goes ahead only with -QuorumLoss Allow, which the bot sends
+        only after a second admin approved a --force request; when they disagree it refuses and says both.
     #>
     [CmdletBinding()]
     param(
@@ -17,6 +16,11 @@ function Stop-ChatOpsClusterService {
         [Parameter(Mandatory)]
         [ValidatePattern('^[A-Za-z0-9][A-Za-z0-9.-]{0,252}$')]
         [string] $NodeName,
+
+        # The bot's verdict on quorum without this node, as the admin saw it in the preview.
+        [Parameter(Mandatory)]
+        [ValidateSet('Kept', 'Lost')]
+        [string] $ExpectedQuorum,
 
         # Refuse (the default) or Allow taking the cluster below quorum.
         [Parameter()]
@@ -34,26 +38,35 @@ function Stop-ChatOpsClusterService {
             return
         }
 
-        if ($QuorumLoss -eq 'Refuse') {
-            $votes = Get-ChatOpsQuorumVotes -Without $NodeName
-            if ($votes.After * 2 -le $votes.Now) {
-                Write-ChatOpsResult ([ordered]@{
-                        status     = 'Refused'
-                        summary    = "Without $NodeName the cluster would keep $($votes.After) of $($votes.Now) votes and lose quorum; nothing was killed. Ask again with --force if that is intended."
-                        processIds = @()
-                    })
-                return
-            }
-        }
-
-        $processes = @(Get-CimInstance -ClassName Win32_Process -Filter "Name='clussvc.exe'")
-        if ($processes.Count -eq 0) {
-            Write-ChatOpsResult ([ordered]@{ status = 'Refused'; summary = "The cluster service is not running on $NodeName."; processIds = @() })
+        $service = Get-ChatOpsFirst @(Get-CimInstance -ClassName Win32_Service -Filter "Name='ClusSvc'")
+        if (-not $service -or [string]$service.State -ne 'Running' -or [int]$service.ProcessId -eq 0) {
+            $state = if ($service) { [string]$service.State } else { 'not installed' }
+            Write-ChatOpsResult ([ordered]@{ status = 'Refused'; summary = "The cluster service on $NodeName is $state, not running; nothing was killed."; processIds = @() })
             return
         }
 
-        $killed = @(Stop-ChatOpsProcess -Process $processes -Label 'clussvc.exe')
-        Write-ChatOpsResult ([ordered]@{ status = 'Succeeded'; summary = "Killed clussvc.exe on $NodeName."; processIds = $killed })
+        $votes = Get-ChatOpsQuorumVotes -Without $NodeName
+        $mine = if ($votes.Kept) { 'Kept' } else { 'Lost' }
+        $count = "$($votes.After) of $($votes.Total) votes left, $($votes.Needed) needed$(if ($votes.Live) { ', live votes' })"
+        if ($mine -ne $ExpectedQuorum) {
+            Write-ChatOpsResult ([ordered]@{
+                    status     = 'Refused'
+                    summary    = "The preview said quorum would be $($ExpectedQuorum.ToLowerInvariant()) without $NodeName; this node counts $count, so it would be $($mine.ToLowerInvariant()). They disagree; nothing was killed. Ask again for a fresh preview."
+                    processIds = @()
+                })
+            return
+        }
+        if ($mine -eq 'Lost' -and $QuorumLoss -ne 'Allow') {
+            Write-ChatOpsResult ([ordered]@{
+                    status     = 'Refused'
+                    summary    = "Without $NodeName the cluster would lose quorum ($count); nothing was killed. Ask again with --force if that is intended; a second admin must approve."
+                    processIds = @()
+                })
+            return
+        }
+
+        Stop-ChatOpsProcessById -ProcessId ([int]$service.ProcessId) -Label 'clussvc.exe'
+        Write-ChatOpsResult ([ordered]@{ status = 'Succeeded'; summary = "Killed clussvc.exe (pid $($service.ProcessId)) on $NodeName; quorum $($mine.ToLowerInvariant()) ($count)."; processIds = @([int]$service.ProcessId) })
     }
     catch {
         Exit-ChatOpsFailure -Record $_

@@ -5,8 +5,9 @@ function Stop-ChatOpsVmWorker {
         cluster restarts it.
     .DESCRIPTION
         The VM is named by its id (a GUID, never free text): the worker's command line carries it. The
-        node checks again that the VM is registered here and holds a worker (running, paused or in a
-        transition), so a VM that moved or stopped since the preview is refused.
+        node acts only on positive evidence: Get-VM answered and lists the VM here, in a state that has a
+        worker (running, paused or in a transition), and exactly one vmwp.exe carries its id. Anything
+        else (VMMS not answering, the VM moved or stopped, no worker or several) refuses and says why.
     #>
     [CmdletBinding()]
     param(
@@ -24,7 +25,12 @@ function Stop-ChatOpsVmWorker {
     try {
         Import-ChatOpsModule Hyper-V, CimCmdlets
         $id = [string][guid]$VmId
-        $vm = (Get-ChatOpsFirst @(Get-VM -Id $id -ErrorAction SilentlyContinue))
+        $registered = Get-ChatOpsRegisteredVms -NodeName $NodeName -Action 'nothing was killed'
+        if ($registered -is [string]) {
+            Write-ChatOpsResult ([ordered]@{ status = 'Refused'; summary = $registered; processIds = @() })
+            return
+        }
+        $vm = Get-ChatOpsFirst @($registered | Where-Object { ([string][guid]$_.Id) -eq $id })
         if (-not $vm) {
             Write-ChatOpsResult ([ordered]@{ status = 'Refused'; summary = "VM $id is not registered on $NodeName (it may have moved); nothing was killed."; processIds = @() })
             return
@@ -36,12 +42,13 @@ function Stop-ChatOpsVmWorker {
 
         $workers = @(Get-CimInstance -ClassName Win32_Process -Filter "Name='vmwp.exe'" |
             Where-Object { ([string]$_.CommandLine).IndexOf($id, [StringComparison]::OrdinalIgnoreCase) -ge 0 })
-        if ($workers.Count -eq 0) {
-            Exit-ChatOpsError -Kind 'NotFound' -Message "No worker process for VM $id runs on $NodeName."
+        if ($workers.Count -ne 1) {
+            Write-ChatOpsResult ([ordered]@{ status = 'Refused'; summary = "$($workers.Count) worker processes carry VM $id on $NodeName, not exactly one; nothing was killed."; processIds = @() })
+            return
         }
 
-        $killed = @(Stop-ChatOpsProcess -Process $workers -Label 'vmwp.exe')
-        Write-ChatOpsResult ([ordered]@{ status = 'Succeeded'; summary = "Killed the worker process of VM $id on $NodeName."; processIds = $killed })
+        Stop-ChatOpsProcessById -ProcessId ([int]$workers[0].ProcessId) -Label 'vmwp.exe'
+        Write-ChatOpsResult ([ordered]@{ status = 'Succeeded'; summary = "Killed the worker process of VM $($vm.Name) ($id, pid $($workers[0].ProcessId)) on $NodeName."; processIds = @([int]$workers[0].ProcessId) })
     }
     catch {
         Exit-ChatOpsFailure -Record $_

@@ -9,23 +9,28 @@ public static class ParityMatrix
     public static IReadOnlyList<ParityRow> Build(ClusterSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
+        // Each row compares the nodes whose part was read: a node that could not list its drivers is
+        // neither an outlier nor "missing" a hotfix.
         var nodes = snapshot.Reachable.Select(n => n.Inventory!).ToList();
+        var drivers = nodes.Where(n => n.Knows(InventoryPart.Drivers)).ToList();
+        var firmware = nodes.Where(n => n.Knows(InventoryPart.Firmware)).ToList();
+        var hotfixes = nodes.Where(n => n.Knows(InventoryPart.Hotfixes)).ToList();
         var rows = new List<ParityRow>();
-        foreach (var deviceClass in Keys(nodes.SelectMany(n => n.Drivers.Select(d => d.DeviceClass))))
+        foreach (var deviceClass in Keys(drivers.SelectMany(n => n.Drivers.Select(d => d.DeviceClass))))
         {
-            rows.Add(Row(ParityCategories.Driver, deviceClass, nodes, n =>
+            rows.Add(Row(ParityCategories.Driver, deviceClass, drivers, n =>
                 Drivers(n, deviceClass)));
         }
 
-        foreach (var component in Keys(nodes.SelectMany(n => n.Firmware.Select(f => f.Component))))
+        foreach (var component in Keys(firmware.SelectMany(n => n.Firmware.Select(f => f.Component))))
         {
-            rows.Add(Row(ParityCategories.Firmware, component, nodes, n =>
+            rows.Add(Row(ParityCategories.Firmware, component, firmware, n =>
                 n.Firmware.FirstOrDefault(f => f.Component.Equals(component, StringComparison.OrdinalIgnoreCase))?.Version));
         }
 
-        foreach (var hotfix in Keys(nodes.SelectMany(n => n.Hotfixes)))
+        foreach (var hotfix in Keys(hotfixes.SelectMany(n => n.Hotfixes)))
         {
-            rows.Add(Row(ParityCategories.Hotfix, hotfix, nodes, n =>
+            rows.Add(Row(ParityCategories.Hotfix, hotfix, hotfixes, n =>
                 n.Hotfixes.Contains(hotfix, StringComparer.OrdinalIgnoreCase) ? "installed" : "missing"));
         }
 
@@ -34,7 +39,7 @@ public static class ParityMatrix
             rows.Add(Row(ParityCategories.OsBuild, "Windows", nodes, n => n.OsBuild));
         }
 
-        rows.Add(Row(ParityCategories.IntegrationServices, "offered to VMs", nodes, n => n.IntegrationServices.Major == 0 ? "through Windows Update" : n.IntegrationServices.ToString()));
+        rows.Add(Row(ParityCategories.IntegrationServices, "offered to VMs", [.. nodes.Where(n => n.Knows(InventoryPart.IntegrationServices))], n => n.IntegrationServices.Major == 0 ? "through Windows Update" : n.IntegrationServices.ToString()));
         rows.Add(Row(ParityCategories.Asr, "Automatic Server Recovery", nodes, n => n.AsrEnabled switch { true => "enabled", false => "disabled", null => "unknown" }));
         return rows;
     }

@@ -8,6 +8,13 @@
 # Get-DnsClientCache, Get-DnsClientServerAddress, Get-HotFix. Nothing here touches this machine.
 . (Join-Path $PSScriptRoot '..' '..' 'FakeData.ps1')
 
+function Get-FakeProcesses {
+    # The node's processes; the cluster service's is gone while it is stopped.
+    $processes = @((Get-FakeHost).Processes)
+    if (Test-FakeFault 'ClusterServiceStopped') { $processes = @($processes | Where-Object { $_.Name -ne 'clussvc.exe' }) }
+    return $processes
+}
+
 function Get-CimInstance {
     [CmdletBinding()] param([Parameter(Position = 0)] [Alias('Class')] [string] $ClassName, [string] $Filter, [string] $Namespace = 'root/cimv2')
     $hostData = Get-FakeHost
@@ -41,9 +48,16 @@ function Get-CimInstance {
         'Win32_Process' {
             if ($Filter -notmatch "^Name='([a-z]+\.exe)'$") { throw "Unexpected Win32_Process filter: $Filter" }
             $wanted = $Matches[1]
-            foreach ($process in @($hostData.Processes | Where-Object { $_.Name -eq $wanted })) {
+            foreach ($process in @(Get-FakeProcesses | Where-Object { $_.Name -eq $wanted })) {
                 [pscustomobject]@{ Name = $process.Name; ProcessId = [uint32]$process.ProcessId; CommandLine = $process.CommandLine }
             }
+        }
+        'Win32_Service' {
+            # Win32_Service: State and ProcessId (0 when stopped). Only the cluster service is recorded.
+            if ($Filter -ne "Name='ClusSvc'") { throw "Unexpected Win32_Service filter: $Filter" }
+            $process = @(Get-FakeProcesses | Where-Object { $_.Name -eq 'clussvc.exe' })
+            if ($process.Count -gt 0) { [pscustomobject]@{ Name = 'ClusSvc'; State = 'Running'; ProcessId = [uint32]$process[0].ProcessId; StartMode = 'Auto' } }
+            else { [pscustomobject]@{ Name = 'ClusSvc'; State = 'Stopped'; ProcessId = [uint32]0; StartMode = 'Auto' } }
         }
         'MSCluster_Resource' {
             if ($Filter -notmatch "^Name='(.+)'$") { throw "Unexpected MSCluster_Resource filter: $Filter" }
@@ -72,8 +86,11 @@ function Invoke-CimMethod {
         if ($null -eq $hostData.Ubr) { return [pscustomobject]@{ ReturnValue = [uint32]1; uValue = $null } }
         return [pscustomobject]@{ ReturnValue = [uint32]0; uValue = [uint32]$hostData.Ubr }
     }
-    Write-FakeLog "$MethodName $($InputObject.Name) $($InputObject.ProcessId) on $(Get-FakeNodeName)"
-    [pscustomobject]@{ ReturnValue = [uint32]0 }
+    # Win32_Process.Terminate: "To terminate a process that you do not own, enable the SeDebugPrivilege
+    # privilege" (its method page); the CIM cmdlets document no way to enable a privilege, and the
+    # processes the actions kill belong to SYSTEM or a VM's account, so this returns 2 (access denied).
+    if ($MethodName -ne 'Terminate') { throw "Unexpected CIM method $MethodName" }
+    [pscustomobject]@{ ReturnValue = [uint32]2 }
 }
 
 Export-ModuleMember -Function @(@('Get-CimInstance', 'Get-CimAssociatedInstance', 'Invoke-CimMethod') | Where-Object { Test-FakeCommand $_ })

@@ -2,7 +2,27 @@
 # Shapes follow learn.microsoft.com/powershell/module/failoverclusters (Get-ClusterNode, Get-ClusterGroup,
 # Get-ClusterResource, Get-ClusterParameter, Get-ClusterQuorum, Get-ClusterSharedVolume,
 # Get-ClusterSharedVolumeState) and the ClusterQuorumType enum: 2016 and later report 'Majority'.
+# Votes: NodeWeight, DynamicWeight (Get-ClusterNode), DynamicQuorum and WitnessDynamicWeight (Get-Cluster),
+# learn.microsoft.com "Configure and manage quorum" and the MSCS property pages; the recording sets them.
+# Disks: the Physical Disk private properties (learn.microsoft.com "Physical Disk Private Properties"):
+# DiskIdType 0 = MBR with DiskSignature, 1 = GPT with DiskIdGuid; an MBR disk's DiskIdGuid is an empty
+# string (Get-ClusterResource example 3).
+# Failing: with the node's cluster service stopped every cmdlet throws a statement-terminating
+# ClusterCmdletException, ConnectionError, ClusterEndpointNotRegistered, "The cluster service is not
+# running..." (seen in dataplat/dbachecks #314 and dpaulson45/HealthChecker #195; -ErrorAction
+# SilentlyContinue does not hide it there, so it is terminating). RPC error 1753 (EPT_S_NOT_REGISTERED).
 . (Join-Path $PSScriptRoot '..' '..' 'FakeData.ps1')
+
+class ClusterCmdletException : System.Exception {
+    ClusterCmdletException([string] $Message) : base($Message) { $this.HResult = -2147023143 }
+}
+
+function Assert-FakeClusterService([System.Management.Automation.PSCmdlet] $Cmdlet) {
+    if (Test-FakeFault 'ClusterServiceStopped') {
+        $exception = [ClusterCmdletException]::new("The cluster service is not running.  Make sure that the service is running on all nodes in the cluster.`r`n    There are no more endpoints available from the endpoint mapper")
+        Stop-FakeCmdlet -Cmdlet $Cmdlet -Record (New-FakeErrorRecord -Exception $exception -ErrorId 'ClusterEndpointNotRegistered' -Category ConnectionError)
+    }
+}
 
 enum ClusterNodeState { Unknown = -1; Up = 0; Down = 1; Paused = 2; Joining = 3 }
 enum ClusterGroupState { Unknown = -1; Online = 0; Offline = 1; Failed = 2; PartialOnline = 3; Pending = 4 }
@@ -13,30 +33,32 @@ enum ClusterSharedVolumeStateInfo { Unavailable = 0; Paused = 1; Direct = 2; Fil
 function New-FakeNode([string] $Name) {
     $node = @((Get-FakeCluster).Nodes | Where-Object { $_.Name -eq $Name })[0]
     # NodeWeight: the configured vote; DynamicWeight: the vote dynamic quorum gives it now (0 when down).
-    $state = [ClusterNodeState]$node.State
     [pscustomobject]@{
-        Name = $Name; State = $state; Id = [string]([array]::IndexOf(@((Get-FakeCluster).Nodes.Name), $Name) + 1)
-        NodeWeight = [uint32]1; DynamicWeight = [uint32]$(if ($state -in 'Up', 'Paused') { 1 } else { 0 })
+        Name = $Name; State = [ClusterNodeState]$node.State; Id = [string]([array]::IndexOf(@((Get-FakeCluster).Nodes.Name), $Name) + 1)
+        NodeWeight = [uint32]$node.NodeWeight; DynamicWeight = [uint32]$node.DynamicWeight
     }
 }
 
-function New-FakeResource([string] $Name, [string] $Type, [string] $Group) {
-    [pscustomobject]@{ Name = $Name; ResourceType = [pscustomobject]@{ Name = $Type }; OwnerGroup = [pscustomobject]@{ Name = $Group }; State = 'Online' }
+function New-FakeResource([string] $Name, [string] $Type, [string] $Group, [string] $State = 'Online') {
+    [pscustomobject]@{ Name = $Name; ResourceType = [pscustomobject]@{ Name = $Type }; OwnerGroup = [pscustomobject]@{ Name = $Group }; State = $State }
 }
 
 function Get-Cluster {
     [CmdletBinding()] param([string] $Name)
-    $quorum = (Get-FakeCluster).Quorum
-    [pscustomobject]@{ Name = (Get-FakeCluster).Cluster.Name; Domain = 'contoso.local'; WitnessDynamicWeight = [uint32]$(if ($quorum.Resource) { 1 } else { 0 }) }
+    Assert-FakeClusterService $PSCmdlet
+    $cluster = (Get-FakeCluster).Cluster
+    [pscustomobject]@{ Name = $cluster.Name; Domain = 'contoso.local'; DynamicQuorum = [uint32]$cluster.DynamicQuorum; WitnessDynamicWeight = [uint32]$cluster.WitnessDynamicWeight }
 }
 
 function Get-ClusterNode {
     [CmdletBinding()] param([string] $Cluster)
+    Assert-FakeClusterService $PSCmdlet
     foreach ($node in (Get-FakeCluster).Nodes) { New-FakeNode $node.Name }
 }
 
 function Get-ClusterGroup {
     [CmdletBinding()] param([string] $Cluster)
+    Assert-FakeClusterService $PSCmdlet
     foreach ($group in (Get-FakeCluster).Groups) {
         [pscustomobject]@{
             Name      = $group.Name
@@ -51,33 +73,57 @@ function Get-ClusterGroup {
 
 function Get-ClusterResource {
     [CmdletBinding()] param([string] $Cluster)
+    Assert-FakeClusterService $PSCmdlet
     foreach ($group in (Get-FakeCluster).Groups) { New-FakeResource "Virtual Machine $($group.Name)" 'Virtual Machine' $group.Name }
     $quorum = (Get-FakeCluster).Quorum
     if ($quorum.Resource) { New-FakeResource $quorum.Resource.Name $quorum.Resource.ResourceType 'Cluster Group' }
-    foreach ($disk in (Get-FakeCluster).Disks) { New-FakeResource $disk.Name 'Physical Disk' 'Available Storage' }
+    foreach ($disk in (Get-FakeCluster).Disks) { New-FakeResource $disk.Name 'Physical Disk' 'Available Storage' $(if ($disk.State) { $disk.State } else { 'Online' }) }
+}
+
+function Get-FakePrivateProperties($Resource) {
+    # The resource's private properties by name, as Get-ClusterParameter lists them.
+    switch ([string]$Resource.ResourceType.Name) {
+        'Virtual Machine' { return [ordered]@{ VmID = ((Get-FakeCluster).Groups | Where-Object { $_.Name -eq $Resource.OwnerGroup.Name }).VmId } }
+        'File Share Witness' { return [ordered]@{ SharePath = (Get-FakeCluster).Quorum.Resource.SharePath } }
+        'Cloud Witness' { return [ordered]@{ AccountName = (Get-FakeCluster).Quorum.Resource.AccountName; EndpointInfo = 'core.windows.net' } }
+        'Physical Disk' {
+            $disk = @((Get-FakeCluster).Disks | Where-Object { $_.Name -eq $Resource.Name })[0]
+            if ($disk.DiskSignature) { return [ordered]@{ DiskIdType = [uint32]0; DiskSignature = [uint32]$disk.DiskSignature; DiskIdGuid = ''; MaintenanceMode = [uint32]0 } }
+            return [ordered]@{ DiskIdType = [uint32]1; DiskSignature = [uint32]0; DiskIdGuid = "{$($disk.DiskIdGuid)}"; MaintenanceMode = [uint32]0 }
+        }
+    }
+    return [ordered]@{}
 }
 
 function Get-ClusterParameter {
-    [CmdletBinding()] param([Parameter(ValueFromPipeline)] $InputObject, [string] $Name, [string] $Cluster)
+    # Without -Name: every private property of the object; with it, the named ones (a name the object
+    # does not have is an error, written as a non-terminating one).
+    [CmdletBinding()] param([Parameter(ValueFromPipeline)] $InputObject, [Parameter(Position = 0)] [string[]] $Name, [string] $Cluster)
     process {
-        $value = switch ($Name) {
-            'VmID' { ((Get-FakeCluster).Groups | Where-Object { $_.Name -eq $InputObject.OwnerGroup.Name }).VmId }
-            'SharePath' { (Get-FakeCluster).Quorum.Resource.SharePath }
-            'AccountName' { (Get-FakeCluster).Quorum.Resource.AccountName }
-            'DiskIdGuid' { ((Get-FakeCluster).Disks | Where-Object { $_.Name -eq $InputObject.Name }).DiskIdGuid }
+        Assert-FakeClusterService $PSCmdlet
+        $properties = Get-FakePrivateProperties $InputObject
+        foreach ($key in @(if ($Name) { $Name } else { $properties.Keys })) {
+            if (-not $properties.Contains($key)) {
+                $exception = [System.Management.Automation.ItemNotFoundException]::new("The parameter '$key' does not exist on the cluster object '$($InputObject.Name)'.")
+                Write-FakeError -Cmdlet $PSCmdlet -Record (New-FakeErrorRecord -Exception $exception -ErrorId 'InvalidParameter' -Category ObjectNotFound -Target $key)
+                continue
+            }
+            $value = $properties[$key]
+            [pscustomobject]@{ ClusterObject = $InputObject; Name = $key; Value = $value; Type = $(if ($value -is [uint32]) { 'UInt32' } else { 'String' }) }
         }
-        [pscustomobject]@{ ClusterObject = $InputObject; Name = $Name; Value = $value; Type = 'String' }
     }
 }
 
 function Get-ClusterOwnerNode {
     [CmdletBinding()] param($Group, [string] $Cluster)
+    Assert-FakeClusterService $PSCmdlet
     $record = (Get-FakeCluster).Groups | Where-Object { $_.Name -eq $Group.Name }
     [pscustomobject]@{ ClusterObject = $Group; OwnerNodes = @($record.PreferredOwners | ForEach-Object { New-FakeNode $_ }) }
 }
 
 function Get-ClusterQuorum {
     [CmdletBinding()] param([string] $Cluster)
+    Assert-FakeClusterService $PSCmdlet
     $quorum = (Get-FakeCluster).Quorum
     [pscustomobject]@{
         Cluster        = (Get-FakeCluster).Cluster.Name
@@ -88,20 +134,26 @@ function Get-ClusterQuorum {
 
 function Get-ClusterSharedVolume {
     [CmdletBinding()] param([string] $Cluster)
+    Assert-FakeClusterService $PSCmdlet
     foreach ($csv in (Get-FakeCluster).SharedVolumes) {
+        # A failed CSV: what SharedVolumeInfo holds then is not documented; the fake gives none.
+        $state = if ($csv.State) { [string]$csv.State } else { 'Online' }
         [pscustomobject]@{
             Name             = $csv.Name
-            State            = 'Online'
-            SharedVolumeInfo = @([pscustomobject]@{
-                FriendlyVolumeName = $csv.Path
-                Partition          = [pscustomobject]@{ Name = "\\?\Volume{$($csv.VolumeGuid)}\"; Size = [long]$csv.Size; FreeSpace = [long]($csv.Size / 2) }
-            })
+            State            = $state
+            SharedVolumeInfo = @(if ($state -eq 'Online') {
+                    [pscustomobject]@{
+                        FriendlyVolumeName = $csv.Path
+                        Partition          = [pscustomobject]@{ Name = "\\?\Volume{$($csv.VolumeGuid)}\"; Size = [long]$csv.Size; FreeSpace = [long]($csv.Size / 2) }
+                    }
+                })
         }
     }
 }
 
 function Get-ClusterSharedVolumeState {
     [CmdletBinding()] param([string] $Node, [string] $Cluster)
+    Assert-FakeClusterService $PSCmdlet
     foreach ($csv in (Get-FakeCluster).SharedVolumes) {
         $state = if ($csv.HiddenFrom -contains $Node) { [ClusterSharedVolumeStateInfo]::Unavailable } else { [ClusterSharedVolumeStateInfo]::Direct }
         [pscustomobject]@{ Name = $csv.Name; Node = $Node; StateInfo = $state; VolumeFriendlyName = $csv.Name }

@@ -6,7 +6,9 @@ function Get-NetAdapter {
     [CmdletBinding()] param([switch] $Physical)
     foreach ($adapter in (Get-FakeHost).Adapters) {
         if ($Physical -and -not $adapter.Physical) { continue }
-        [pscustomobject]@{ Name = $adapter.Name; InterfaceDescription = $adapter.InterfaceDescription; Status = 'Up'; ifIndex = 10; Virtual = -not $adapter.Physical }
+        # ComponentID (MSFT_NetAdapter): the PnP id, vms_mp for a Hyper-V virtual adapter (KB 2872325),
+        # COMPOSITEBUS\MS_IMPLAT_MP for an LBFO team interface; InterfaceDescription is localized.
+        [pscustomobject]@{ Name = $adapter.Name; InterfaceDescription = $adapter.InterfaceDescription; ComponentID = $adapter.ComponentID; Status = 'Up'; ifIndex = 10; Virtual = -not $adapter.Physical }
     }
 }
 
