@@ -44,7 +44,10 @@ $values = @{
     TERMS_URL    = $TermsUrl
 }
 
-$manifest = Get-Content -Raw -LiteralPath (Join-Path $PSScriptRoot 'manifest.json')
+# UTF-8 without a BOM both ways, the same in Windows PowerShell 5.1 (whose Get-Content reads a file without
+# a BOM as ANSI and has no -Encoding utf8NoBOM) and PowerShell 7.
+$utf8 = New-Object System.Text.UTF8Encoding($false)
+$manifest = [System.IO.File]::ReadAllText((Join-Path $PSScriptRoot 'manifest.json'), $utf8)
 foreach ($key in $values.Keys) {
     $manifest = $manifest.Replace('${{' + $key + '}}', $values[$key])
 }
@@ -55,7 +58,7 @@ if ($manifest -match '\$\{\{[A-Z_]+\}\}') {
 $staging = Join-Path ([IO.Path]::GetTempPath()) ("chatops-teams-" + [guid]::NewGuid().ToString('N'))
 New-Item -ItemType Directory -Path $staging | Out-Null
 try {
-    Set-Content -LiteralPath (Join-Path $staging 'manifest.json') -Value $manifest -Encoding utf8NoBOM -NoNewline
+    [System.IO.File]::WriteAllText((Join-Path $staging 'manifest.json'), $manifest, $utf8)
     Copy-Item -LiteralPath (Join-Path $PSScriptRoot 'color.png'), (Join-Path $PSScriptRoot 'outline.png') -Destination $staging
     # Teams wants the three files at the root of the zip.
     Compress-Archive -Path (Join-Path $staging '*') -DestinationPath $OutFile -Force

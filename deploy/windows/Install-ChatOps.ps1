@@ -106,16 +106,21 @@ if ($PSCmdlet.ShouldProcess($ServiceName, "Run as $account, restart on failure, 
     Set-ItemProperty -LiteralPath $key -Name Environment -Type MultiString -Value $environment
 }
 
-$settingsFile = Join-Path $InstallPath 'appsettings.Production.json'
+# .NET's file methods resolve a relative path against the process's folder, not PowerShell's location.
+$settingsFile = $ExecutionContext.SessionState.Path.GetUnresolvedProviderPathFromPSPath((Join-Path $InstallPath 'appsettings.Production.json'))
+# UTF-8 without a BOM, read and written explicitly: Windows PowerShell 5.1's Get-Content reads a file without
+# a BOM as ANSI, garbling non-ASCII settings, and has no -Encoding utf8NoBOM (about_Character_Encoding).
+# ReadAllText still honours a BOM when the file has one.
+$utf8 = New-Object System.Text.UTF8Encoding($false)
 if (($MicrosoftAppId -or $MicrosoftAppPassword) -and $PSCmdlet.ShouldProcess($settingsFile, 'Store the bot credentials')) {
-    $settings = if (Test-Path -LiteralPath $settingsFile) { Get-Content -Raw -LiteralPath $settingsFile | ConvertFrom-Json } else { [pscustomobject]@{} }
+    $settings = if (Test-Path -LiteralPath $settingsFile) { [System.IO.File]::ReadAllText($settingsFile, $utf8) | ConvertFrom-Json } else { [pscustomobject]@{} }
     if ($MicrosoftAppId) { $settings | Add-Member -NotePropertyName MicrosoftAppId -NotePropertyValue $MicrosoftAppId -Force }
     if ($MicrosoftAppPassword) {
         $plain = [System.Net.NetworkCredential]::new('', $MicrosoftAppPassword).Password
         $settings | Add-Member -NotePropertyName MicrosoftAppPassword -NotePropertyValue $plain -Force
     }
     # Write the file empty first, lock it down, then fill it, so the secret is never readable by others.
-    Set-Content -LiteralPath $settingsFile -Value '{}' -Encoding UTF8
+    [System.IO.File]::WriteAllText($settingsFile, '{}', $utf8)
     $fileAcl = New-Object System.Security.AccessControl.FileSecurity
     $fileAcl.SetAccessRuleProtection($true, $false)
     foreach ($identity in 'NT AUTHORITY\SYSTEM', 'BUILTIN\Administrators') {
@@ -123,7 +128,7 @@ if (($MicrosoftAppId -or $MicrosoftAppPassword) -and $PSCmdlet.ShouldProcess($se
     }
     $fileAcl.AddAccessRule((New-Object System.Security.AccessControl.FileSystemAccessRule($account, 'Read', 'Allow')))
     Set-Acl -LiteralPath $settingsFile -AclObject $fileAcl
-    $settings | ConvertTo-Json -Depth 10 | Set-Content -LiteralPath $settingsFile -Encoding UTF8
+    [System.IO.File]::WriteAllText($settingsFile, ($settings | ConvertTo-Json -Depth 10), $utf8)
 }
 
 if ($PSCmdlet.ShouldProcess($DataPath, "Create the data folder for $account only")) {
