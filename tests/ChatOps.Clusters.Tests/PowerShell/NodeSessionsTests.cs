@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Management.Automation.Runspaces;
+using ChatOps.Clusters.Fakes;
 using ChatOps.Clusters.PowerShell;
 using ChatOps.Clusters.PowerShell.Sessions;
 using ChatOps.Clusters.Tests.PowerShell.Jea;
@@ -7,7 +8,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ChatOps.Clusters.Tests.PowerShell;
 
-/// <summary>The pooled in-process sessions: reuse, timeouts that stop and replace, output limits, typed errors, bounded concurrency.</summary>
+/// <summary>The pooled in-process sessions: reuse, timeouts that stop and replace, retries after a broken session, output limits, typed errors, bounded concurrency.</summary>
 [Collection(nameof(ConcurrencyProbe))]
 public sealed class NodeSessionsTests
 {
@@ -104,6 +105,56 @@ public sealed class NodeSessionsTests
         await sut.InvokeAsync("HV01", View, [], Patient, CancellationToken.None);
 
         Assert.Equal(2, endpoint.PoolsCreated);
+    }
+
+    [Theory]
+    [InlineData(View)]
+    [InlineData(PowerShellCommands.StopVmWorker)]
+    public async Task InvokeAsync_PoolClosedBeforeThePipelineStarts_RunOnceOnAFreshPool(string command)
+    {
+        SessionProbe.Reset();
+        var endpoint = new RestartableEndpoint(new ScriptedEndpoint(new Dictionary<string, string> { [command] = Counted }));
+        endpoint.RestartAfterNextOpen();
+        using var sut = CreateSut(endpoint);
+
+        await sut.InvokeAsync("HV01", command, [], Patient, CancellationToken.None);
+
+        Assert.Equal(1, SessionProbe.Runs);
+        Assert.Equal(2, endpoint.PoolsCreated);
+    }
+
+    [Fact]
+    public async Task InvokeAsync_SessionBreaksWhileAReadRuns_ReadRunAgainOnAFreshPool()
+    {
+        SessionProbe.Reset();
+        var endpoint = new RestartableEndpoint(new ScriptedEndpoint(new Dictionary<string, string> { [View] = FirstRunWaits }));
+        using var sut = CreateSut(endpoint);
+
+        var call = sut.InvokeAsync("HV01", View, [], Patient, CancellationToken.None);
+        Assert.True(await EventuallyAsync(() => SessionProbe.Runs == 1));
+        endpoint.Restart();
+        await call;
+
+        Assert.Equal(2, SessionProbe.Runs);
+        Assert.Equal(2, endpoint.PoolsCreated);
+    }
+
+    [Fact]
+    public async Task InvokeAsync_SessionBreaksWhileAnActionRuns_NotRunAgainAndUnreachable()
+    {
+        SessionProbe.Reset();
+        const string action = PowerShellCommands.StopVmWorker;
+        var endpoint = new RestartableEndpoint(new ScriptedEndpoint(new Dictionary<string, string> { [action] = FirstRunWaits }));
+        using var sut = CreateSut(endpoint);
+
+        var call = sut.InvokeAsync("HV01", action, [], Patient, CancellationToken.None);
+        Assert.True(await EventuallyAsync(() => SessionProbe.Runs == 1));
+        endpoint.Restart();
+        var error = await Assert.ThrowsAsync<PowerShellException>(() => call);
+
+        Assert.Equal(PowerShellErrorKind.Unreachable, error.Kind);
+        Assert.Equal(1, SessionProbe.Runs);
+        Assert.Equal(1, endpoint.PoolsCreated);
     }
 
     [Theory]
@@ -221,6 +272,24 @@ public sealed class NodeSessionsTests
 
     private static readonly TimeSpan StopGrace = TimeSpan.FromMilliseconds(300);
 
-    private static NodeSessions CreateSut(ScriptedEndpoint endpoint, PowerShellOptions? options = null) =>
+    private const string Probe = "[ChatOps.Clusters.Tests.PowerShell.SessionProbe]";
+
+    private const string Counted = $"$null = {Probe}::Run(); '{{}}'";
+
+    private const string FirstRunWaits = $"if ({Probe}::Run() -eq 1) {{ Start-Sleep -Seconds 60 }}; '{{}}'";
+
+    private static NodeSessions CreateSut(IRunspacePoolFactory endpoint, PowerShellOptions? options = null) =>
         new(endpoint, options ?? new PowerShellOptions(), NullLogger<NodeSessions>.Instance, StopGrace);
+
+    /// <summary>Waits for what another thread does, a minute at most; the caller asserts the outcome.</summary>
+    private static async Task<bool> EventuallyAsync(Func<bool> condition)
+    {
+        var watch = Stopwatch.StartNew();
+        while (!condition() && watch.Elapsed < TimeSpan.FromMinutes(1))
+        {
+            await Task.Delay(50);
+        }
+
+        return condition();
+    }
 }

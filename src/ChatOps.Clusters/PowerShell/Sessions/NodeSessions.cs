@@ -27,7 +27,7 @@ internal sealed partial class NodeSessions(IRunspacePoolFactory factory, PowerSh
         Validate(computer, command, parameters);
         using var deadline = new CancellationTokenSource(timeout);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
-        var node = _nodes.GetOrAdd(computer, name => new NodeSession(name, factory, options, _overall, stopGrace ?? DefaultStopGrace));
+        var node = _nodes.GetOrAdd(computer, name => new NodeSession(name, factory, options, _overall, stopGrace ?? DefaultStopGrace, logger));
         try
         {
             return Parse(computer, command, await node.InvokeAsync(command, parameters, linked.Token));
