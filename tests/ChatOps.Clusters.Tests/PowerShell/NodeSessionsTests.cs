@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ChatOps.Clusters.Tests.PowerShell;
 
-/// <summary>The pooled in-process sessions: reuse, timeouts that stop and replace, retries after a broken session, output limits, typed errors, bounded concurrency.</summary>
+/// <summary>The pooled in-process sessions: reuse, timeouts that stop and replace, retries after a broken session, bounded open pools, output limits, typed errors, bounded concurrency.</summary>
 [Collection(nameof(ConcurrencyProbe))]
 public sealed class NodeSessionsTests
 {
@@ -157,6 +157,37 @@ public sealed class NodeSessionsTests
         Assert.Equal(1, endpoint.PoolsCreated);
     }
 
+    [Fact]
+    public async Task InvokeAsync_RepeatedTimeoutsOnOneNode_AtMostTwoPoolsOpenAndAllClosedOnceReleased()
+    {
+        // Issue 20, item 7: "repeated timeouts never hold more than a bounded number of shells per node".
+        SessionProbe.Reset();
+        var options = new PowerShellOptions { MaxCallsPerNode = 2 };
+        var endpoint = new RestartableEndpoint(new ScriptedEndpoint(new Dictionary<string, string> { [View] = WedgedWhenNamed }));
+        try
+        {
+            using var sut = CreateSut(endpoint, options);
+            await sut.InvokeAsync("HV01", View, [], Patient, CancellationToken.None);
+            for (var i = 0; i < 6; i++)
+            {
+                var error = await Assert.ThrowsAsync<PowerShellException>(() => sut.InvokeAsync("HV01", View, [new("NodeName", "HV01")], TimeSpan.FromSeconds(1), CancellationToken.None));
+                Assert.Equal(PowerShellErrorKind.Timeout, error.Kind);
+                // Past the stop grace, so each wedged call has its pool retired before the next call.
+                await Task.Delay(StopGrace * 3);
+            }
+
+            // Two pools of MaxCallsPerNode runspaces each: the node's current one and one still closing.
+            Assert.InRange(endpoint.PeakOpenPools, 1, 2);
+        }
+        finally
+        {
+            SessionProbe.Release();
+        }
+
+        Assert.True(await EventuallyAsync(() => endpoint.OpenPools == 0 && SessionProbe.OpenRunspaces == 0),
+            $"{endpoint.OpenPools} pools and {SessionProbe.OpenRunspaces} runspaces still open");
+    }
+
     [Theory]
     [InlineData("'not json'", "did not write a JSON document")]
     [InlineData("[pscustomobject]@{ a = 1 }", "instead of its JSON document")]
@@ -277,6 +308,8 @@ public sealed class NodeSessionsTests
     private const string Counted = $"$null = {Probe}::Run(); '{{}}'";
 
     private const string FirstRunWaits = $"if ({Probe}::Run() -eq 1) {{ Start-Sleep -Seconds 60 }}; '{{}}'";
+
+    private const string WedgedWhenNamed = $"param([string] $NodeName) if ($NodeName) {{ {Probe}::Hang() }}; '{{}}'";
 
     private static NodeSessions CreateSut(IRunspacePoolFactory endpoint, PowerShellOptions? options = null) =>
         new(endpoint, options ?? new PowerShellOptions(), NullLogger<NodeSessions>.Instance, StopGrace);

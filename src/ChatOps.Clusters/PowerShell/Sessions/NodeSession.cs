@@ -16,10 +16,20 @@ namespace ChatOps.Clusters.PowerShell.Sessions;
 internal sealed partial class NodeSession(
     string computer, IRunspacePoolFactory factory, PowerShellOptions options, SemaphoreSlim overall, TimeSpan stopGrace, ILogger logger) : IDisposable
 {
+    /// <summary>
+    /// Pools a node may have open at once: its current one and one retired pool still closing. A remote
+    /// pool is one WinRM shell, and the node counts the bot's shells against its quota (MaxShellsPerUser,
+    /// 25 by default; a shell abandoned on a timeout counts until it is closed), so however many calls
+    /// time out or sessions break, the bot holds at most two shells and 2 × MaxCallsPerNode runspaces on
+    /// a node. A call that needs a new pool meanwhile waits, within its own timeout, for one to close.
+    /// </summary>
+    public const int MaxOpenPools = 2;
+
     private static readonly FrozenSet<string> Reads = new[] { PowerShellCommands.ClusterView, PowerShellCommands.NodeInventory }.ToFrozenSet(StringComparer.Ordinal);
 
     private readonly SemaphoreSlim _calls = new(options.MaxCallsPerNode, options.MaxCallsPerNode);
     private readonly Lock _gate = new();
+    private readonly List<PooledRunspaces> _retired = [];
     private PooledRunspaces? _current;
 
     /// <summary>Runs the command and returns what it wrote; throws <see cref="PowerShellException"/> or <see cref="OperationCanceledException"/>.</summary>
@@ -62,8 +72,10 @@ internal sealed partial class NodeSession(
     {
         lock (_gate)
         {
-            _current?.Retire();
-            _current = null;
+            if (_current is { } current)
+            {
+                RetireLocked(current);
+            }
         }
     }
 
@@ -79,21 +91,41 @@ internal sealed partial class NodeSession(
 
     private async Task<PooledRunspaces> AcquireAsync(CancellationToken cancellationToken)
     {
-        PooledRunspaces pool;
-        lock (_gate)
+        while (true)
         {
-            if (_current is { IsUsable: true } current && current.TryEnter())
+            PooledRunspaces? pool = null;
+            Task anyClosed;
+            lock (_gate)
             {
-                pool = current;
-            }
-            else
-            {
-                _current?.Retire();
-                pool = CreateLocked();
-            }
-        }
+                _retired.RemoveAll(retired => retired.Closed.IsCompleted);
+                anyClosed = Task.CompletedTask;
+                if (_current is { IsUsable: true } current && current.TryEnter())
+                {
+                    pool = current;
+                }
+                else if (_current is { } unusable)
+                {
+                    RetireLocked(unusable);
+                }
 
-        return await OpenAsync(pool, cancellationToken);
+                if (pool is null && _retired.Count < MaxOpenPools)
+                {
+                    pool = CreateLocked();
+                }
+                else if (pool is null)
+                {
+                    anyClosed = Task.WhenAny(_retired.Select(retired => retired.Closed));
+                }
+            }
+
+            if (pool is not null)
+            {
+                return await OpenAsync(pool, cancellationToken);
+            }
+
+            LogWaitingForClose(computer, MaxOpenPools);
+            await anyClosed.WaitAsync(cancellationToken);
+        }
     }
 
     private PooledRunspaces CreateLocked()
@@ -144,14 +176,28 @@ internal sealed partial class NodeSession(
     {
         lock (_gate)
         {
-            if (ReferenceEquals(_current, pool))
-            {
-                _current = null;
-            }
+            RetireLocked(pool);
+        }
+    }
+
+    /// <summary>Takes the pool out of use; it counts against <see cref="MaxOpenPools"/> until it is closed.</summary>
+    private void RetireLocked(PooledRunspaces pool)
+    {
+        if (ReferenceEquals(_current, pool))
+        {
+            _current = null;
+        }
+
+        if (!_retired.Contains(pool))
+        {
+            _retired.Add(pool);
         }
 
         pool.Retire();
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Node} already has {Pools} sessions open or closing; the call waits for one to close before opening another")]
+    private partial void LogWaitingForClose(string node, int pools);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The session to {Node} {How} ({Reason}); running {Command} once more on a new session")]
     private partial void LogRunningAgain(string node, string command, string how, string reason);
