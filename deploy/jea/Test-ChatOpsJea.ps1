@@ -165,7 +165,7 @@ if ($session) {
         foreach ($call in @(
                 @{ Command = 'Stop-ChatOpsVmWorker'; Parameters = @{ NodeName = $node; VmId = 'not-a-guid' } },
                 @{ Command = 'Remove-ChatOpsStaleLink'; Parameters = @{ NodeName = $node; VmId = '*' } },
-                @{ Command = 'Stop-ChatOpsClusterService'; Parameters = @{ NodeName = "$node;x" } })) {
+                @{ Command = 'Stop-ChatOpsClusterService'; Parameters = @{ NodeName = "$node;x"; ExpectedQuorum = 'Kept' } })) {
             $refused = $false
             try {
                 Invoke-Endpoint $call.Command $call.Parameters | Out-Null

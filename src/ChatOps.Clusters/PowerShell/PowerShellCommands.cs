@@ -14,4 +14,7 @@ internal static class PowerShellCommands
     {
         ClusterView, NodeInventory, StopClusterService, StopVmWorker, ClearDnsCache, RemoveStaleLink,
     };
+
+    /// <summary>The functions that only read: safe to run again when a session broke under them.</summary>
+    public static readonly IReadOnlySet<string> ReadOnly = new HashSet<string>(StringComparer.Ordinal) { ClusterView, NodeInventory };
 }

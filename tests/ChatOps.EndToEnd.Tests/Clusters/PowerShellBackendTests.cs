@@ -1,6 +1,7 @@
 using ChatOps.Clusters.Fakes;
 using ChatOps.Clusters.Fakes.Fixtures;
 using ChatOps.Clusters.PowerShell.Sessions;
+using ChatOps.EndToEnd.Tests.Builders;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatOps.EndToEnd.Tests.Clusters;
@@ -52,6 +53,71 @@ public sealed class PowerShellBackendTests
         Assert.Contains("HV22-02", reply.VisibleText, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Diagnose_ClusterServiceStoppedOnANodeItsVmAlsoOnTheNewOwner_TwoNodesAndIsolationReported()
+    {
+        using var fake = new FakeCluster(ModernFixture.Record(WindowsVersion.WindowsServer2022), new Dictionary<string, string> { ["HV22-03"] = "ClusterServiceStopped" }, record =>
+        {
+            FaultFixtures.NodeDown(record, "HV22-03");
+            FaultFixtures.AlsoRunningOn(record, "WEB-01", owner: "HV22-03", node: "HV22-01");
+            record["Groups"]!.AsArray().Single(g => (string)g!["Name"]! == "WEB-01")!["OwnerNode"] = "HV22-01";
+        });
+        await using var host = await StartAsync(fake);
+
+        var reply = await host.AskAsync("diagnose");
+
+        Assert.Contains("runs on 2 nodes at once (HV22-01, HV22-03)", reply.VisibleText, StringComparison.Ordinal);
+        Assert.Contains("HV22-03 is Down in the cluster but answers probes", reply.VisibleText, StringComparison.Ordinal);
+        Assert.DoesNotContain("does not answer", reply.VisibleText, StringComparison.Ordinal);
+        Assert.Contains("could not read the disks it sees", reply.VisibleText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task KillClussvc_ThreeNodesAndAWitnessOneDown_PreviewedKeptWithoutForce()
+    {
+        using var fake = new FakeCluster(ModernFixture.Record(WindowsVersion.WindowsServer2022), change: record =>
+        {
+            FaultFixtures.KeepNodes(record, 3);
+            FaultFixtures.NodeDown(record, "HV22-03");
+        });
+        await using var host = await StartAsync(fake);
+
+        var diagnose = await host.AskAsync("diagnose");
+        var preview = await host.AskAsync("kill clussvc HV22-01");
+
+        Assert.DoesNotContain("would lose quorum", diagnose.VisibleText, StringComparison.Ordinal);
+        Assert.Contains("Quorum without HV22-01: 2 of 3 votes present, 2 needed — kept", preview.VisibleText, StringComparison.Ordinal);
+        Assert.NotNull(preview.Confirmation);
+    }
+
+    [Fact]
+    public async Task RemoveStalelink_VmmsStopped_RefusedAndNothingDeleted()
+    {
+        using var fake = new FakeCluster(ModernFixture.Record(WindowsVersion.WindowsServer2022), new Dictionary<string, string> { ["HV22-02"] = "VmmsStopped" });
+        var link = Path.Combine(fake.LinkFolder("HV22-02"), ModernFixture.StaleLinkVm.ToUpperInvariant() + ".vmcx");
+        await using var host = await StartAsync(fake);
+
+        var reply = await host.AskAsync($"remove stalelink HV22-02 {ModernFixture.StaleLinkVm}");
+
+        Assert.Contains("could not read its Hyper-V VMs", reply.VisibleText, StringComparison.Ordinal);
+        Assert.Null(reply.Confirmation);
+        Assert.True(File.Exists(link));
+        Assert.Empty(fake.Calls);
+    }
+
+    [Fact]
+    public async Task Diagnose_FailedCsv_OneFindingAboutItAndNoQuorumFinding()
+    {
+        using var fake = new FakeCluster(ModernFixture.Record(WindowsVersion.WindowsServer2022), change: record => FaultFixtures.FailedCsv(record, "Cluster Disk 2"));
+        await using var host = await StartAsync(fake);
+
+        var reply = await host.AskAsync("diagnose");
+
+        Assert.Contains("CSV Cluster Disk 2 is Failed in the cluster", reply.VisibleText, StringComparison.Ordinal);
+        Assert.DoesNotContain("Quorum", reply.VisibleText, StringComparison.Ordinal);
+        Assert.DoesNotContain("cannot read", reply.VisibleText, StringComparison.Ordinal);
+    }
+
     private static Task<ChatOpsHost> StartAsync(FakeCluster fake) => ChatOpsHost.StartAsync(
         new Dictionary<string, string?>
         {
@@ -59,6 +125,7 @@ public sealed class PowerShellBackendTests
             ["ChatOps:PowerShell:ClusterName"] = fake.Name,
             ["ChatOps:Cluster:NodeTimeout"] = "00:00:30",
             ["ChatOps:Bot:WorkingReplyAfter"] = "00:00:14",
+            ["ChatOps:Access:Admins:0"] = TeamsUser.Dana.AadObjectId,
         },
         services => services.AddSingleton<IRunspacePoolFactory>(new JeaRunspacePoolFactory(fake)));
 }

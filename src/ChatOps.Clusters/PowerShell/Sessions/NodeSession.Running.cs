@@ -88,7 +88,7 @@ internal sealed partial class NodeSession
             return null;
         }
 
-        if (started && !Reads.Contains(command))
+        if (started && !PowerShellCommands.ReadOnly.Contains(command))
         {
             throw new PowerShellException(PowerShellErrorKind.Unreachable,
                 $"The session to {computer} broke while {command} ran, so it may or may not have taken effect; check before running it again: {PowerShellErrors.Excerpt(ex.Message)}", ex);

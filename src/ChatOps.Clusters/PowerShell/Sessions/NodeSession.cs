@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Management.Automation;
 using Microsoft.Extensions.Logging;
 
@@ -25,7 +24,6 @@ internal sealed partial class NodeSession(
     /// </summary>
     public const int MaxOpenPools = 2;
 
-    private static readonly FrozenSet<string> Reads = new[] { PowerShellCommands.ClusterView, PowerShellCommands.NodeInventory }.ToFrozenSet(StringComparer.Ordinal);
 
     private readonly SemaphoreSlim _calls = new(options.MaxCallsPerNode, options.MaxCallsPerNode);
     private readonly Lock _gate = new();
@@ -87,7 +85,7 @@ internal sealed partial class NodeSession(
     /// changes nothing, so it runs again after any broken session, even one that broke while it ran.
     /// A function not listed as a read is an action.
     /// </summary>
-    private static bool MayRunAgain(string command, bool started) => !started || Reads.Contains(command);
+    private static bool MayRunAgain(string command, bool started) => !started || PowerShellCommands.ReadOnly.Contains(command);
 
     private async Task<PooledRunspaces> AcquireAsync(CancellationToken cancellationToken)
     {
