@@ -3,4 +3,8 @@ using ChatOps.Clusters.Model;
 namespace ChatOps.Clusters.Gateway;
 
 /// <summary>A node as the cluster's membership lists it (no probe needed).</summary>
-internal sealed record NodeMember(string Name, NodeState State, string Site, NodeVote? Vote = null);
+internal sealed record NodeMember(string Name, NodeState State, string Site, NodeVote? Vote = null)
+{
+    /// <summary>This member with its probe's outcome: the inventory, or why there is none.</summary>
+    public NodeResult Probed(NodeInventory? inventory, NodeFailure? failure) => new(Name, State, Site, inventory, failure) { Vote = Vote };
+}

@@ -35,6 +35,7 @@ internal sealed partial class LabCluster
 
             var plan = FailoverPlanner.Plan(snapshot, [node.Name]);
             node.State = NodeState.Down;
+            node.ClusterServiceStopped = true;
             var outcomes = new List<NodeOutcome> { new(node.Name, "clussvc.exe killed; the node is Down and its VMs crashed.") };
             outcomes.AddRange(ApplyFailover(node.Name, plan));
             var summary = $"Stopped the cluster service on {node.Name}: {plan.Placements.Count} VM(s) restarted elsewhere, {plan.StaysDown.Count} stay down.";
@@ -55,6 +56,11 @@ internal sealed partial class LabCluster
             if (host is null)
             {
                 return Result(ClusterAction.KillVmWorker, vm.Name, ActionStatus.Refused, $"{vm.Name} has no worker process: it is off on every node.", []);
+            }
+
+            if (Require(host).VmmsStopped)
+            {
+                return Result(ClusterAction.KillVmWorker, vm.Name, ActionStatus.Refused, $"Hyper-V on {host} did not answer (VMMS is stopped); nothing was killed.", []);
             }
 
             var snapshot = SnapshotLocked();
@@ -92,6 +98,12 @@ internal sealed partial class LabCluster
         {
             Count(ClusterAction.RemoveStaleLink);
             var node = Require(nodeName);
+            if (node.VmmsStopped)
+            {
+                return Result(ClusterAction.RemoveStaleLink, node.Name, ActionStatus.Refused,
+                    $"Hyper-V on {node.Name} did not answer (VMMS is stopped), so it is not known which VMs are registered there; nothing was removed.", [new NodeOutcome(node.Name, "Link kept.")]);
+            }
+
             var vm = state.Vms.FirstOrDefault(v => v.Id == vmId);
             if (vm is not null && vm.Hosts.TryGetValue(node.Name, out var hv))
             {

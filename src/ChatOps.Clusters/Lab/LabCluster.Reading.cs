@@ -1,6 +1,7 @@
 using ChatOps.Clusters.Gateway;
 using ChatOps.Clusters.Lab.State;
 using ChatOps.Clusters.Model;
+using ChatOps.Clusters.Planning;
 
 namespace ChatOps.Clusters.Lab;
 
@@ -51,17 +52,29 @@ internal sealed partial class LabCluster
     private ClusterSnapshot SnapshotLocked()
     {
         var view = ViewLocked();
-        var nodes = state.Nodes.Select(n => new NodeResult(n.Name, n.State, n.Site, InventoryLocked(n), null)).ToList();
+        var nodes = view.Nodes.Select(m => m.Probed(InventoryLocked(Require(m.Name)), null)).ToList();
         return SnapshotAssembler.Assemble(view, nodes, time.GetUtcNow());
     }
 
-    private ClusterView ViewLocked() => new(
-        state.Name,
-        [.. state.Sites],
-        state.Quorum,
-        state.Nodes.Select(n => new NodeMember(n.Name, n.State, n.Site)).ToList(),
-        state.Vms.Select(ToRecord).ToList(),
-        [.. state.Disks]);
+    /// <summary>
+    /// The cluster's view; with dynamic quorum on, each node's live vote and the witness's as
+    /// <see cref="DynamicVotes"/> settles them for the current membership.
+    /// </summary>
+    private ClusterView ViewLocked()
+    {
+        var quorum = state.Quorum;
+        var live = quorum.DynamicQuorum == true
+            ? DynamicVotes.Assign([.. state.Nodes.Select(n => (n.State, n.NodeWeight))], quorum.Witness != WitnessKind.None)
+            : default;
+        var nodes = state.Nodes.Select((n, i) => new NodeMember(n.Name, n.State, n.Site, new NodeVote(n.NodeWeight, live.Nodes?[i]))).ToList();
+        return new ClusterView(
+            state.Name,
+            [.. state.Sites],
+            live.Nodes is null ? quorum : quorum with { WitnessDynamicWeight = live.Witness },
+            nodes,
+            state.Vms.Select(ToRecord).ToList(),
+            [.. state.Disks]);
+    }
 
     /// <summary>One pass over the VMs gives both the node's Hyper-V list and the memory they hold.</summary>
     private NodeInventory InventoryLocked(LabNode node)
@@ -77,6 +90,24 @@ internal sealed partial class LabCluster
             }
         }
 
+        // The parts a stopped service takes away, with what Windows then says (see the fake modules' sources).
+        var unread = new Dictionary<InventoryPart, NodeFailure>();
+        if (node.ClusterServiceStopped)
+        {
+            unread[InventoryPart.Disks] = new(NodeFailureKind.Unreachable, "The cluster service is not running.  Make sure that the service is running on all nodes in the cluster.");
+        }
+
+        if (node.VmmsStopped)
+        {
+            var vmms = new NodeFailure(NodeFailureKind.Error, $"Hyper-V encountered an error trying to access an object on computer '{node.Name}' because the object was not found. Verify that the Virtual Machine Management service on the computer is running.");
+            foreach (var part in (InventoryPart[])[InventoryPart.HyperV, InventoryPart.IntegrationServices, InventoryPart.VmNics])
+            {
+                unread[part] = vmms;
+            }
+
+            hosted.Clear();
+        }
+
         return new NodeInventory
         {
             Name = node.Name,
@@ -90,10 +121,11 @@ internal sealed partial class LabCluster
             AsrEnabled = node.AsrEnabled,
             IntegrationServices = node.IntegrationServices,
             ConfigLinks = [.. node.ConfigLinks],
-            VisibleDisks = [.. node.VisibleDisks],
+            VisibleDisks = node.ClusterServiceStopped ? [] : [.. node.VisibleDisks],
             ResolvableNodes = [.. node.ResolvableNodes],
             StaleDnsEntries = [.. node.StaleDns],
             HyperVVms = hosted,
+            Unread = unread,
         };
     }
 

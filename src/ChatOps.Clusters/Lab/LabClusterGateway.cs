@@ -98,7 +98,7 @@ internal sealed partial class LabClusterGateway(
             LogNodeFailed(member.Name, failure.Kind, failure.Message);
         }
 
-        return new NodeResult(member.Name, member.State, member.Site, inventory, failure);
+        return member.Probed(inventory, failure);
     }
 
     private async Task<ClusterActionResult> OnNodeAsync(

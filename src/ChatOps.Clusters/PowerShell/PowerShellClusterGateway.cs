@@ -46,7 +46,7 @@ internal sealed partial class PowerShellClusterGateway(
         {
             if (viewFailure is not null)
             {
-                return (new NodeResult(n.Name, n.State, n.Site, null, viewFailure) { Vote = n.Vote }, (NodeReport?)null);
+                return (n.Probed(null, viewFailure), (NodeReport?)null);
             }
 
             // Each probe holds a runspace of the node's pool: bound how many run at once.
@@ -77,7 +77,7 @@ internal sealed partial class PowerShellClusterGateway(
 
         return viewFailure is null
             ? (await ProbeAsync(member, view.Nodes.Select(n => n.Name).ToList(), cancellationToken)).Result
-            : new NodeResult(member.Name, member.State, member.Site, null, viewFailure) { Vote = member.Vote };
+            : member.Probed(null, viewFailure);
     }
 
     public async Task<ClusteredVm?> GetVmAsync(string name, CancellationToken cancellationToken)
@@ -188,7 +188,7 @@ internal sealed partial class PowerShellClusterGateway(
             try
             {
                 var report = NodeInventoryReader.Read(json, member.Name);
-                return (new NodeResult(member.Name, member.State, member.Site, report.Inventory, null) { Vote = member.Vote }, report);
+                return (member.Probed(report.Inventory, null), report);
             }
             catch (PowerShellException ex)
             {
@@ -197,7 +197,7 @@ internal sealed partial class PowerShellClusterGateway(
         }
 
         LogNodeFailed(member.Name, failure.Kind, failure.Message);
-        return (new NodeResult(member.Name, member.State, member.Site, null, failure) { Vote = member.Vote }, null);
+        return (member.Probed(null, failure), null);
     }
 
     /// <summary>Runs one function on one computer's JEA endpoint under the per-node timeout.</summary>

@@ -12,4 +12,10 @@ internal sealed class LabFaultSpec
     public string? Error { get; set; }
 
     public int ActionLatencyMs { get; set; }
+
+    /// <summary>The node's cluster service is stopped: the cluster sees it Down, its Hyper-V still answers.</summary>
+    public bool ClusterServiceStopped { get; set; }
+
+    /// <summary>The node's VM management service (VMMS) is stopped: its Hyper-V does not answer.</summary>
+    public bool VmmsStopped { get; set; }
 }

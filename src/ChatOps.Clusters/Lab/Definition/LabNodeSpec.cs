@@ -46,4 +46,7 @@ internal sealed class LabNodeSpec
     public List<string>? StaleLinks { get; set; }
 
     public LabFaultSpec? Fault { get; set; }
+
+    /// <summary>The node's configured quorum vote, NodeWeight: 1 (the default) or 0.</summary>
+    public int? Vote { get; set; }
 }

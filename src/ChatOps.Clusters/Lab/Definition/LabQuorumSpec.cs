@@ -12,4 +12,7 @@ internal sealed class LabQuorumSpec
     public string? Location { get; set; }
 
     public string? Site { get; set; }
+
+    /// <summary>Dynamic quorum on (2012 and later; the lab's default is off, as on 2008 R2).</summary>
+    public bool Dynamic { get; set; }
 }

@@ -36,4 +36,13 @@ internal sealed class LabNode
     public List<string> StaleDns { get; init; } = [];
 
     public LabFault? Fault { get; set; }
+
+    /// <summary>The configured quorum vote (NodeWeight).</summary>
+    public int NodeWeight { get; init; } = 1;
+
+    /// <summary>Whether the node's cluster service is stopped (it is then Down in the cluster, its Hyper-V still answers).</summary>
+    public bool ClusterServiceStopped { get; set; }
+
+    /// <summary>Whether the node's VMMS is stopped (its Hyper-V does not answer).</summary>
+    public bool VmmsStopped { get; set; }
 }

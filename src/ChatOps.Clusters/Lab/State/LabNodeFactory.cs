@@ -20,7 +20,10 @@ internal static class LabNodeFactory
         {
             Name = spec.Name,
             Site = site.Name,
-            State = spec.State ?? defaults.State ?? NodeState.Up,
+            State = spec.Fault?.ClusterServiceStopped == true ? NodeState.Down : spec.State ?? defaults.State ?? NodeState.Up,
+            NodeWeight = spec.Vote is 0 ? 0 : 1,
+            ClusterServiceStopped = spec.Fault?.ClusterServiceStopped ?? false,
+            VmmsStopped = spec.Fault?.VmmsStopped ?? false,
             MemoryTotalMb = spec.MemoryMb ?? defaults.MemoryMb ?? 65536,
             Hardware = new HardwareFeatures(
                 spec.Hardware?.Vt ?? defaults.Hardware?.Vt ?? true,

@@ -24,7 +24,10 @@ internal static class LabStateFactory
             Seed = definition.Seed,
             HostReserveMb = definition.HostReserveMb,
             Sites = definition.Sites.Select(s => s.Name).ToList(),
-            Quorum = new Quorum(definition.Quorum.Type, definition.Quorum.Witness, definition.Quorum.Location, definition.Quorum.Site),
+            Quorum = new Quorum(definition.Quorum.Type, definition.Quorum.Witness, definition.Quorum.Location, definition.Quorum.Site)
+            {
+                DynamicQuorum = definition.Quorum.Dynamic ? true : null,
+            },
             Nodes = definition.Nodes.Select(n => LabNodeFactory.Create(definition, n, nodeNames, diskIds)).ToList(),
             Disks = definition.Disks.Select(d => new ClusterDisk(d.Id, d.SizeGb, d.VolumeGuid, d.Csv)).ToList(),
         };
