@@ -11,7 +11,10 @@ internal static class StartupFailure
         OptionsValidationException e => "Configuration error: " + string.Join(" ", e.Failures),
         InvalidOperationException e when e.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal) =>
             "Configuration error: " + e.Message + (e.InnerException is null ? string.Empty : " " + e.InnerException.Message),
-        AggregateException { InnerExceptions.Count: 1 } e => Describe(e.InnerExceptions[0]),
+        // Start-up validation reports each failing options validator once per use: one line per distinct problem.
+        AggregateException e => e.InnerExceptions.Select(Describe).ToList() is var lines && lines.Count > 0 && lines.All(l => l is not null)
+            ? string.Join(Environment.NewLine, lines.Distinct(StringComparer.Ordinal))
+            : null,
         _ => null,
     };
 }

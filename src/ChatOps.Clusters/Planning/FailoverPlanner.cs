@@ -51,7 +51,8 @@ public static class FailoverPlanner
     private static FailoverPlan PlanVms(ClusterSnapshot snapshot, List<ClusteredVm> moving, HashSet<string> excluded, Dictionary<string, HashSet<string>> visible)
     {
         var targets = snapshot.Nodes
-            .Where(n => n.State == NodeState.Up && n.Inventory is not null && !excluded.Contains(n.Name))
+            // A node whose Hyper-V cannot be read (VMMS stopped) cannot start a VM either.
+            .Where(n => n.State == NodeState.Up && n.Inventory?.Knows(InventoryPart.HyperV) == true && !excluded.Contains(n.Name))
             .Select(n => new Target(n.Name, n.Inventory!.MemoryFreeMb))
             .ToList();
         var byDisk = new Dictionary<string, List<Target>>(StringComparer.OrdinalIgnoreCase);

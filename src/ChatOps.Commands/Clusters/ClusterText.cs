@@ -42,7 +42,7 @@ internal static class ClusterText
         return ($"There is no {kind} `{Echo.Safe(text)}` in the cluster.", hint);
     }
 
-    /// <summary>A warning naming every node that did not answer, or null when all did.</summary>
+    /// <summary>A warning naming every node that did not answer and every part a node could not read, or null when all was read.</summary>
     public static TextBlock? Partial(ClusterSnapshot snapshot)
     {
         if (!snapshot.IsPartial)
@@ -50,7 +50,9 @@ internal static class ClusterText
             return null;
         }
 
-        var nodes = snapshot.Unreachable.Select(n => $"{n.Name} ({Failure(n)})");
+        var nodes = snapshot.Unreachable.Select(n => $"{n.Name} ({Failure(n)})")
+            .Concat(snapshot.Reachable.Where(n => n.Inventory!.Unread.Count > 0)
+                .Select(n => $"{n.Name} could not read {string.Join(", ", n.Inventory!.Unread.Keys.Select(p => p.Describe()))}"));
         return new TextBlock($"Partial: {string.Join("; ", nodes)}. Anything that depends on those nodes is missing from this answer.", TextStyle.Warning);
     }
 

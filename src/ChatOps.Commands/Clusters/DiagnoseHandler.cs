@@ -78,7 +78,8 @@ internal sealed class DiagnoseHandler(IClusterGateway gateway, FindingBlocks fin
                 (findings.Count == 0 ? "no findings." : $"{findings.Count} finding(s) — {ClusterText.Counts(findings)}."),
                 findings.Count == 0 && !snapshot.IsPartial ? TextStyle.Good : TextStyle.Default),
         };
-        if (snapshot.IsPartial)
+        // Parts a node could not read are findings of their own (node-parts-unread); silent nodes are listed here.
+        if (snapshot.Unreachable.Any())
         {
             blocks.Add(new HeadingBlock($"Unreachable nodes ({snapshot.Unreachable.Count()})", 3));
             blocks.Add(new ListBlock(snapshot.Unreachable.Select(n => $"**{n.Name}** — {ClusterText.Failure(n)}").ToList()));

@@ -69,6 +69,20 @@ public sealed class PartialFailureTests
     }
 
     [Fact]
+    public void FailoverPlan_NodeWithVmmsStopped_NeverATarget()
+    {
+        // N2 has the room but no VMMS; N3 answers but is too small for WEB-1.
+        var lab = Lab(
+            ("- { name: N2, site: A }", "- { name: N2, site: A, fault: { vmmsStopped: true } }"),
+            ("- { name: N3, site: A }", "- { name: N3, site: A, memoryMb: 6144 }"));
+
+        var plan = FailoverPlanner.Plan(lab.Snapshot(), ["N1"]);
+
+        Assert.Empty(plan.Placements);
+        Assert.Equal("WEB-1", Assert.Single(plan.StaysDown).Vm);
+    }
+
+    [Fact]
     public async Task ZeroVoteNode_DynamicQuorumNoWitness_OnlyTheVoteCarrierIsARisk()
     {
         var lab = Lab(

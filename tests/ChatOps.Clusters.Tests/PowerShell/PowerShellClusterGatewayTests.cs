@@ -40,7 +40,8 @@ public sealed class PowerShellClusterGatewayTests
     {
         using var fake = new FakeCluster(new Dictionary<string, string> { ["HV04"] = "Hang" });
 
-        var snapshot = await CreateSut(fake, fake.Options(), TimeSpan.FromSeconds(8)).GetSnapshotAsync(CancellationToken.None);
+        // Generous: the five healthy nodes share two cores with the rest of the suite while the sixth hangs.
+        var snapshot = await CreateSut(fake, fake.Options(), TimeSpan.FromSeconds(20)).GetSnapshotAsync(CancellationToken.None);
 
         var hv04 = snapshot.FindNode("HV04")!;
         Assert.Equal(NodeFailureKind.Timeout, hv04.Failure?.Kind);
