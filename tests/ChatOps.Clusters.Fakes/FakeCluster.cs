@@ -94,6 +94,18 @@ internal sealed class FakeCluster : IDisposable
     public NodeSessions Runner(PowerShellOptions? options = null) =>
         new(new JeaRunspacePoolFactory(this), options ?? Options(), NullLogger<NodeSessions>.Instance);
 
+    /// <summary>The production gateway over this cluster's endpoints, each node under <paramref name="nodeTimeout"/> (default 60 s: the fakes share two cores with the suite).</summary>
+    public PowerShellClusterGateway Gateway(PowerShellOptions? options = null, TimeSpan? nodeTimeout = null)
+    {
+        options ??= Options();
+        return new PowerShellClusterGateway(
+            Runner(options),
+            options,
+            Microsoft.Extensions.Options.Options.Create(new ClusterOptions { Backend = ClusterOptions.PowerShellBackend, NodeTimeout = nodeTimeout ?? TimeSpan.FromSeconds(60) }),
+            TimeProvider.System,
+            NullLogger<PowerShellClusterGateway>.Instance);
+    }
+
     public void Dispose()
     {
         try

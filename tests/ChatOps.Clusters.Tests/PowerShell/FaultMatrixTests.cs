@@ -6,8 +6,6 @@ using ChatOps.Clusters.Gateway;
 using ChatOps.Clusters.Model;
 using ChatOps.Clusters.Planning;
 using ChatOps.Clusters.PowerShell;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace ChatOps.Clusters.Tests.PowerShell;
 
@@ -273,11 +271,6 @@ public sealed class FaultMatrixTests
             options.Nodes.Add(new PowerShellNodeOptions { Name = $"HV22-{i:00}", Site = "A" });
         }
 
-        return new PowerShellClusterGateway(
-            fake.Runner(options),
-            options,
-            Options.Create(new ClusterOptions { Backend = ClusterOptions.PowerShellBackend, NodeTimeout = TimeSpan.FromSeconds(60) }),
-            TimeProvider.System,
-            NullLogger<PowerShellClusterGateway>.Instance);
+        return fake.Gateway(options);
     }
 }

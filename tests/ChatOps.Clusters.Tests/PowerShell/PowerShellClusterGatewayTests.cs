@@ -2,8 +2,6 @@ using ChatOps.Clusters.Checks;
 using ChatOps.Clusters.Gateway;
 using ChatOps.Clusters.Model;
 using ChatOps.Clusters.PowerShell;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 using ChatOps.Clusters.Fakes;
 
@@ -143,10 +141,6 @@ public sealed class PowerShellClusterGatewayTests
         Assert.True(started.Elapsed < TimeSpan.FromSeconds(30), $"took {started.Elapsed}");
     }
 
-    private static PowerShellClusterGateway CreateSut(FakeCluster fake, PowerShellOptions options, TimeSpan? timeout = null) => new(
-        fake.Runner(options),
-        options,
-        Options.Create(new ClusterOptions { Backend = ClusterOptions.PowerShellBackend, NodeTimeout = timeout ?? TimeSpan.FromSeconds(90) }),
-        TimeProvider.System,
-        NullLogger<PowerShellClusterGateway>.Instance);
+    private static PowerShellClusterGateway CreateSut(FakeCluster fake, PowerShellOptions options, TimeSpan? timeout = null) =>
+        fake.Gateway(options, timeout ?? TimeSpan.FromSeconds(90));
 }

@@ -4,8 +4,6 @@ using ChatOps.Clusters.Gateway;
 using ChatOps.Clusters.Model;
 using ChatOps.Clusters.PowerShell;
 using ChatOps.Clusters.Fakes.Fixtures;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 using ChatOps.Clusters.Fakes;
 
@@ -317,14 +315,5 @@ public sealed class VersionFactsTests
 
     private static Task<ClusterSnapshot> SnapshotAsync(FakeCluster fake) => Gateway(fake).GetSnapshotAsync(CancellationToken.None);
 
-    private static PowerShellClusterGateway Gateway(FakeCluster fake)
-    {
-        var options = fake.Options();
-        return new PowerShellClusterGateway(
-            fake.Runner(options),
-            options,
-            Options.Create(new ClusterOptions { Backend = ClusterOptions.PowerShellBackend, NodeTimeout = TimeSpan.FromSeconds(60) }),
-            TimeProvider.System,
-            NullLogger<PowerShellClusterGateway>.Instance);
-    }
+    private static PowerShellClusterGateway Gateway(FakeCluster fake) => fake.Gateway();
 }
