@@ -2,7 +2,7 @@ using ChatOps.Clusters.Model;
 
 namespace ChatOps.Clusters.Checks;
 
-/// <summary>A clustered disk or CSV that is not online: every VM on it is down or about to be.</summary>
+/// <summary>A clustered disk or CSV that is not online: every VM on it is down or about to be. Failed is Critical, Offline High, going on or off Medium.</summary>
 internal sealed class DiskStateCheck : IClusterCheck
 {
     public string Id => CheckIds.DiskState;
@@ -15,7 +15,13 @@ internal sealed class DiskStateCheck : IClusterCheck
         {
             var vms = snapshot.Vms.Where(v => v.ConfigVolume != Guid.Empty && v.ConfigVolume == disk.VolumeGuid).Select(v => v.Name).ToList();
             var onIt = vms.Count == 0 ? string.Empty : $"; VMs on it: {string.Join(", ", vms)}";
-            yield return new Finding(Id, disk.State == DiskState.Pending ? Severity.Medium : Severity.Critical, disk.Id,
+            var severity = disk.State switch
+            {
+                DiskState.Failed => Severity.Critical,
+                DiskState.Pending => Severity.Medium,
+                _ => Severity.High,
+            };
+            yield return new Finding(Id, severity, disk.Id,
                 $"{(disk.IsCsv ? "CSV" : "Disk")} {disk.Id} is {disk.State} in the cluster{onIt}.",
                 KbIds.LunNotPresented) { Vms = vms };
         }
