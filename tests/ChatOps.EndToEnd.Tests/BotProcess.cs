@@ -15,10 +15,13 @@ internal static class BotProcess
         return (process.ExitCode, await stderr);
     }
 
-    /// <summary>Starts the service (by default on a free loopback port) and returns once it listens.</summary>
-    public static async Task<RunningService> StartServiceAsync(IReadOnlyDictionary<string, string> environment, string urls = "http://127.0.0.1:0")
+    /// <summary>
+    /// Starts the service (by default on a free loopback port) and returns once it listens; by default the build
+    /// beside the tests, or the <paramref name="assembly"/> of another output such as a publish folder.
+    /// </summary>
+    public static async Task<RunningService> StartServiceAsync(IReadOnlyDictionary<string, string> environment, string urls = "http://127.0.0.1:0", string? assembly = null)
     {
-        var process = Process.Start(StartInfo(["--urls", urls], environment))!;
+        var process = Process.Start(StartInfo(["--urls", urls], environment, assembly))!;
         var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
         var output = new System.Text.StringBuilder();
         process.OutputDataReceived += (_, e) =>
@@ -55,13 +58,14 @@ internal static class BotProcess
         return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static ProcessStartInfo StartInfo(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment)
+    private static ProcessStartInfo StartInfo(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment, string? assembly = null)
     {
-        var start = new ProcessStartInfo("dotnet", [typeof(Program).Assembly.Location, .. arguments])
+        assembly ??= typeof(Program).Assembly.Location;
+        var start = new ProcessStartInfo("dotnet", [assembly, .. arguments])
         {
             RedirectStandardError = true,
             RedirectStandardOutput = true,
-            WorkingDirectory = Path.GetDirectoryName(typeof(Program).Assembly.Location)!,
+            WorkingDirectory = Path.GetDirectoryName(assembly)!,
         };
         start.Environment["Logging__Console__FormatterName"] = "simple";
         foreach (var (key, value) in environment)

@@ -59,13 +59,16 @@ internal sealed class FakeIdentityProvider : IAsyncDisposable
     /// <summary>
     /// Signs in through the service as a browser would: asks for <paramref name="path"/>, follows the
     /// challenge to this provider, and posts back a signed ID token for the person. The client keeps
-    /// the session cookie; returns the service's answer to the sign-in post.
+    /// the session cookie; returns the service's answer to the sign-in post. A <c>state</c> function, when
+    /// given, changes the state the service handed out before it is posted back, to test what the service trusts in it.
     /// </summary>
-    public async Task<HttpResponseMessage> SignInAsync(HttpClient browser, string path, string clientId, string objectId, string upn, string name, string tenant = "72f988bf-86f1-41af-91ab-2d7cd011db47")
+    public async Task<HttpResponseMessage> SignInAsync(HttpClient browser, string path, string clientId, string objectId, string upn, string name, string tenant = "72f988bf-86f1-41af-91ab-2d7cd011db47", Func<string, string>? state = null)
     {
-        using var challenge = await browser.GetAsync(new Uri(path, UriKind.Relative));
+        // The path is appended to the service's address as typed: a relative "//host/x" would name another host.
+        using var challenge = await browser.GetAsync(new Uri(browser.BaseAddress!.GetLeftPart(UriPartial.Authority) + path));
         var location = challenge.Headers.Location ?? throw new InvalidOperationException($"{path} answered {(int)challenge.StatusCode} without a sign-in challenge");
         var query = QueryHelpers.ParseQuery(location.Query);
+        var returnedState = state is null ? query["state"].ToString() : state(query["state"].ToString());
         var now = DateTime.UtcNow;
         var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
@@ -85,7 +88,7 @@ internal sealed class FakeIdentityProvider : IAsyncDisposable
                 ["nonce"] = query["nonce"].ToString(),
             },
         });
-        using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["id_token"] = token, ["state"] = query["state"].ToString() });
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["id_token"] = token, ["state"] = returnedState });
         return await browser.PostAsync(new Uri(new Uri(query["redirect_uri"].ToString()).PathAndQuery, UriKind.Relative), form);
     }
 
