@@ -60,6 +60,18 @@ internal static class PageSignIn
                 o.Scope.Add("openid");
                 o.Scope.Add("profile");
                 o.MapInboundClaims = false;
+                // The return URL is the path that asked for sign-in, which a link can make "//evil.example/x":
+                // checked when it goes into the state and again when the handler redirects to it.
+                o.Events.OnRedirectToIdentityProvider = context =>
+                {
+                    context.Properties.RedirectUri = ReturnUrl.LocalOrHome(context.Properties.RedirectUri);
+                    return Task.CompletedTask;
+                };
+                o.Events.OnTicketReceived = context =>
+                {
+                    context.ReturnUri = ReturnUrl.LocalOrHome(context.ReturnUri);
+                    return Task.CompletedTask;
+                };
             });
         builder.Services.AddAuthorizationBuilder().AddPolicy(Policy, policy => policy
             .RequireAuthenticatedUser()
