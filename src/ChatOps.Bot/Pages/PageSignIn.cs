@@ -47,6 +47,7 @@ internal static class PageSignIn
                 o.Cookie.SameSite = SameSiteMode.Lax;
                 o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 o.ExpireTimeSpan = TimeSpan.FromHours(8);
+                o.Events.OnRedirectToAccessDenied = TenantRefusedPage.WriteAsync;
             })
             .AddOpenIdConnect(o =>
             {
