@@ -5,9 +5,10 @@ namespace ChatOps.EndToEnd.Tests;
 
 /// <summary>
 /// The service as <c>dotnet publish</c> ships it, in a temp folder, published once per test run from the build
-/// the tests use. Unlike the test host (whose runner resolves a missing assembly version from the test folder
-/// by name) and the build beside the tests, the published folder holds exactly the assemblies its
-/// <c>deps.json</c> names: an assembly version the packages do not agree on fails there, as it does for an operator.
+/// the tests use. The test host loaded a package set that the published service could not (issue 22: the same
+/// IdentityModel 8.16.0 beside both, sign-in tests green, every published request a 500); the published folder
+/// holds exactly the assemblies its <c>deps.json</c> names, so a version the packages disagree on fails here as it
+/// does for an operator.
 /// </summary>
 internal static class PublishedService
 {

@@ -6,9 +6,9 @@ using ChatOps.EndToEnd.Tests.Fakes;
 namespace ChatOps.EndToEnd.Tests.Security;
 
 /// <summary>
-/// Page sign-in on the service as published, started as its own process: the test host resolves a missing
-/// assembly version by name, so a package set that does not load (issue 22: every request a 500 with
-/// <c>Could not load System.IdentityModel.Tokens.Jwt 8.19.2</c>) passed there and failed for the operator.
+/// Page sign-in on the service as published, started as its own process: a package set that does not load
+/// (issue 22: every request a 500 with <c>Could not load System.IdentityModel.Tokens.Jwt 8.19.2</c>) passed
+/// in the test host and failed for the operator.
 /// Needs no network: the identity provider and the Bot Connector are local fakes.
 /// </summary>
 public sealed class SignInPublishedServiceTests
