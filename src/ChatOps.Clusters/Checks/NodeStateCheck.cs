@@ -22,6 +22,7 @@ internal sealed class NodeStateCheck : IClusterCheck
                 NodeState.Down => (Severity.High, $"{node.Name} is Down and does not answer ({node.Failure?.Message ?? "no answer"})."),
                 NodeState.Paused => (Severity.Medium, $"{node.Name} is Paused: it takes no failovers, so the cluster has one node less in reserve."),
                 NodeState.Joining => (Severity.Low, $"{node.Name} is joining the cluster."),
+                NodeState.Unknown => (Severity.High, $"The cluster reports {node.Name}'s state as Unknown."),
                 _ => (Severity.Info, string.Empty),
             };
             if (evidence.Length > 0)

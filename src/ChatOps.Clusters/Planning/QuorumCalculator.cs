@@ -12,11 +12,11 @@ namespace ChatOps.Clusters.Planning;
 /// the votes left are more than half of the live votes now.</item>
 /// <item>Without it (2008 R2, or switched off) every node votes its configured <c>NodeWeight</c> (1 when
 /// not reported) and the witness 1, and more than half of all configured votes must be present:
-/// Up and Paused nodes vote, Down and Joining nodes do not.</item>
+/// Up and Paused nodes vote, Down and Joining nodes do not, and an offline witness does not.</item>
 /// <item>Disk-only quorum survives while any node holds the disk.</item>
 /// </list>
 /// The node's own check before <c>kill clussvc</c> (Get-ChatOpsQuorumVotes in the ChatOpsJea module)
-/// follows the same rules; <c>QuorumAgreementTests</c> runs both on the same fixtures.
+/// follows the same rules; <c>FaultMatrixTests.QuorumVerdict_BotAndNodeCountTheSame</c> runs both on the same fixtures.
 /// </summary>
 public static class QuorumCalculator
 {
@@ -72,7 +72,8 @@ public static class QuorumCalculator
         else
         {
             total = snapshot.Nodes.Sum(Weight) + witness;
-            votes = snapshot.Nodes.Where(n => n.State is NodeState.Up or NodeState.Paused && !lost.Contains(n.Name)).Sum(Weight) + (witnessLost ? 0 : witness);
+            var witnessVotes = witnessLost || snapshot.Quorum.WitnessOnline == false ? 0 : witness;
+            votes = snapshot.Nodes.Where(n => n.State is NodeState.Up or NodeState.Paused && !lost.Contains(n.Name)).Sum(Weight) + witnessVotes;
             detail = string.Empty;
         }
 

@@ -14,7 +14,8 @@ internal static class ClusterViewReader
         {
             var name = JsonRead.String(n, "name");
             var weight = OptionalInt(n, "nodeWeight");
-            var vote = weight is { } w ? new NodeVote(w, OptionalInt(n, "dynamicWeight")) : null;
+            var dynamic = OptionalInt(n, "dynamicWeight");
+            var vote = weight is null && dynamic is null ? null : new NodeVote(weight ?? 1, dynamic);
             return new NodeMember(name, StateNames.Node(JsonRead.String(n, "state")), sites.GetValueOrDefault(name, PowerShellNames.DefaultSite), vote);
         }).ToList();
 
@@ -23,8 +24,9 @@ internal static class ClusterViewReader
         var location = JsonRead.OptionalString(quorumElement, "location");
         var quorum = new Quorum(StateNames.Quorum(JsonRead.String(quorumElement, "type"), witness), witness, location, null)
         {
-            DynamicQuorum = quorumElement.TryGetProperty("dynamicQuorum", out var dynamic) && dynamic.ValueKind is JsonValueKind.True or JsonValueKind.False ? dynamic.GetBoolean() : null,
+            DynamicQuorum = OptionalBool(quorumElement, "dynamicQuorum"),
             WitnessDynamicWeight = OptionalInt(quorumElement, "witnessDynamicWeight"),
+            WitnessOnline = OptionalBool(quorumElement, "witnessOnline"),
         };
 
         var vms = JsonRead.Array(root, "vms").Select(v => new ClusteredVm
@@ -49,6 +51,10 @@ internal static class ClusterViewReader
         var siteNames = options.Nodes.Select(n => n.Site).Concat(nodes.Select(n => n.Site)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         return new ClusterView(JsonRead.String(root, "name"), siteNames, quorum, nodes, vms, disks);
     }
+
+    /// <summary>True or false where the version reports it; null when it does not (or an older module wrote no such key).</summary>
+    private static bool? OptionalBool(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind is JsonValueKind.True or JsonValueKind.False ? value.GetBoolean() : null;
 
     /// <summary>A whole number the version may not report (null, or absent from an older module).</summary>
     private static int? OptionalInt(JsonElement element, string name) =>

@@ -40,6 +40,12 @@ internal static class NodeInventoryReader
                 JsonRead.Guid(JsonRead.String(v, "id")), JsonRead.String(v, "name"), StateNames.HyperV(JsonRead.String(v, "state")))).ToList(),
             Unread = unread,
         };
+        if (JsonRead.Property(root, "visibleDisks").ValueKind == JsonValueKind.Null)
+        {
+            // An older module writes null where it cannot tell: unknown, never "sees none".
+            unread.TryAdd(InventoryPart.Disks, new NodeFailure(NodeFailureKind.Error, "this node did not report which disks it sees"));
+        }
+
         return new NodeReport(inventory, vms);
     }
 

@@ -1,5 +1,6 @@
 using ChatOps.Clusters.Checks;
 using ChatOps.Clusters.Gateway;
+using ChatOps.Clusters.Model;
 using ChatOps.Commands.Access;
 using ChatOps.Commands.Actions;
 using ChatOps.Commands.Clusters;
@@ -46,6 +47,8 @@ internal sealed class FlushDnsAction(IClusterGateway gateway, Links links) : ISa
             .Where(n => target == All || n.Name == target)
             .Select(n => (IReadOnlyList<TableCell>)[n.Name, n.Inventory is null
                 ? new TableCell($"did not answer ({n.Failure?.Message})", CellStatus.Warning)
+                : !n.Inventory.Knows(InventoryPart.Dns)
+                    ? new TableCell($"unknown: {n.Inventory.Unread[InventoryPart.Dns].Message}", CellStatus.Warning)
                 : n.Inventory.StaleDnsEntries.Count == 0
                     ? new TableCell("no stale entries cached", CellStatus.Ok)
                     : new TableCell($"stale: {string.Join(", ", n.Inventory.StaleDnsEntries)}", CellStatus.Attention)])

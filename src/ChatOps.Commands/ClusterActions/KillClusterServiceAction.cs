@@ -59,6 +59,12 @@ internal sealed class KillClusterServiceAction(IClusterGateway gateway, Links li
     private ActionPlan PlanFor(ClusterSnapshot snapshot, string name, bool force)
     {
         var node = snapshot.FindNode(name)!;
+        if (snapshot.ViewFailure is { } unreadable || node.State == NodeState.Unknown)
+        {
+            var why = snapshot.ViewFailure?.Message ?? $"the cluster reports {name}'s state as Unknown";
+            return ActionPlan.Refuse(name, $"The cluster cannot be read ({why}), so neither what fails over nor quorum can be known; nothing will be killed.");
+        }
+
         if (node.State == NodeState.Down)
         {
             return ActionPlan.Refuse(name, $"{name} is already Down: its cluster service is not running, so there is nothing to kill.");

@@ -86,6 +86,11 @@ internal sealed class RemoveStaleLinkAction(IClusterGateway gateway, Links links
             new("On this node", hosted is null ? "not registered" : $"{hosted.Name} is {hosted.State}", hosted is null ? CellStatus.Ok : CellStatus.Attention),
         };
         var preview = new List<ReplyBlock> { new FactsBlock(facts), new LinksBlock([links.Runbook(KbIds.StaleVmConfigLinks, "Runbook: stale VM config links")]) };
+        if (hosted is null && vm is not null && string.Equals(vm.OwnerNode, name, StringComparison.OrdinalIgnoreCase) && vm.GroupState != VmGroupState.Offline)
+        {
+            return ActionPlan.Refuse(name, $"The cluster says {vm.Name} ({vmId}) is {vm.GroupState} on {name} although Hyper-V there does not list it (a migration under way?); its link is not removed while they disagree.", preview);
+        }
+
         if (hosted is not null)
         {
             return ActionPlan.Refuse(name, $"{hosted.Name} ({vmId}) is {hosted.State} on {name}: deleting its link would crash it.", preview);

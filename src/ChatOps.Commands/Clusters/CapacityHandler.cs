@@ -21,9 +21,18 @@ internal sealed class CapacityHandler(IClusterGateway gateway, Links links) : IC
     public async Task<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
     {
         var snapshot = await gateway.GetSnapshotAsync(cancellationToken);
+        if (snapshot.ViewFailure is { } unreadable)
+        {
+            return new Reply
+            {
+                Heading = $"Capacity of {snapshot.Name}: unknown",
+                Blocks = [new TextBlock($"I cannot read the cluster ({unreadable.Message}), so which nodes are up, and what would fail over where, is unknown.", TextStyle.Warning)],
+            };
+        }
+
         var rows = new List<IReadOnlyList<TableCell>>();
         var reasons = new List<string>();
-        var nodes = snapshot.Nodes.Where(n => n.State != NodeState.Down).ToList();
+        var nodes = snapshot.Nodes.Where(n => n.State is NodeState.Up or NodeState.Paused).ToList();
         foreach (var (node, plan) in nodes.Zip(FailoverPlanner.PlanEach(snapshot, nodes.Select(n => n.Name))))
         {
             var total = plan.Placements.Count + plan.StaysDown.Count + plan.NotRestarted.Count;
@@ -70,7 +79,8 @@ internal sealed class CapacityHandler(IClusterGateway gateway, Links links) : IC
             return facts;
         }
 
-        var roomiest = snapshot.Reachable
+        // As the failover planner counts: a node whose Hyper-V does not answer cannot start the VM.
+        var roomiest = snapshot.Knowing(InventoryPart.HyperV)
             .Where(n => n.State == NodeState.Up && !n.Name.Equals(largest.OwnerNode, StringComparison.OrdinalIgnoreCase))
             .OrderByDescending(n => n.Inventory!.MemoryFreeMb)
             .FirstOrDefault();

@@ -33,7 +33,9 @@ internal sealed class ClusterHandler(IClusterGateway gateway) : ICommandHandler
             new("Sites", snapshot.Sites.Count == 0 ? "one" : string.Join(", ", snapshot.Sites)),
             new("Quorum", q.Type.ToString()),
             new("Witness", witness),
-            new("Votes", quorum.Explanation, quorum.HasQuorum ? CellStatus.Ok : CellStatus.Attention),
+            snapshot.ViewFailure is { } unreadable
+                ? new Fact("Votes", $"unknown: the cluster cannot be read ({unreadable.Message})", CellStatus.Attention)
+                : new Fact("Votes", quorum.Explanation, quorum.HasQuorum ? CellStatus.Ok : CellStatus.Attention),
             new("Nodes", $"{snapshot.Nodes.Count}: {string.Join(", ", nodeStates)}", snapshot.Nodes.All(n => n.State == NodeState.Up) ? CellStatus.Ok : CellStatus.Warning),
             new("VMs", $"{snapshot.Vms.Count}: {string.Join(", ", vmStates)}", snapshot.Vms.Any(v => v.GroupState == VmGroupState.Failed) ? CellStatus.Attention : CellStatus.None),
             new("Findings", ClusterText.Counts(findings), ClusterText.Worst(findings)),

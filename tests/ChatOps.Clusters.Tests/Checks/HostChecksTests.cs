@@ -18,6 +18,7 @@ public sealed class HostChecksTests
         ["N3 down but answering"] = b => b.State("N3", NodeState.Down),
         ["N3 down and silent"] = b => b.State("N3", NodeState.Down).Unreachable("N3"),
         ["N1 joining"] = b => b.State("N1", NodeState.Joining),
+        ["N2 state Unknown"] = b => b.State("N2", NodeState.Unknown),
         ["N1 cannot resolve N3"] = b => b.CannotResolve("N1", "N3"),
         ["stale DNS on N2"] = b => b.Inventory("N2", i => i with { StaleDnsEntries = ["WEB-03.contoso.local"] }),
     };
@@ -35,6 +36,7 @@ public sealed class HostChecksTests
     [InlineData(CheckIds.NodeState, KbIds.HostIsolation, "N3 down but answering", "N3")]
     [InlineData(CheckIds.NodeState, KbIds.HostIsolation, "N3 down and silent", "N3")]
     [InlineData(CheckIds.NodeState, KbIds.HostIsolation, "N1 joining", "N1")]
+    [InlineData(CheckIds.NodeState, KbIds.HostIsolation, "N2 state Unknown", "N2")]
     [InlineData(CheckIds.DnsResolution, KbIds.ClusterPrerequisites, "healthy")]
     [InlineData(CheckIds.DnsResolution, KbIds.ClusterPrerequisites, "N1 cannot resolve N3", "N1")]
     [InlineData(CheckIds.DnsResolution, KbIds.MultisiteDns, "stale DNS on N2", "N2")]

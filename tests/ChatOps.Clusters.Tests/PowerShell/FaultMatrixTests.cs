@@ -159,7 +159,8 @@ public sealed class FaultMatrixTests
         Assert.Contains($"votes on {Node1}", risk.Evidence, StringComparison.Ordinal);
     }
 
-    public static TheoryData<string> QuorumFixtures => ["three up and a witness", "one of three down and a witness", "two left no witness", "a zero-vote node", "dynamic quorum off"];
+    public static TheoryData<string> QuorumFixtures =>
+        ["three up and a witness", "one of three down and a witness", "two left no witness", "a zero-vote node", "dynamic quorum off", "dynamic quorum off, witness offline"];
 
     /// <summary>The bot's verdict and the node's own count agree on every fixture: the node never answers "they disagree".</summary>
     [Theory]
@@ -186,6 +187,10 @@ public sealed class FaultMatrixTests
                 case "dynamic quorum off":
                     record["Cluster"]!["DynamicQuorum"] = 0;
                     FaultFixtures.NodeDown(record, Node3);
+                    break;
+                case "dynamic quorum off, witness offline":
+                    record["Cluster"]!["DynamicQuorum"] = 0;
+                    record["Quorum"]!["Resource"]!["State"] = "Offline";
                     break;
             }
         });

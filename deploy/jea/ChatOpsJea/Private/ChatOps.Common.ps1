@@ -104,8 +104,15 @@ function Get-ChatOpsQuorumVotes {
     if (-not ($nodes | Where-Object { [string]$_.Name -eq $short })) {
         Exit-ChatOpsError -Kind 'Refused' -Message "$Without is not a node of cluster $($cluster.Name); nothing was killed."
     }
-    $resource = (Get-ClusterQuorum).QuorumResource
-    $witness = if ($resource) { 1 } else { 0 }
+    $settings = Get-ClusterQuorum
+    $resource = $settings.QuorumResource
+    $witness = if ($resource -and ([string]$resource.ResourceType.Name) -in @('File Share Witness', 'Cloud Witness', 'Physical Disk')) { 1 } else { 0 }
+    if (([string]$settings.QuorumType) -eq 'DiskOnly') {
+        # Disk only (legacy): kept while another node can hold the quorum disk.
+        $others = @($nodes | Where-Object { [string]$_.Name -ne $short -and ([string]$_.State) -in @('Up', 'Paused') }).Count
+        $left = if ($others -gt 0) { 1 } else { 0 }
+        return @{ Total = 1; After = $left; Needed = 1; Kept = ($left -eq 1); Live = $false }
+    }
     $live = (Get-ChatOpsProperty $cluster 'DynamicQuorum') -eq 1 -and -not ($nodes | Where-Object { $null -eq (Get-ChatOpsProperty $_ 'DynamicWeight') })
     $total = 0
     $after = 0

@@ -115,6 +115,7 @@ function Get-ChatOpsClusterView {
                 type                 = ([string]$quorumSettings.QuorumType)
                 witness              = $witness
                 location             = $location
+                witnessOnline        = if ($quorumSettings.QuorumResource) { ([string]$quorumSettings.QuorumResource.State) -eq 'Online' } else { $null }
                 dynamicQuorum        = if ($null -ne $dynamicQuorum) { [int]$dynamicQuorum -eq 1 } else { $null }
                 witnessDynamicWeight = if ($null -ne $witnessVote) { [int]$witnessVote } else { $null }
             }

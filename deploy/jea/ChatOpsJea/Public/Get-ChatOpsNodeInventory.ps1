@@ -30,10 +30,14 @@ function Get-ChatOpsNodeInventory {
         foreach ($module in @('CimCmdlets', 'Hyper-V', 'FailoverClusters', 'NetAdapter', 'NetTCPIP', 'DnsClient')) {
             try { Import-ChatOpsModule $module } catch { $null = $_ }
         }
-        Import-ChatOpsModule -Optional NetLbfo, Storage
+        foreach ($module in @('NetLbfo', 'Storage')) {
+            try { Import-ChatOpsModule -Optional $module } catch { $null = $_ }
+        }
 
+        # The base: without the operating system's own classes nothing about this node can be said.
         $os = Get-CimInstance -ClassName Win32_OperatingSystem
         $system = Get-CimInstance -ClassName Win32_ComputerSystem
+        $processor = (Get-ChatOpsFirst @(Get-CimInstance -ClassName Win32_Processor))
     }
     catch {
         Exit-ChatOpsFailure -Record $_
@@ -51,8 +55,6 @@ function Get-ChatOpsNodeInventory {
     # While the hypervisor runs, Win32_Processor reports VirtualizationFirmwareEnabled and SLAT as
     # False (the root partition is itself virtualised); a running hypervisor proves both.
     $hypervisor = [bool](Get-ChatOpsProperty $system 'HypervisorPresent')
-    $processor = $null
-    try { $processor = (Get-ChatOpsFirst @(Get-CimInstance -ClassName Win32_Processor)) } catch { $processor = $null }
     $doc.hardware = [ordered]@{
         virtualization = $hypervisor -or [bool](Get-ChatOpsProperty $processor 'VirtualizationFirmwareEnabled')
         dep            = [bool]$os.DataExecutionPrevention_Available
@@ -157,7 +159,8 @@ function Get-ChatOpsNodeInventory {
     # whole and picked by name, so a property a disk does not have is absent, never an error.
     try {
         if (-not (Test-ChatOpsCommand 'Get-ClusterSharedVolumeState')) {
-            Exit-ChatOpsError -Kind 'Error' -Message 'Get-ClusterSharedVolumeState is not on this node (it arrived in Windows Server 2012 R2): which disks it sees is unknown.'
+            # A plain message (ConstrainedLanguage creates no exception types); the part's catch carries it.
+            throw 'Get-ClusterSharedVolumeState is not available here (it arrived in Windows Server 2012 R2; or the FailoverClusters module did not load): which disks this node sees is unknown.'
         }
         $visible = @(Get-ClusterSharedVolumeState -Node $NodeName | Where-Object { ([string]$_.StateInfo) -ne 'Unavailable' } | ForEach-Object { [string]$_.Name })
         if (Test-ChatOpsCommand 'Get-Disk') {

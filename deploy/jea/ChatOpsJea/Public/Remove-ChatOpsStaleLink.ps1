@@ -44,12 +44,11 @@ function Remove-ChatOpsStaleLink {
         if ($links.Count -eq 0) {
             Exit-ChatOpsError -Kind 'NotFound' -Message "No config link for VM $id on $NodeName."
         }
-        $folderItem = Get-Item -LiteralPath $folder
+        # Listed from Hyper-V's folder itself, so each is in it; each must also be a file link.
         foreach ($link in $links) {
-            $isLink = ([string]$link.Attributes) -match 'ReparsePoint' -and [string](Get-ChatOpsProperty $link 'LinkType') -eq 'SymbolicLink'
-            $inFolder = ([string]$link.DirectoryName).TrimEnd('\', '/') -eq ([string]$folderItem.FullName).TrimEnd('\', '/')
-            if (-not $isLink -or -not $inFolder) {
-                Write-ChatOpsResult ([ordered]@{ status = 'Refused'; summary = "$($link.Name) on $NodeName is not a link in Hyper-V's folder (a real file, or elsewhere); only links are removed, and nothing was." })
+            $isLink = -not $link.PSIsContainer -and ([string]$link.Attributes) -match 'ReparsePoint' -and [string](Get-ChatOpsProperty $link 'LinkType') -eq 'SymbolicLink'
+            if (-not $isLink) {
+                Write-ChatOpsResult ([ordered]@{ status = 'Refused'; summary = "$($link.Name) on $NodeName is not a symbolic link (a real file or a folder); only links are removed, and nothing was." })
                 return
             }
         }

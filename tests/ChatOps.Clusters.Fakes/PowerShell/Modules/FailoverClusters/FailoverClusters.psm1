@@ -76,7 +76,7 @@ function Get-ClusterResource {
     Assert-FakeClusterService $PSCmdlet
     foreach ($group in (Get-FakeCluster).Groups) { New-FakeResource "Virtual Machine $($group.Name)" 'Virtual Machine' $group.Name }
     $quorum = (Get-FakeCluster).Quorum
-    if ($quorum.Resource) { New-FakeResource $quorum.Resource.Name $quorum.Resource.ResourceType 'Cluster Group' }
+    if ($quorum.Resource) { New-FakeResource $quorum.Resource.Name $quorum.Resource.ResourceType 'Cluster Group' $(if ($quorum.Resource.State) { $quorum.Resource.State } else { 'Online' }) }
     foreach ($disk in (Get-FakeCluster).Disks) { New-FakeResource $disk.Name 'Physical Disk' 'Available Storage' $(if ($disk.State) { $disk.State } else { 'Online' }) }
 }
 
@@ -127,7 +127,7 @@ function Get-ClusterQuorum {
     $quorum = (Get-FakeCluster).Quorum
     [pscustomobject]@{
         Cluster        = (Get-FakeCluster).Cluster.Name
-        QuorumResource = if ($quorum.Resource) { New-FakeResource $quorum.Resource.Name $quorum.Resource.ResourceType 'Cluster Group' } else { $null }
+        QuorumResource = if ($quorum.Resource) { New-FakeResource $quorum.Resource.Name $quorum.Resource.ResourceType 'Cluster Group' $(if ($quorum.Resource.State) { $quorum.Resource.State } else { 'Online' }) } else { $null }
         QuorumType     = [ClusterQuorumType]$quorum.QuorumType
     }
 }
