@@ -61,23 +61,31 @@ internal sealed class NodeHandler(IClusterGateway gateway, FindingBlocks finding
         var hw = inventory.Hardware;
         var flags = $"VT {Mark(hw.Virtualization)}, DEP {Mark(hw.Dep)}, x64 {Mark(hw.X64)}, SLAT {Mark(hw.Slat)}";
         var hwStatus = !(hw.Virtualization && hw.Dep && hw.X64) ? CellStatus.Attention : hw.Slat ? CellStatus.Ok : CellStatus.Warning;
-        var others = snapshot.Reachable.Where(n => n.Name != inventory.Name).Select(n => n.Inventory!).ToList();
-        var missing = others.SelectMany(o => o.Hotfixes).Distinct(StringComparer.OrdinalIgnoreCase)
+        var others = snapshot.Knowing(InventoryPart.Hotfixes).Where(n => n.Name != inventory.Name).Select(n => n.Inventory!).ToList();
+        var missing = !inventory.Knows(InventoryPart.Hotfixes) ? [] : others.SelectMany(o => o.Hotfixes).Distinct(StringComparer.OrdinalIgnoreCase)
             .Where(h => !inventory.Hotfixes.Contains(h, StringComparer.OrdinalIgnoreCase)).Order(StringComparer.Ordinal).ToList();
         yield return new Fact("Memory", $"{Units.Gb(inventory.MemoryFreeMb)} free of {Units.Gb(inventory.MemoryTotalMb)}");
         yield return new Fact("Hardware", flags, hwStatus);
-        yield return new Fact("Integration services offered", inventory.IntegrationServices.ToString());
+        yield return Known(inventory, InventoryPart.IntegrationServices, "Integration services offered") ?? new Fact("Integration services offered", inventory.IntegrationServices.ToString());
         yield return new Fact("HP ASR", inventory.AsrEnabled switch { true => "enabled", false => "disabled", null => "unknown" }, inventory.AsrEnabled == true ? CellStatus.Attention : CellStatus.Ok);
         yield return new Fact("BIOS", inventory.Bios ?? "unknown");
-        yield return new Fact("Hotfixes", string.Join(", ", inventory.Hotfixes));
+        yield return Known(inventory, InventoryPart.Hotfixes) ?? new Fact("Hotfixes", string.Join(", ", inventory.Hotfixes));
         if (missing.Count > 0)
         {
             yield return new Fact("Missing hotfixes", $"{string.Join(", ", missing)} (other nodes have them)", CellStatus.Attention);
         }
 
-        yield return new Fact("Disks visible", string.Join(", ", inventory.VisibleDisks), inventory.VisibleDisks.Count < snapshot.Disks.Count ? CellStatus.Attention : CellStatus.Ok);
-        yield return new Fact("Hyper-V registrations", $"{inventory.HyperVVms.Count} VM(s), {inventory.ConfigLinks.Count} config link(s)");
+        yield return Known(inventory, InventoryPart.Disks, "Disks visible")
+            ?? new Fact("Disks visible", string.Join(", ", inventory.VisibleDisks), inventory.VisibleDisks.Count < snapshot.Disks.Count ? CellStatus.Attention : CellStatus.Ok);
+        yield return Known(inventory, InventoryPart.HyperV, "Hyper-V registrations")
+            ?? new Fact("Hyper-V registrations", $"{inventory.HyperVVms.Count} VM(s), {inventory.ConfigLinks.Count} config link(s)");
     }
+
+    /// <summary>For a part the node could not read, the fact that says so (never an empty value that reads as "none"); null when it was read.</summary>
+    private static Fact? Known(NodeInventory inventory, InventoryPart part, string? label = null) =>
+        inventory.Knows(part)
+            ? null
+            : new Fact(label ?? part.ToString(), $"unknown: could not read {part.Describe()} ({inventory.Unread[part].Message})", CellStatus.Warning);
 
     private static IEnumerable<ReplyBlock> Tables(NodeInventory inventory, ClusterSnapshot snapshot)
     {

@@ -53,6 +53,11 @@ internal sealed class VmHandler(IClusterGateway gateway, FindingBlocks findingBl
             blocks.Add(new TextBlock($"Partial: the owner {owner} did not answer ({ClusterText.Failure(silent)}), so its Hyper-V state is unknown.", TextStyle.Warning));
         }
 
+        foreach (var blind in snapshot.Reachable.Where(n => !n.Inventory!.Knows(InventoryPart.HyperV)))
+        {
+            blocks.Add(new TextBlock($"Partial: {blind.Name} could not read its Hyper-V VMs ({blind.Inventory!.Unread[InventoryPart.HyperV].Message}), so whether this VM is registered there is unknown.", TextStyle.Warning));
+        }
+
         blocks.Add(new HeadingBlock(findings.Count == 0 ? "No findings for this VM" : $"Findings ({findings.Count})", 3));
         blocks.AddRange(findingBlocks.List(findings));
         return new Reply { Heading = $"VM {vm.Name}", Blocks = blocks };
@@ -62,9 +67,9 @@ internal sealed class VmHandler(IClusterGateway gateway, FindingBlocks findingBl
     {
         var hostIs = vm.OwnerNode is { } o ? snapshot.FindNode(o)?.Inventory?.IntegrationServices : null;
         var disk = snapshot.Disks.FirstOrDefault(d => d.VolumeGuid == vm.ConfigVolume);
-        var hyperV = vm.HostStates.Count == 0
-            ? "not registered on any node that answered"
-            : string.Join(", ", vm.HostStates.Select(h => $"{h.State} on {h.Node}"));
+        var unread = snapshot.Reachable.Where(n => !n.Inventory!.Knows(InventoryPart.HyperV)).Select(n => n.Name).ToList();
+        var hyperV = (vm.HostStates.Count == 0 ? "not registered on any node that answered" : string.Join(", ", vm.HostStates.Select(h => $"{h.State} on {h.Node}")))
+            + (unread.Count == 0 ? string.Empty : $"; unknown on {string.Join(", ", unread)}");
         return
         [
             new("Cluster state", $"{vm.GroupState} (owner {vm.OwnerNode ?? "none"})", ClusterText.Status(vm.GroupState)),
