@@ -99,12 +99,9 @@ internal sealed partial class LabCluster
 
         if (node.VmmsStopped)
         {
-            var vmms = new NodeFailure(NodeFailureKind.Error, $"Hyper-V encountered an error trying to access an object on computer '{node.Name}' because the object was not found. Verify that the Virtual Machine Management service on the computer is running.");
-            foreach (var part in (InventoryPart[])[InventoryPart.HyperV, InventoryPart.IntegrationServices, InventoryPart.VmNics])
-            {
-                unread[part] = vmms;
-            }
-
+            // As the node module reports it: the VMs part fails whole (their adapters and integration
+            // status with it); the host's own integration services version is read apart.
+            unread[InventoryPart.HyperV] = new(NodeFailureKind.Error, $"Hyper-V encountered an error trying to access an object on computer '{node.Name}' because the object was not found. Verify that the Virtual Machine Management service on the computer is running.");
             hosted.Clear();
         }
 

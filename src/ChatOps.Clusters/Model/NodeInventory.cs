@@ -61,6 +61,9 @@ public sealed record NodeInventory
     /// <summary>True when this part was read, so its value (even empty) is what the node has.</summary>
     public bool Knows(InventoryPart part) => !Unread.ContainsKey(part);
 
+    /// <summary>Why a part is unknown, as a reply says it: "could not read its Hyper-V VMs (the error)"; the part must be unread.</summary>
+    public string WhyUnread(InventoryPart part) => $"could not read {part.Describe()} ({Unread[part].Message})";
+
     /// <summary>The BIOS version (the <c>BIOS</c> firmware component), or null.</summary>
     public string? Bios => Firmware.FirstOrDefault(f => f.Component.Equals("BIOS", StringComparison.OrdinalIgnoreCase))?.Version;
 }

@@ -48,7 +48,7 @@ internal sealed class FlushDnsAction(IClusterGateway gateway, Links links) : ISa
             .Select(n => (IReadOnlyList<TableCell>)[n.Name, n.Inventory is null
                 ? new TableCell($"did not answer ({n.Failure?.Message})", CellStatus.Warning)
                 : !n.Inventory.Knows(InventoryPart.Dns)
-                    ? new TableCell($"unknown: {n.Inventory.Unread[InventoryPart.Dns].Message}", CellStatus.Warning)
+                    ? new TableCell($"unknown: {n.Inventory.WhyUnread(InventoryPart.Dns)}", CellStatus.Warning)
                 : n.Inventory.StaleDnsEntries.Count == 0
                     ? new TableCell("no stale entries cached", CellStatus.Ok)
                     : new TableCell($"stale: {string.Join(", ", n.Inventory.StaleDnsEntries)}", CellStatus.Attention)])

@@ -73,7 +73,7 @@ internal sealed class RemoveStaleLinkAction(IClusterGateway gateway, Links links
         // Positive evidence only: an unread Hyper-V is not "no VM registered", an unread folder not "no link".
         foreach (var part in new[] { InventoryPart.HyperV, InventoryPart.ConfigLinks }.Where(p => !inventory.Knows(p)))
         {
-            return ActionPlan.Refuse(name, $"{name} could not read {part.Describe()} ({inventory.Unread[part].Message}); whether the link is stale cannot be told, so nothing will be removed.");
+            return ActionPlan.Refuse(name, $"{name} {inventory.WhyUnread(part)}; whether the link is stale cannot be told, so nothing will be removed.");
         }
 
         var vm = snapshot.Vms.FirstOrDefault(v => v.Id == vmId);

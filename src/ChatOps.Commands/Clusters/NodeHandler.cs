@@ -85,7 +85,7 @@ internal sealed class NodeHandler(IClusterGateway gateway, FindingBlocks finding
     private static Fact? Known(NodeInventory inventory, InventoryPart part, string? label = null) =>
         inventory.Knows(part)
             ? null
-            : new Fact(label ?? part.ToString(), $"unknown: could not read {part.Describe()} ({inventory.Unread[part].Message})", CellStatus.Warning);
+            : new Fact(label ?? part.ToString(), $"unknown: {inventory.WhyUnread(part)}", CellStatus.Warning);
 
     private static IEnumerable<ReplyBlock> Tables(NodeInventory inventory, ClusterSnapshot snapshot)
     {

@@ -55,7 +55,7 @@ internal sealed class VmHandler(IClusterGateway gateway, FindingBlocks findingBl
 
         foreach (var blind in snapshot.Reachable.Where(n => !n.Inventory!.Knows(InventoryPart.HyperV)))
         {
-            blocks.Add(new TextBlock($"Partial: {blind.Name} could not read its Hyper-V VMs ({blind.Inventory!.Unread[InventoryPart.HyperV].Message}), so whether this VM is registered there is unknown.", TextStyle.Warning));
+            blocks.Add(new TextBlock($"Partial: {blind.Name} {blind.Inventory!.WhyUnread(InventoryPart.HyperV)}, so whether this VM is registered there is unknown.", TextStyle.Warning));
         }
 
         blocks.Add(new HeadingBlock(findings.Count == 0 ? "No findings for this VM" : $"Findings ({findings.Count})", 3));

@@ -26,11 +26,9 @@ function Get-ChatOpsNodeInventory {
 
     $guidPattern = '[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}'
     try {
-        # A module that fails to load leaves its commands absent; each part then fails on its own.
-        foreach ($module in @('CimCmdlets', 'Hyper-V', 'FailoverClusters', 'NetAdapter', 'NetTCPIP', 'DnsClient')) {
-            try { Import-ChatOpsModule $module } catch { $null = $_ }
-        }
-        foreach ($module in @('NetLbfo', 'Storage')) {
+        # A module that is missing or fails to load leaves its commands absent; each part that needs
+        # them then fails on its own (CimCmdlets too: the base below needs it and says so).
+        foreach ($module in @('CimCmdlets', 'Hyper-V', 'FailoverClusters', 'NetAdapter', 'NetTCPIP', 'DnsClient', 'NetLbfo', 'Storage')) {
             try { Import-ChatOpsModule -Optional $module } catch { $null = $_ }
         }
 
