@@ -40,10 +40,10 @@ internal sealed class AdaptiveCardRenderer
             });
             if (confirmation.ConfirmTitle is { } confirmTitle)
             {
-                actions.Add(CardElements.Decision(confirmTitle, "confirm", confirmation, confirmation.Destructive ? "destructive" : "positive", host));
+                actions.Add(CardElements.Decision(confirmTitle, CardAction.Confirm, confirmation, confirmation.Destructive ? "destructive" : "positive", host));
             }
 
-            actions.Add(CardElements.Decision(confirmation.CancelTitle, "cancel", confirmation, "default", host));
+            actions.Add(CardElements.Decision(confirmation.CancelTitle, CardAction.Cancel, confirmation, "default", host));
         }
 
         foreach (var button in reply.Buttons)
@@ -98,8 +98,8 @@ internal sealed class AdaptiveCardRenderer
                 {
                     ["type"] = "Action.Execute",
                     ["title"] = "Refresh",
-                    ["verb"] = CardRefresh.Verb,
-                    ["data"] = new JObject { ["verb"] = CardRefresh.Verb, ["pendingId"] = refresh.PendingId },
+                    ["verb"] = CardAction.Refresh,
+                    ["data"] = new JObject { [CardAction.VerbKey] = CardAction.Refresh, [CardAction.PendingIdKey] = refresh.PendingId },
                 },
                 ["userIds"] = new JArray(refresh.UserIds.Distinct(StringComparer.Ordinal).Take(CardRefresh.MaxUserIds)),
             };

@@ -99,7 +99,7 @@ internal static class CardElements
     /// <summary>Confirm or Cancel: <c>Action.Execute</c> in Teams (Universal Actions), <c>Action.Submit</c> with the same data elsewhere.</summary>
     public static JObject Decision(string title, string verb, ConfirmationRequest confirmation, string style, CardHost host)
     {
-        var data = new JObject { ["verb"] = verb, ["pendingId"] = confirmation.PendingId, ["nonce"] = confirmation.Nonce };
+        var data = new JObject { [CardAction.VerbKey] = verb, [CardAction.PendingIdKey] = confirmation.PendingId, [CardAction.NonceKey] = confirmation.Nonce };
         var action = new JObject { ["type"] = host == CardHost.Teams ? "Action.Execute" : "Action.Submit", ["title"] = title, ["style"] = style, ["data"] = data };
         if (host == CardHost.Teams)
         {
@@ -111,17 +111,14 @@ internal static class CardElements
 
     /// <summary>
     /// A button that sends a command as if typed: Teams posts <c>msteams.value</c> as the message
-    /// text (imBack); other clients post the data as the message value, where the bot reads <see cref="ButtonCommandField"/>.
+    /// text (imBack); other clients post the data as the message value, where the bot reads <see cref="CardAction.CommandKey"/>.
     /// </summary>
     public static JObject ImBack(string title, string command) => new()
     {
         ["type"] = "Action.Submit",
         ["title"] = title,
-        ["data"] = new JObject { ["msteams"] = new JObject { ["type"] = "imBack", ["value"] = command }, [ButtonCommandField] = command },
+        ["data"] = new JObject { ["msteams"] = new JObject { ["type"] = "imBack", ["value"] = command }, [CardAction.CommandKey] = command },
     };
-
-    /// <summary>Where a follow-up button's command is in its data, for clients that do not run imBack.</summary>
-    public const string ButtonCommandField = "command";
 
     private static JObject Single(ReplyBlock block, CardHost host) => block switch
     {

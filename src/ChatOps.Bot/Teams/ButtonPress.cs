@@ -14,7 +14,7 @@ internal sealed record ButtonPress(string? Verb, string? PendingId, string? Nonc
     public bool IsMalformed => ReferenceEquals(this, Malformed);
 
     /// <summary>Whether this is a card's refresh (a person asking for their view), not a decision.</summary>
-    public bool IsRefresh => !IsMalformed && Verb == Commands.Replies.CardRefresh.Verb;
+    public bool IsRefresh => !IsMalformed && Verb == Commands.Replies.CardAction.Refresh;
 
     /// <summary>
     /// The press carried by an activity value; null when the value is not a press at all;
@@ -80,7 +80,7 @@ internal sealed record ButtonPress(string? Verb, string? PendingId, string? Nonc
             return null;
         }
 
-        var command = data?["msteams"] is JObject { } msteams && msteams["type"]?.ToString() == "imBack" ? msteams["value"] : data?[Rendering.CardElements.ButtonCommandField];
+        var command = data?["msteams"] is JObject { } msteams && msteams["type"]?.ToString() == "imBack" ? msteams["value"] : data?[Commands.Replies.CardAction.CommandKey];
         return command is { Type: JTokenType.String } text ? text.Value<string>() : null;
     }
 

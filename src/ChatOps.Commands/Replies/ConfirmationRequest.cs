@@ -21,9 +21,6 @@ public sealed record ConfirmationRequest(string PendingId, string Nonce, string 
 /// </summary>
 public sealed record CardRefresh(string PendingId, IReadOnlyList<string> UserIds, bool ForAdmins = false)
 {
-    /// <summary>The verb of the refresh action.</summary>
-    public const string Verb = "refresh";
-
     /// <summary>Teams refreshes automatically for at most this many listed users.</summary>
     public const int MaxUserIds = 60;
 }
