@@ -35,20 +35,20 @@ internal sealed class AdaptiveCardRenderer
                 ["type"] = "Container",
                 ["style"] = confirmation.Destructive ? "attention" : "emphasis",
                 ["items"] = new JArray(
-                    CardElements.Text(confirmation.Prompt, bold: true),
-                    CardElements.Text($"Expires {confirmation.ExpiresAt:yyyy-MM-dd HH:mm:ss} UTC.", subtle: true)),
+                    CardText.Text(confirmation.Prompt, bold: true),
+                    CardText.Text($"Expires {confirmation.ExpiresAt:yyyy-MM-dd HH:mm:ss} UTC.", subtle: true)),
             });
             if (confirmation.ConfirmTitle is { } confirmTitle)
             {
-                actions.Add(CardElements.Decision(confirmTitle, CardAction.Confirm, confirmation, confirmation.Destructive ? "destructive" : "positive", host));
+                actions.Add(CardButtons.Decision(confirmTitle, CardAction.Confirm, confirmation, confirmation.Destructive ? "destructive" : "positive", host));
             }
 
-            actions.Add(CardElements.Decision(confirmation.CancelTitle, CardAction.Cancel, confirmation, "default", host));
+            actions.Add(CardButtons.Decision(confirmation.CancelTitle, CardAction.Cancel, confirmation, "default", host));
         }
 
         foreach (var button in reply.Buttons)
         {
-            actions.Add(CardElements.ImBack(button.Title, button.Command));
+            actions.Add(CardButtons.ImBack(button.Title, button.Command));
         }
 
         if (reply.Details.Count > 0)
@@ -59,12 +59,12 @@ internal sealed class AdaptiveCardRenderer
         var body = new JArray();
         if (reply.Heading is not null)
         {
-            body.Add(CardElements.Heading(reply.Heading));
+            body.Add(CardText.Heading(reply.Heading));
         }
 
         if (reply.Progress is not null)
         {
-            body.Add(CardElements.Text("⏳ " + reply.Progress, subtle: true));
+            body.Add(CardText.Text("⏳ " + reply.Progress, subtle: true));
         }
 
         var budget = MaxCardBytes - NoteReserve - Size(fixedParts) - Size(actions) - 200;
@@ -129,7 +129,7 @@ internal sealed class AdaptiveCardRenderer
             var blocksLeftOut = blocks.Count - i - (elements.Count > 0 ? 1 : 0);
             if (rowsLeftOut > 0 || elements.Count == 0)
             {
-                var note = CardElements.Text(TruncationNote(rowsLeftOut, blocksLeftOut), subtle: true);
+                var note = CardText.Text(TruncationNote(rowsLeftOut, blocksLeftOut), subtle: true);
                 into.Add(note);
                 used += Size(note);
                 break;

@@ -122,7 +122,7 @@ public sealed class AdaptiveCardRendererTests
     {
         var table = new TableBlock(["Component", "HV01", "HV02"], [["Driver: Emulex LightPulse HBA", "11.2.1153.23", "11.4.204.8"], ["BIOS", "P89", "P89"]]);
 
-        var widths = CardElements.Widths(table);
+        var widths = CardTables.Widths(table);
         var card = Renderer.Render(new Reply { Blocks = [table] });
 
         Assert.True(widths[0] > widths[1], string.Join(",", widths));
