@@ -3,8 +3,12 @@ using LiteDB;
 
 namespace ChatOps.Bot.Storage;
 
-/// <summary>Pending confirmations in LiteDB; transitions are compare-and-set, so each is used once. A Running one names the process that runs it.</summary>
-internal sealed class LiteDbPendingActions(LiteDbStore store) : IPendingActions
+/// <summary>
+/// Pending confirmations in LiteDB; transitions are compare-and-set, so each is used once. A Running
+/// one names the process that runs it. The file is open in one process at a time, so this process's
+/// clock is the store's: expiry is judged by <paramref name="time"/>.
+/// </summary>
+internal sealed class LiteDbPendingActions(LiteDbStore store, TimeProvider time) : IPendingActions
 {
     private ILiteCollection<PendingDocument> Actions => store.Database.GetCollection<PendingDocument>("pending");
 
@@ -26,6 +30,15 @@ internal sealed class LiteDbPendingActions(LiteDbStore store) : IPendingActions
         return Task.FromResult<IReadOnlyList<PendingAction>>(found);
     }
 
+    public Task<IReadOnlyList<PendingAction>> ListWaitingAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<PendingAction>>(Waiting().ToList());
+
+    public Task<IReadOnlyList<PendingAction>> ListExpiredAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        return Task.FromResult<IReadOnlyList<PendingAction>>(Waiting().Where(a => now > a.ExpiresAt).ToList());
+    }
+
     public Task<bool> TryTransitionAsync(string id, PendingActionState expected, PendingAction updated, CancellationToken cancellationToken)
     {
         lock (store.Gate)
@@ -40,6 +53,11 @@ internal sealed class LiteDbPendingActions(LiteDbStore store) : IPendingActions
             return Task.FromResult(Actions.Update(new PendingDocument { Id = id, Action = updated, Owner = owner }));
         }
     }
+
+    /// <summary>Actions still waiting for a decision, oldest first.</summary>
+    private IEnumerable<PendingAction> Waiting() =>
+        Actions.Find(Query.In("Action.State", nameof(PendingActionState.AwaitingConfirmation), nameof(PendingActionState.AwaitingApproval)))
+            .Select(d => d.Action).OrderBy(a => a.CreatedAt);
 
     /// <summary>Storage shape keyed by the pending id.</summary>
     internal sealed class PendingDocument

@@ -2,6 +2,7 @@ using ChatOps.Bot.Storage.Postgres;
 using ChatOps.Commands.Actions;
 using ChatOps.Commands.Subscriptions;
 using ChatOps.Commands.Sweeps;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace ChatOps.Bot.Storage;
@@ -15,6 +16,8 @@ internal static class StorageServiceCollectionExtensions
     public static IHostApplicationBuilder AddStorage(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        // LiteDB judges expiry by this process's clock (PostgreSQL by the database's).
+        builder.Services.TryAddSingleton(TimeProvider.System);
         if (ProviderOf(builder.Configuration) == StorageProvider.PostgreSql)
         {
             builder.Services.AddSingleton<PostgresStore>();

@@ -16,6 +16,15 @@ public interface IPendingActions
     /// </summary>
     Task<IReadOnlyList<PendingAction>> ListOrphanedAsync(CancellationToken cancellationToken);
 
+    /// <summary>Actions that still wait for a decision (a confirmation or a second admin's approval), oldest first.</summary>
+    Task<IReadOnlyList<PendingAction>> ListWaitingAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Waiting actions whose window has closed (<see cref="PendingAction.ExpiresAt"/> passed) by the
+    /// store's own clock — the database's, the same for every instance — oldest first.
+    /// </summary>
+    Task<IReadOnlyList<PendingAction>> ListExpiredAsync(CancellationToken cancellationToken);
+
     /// <summary>
     /// Moves the action from <paramref name="expected"/> to the state in <paramref name="updated"/>
     /// atomically; false when another request moved it first (single use).

@@ -20,7 +20,7 @@ public sealed class FirstWritesTests
             using (var store = temp.Open())
             {
                 var audit = new LiteDbAuditLog(store);
-                var pending = new LiteDbPendingActions(store);
+                var pending = new LiteDbPendingActions(store, TimeProvider.System);
                 using var start = new ManualResetEventSlim();
                 var writers = Enumerable.Range(0, 32).Select(i => Task.Run(async () =>
                 {
@@ -42,7 +42,7 @@ public sealed class FirstWritesTests
             var records = await new LiteDbAuditLog(reopened).LatestAsync(100, CancellationToken.None);
             Assert.Equal(16, records.Count);
             Assert.All(records, r => Assert.True(r.UserId.Length > 0 && r.Target.StartsWith("NODE", StringComparison.Ordinal) && r.Time == Now, $"round {round}: incomplete audit record {r}"));
-            var store2 = new LiteDbPendingActions(reopened);
+            var store2 = new LiteDbPendingActions(reopened, TimeProvider.System);
             for (var i = 1; i < 32; i += 2)
             {
                 var stored = await store2.GetAsync($"p{i}", CancellationToken.None);

@@ -84,6 +84,52 @@ public sealed class PostgresStoreTests
     }
 
     [SkippableFact]
+    public async Task Migration_PendingActionsStoredByVersion1_GetTheirExpiryFromTheirBodyEvenWithAnEscapedNul()
+    {
+        Skip.If(PostgresServer.Instance is null, PostgresServer.Missing);
+        var options = new StorageOptions { Provider = StorageProvider.PostgreSql, ConnectionString = await PostgresServer.Instance!.CreateDatabaseAsync() };
+        // The database as a build that knew only version 1 left it, with two waiting actions in it; one
+        // carries a NUL (escaped in its JSON), and both times have seven digits of fractions of a second.
+        var now = DateTimeOffset.UtcNow;
+        var action = new PendingAction { Id = "closed", Nonce = "n", Action = "kill clussvc", Target = "HV04", RequesterId = "aad:x", RequesterName = "Dana", ConversationId = "c", CommandText = "kill clussvc \0HV04", CreatedAt = now.AddMinutes(-10), ExpiresAt = now.AddTicks(-1_234_567) };
+        var closed = PostgresJson.Write(action);
+        var open = PostgresJson.Write(action with { Id = "open", CommandText = "kill clussvc HV04", CreatedAt = now.AddMinutes(-9), ExpiresAt = now.AddMinutes(10), State = PendingActionState.AwaitingApproval });
+        Assert.Contains("\\u0000", closed, StringComparison.Ordinal);
+        await using (var connection = new NpgsqlConnection(options.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using (var version1 = new NpgsqlCommand($"""
+                CREATE TABLE chatops_schema (version integer PRIMARY KEY, description text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now(), applied_by text NOT NULL);
+                {PostgresSchema.Steps[0].Sql}
+                INSERT INTO chatops_schema (version, description, applied_by) VALUES (1, 'state tables', 'an older build');
+                """, connection))
+            {
+                await version1.ExecuteNonQueryAsync();
+            }
+
+            foreach (var (id, state, created, body) in new[] { ("closed", "AwaitingConfirmation", now.AddMinutes(-10), closed), ("open", "AwaitingApproval", now.AddMinutes(-9), open) })
+            {
+                await using var add = new NpgsqlCommand("INSERT INTO chatops_pending (id, state, created_at, body) VALUES (@id, @state, @created, @body)", connection);
+                add.Parameters.AddWithValue("id", id);
+                add.Parameters.AddWithValue("state", state);
+                add.Parameters.AddWithValue("created", created.UtcDateTime);
+                add.Parameters.AddWithValue("body", body);
+                await add.ExecuteNonQueryAsync();
+            }
+        }
+
+        await using var store = new PostgresStore(Microsoft.Extensions.Options.Options.Create(options));
+        var instance = new PostgresInstance(store, NullLogger<PostgresInstance>.Instance);
+        await instance.StartAsync(CancellationToken.None);
+        var pending = new PostgresPendingActions(store);
+
+        Assert.Equal("closed", Assert.Single(await pending.ListExpiredAsync(CancellationToken.None)).Id);
+        Assert.Equal(["closed", "open"], (await pending.ListWaitingAsync(CancellationToken.None)).Select(a => a.Id));
+        Assert.Contains('\0', (await pending.GetAsync("closed", CancellationToken.None))!.CommandText);
+        await instance.StopAsync(CancellationToken.None);
+    }
+
+    [SkippableFact]
     public async Task InstanceThatDied_ItsClaimsAndRunningActionsWaitForItsLeaseThenAnotherTakesThemOver()
     {
         await using var survivor = await StateUnderTest.OpenAsync(StateUnderTest.PostgreSql);

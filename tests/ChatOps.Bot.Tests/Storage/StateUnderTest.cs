@@ -86,7 +86,7 @@ internal sealed class StateUnderTest : IAsyncDisposable
         {
             _lite = _file.Open();
             _liteClaims = new LiteDbProcessedActivities(_lite, Microsoft.Extensions.Options.Options.Create(Options));
-            (Audit, Pending, Processed, Subscriptions, Sweeps) = (new LiteDbAuditLog(_lite), new LiteDbPendingActions(_lite), _liteClaims, new LiteDbSubscriptions(_lite), new LiteDbSweepHistory(_lite));
+            (Audit, Pending, Processed, Subscriptions, Sweeps) = (new LiteDbAuditLog(_lite), new LiteDbPendingActions(_lite, TimeProvider.System), _liteClaims, new LiteDbSubscriptions(_lite), new LiteDbSweepHistory(_lite));
             return;
         }
 

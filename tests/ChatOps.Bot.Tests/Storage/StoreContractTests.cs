@@ -5,25 +5,11 @@ using ChatOps.Commands.Sweeps;
 namespace ChatOps.Bot.Tests.Storage;
 
 /// <summary>The contract of the state ports, the same tests on each provider (<see cref="StateUnderTest"/>).</summary>
-public sealed class StoreContractTests
+public sealed partial class StoreContractTests
 {
     public static TheoryData<string> Providers => [StateUnderTest.LiteDb, StateUnderTest.PostgreSql];
 
     private static readonly DateTimeOffset Now = new(2026, 11, 25, 8, 0, 0, TimeSpan.Zero);
-
-    private static PendingAction Pending(string id) => new()
-    {
-        Id = id,
-        Nonce = "nonce",
-        Action = "kill clussvc",
-        Target = "HV-NODE3",
-        RequesterId = "29:u1",
-        RequesterName = "Dana",
-        ConversationId = "c1",
-        CommandText = "kill clussvc hv-node3",
-        CreatedAt = Now,
-        ExpiresAt = Now.AddMinutes(2),
-    };
 
     [SkippableTheory]
     [MemberData(nameof(Providers))]
@@ -58,53 +44,6 @@ public sealed class StoreContractTests
         Assert.Equal(Now.AddSeconds(2), latest[0].Time);
         Assert.Equal(AuditDecision.Requested, latest[0].Decision);
         Assert.Equal(["NODE0", "NODE1", "NODE2"], all.Select(r => r.Target));
-    }
-
-    [SkippableTheory]
-    [MemberData(nameof(Providers))]
-    public async Task PendingActions_TransitionTwice_OnlyFirstWins(string provider)
-    {
-        await using var state = await StateUnderTest.OpenAsync(provider);
-        await state.Pending.AddAsync(Pending("p1"), CancellationToken.None);
-        var running = Pending("p1") with { State = PendingActionState.Running };
-
-        var first = await state.Pending.TryTransitionAsync("p1", PendingActionState.AwaitingConfirmation, running, CancellationToken.None);
-        var second = await state.Pending.TryTransitionAsync("p1", PendingActionState.AwaitingConfirmation, running, CancellationToken.None);
-
-        Assert.True(first);
-        Assert.False(second);
-        Assert.Equal(running, await state.Pending.GetAsync("p1", CancellationToken.None), PendingEquality.Instance);
-        Assert.Null(await state.Pending.GetAsync("nope", CancellationToken.None));
-    }
-
-    [SkippableTheory]
-    [MemberData(nameof(Providers))]
-    public async Task PendingActions_ConcurrentConfirms_ExactlyOneWins(string provider)
-    {
-        await using var state = await StateUnderTest.OpenAsync(provider);
-        await state.Pending.AddAsync(Pending("p2"), CancellationToken.None);
-        var running = Pending("p2") with { State = PendingActionState.Running };
-
-        var results = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(() =>
-            state.Pending.TryTransitionAsync("p2", PendingActionState.AwaitingConfirmation, running, CancellationToken.None))));
-
-        Assert.Single(results, r => r);
-    }
-
-    [SkippableTheory]
-    [MemberData(nameof(Providers))]
-    public async Task PendingActions_RunningHere_IsNotOrphanedUntilThisProcessIsGone(string provider)
-    {
-        await using var state = await StateUnderTest.OpenAsync(provider);
-        await state.Pending.AddAsync(Pending("p3"), CancellationToken.None);
-        await state.Pending.AddAsync(Pending("p4"), CancellationToken.None);
-        await state.Pending.TryTransitionAsync("p3", PendingActionState.AwaitingConfirmation, Pending("p3") with { State = PendingActionState.Running }, CancellationToken.None);
-
-        Assert.Empty(await state.Pending.ListOrphanedAsync(CancellationToken.None));
-        await state.RestartAsync();
-
-        var orphan = Assert.Single(await state.Pending.ListOrphanedAsync(CancellationToken.None));
-        Assert.Equal("p3", orphan.Id);
     }
 
     [SkippableTheory]
@@ -266,16 +205,5 @@ public sealed class StoreContractTests
         {
             Assert.True(new FileInfo(file.FullPath).Length < 256 * 1024, $"the file is {new FileInfo(file.FullPath).Length} bytes");
         }
-    }
-
-    /// <summary>Records with arrays compare them by reference: this compares what is stored.</summary>
-    private sealed class PendingEquality : IEqualityComparer<PendingAction?>
-    {
-        public static readonly PendingEquality Instance = new();
-
-        public bool Equals(PendingAction? x, PendingAction? y) =>
-            x is not null && y is not null && System.Text.Json.JsonSerializer.Serialize(x) == System.Text.Json.JsonSerializer.Serialize(y);
-
-        public int GetHashCode(PendingAction? obj) => 0;
     }
 }

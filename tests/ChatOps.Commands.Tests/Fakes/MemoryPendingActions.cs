@@ -2,10 +2,14 @@ using ChatOps.Commands.Actions;
 
 namespace ChatOps.Commands.Tests.Fakes;
 
-/// <summary>Pending actions in a dictionary, with the same compare-and-set transitions the stores give.</summary>
-internal sealed class MemoryPendingActions : IPendingActions
+/// <summary>
+/// Pending actions in a dictionary, with the same compare-and-set transitions the stores give.
+/// Expiry is judged by <paramref name="time"/> (the system clock when none is given), as the LiteDB store judges it by its own.
+/// </summary>
+internal sealed class MemoryPendingActions(TimeProvider? time = null) : IPendingActions
 {
     private readonly Dictionary<string, PendingAction> _actions = [];
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
 
     public Task AddAsync(PendingAction action, CancellationToken cancellationToken)
     {
@@ -28,11 +32,21 @@ internal sealed class MemoryPendingActions : IPendingActions
     /// <summary>Every Running action: the fake stands for a store whose earlier process died, and has no instances of its own.</summary>
     public Task<IReadOnlyList<PendingAction>> ListOrphanedAsync(CancellationToken cancellationToken) => ListAsync(PendingActionState.Running);
 
-    public Task<IReadOnlyList<PendingAction>> ListAsync(PendingActionState state)
+    public Task<IReadOnlyList<PendingAction>> ListAsync(PendingActionState state) => ListAsync(a => a.State == state);
+
+    public Task<IReadOnlyList<PendingAction>> ListWaitingAsync(CancellationToken cancellationToken) => ListAsync(a => a.IsWaiting);
+
+    public Task<IReadOnlyList<PendingAction>> ListExpiredAsync(CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        return ListAsync(a => a.IsWaiting && now > a.ExpiresAt);
+    }
+
+    private Task<IReadOnlyList<PendingAction>> ListAsync(Func<PendingAction, bool> which)
     {
         lock (_actions)
         {
-            return Task.FromResult<IReadOnlyList<PendingAction>>(_actions.Values.Where(a => a.State == state).OrderBy(a => a.CreatedAt).ToList());
+            return Task.FromResult<IReadOnlyList<PendingAction>>(_actions.Values.Where(which).OrderBy(a => a.CreatedAt).ToList());
         }
     }
 

@@ -77,6 +77,15 @@ internal static partial class PostgresSchema
                 name text PRIMARY KEY,
                 sweep_id text NOT NULL);
             """),
+        // Expiry is compared with the database's now(), so it needs a column: PostgreSQL's json
+        // operators refuse a whole body that carries an escaped NUL anywhere (a hostile command
+        // text), even to read another field. Rows written before are filled from their body's text.
+        (2, "pending actions: expires_at, and an index of those still waiting", """
+            ALTER TABLE chatops_pending ADD COLUMN expires_at timestamptz;
+            UPDATE chatops_pending SET expires_at = substring(body FROM '"ExpiresAt":"([^"]+)"')::timestamptz;
+            ALTER TABLE chatops_pending ALTER COLUMN expires_at SET NOT NULL;
+            CREATE INDEX chatops_pending_waiting ON chatops_pending (created_at) WHERE state IN ('AwaitingConfirmation', 'AwaitingApproval');
+            """),
     ];
 
     /// <summary>The newest version this build knows.</summary>
