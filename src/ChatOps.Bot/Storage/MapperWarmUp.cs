@@ -17,6 +17,7 @@ internal static class MapperWarmUp
     [
         typeof(LiteDbAuditLog.AuditDocument),
         typeof(LiteDbPendingActions.PendingDocument),
+        typeof(LiteDbPersonalChats.PersonalChatDocument),
         typeof(LiteDbProcessedActivities.ProcessedDocument),
         typeof(LiteDbSubscriptions.SubscriptionDocument),
         typeof(LiteDbSweepHistory.SweepDocument),

@@ -1,5 +1,6 @@
 using ChatOps.Bot.Storage.Postgres;
 using ChatOps.Commands.Actions;
+using ChatOps.Commands.Actions.Approvals;
 using ChatOps.Commands.Subscriptions;
 using ChatOps.Commands.Sweeps;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -26,6 +27,7 @@ internal static class StorageServiceCollectionExtensions
             builder.Services.AddKeyedSingleton<IHealthCheck, PostgresReadinessCheck>(ReadinessKey);
             builder.Services.AddSingleton<IAuditLog, PostgresAuditLog>();
             builder.Services.AddSingleton<IPendingActions, PostgresPendingActions>();
+            builder.Services.AddSingleton<IPersonalChats, PostgresPersonalChats>();
             builder.Services.AddSingleton<IProcessedActivities, PostgresProcessedActivities>();
             builder.Services.AddSingleton<ISubscriptions, PostgresSubscriptions>();
             builder.Services.AddSingleton<ISweepHistory, PostgresSweepHistory>();
@@ -38,6 +40,7 @@ internal static class StorageServiceCollectionExtensions
         builder.Services.AddKeyedSingleton<IHealthCheck, StorageReadinessCheck>(ReadinessKey);
         builder.Services.AddSingleton<IAuditLog, LiteDbAuditLog>();
         builder.Services.AddSingleton<IPendingActions, LiteDbPendingActions>();
+        builder.Services.AddSingleton<IPersonalChats, LiteDbPersonalChats>();
         builder.Services.AddSingleton<IProcessedActivities, LiteDbProcessedActivities>();
         builder.Services.AddSingleton<ISubscriptions, LiteDbSubscriptions>();
         builder.Services.AddSingleton<ISweepHistory, LiteDbSweepHistory>();

@@ -177,6 +177,7 @@ public sealed class PostgresStoreTests
         await Assert.ThrowsAsync<StateUnavailableException>(() => new PostgresAuditLog(store).LatestAsync(1, CancellationToken.None));
         await Assert.ThrowsAsync<StateUnavailableException>(() => new PostgresSubscriptions(store).ListAsync(null, CancellationToken.None));
         await Assert.ThrowsAsync<StateUnavailableException>(() => new PostgresSweepHistory(store).LatestAsync(1, CancellationToken.None));
+        await Assert.ThrowsAsync<StateUnavailableException>(() => new PostgresPersonalChats(store).FindAsync("aad:x", CancellationToken.None));
         var ready = await new PostgresReadinessCheck(store).CheckHealthAsync(new HealthCheckContext());
 
         Assert.InRange(watch.Elapsed.TotalSeconds, 0, 20);

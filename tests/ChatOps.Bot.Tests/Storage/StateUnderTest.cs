@@ -1,6 +1,7 @@
 using ChatOps.Bot.Storage;
 using ChatOps.Bot.Storage.Postgres;
 using ChatOps.Commands.Actions;
+using ChatOps.Commands.Actions.Approvals;
 using ChatOps.Commands.Subscriptions;
 using ChatOps.Commands.Sweeps;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -8,7 +9,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace ChatOps.Bot.Tests.Storage;
 
 /// <summary>
-/// The five state ports over one provider, as the service wires them, for the contract tests that
+/// The six state ports over one provider, as the service wires them, for the contract tests that
 /// run on both. <see cref="RestartAsync"/> stops this process's stores and opens them again as the
 /// next process (LiteDB: the file reopened; PostgreSQL: a new instance on the same database, after
 /// the old one left as a clean stop does).
@@ -35,6 +36,8 @@ internal sealed class StateUnderTest : IAsyncDisposable
     public IAuditLog Audit { get; private set; } = null!;
 
     public IPendingActions Pending { get; private set; } = null!;
+
+    public IPersonalChats PersonalChats { get; private set; } = null!;
 
     public IProcessedActivities Processed { get; private set; } = null!;
 
@@ -87,6 +90,7 @@ internal sealed class StateUnderTest : IAsyncDisposable
             _lite = _file.Open();
             _liteClaims = new LiteDbProcessedActivities(_lite, Microsoft.Extensions.Options.Options.Create(Options));
             (Audit, Pending, Processed, Subscriptions, Sweeps) = (new LiteDbAuditLog(_lite), new LiteDbPendingActions(_lite, TimeProvider.System), _liteClaims, new LiteDbSubscriptions(_lite), new LiteDbSweepHistory(_lite));
+            PersonalChats = new LiteDbPersonalChats(_lite);
             return;
         }
 
@@ -95,6 +99,7 @@ internal sealed class StateUnderTest : IAsyncDisposable
         await _instance.StartAsync(CancellationToken.None);
         (Audit, Pending, Processed, Subscriptions, Sweeps) = (new PostgresAuditLog(_postgres), new PostgresPendingActions(_postgres),
             new PostgresProcessedActivities(_postgres, Microsoft.Extensions.Options.Options.Create(Options)), new PostgresSubscriptions(_postgres), new PostgresSweepHistory(_postgres));
+        PersonalChats = new PostgresPersonalChats(_postgres);
     }
 
     private async Task StopAsync()

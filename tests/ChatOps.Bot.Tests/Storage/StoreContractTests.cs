@@ -1,4 +1,5 @@
 using ChatOps.Commands.Actions;
+using ChatOps.Commands.Actions.Approvals;
 using ChatOps.Commands.Subscriptions;
 using ChatOps.Commands.Sweeps;
 
@@ -180,6 +181,37 @@ public sealed partial class StoreContractTests
         Assert.True(await state.Subscriptions.RemoveAsync(channel.ConversationId, "summary", CancellationToken.None));
         Assert.False(await state.Subscriptions.RemoveAsync(channel.ConversationId, "summary", CancellationToken.None));
         Assert.Equal("sweep", Assert.Single(await state.Subscriptions.ListAsync(null, CancellationToken.None)).Topic);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task PersonalChats_RememberRefreshFind_TheLatestSeenWinsAndSurvivesARestart(string provider)
+    {
+        await using var state = await StateUnderTest.OpenAsync(provider);
+        var first = new PersonalChat("aad:0c6a2b1e", "29:u1", "Dana Admin", "a:1dana", "{\"address\":1}", "tenant-1", Now);
+        var refreshed = first with { Name = "Dana A.", ConversationId = "a:2dana", Address = "{\"address\":2}", Since = Now.AddHours(1) };
+
+        await state.PersonalChats.RememberAsync(first, CancellationToken.None);
+        await state.PersonalChats.RememberAsync(refreshed, CancellationToken.None);
+        // Seen in between but written last (a slow instance): the later sighting stays.
+        await state.PersonalChats.RememberAsync(first with { Since = Now.AddMinutes(30) }, CancellationToken.None);
+        await state.PersonalChats.RememberAsync(new PersonalChat("id:29:u2", "29:u2", "Sam", "a:1sam", "{}", null, Now), CancellationToken.None);
+        await state.RestartAsync();
+
+        Assert.Equal(refreshed, await state.PersonalChats.FindAsync("aad:0c6a2b1e", CancellationToken.None));
+        var sam = await state.PersonalChats.FindAsync("id:29:u2", CancellationToken.None);
+        Assert.Equal(("Sam", "a:1sam", null), (sam?.Name, sam?.ConversationId, sam?.TenantId));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task PersonalChats_UnknownPerson_IsNull(string provider)
+    {
+        await using var state = await StateUnderTest.OpenAsync(provider);
+        await state.PersonalChats.RememberAsync(new PersonalChat("aad:0c6a2b1e", "29:u1", "Dana", "a:1dana", "{}", "tenant-1", Now), CancellationToken.None);
+
+        Assert.Null(await state.PersonalChats.FindAsync("aad:someone-else", CancellationToken.None));
+        Assert.Null(await state.PersonalChats.FindAsync("29:u1", CancellationToken.None));
     }
 
     [SkippableTheory]

@@ -86,6 +86,12 @@ internal static partial class PostgresSchema
             ALTER TABLE chatops_pending ALTER COLUMN expires_at SET NOT NULL;
             CREATE INDEX chatops_pending_waiting ON chatops_pending (created_at) WHERE state IN ('AwaitingConfirmation', 'AwaitingApproval');
             """),
+        (3, "personal chats, one per person", """
+            CREATE TABLE chatops_personal_chats (
+                person_id text PRIMARY KEY,
+                since timestamptz NOT NULL,
+                body text NOT NULL);
+            """),
     ];
 
     /// <summary>The newest version this build knows.</summary>
