@@ -1,5 +1,7 @@
 using ChatOps.Commands.Access;
 using ChatOps.Commands.Actions;
+using ChatOps.Commands.Actions.Approvals;
+using ChatOps.Commands.Actions.Lifecycle;
 using ChatOps.Commands.Builtin;
 using ChatOps.Commands.ClusterActions;
 using ChatOps.Commands.Replies;
@@ -25,10 +27,20 @@ public static class CommandsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IAccessPolicy, ConfiguredAccessPolicy>();
         services.TryAddSingleton<CommandCatalog>();
-        services.TryAddSingleton<CommandRouter>();
+        services.TryAddSingleton(sp => new CommandRouter(
+            sp.GetRequiredService<CommandCatalog>(),
+            sp.GetRequiredService<IAccessPolicy>(),
+            sp.GetRequiredService<IServiceScopeFactory>(),
+            sp.GetRequiredService<ActionAudit>(),
+            new Lazy<PendingActionFlow>(sp.GetRequiredService<PendingActionFlow>),
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<CommandRouter>>()));
         services.AddHostedService<CommandCatalogCheck>();
         services.AddOptions<ActionsOptions>().BindConfiguration(ActionsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.TryAddSingleton<ActionConfirmations>();
+        services.TryAddSingleton<ActionAudit>();
+        services.TryAddSingleton<ActionRunner>();
+        services.TryAddSingleton<CardCopies>();
+        services.TryAddSingleton<PendingActionFlow>();
+        services.TryAddSingleton<IApprovalDelivery, NoApprovalDelivery>();
         services.AddOptions<LinkOptions>().BindConfiguration(LinkOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<Links>();
 
@@ -36,6 +48,9 @@ public static class CommandsServiceCollectionExtensions
         services.AddChatCommand<WhoAmIHandler>(WhoAmIHandler.Definition);
         services.AddChatCommand<VersionHandler>(VersionHandler.Definition);
         services.AddChatCommand<AuditHandler>(AuditHandler.Definition);
+        services.AddChatCommand<PendingHandler>(PendingHandler.Definition);
+        services.AddChatCommand<ApproveHandler>(ApproveHandler.Definition);
+        services.AddChatCommand<RejectHandler>(RejectHandler.Definition);
         services.AddChatCommand<SubscribeHandler>(SubscribeHandler.Definition);
         services.AddChatCommand<UnsubscribeHandler>(UnsubscribeHandler.Definition);
         services.AddChatCommand<SubscriptionsHandler>(SubscriptionsHandler.Definition);
@@ -43,6 +58,16 @@ public static class CommandsServiceCollectionExtensions
         services.AddClusterActions();
         services.AddSweeps();
         return builder;
+    }
+
+    /// <summary>
+    /// Watches pending actions without anyone pressing: closes those whose window passed and
+    /// reports those cut off by an instance that stopped (the service, not the terminal chat, runs it).
+    /// </summary>
+    public static IServiceCollection AddPendingActionWatch(this IServiceCollection services)
+    {
+        services.AddHostedService<PendingActionWatch>();
+        return services;
     }
 
     /// <summary>Registers one command with its metadata and handler.</summary>

@@ -43,6 +43,7 @@ internal static class BotServiceCollectionExtensions
         builder.Services.AddSingleton<MessageExtension>();
         builder.Services.AddSingleton<WelcomeLedger>();
         builder.Services.AddSingleton<RosterLookup>();
+        builder.Services.AddSingleton<PersonalChatLedger>();
         builder.Services.AddSingleton<SharedCards>();
         builder.Services.AddTransient<IBot, ChatOpsBot>();
         return builder;

@@ -6,6 +6,7 @@ using ChatOps.Bot.Proactive;
 using ChatOps.Bot.Storage;
 using ChatOps.Bot.Teams;
 using ChatOps.Bot.Turns;
+using ChatOps.Commands;
 using ChatOps.Commands.Subscriptions;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
@@ -32,10 +33,12 @@ internal static class TeamsEndpointExtensions
         builder.Services.AddSingleton<OutgoingMiddleware>();
         builder.Services.AddSingleton<IBotFrameworkHttpAdapter, ChatOpsAdapter>();
         builder.Services.AddSingleton<IChannelPublisher, ProactivePublisher>();
-        builder.Services.AddHostedService<InterruptedActionsReport>();
+        builder.Services.AddSingleton<ChatOps.Commands.Actions.Approvals.IApprovalDelivery, TeamsApprovalDelivery>();
+        builder.Services.AddPendingActionWatch();
         builder.Services.AddOptions<TurnOptions>().BindConfiguration(TurnOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<TurnQueue>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<TurnQueue>());
+        builder.Services.AddSingleton<RunningCard>();
         builder.Services.AddSingleton<TurnIntake>();
         builder.AddPageSignIn();
         builder.Services.AddHealthChecks()

@@ -45,11 +45,9 @@ internal sealed partial class OutgoingMiddleware(
         await next(cancellationToken);
     }
 
-    /// <summary>A button press (Action.Execute, or an Action.Submit message carrying only data) or a turn marked urgent.</summary>
+    /// <summary>A press of a pending action's button or its card's refresh (as classified on arrival), or a turn marked urgent.</summary>
     private static bool IsUrgent(ITurnContext turn) =>
-        turn.TurnState.ContainsKey(UrgentKey) ||
-        turn.Activity.Type == ActivityTypes.Invoke ||
-        (turn.Activity.Type == ActivityTypes.Message && string.IsNullOrWhiteSpace(turn.Activity.Text) && turn.Activity.Value is not null);
+        turn.TurnState.ContainsKey(UrgentKey) || Messages.Classified.Of(turn).Kind is Messages.ActivityKind.Press or Messages.ActivityKind.Refresh;
 
     private async Task<T> WithRetryAsync<T>(Func<Task<T>> send, string conversation, CancellationToken cancellationToken)
     {

@@ -40,10 +40,10 @@ internal sealed class AdaptiveCardRenderer
             });
             if (confirmation.ConfirmTitle is { } confirmTitle)
             {
-                actions.Add(CardButtons.Decision(confirmTitle, CardAction.Confirm, confirmation, confirmation.Destructive ? "destructive" : "positive", host));
+                actions.Add(CardButtons.Decision(confirmTitle, CardWire.Confirm, confirmation, confirmation.Destructive ? "destructive" : "positive", host));
             }
 
-            actions.Add(CardButtons.Decision(confirmation.CancelTitle, CardAction.Cancel, confirmation, "default", host));
+            actions.Add(CardButtons.Decision(confirmation.CancelTitle, CardWire.Cancel, confirmation, "default", host));
         }
 
         foreach (var button in reply.Buttons)
@@ -98,8 +98,8 @@ internal sealed class AdaptiveCardRenderer
                 {
                     ["type"] = "Action.Execute",
                     ["title"] = "Refresh",
-                    ["verb"] = CardAction.Refresh,
-                    ["data"] = new JObject { [CardAction.VerbKey] = CardAction.Refresh, [CardAction.PendingIdKey] = refresh.PendingId },
+                    [CardWire.VerbKey] = CardWire.Refresh,
+                    ["data"] = new JObject { [CardWire.VerbKey] = CardWire.Refresh, [CardWire.PendingIdKey] = refresh.PendingId },
                 },
                 ["userIds"] = new JArray(refresh.UserIds.Distinct(StringComparer.Ordinal).Take(CardRefresh.MaxUserIds)),
             };

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using ChatOps.Bot.Messages;
 using ChatOps.Bot.Rendering;
 using ChatOps.Bot.Terminal;
 using ChatOps.Commands.Access;
-using ChatOps.Commands.Actions;
 using ChatOps.Commands.Routing;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Teams;
@@ -16,12 +16,13 @@ namespace ChatOps.Bot.Teams;
 
 /// <summary>
 /// The one bot class, for Teams and for the terminal chat: strips the @mention, welcomes new
-/// members once, and hands text to the command router. Redeliveries never reach it (see <see cref="Turns.TurnIntake"/>).
+/// members once, remembers personal chats, and hands text and presses alike to the command router,
+/// by the activity's <see cref="Classified"/> kind. Redeliveries never reach it (see <see cref="Turns.TurnIntake"/>).
 /// </summary>
 internal sealed partial class ChatOpsBot(
     CommandRouter router,
-    ActionConfirmations confirmations,
     ReplySender sender,
+    PersonalChatLedger personalChats,
     ReplyActivityFactory factory,
     SharedCards shared,
     MessageExtension compose,
@@ -46,18 +47,25 @@ internal sealed partial class ChatOpsBot(
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
     {
         var activity = turnContext.Activity;
+        var classified = Classified.Of(turnContext);
         var context = await ContextOfAsync(turnContext, cancellationToken);
-        if (string.IsNullOrWhiteSpace(activity.Text) && ButtonPress.From(activity.Value) is { } press)
+        await personalChats.NoteAsync(turnContext, context.Caller, cancellationToken);
+        switch (classified.Kind)
         {
-            // Web Chat and the Emulator do not say which card was pressed; the pending action remembers its card.
-            var card = activity.ReplyToId ?? (press.IsMalformed ? null : await confirmations.CardMessageIdAsync(press.PendingId, cancellationToken));
-            var reply = await DecideAsync(press, context, cancellationToken);
-            await sender.RecordCardAsync(reply, await turnContext.ReplaceOrSendAsync(factory.Create(reply, activity.ChannelId), card, logger, cancellationToken), cancellationToken);
-            return;
+            case ActivityKind.Press:
+                // Web Chat and the Emulator do not say which card was pressed; the pending action remembers its card.
+                var card = activity.ReplyToId ?? (classified.Press!.IsMalformed ? null : (await router.PendingCardAsync(classified.Press.PendingId, cancellationToken))?.CardMessageId);
+                var reply = await router.PressAsync(classified.Press!, context, cancellationToken);
+                await sender.RecordCardAsync(reply, await turnContext.ReplaceOrSendAsync(factory.Create(reply, activity.ChannelId), card, logger, cancellationToken), cancellationToken);
+                return;
+            case ActivityKind.StraySubmit:
+                // Teams shows a card to everyone in a channel: only Action.Execute decides, and this never touches that card.
+                LogStraySubmit(context.Caller.Id, context.ConversationId);
+                await turnContext.SendActivityAsync(factory.Create(Commands.Replies.Reply.Error("In Teams, a pending action is decided only with its card's own buttons; nothing was done."), activity.ChannelId), cancellationToken);
+                return;
         }
 
-        // A follow-up button from a client that posts its data rather than its text (Web Chat, the Emulator).
-        var text = string.IsNullOrWhiteSpace(activity.Text) && ButtonPress.FollowUpCommand(activity.Value) is { } command ? command : CleanText(activity);
+        var text = classified.Kind == ActivityKind.FollowUp ? classified.Command! : CleanText(activity);
         await sender.SendAsync(turnContext, ct => router.DispatchAsync(text, context, ct), text, cancellationToken);
     }
 
@@ -67,19 +75,17 @@ internal sealed partial class ChatOpsBot(
     /// </summary>
     protected override async Task<AdaptiveCardInvokeResponse> OnAdaptiveCardInvokeAsync(ITurnContext<IInvokeActivity> turnContext, AdaptiveCardInvokeValue invokeValue, CancellationToken cancellationToken)
     {
-        var press = ButtonPress.From(invokeValue?.Action?.Data, invokeValue?.Action?.Verb);
-        Commands.Replies.Reply reply;
-        if (press is null)
+        var classified = Classified.Of(turnContext);
+        if (classified.Press is not { } press)
         {
-            reply = Commands.Replies.Reply.Error("That button carries no action I know.");
+            return factory.CreateInvokeResponse(Commands.Replies.Reply.Error("That button carries no action I know."), turnContext.Activity.ChannelId);
         }
-        else if (press.IsRefresh)
+
+        var context = await ContextOfAsync(turnContext, cancellationToken);
+        await personalChats.NoteAsync(turnContext, context.Caller, cancellationToken);
+        var reply = await router.PressAsync(press, context, cancellationToken);
+        if (classified.Kind == ActivityKind.Press)
         {
-            reply = await confirmations.ViewAsync(press.PendingId, await ContextOfAsync(turnContext, cancellationToken), cancellationToken);
-        }
-        else
-        {
-            reply = await DecideAsync(press, await ContextOfAsync(turnContext, cancellationToken), cancellationToken);
             await shared.UpdatePressedCardAsync(turnContext, reply, cancellationToken);
         }
 
@@ -94,17 +100,6 @@ internal sealed partial class ChatOpsBot(
     protected override Task<MessagingExtensionResponse> OnTeamsAppBasedLinkQueryAsync(ITurnContext<IInvokeActivity> turnContext, AppBasedLinkQuery query, CancellationToken cancellationToken) =>
         Task.FromResult(compose.Unfurl(query));
 
-    private async Task<Commands.Replies.Reply> DecideAsync(ButtonPress press, CommandContext context, CancellationToken cancellationToken)
-    {
-        if (press.IsMalformed)
-        {
-            LogMalformedPress(context.Caller.Id, context.ConversationId);
-            return await confirmations.RefuseMalformedAsync(context, ButtonPress.MaxFieldLength, cancellationToken);
-        }
-
-        return await confirmations.DecideAsync(press.Verb, press.PendingId, press.Nonce, context, cancellationToken);
-    }
-
     private async Task<CommandContext> ContextOfAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
         var activity = turnContext.Activity;
@@ -118,11 +113,14 @@ internal sealed partial class ChatOpsBot(
         return new CommandContext(caller, activity.Conversation?.Id ?? "unknown", activity.Id, activity.ChannelId ?? "unknown")
         {
             Address = address,
+            TenantId = activity.ChannelId == Microsoft.Bot.Connector.Channels.Msteams ? activity.Conversation?.TenantId ?? activity.GetChannelData<TeamsChannelData>()?.Tenant?.Id : null,
         };
     }
 
     protected override async Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
     {
+        // Installed for a person (personal scope): their chat can be reached from now on.
+        await personalChats.NoteAsync(turnContext, CallerOf(turnContext), cancellationToken);
         var conversation = turnContext.Activity.Conversation?.Id ?? "unknown";
         foreach (var member in membersAdded.Where(m => m.Id != turnContext.Activity.Recipient?.Id))
         {
@@ -193,8 +191,8 @@ internal sealed partial class ChatOpsBot(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a {ActivityType} activity from {User} of tenant {Tenant}, which ChatOps:Access:AllowedTenants does not list")]
     private partial void LogForeignTenant(string tenant, string activityType, string user);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a malformed button press from {User} in {Conversation}")]
-    private partial void LogMalformedPress(string user, string conversation);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused an Action.Submit-shaped press from {User} in Teams conversation {Conversation}: Teams decides only by Action.Execute")]
+    private partial void LogStraySubmit(string user, string conversation);
 
     [GeneratedRegex("<at>[^<]*</at>", RegexOptions.IgnoreCase)]
     private static partial Regex AtTag();

@@ -1,7 +1,7 @@
 using ChatOps.Bot.Hosting;
 using ChatOps.Bot.Rendering;
-using ChatOps.Commands.Actions;
 using ChatOps.Commands.Replies;
+using ChatOps.Commands.Routing;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Options;
 
@@ -14,7 +14,7 @@ namespace ChatOps.Bot.Teams;
 internal sealed partial class ReplySender(
     ReplyActivityFactory factory,
     SharedCards shared,
-    ActionConfirmations confirmations,
+    CommandRouter router,
     IOptions<BotOptions> options,
     TimeProvider time,
     ILogger<ReplySender> logger)
@@ -29,7 +29,7 @@ internal sealed partial class ReplySender(
         catch (Exception ex) when (ex is not OperationCanceledException && reply?.Confirmation is { } confirmation)
         {
             // Nobody can press a card that never arrived: say so in the audit. The turn fails, so a redelivery asks again.
-            await confirmations.RecordUndeliverableAsync(confirmation.PendingId, $"the confirmation card could not be delivered ({ex.GetType().Name})", CancellationToken.None);
+            await router.CardUndeliverableAsync(confirmation.PendingId, $"the confirmation card could not be delivered ({ex.GetType().Name})", CancellationToken.None);
             throw;
         }
     }
@@ -62,7 +62,7 @@ internal sealed partial class ReplySender(
     {
         if (reply.Confirmation is { } confirmation && messageId is { Length: > 0 })
         {
-            await confirmations.RecordCardAsync(confirmation.PendingId, messageId, cancellationToken);
+            await router.CardSentAsync(confirmation.PendingId, messageId, cancellationToken);
         }
     }
 

@@ -20,8 +20,8 @@ internal sealed partial class RosterLookup(IOptionsMonitor<AccessOptions> access
     private static readonly TimeSpan RememberFailure = TimeSpan.FromMinutes(1);
     private const int MaxRemembered = 10_000;
 
-    /// <summary>What the roster said, by lookup: a UPN, or a channel user id; null when it did not say.</summary>
-    private readonly ConcurrentDictionary<string, (string? Value, DateTimeOffset Until)> _known = new(StringComparer.Ordinal);
+    /// <summary>What the roster said of a member, by tenant and the id asked for; null when it did not say.</summary>
+    private readonly ConcurrentDictionary<string, (TeamsChannelAccount? Member, DateTimeOffset Until)> _known = new(StringComparer.Ordinal);
 
     public async Task<string?> UpnAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
@@ -31,8 +31,8 @@ internal sealed partial class RosterLookup(IOptionsMonitor<AccessOptions> access
             return null;
         }
 
-        return await AskAsync(turn, $"upn|{turn.Activity.Conversation?.TenantId}|{from.AadObjectId ?? id}", id,
-            member => string.IsNullOrWhiteSpace(member.UserPrincipalName) ? null : member.UserPrincipalName.Trim(), cancellationToken);
+        var member = await AskAsync(turn, id, cancellationToken);
+        return string.IsNullOrWhiteSpace(member?.UserPrincipalName) ? null : member.UserPrincipalName.Trim();
     }
 
     /// <summary>
@@ -40,24 +40,30 @@ internal sealed partial class RosterLookup(IOptionsMonitor<AccessOptions> access
     /// UPNs, which the roster accepts as member ids), for a card's refresh list; an entry the roster
     /// does not answer for within <see cref="Timeout"/> is left out.
     /// </summary>
-    public async Task<IReadOnlyList<string>> ChannelIdsAsync(ITurnContext turn, IEnumerable<string> entries, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<string>> ChannelIdsAsync(ITurnContext turn, IEnumerable<string> entries, CancellationToken cancellationToken) =>
+        (await MembersAsync(turn, entries, cancellationToken)).Select(m => m.Member.Id).ToList();
+
+    /// <summary>
+    /// The conversation's members that access entries name (object ids or UPNs, which the roster
+    /// accepts as member ids), with the entry that named each; an entry the roster does not answer
+    /// for within <see cref="Timeout"/> is left out.
+    /// </summary>
+    public async Task<IReadOnlyList<(string Entry, TeamsChannelAccount Member)>> MembersAsync(ITurnContext turn, IEnumerable<string> entries, CancellationToken cancellationToken)
     {
         // Asked together, so a slow roster costs one timeout, not one per admin.
-        var wanted = entries.Where(e => !string.IsNullOrWhiteSpace(e)).Select(e => e.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).Take(Commands.Replies.CardRefresh.MaxUserIds);
-        var ids = await Task.WhenAll(wanted.Select(entry => ChannelIdAsync(turn, entry, cancellationToken)));
-        return ids.OfType<string>().ToList();
+        var wanted = entries.Where(e => !string.IsNullOrWhiteSpace(e)).Select(e => e.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).Take(Commands.Replies.CardRefresh.MaxUserIds).ToList();
+        var members = await Task.WhenAll(wanted.Select(entry => AskAsync(turn, entry, cancellationToken)));
+        return wanted.Zip(members).Where(p => !string.IsNullOrEmpty(p.Second?.Id)).Select(p => (p.First, p.Second!)).ToList();
     }
 
-    private Task<string?> ChannelIdAsync(ITurnContext turn, string entry, CancellationToken cancellationToken) =>
-        AskAsync(turn, $"id|{turn.Activity.Conversation?.TenantId}|{entry}", entry, member => string.IsNullOrEmpty(member.Id) ? null : member.Id, cancellationToken);
-
     /// <summary>One roster look-up: remembered, bounded by <see cref="Timeout"/>, and on failure logged and remembered briefly.</summary>
-    private async Task<string?> AskAsync(ITurnContext turn, string key, string memberId, Func<TeamsChannelAccount, string?> read, CancellationToken cancellationToken)
+    private async Task<TeamsChannelAccount?> AskAsync(ITurnContext turn, string memberId, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
+        var key = $"{turn.Activity.Conversation?.TenantId}|{turn.Activity.Conversation?.Id}|{memberId}";
         if (_known.TryGetValue(key, out var known) && known.Until > now)
         {
-            return known.Value;
+            return known.Member;
         }
 
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -65,9 +71,8 @@ internal sealed partial class RosterLookup(IOptionsMonitor<AccessOptions> access
         try
         {
             var member = await TeamsInfo.GetMemberAsync(turn, memberId, budget.Token).WaitAsync(budget.Token);
-            var value = member is null ? null : read(member);
-            Remember(key, value, now + RememberFor);
-            return value;
+            Remember(key, member, now + RememberFor);
+            return member;
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
@@ -77,14 +82,14 @@ internal sealed partial class RosterLookup(IOptionsMonitor<AccessOptions> access
         }
     }
 
-    private void Remember(string key, string? value, DateTimeOffset until)
+    private void Remember(string key, TeamsChannelAccount? member, DateTimeOffset until)
     {
         if (_known.Count >= MaxRemembered)
         {
             _known.Clear();
         }
 
-        _known[key] = (value, until);
+        _known[key] = (member, until);
     }
 
     private static bool NamesAnyUpn(AccessOptions options) =>

@@ -1,7 +1,7 @@
 using ChatOps.Bot.Rendering;
 using ChatOps.Commands.Access;
-using ChatOps.Commands.Actions;
 using ChatOps.Commands.Replies;
+using ChatOps.Commands.Routing;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
@@ -14,11 +14,8 @@ namespace ChatOps.Bot.Teams;
 /// that the requester's and the eligible admins' clients ask for their own view; a decision
 /// updates the message for everyone, because Teams shows the answer to a press only to the presser.
 /// </summary>
-internal sealed partial class SharedCards(ReplyActivityFactory factory, RosterLookup roster, ActionConfirmations confirmations, IOptionsMonitor<AccessOptions> access, ILogger<SharedCards> logger)
+internal sealed partial class SharedCards(ReplyActivityFactory factory, RosterLookup roster, CommandRouter router, IOptionsMonitor<AccessOptions> access, ILogger<SharedCards> logger)
 {
-    /// <summary>Set in the turn state once the pressed card was updated for everyone.</summary>
-    public const string UpdatedKey = "ChatOps.SharedCardUpdated";
-
     /// <summary>A Teams conversation with more people than the bot and one user.</summary>
     public static bool IsShared(ITurnContext turn) =>
         turn.Activity.ChannelId == Microsoft.Bot.Connector.Channels.Msteams &&
@@ -39,7 +36,7 @@ internal sealed partial class SharedCards(ReplyActivityFactory factory, RosterLo
         }
 
         var view = await WithAdminsAsync(turn, shared, cancellationToken);
-        if (view.Refresh is { } refresh && !await confirmations.IsPendingAsync(refresh.PendingId, cancellationToken))
+        if (view.Refresh is { } refresh && (await router.PendingCardAsync(refresh.PendingId, cancellationToken))?.IsWaiting != true)
         {
             // Decided while the roster was asked: that decision's update is the one everyone must see.
             return;
@@ -50,7 +47,6 @@ internal sealed partial class SharedCards(ReplyActivityFactory factory, RosterLo
         try
         {
             await turn.UpdateActivityAsync(update, cancellationToken);
-            turn.TurnState[UpdatedKey] = true;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -1,4 +1,3 @@
-using ChatOps.Commands.Actions;
 using ChatOps.Commands.Replies;
 using Spectre.Console;
 
@@ -64,12 +63,17 @@ internal sealed class TerminalChat(TerminalAdapter adapter, IAnsiConsole console
                     break;
             }
 
-            var verb = confirmed ? ActionConfirmations.ConfirmVerb : ActionConfirmations.CancelVerb;
-            var answerReplies = await adapter.SendAsync(string.Empty, cancellationToken, new { verb, pendingId = request.PendingId, nonce = request.Nonce });
+            var press = new Newtonsoft.Json.Linq.JObject
+            {
+                [CardWire.VerbKey] = confirmed ? CardWire.Confirm : CardWire.Cancel,
+                [CardWire.PendingIdKey] = request.PendingId,
+                [CardWire.NonceKey] = request.Nonce,
+            };
+            var answerReplies = await adapter.SendAsync(string.Empty, cancellationToken, press);
             replies = confirmed ? answerReplies : [.. answerReplies, Reply.Error("Not confirmed.")];
             if (answerReplies.LastOrDefault()?.Confirmation?.PendingId == request.PendingId)
             {
-                console.MarkupLine("[yellow]A second admin must approve this in Teams; the terminal user cannot approve their own request.[/]");
+                // Still asking about the same action (it waits for someone else): nothing more to answer here.
                 break;
             }
         }

@@ -1,6 +1,5 @@
 using ChatOps.Bot.Messages;
 using ChatOps.Bot.Rendering;
-using ChatOps.Bot.Teams;
 using ChatOps.Commands.Actions;
 using ChatOps.Commands.Replies;
 using Microsoft.Bot.Builder;
@@ -15,17 +14,18 @@ namespace ChatOps.Bot.Turns;
 /// <summary>
 /// Accepts an authenticated activity: claims its id (so a redelivery is handled once), queues its
 /// turn and answers at once; the turn then runs on the <see cref="TurnQueue"/> through the
-/// adapter's pipeline, as a continuation of the same conversation under the same identity. A
-/// button press (Action.Execute) waits a moment for its answer; if the work takes longer, Teams
-/// gets a "Running…" card, which the turn replaces with the result when it finishes. The answer
-/// is stored, so a redelivered press gets it again.
+/// adapter's pipeline, as a continuation of the same conversation under the same identity, with
+/// the activity's <see cref="Classified"/> kind attached. A press goes ahead of other turns and is
+/// never run unclaimed. An Action.Execute press waits a moment for its answer; if the work takes
+/// longer, Teams gets a "Running…" card, which the turn replaces with the result when it finishes.
+/// The answer is stored, so a redelivered press gets it again.
 /// </summary>
 internal sealed partial class TurnIntake(
     TurnQueue queue,
     IBotFrameworkHttpAdapter adapter,
     IBot bot,
     IProcessedActivities processed,
-    ActionConfirmations confirmations,
+    RunningCard runningCard,
     ReplyActivityFactory factory,
     IOptions<TurnOptions> options,
     TimeProvider time,
@@ -33,19 +33,17 @@ internal sealed partial class TurnIntake(
 {
     private const string StoreDown = "Sorry: my state store is not answering, so I did nothing with that. Please send it again in a minute.";
 
-    /// <summary>The invoke Teams sends for an Adaptive Card Action.Execute button.</summary>
-    public const string CardActionInvoke = "adaptiveCard/action";
-
     public async Task AcceptAsync(Activity activity, AuthenticateRequestResult auth, HttpResponse response, CancellationToken cancellationToken)
     {
         activity.CallerId = auth.CallerId;
-        // A card's refresh only reads (a person's view of a pending action): answered now, and never
-        // stored, so a refresh sent again gets the view as it is then, not as it was.
-        var isPress = activity.Type == ActivityTypes.Invoke && activity.Name == CardActionInvoke && !ButtonPress.IsRefreshValue(activity.Value);
+        var classified = Classified.Of(activity);
+        var isPress = classified.IsPress;
         if (activity.Type == ActivityTypes.Invoke && !isPress)
         {
-            // Other invokes (none of which change anything) are answered in the request, as the channel expects.
-            var (answer, _) = await RunAsync(activity, auth, cancellationToken);
+            // A card's refresh only reads (a person's view of a pending action): answered now, and never
+            // stored, so a refresh sent again gets the view as it is then, not as it was. Other invokes
+            // (none of which change anything) are answered in the request, as the channel expects.
+            var (answer, _) = await RunAsync(activity, classified, auth, cancellationToken);
             await WriteAsync(response, answer, cancellationToken);
             return;
         }
@@ -71,7 +69,7 @@ internal sealed partial class TurnIntake(
                 if (isPress)
                 {
                     // A press decides an action: without its claim a redelivery could run it twice.
-                    await ApologizeAsync(activity, response, cancellationToken);
+                    await ApologizeAsync(activity, auth, response, cancellationToken);
                     return;
                 }
 
@@ -88,8 +86,8 @@ internal sealed partial class TurnIntake(
             }
         }
 
-        var handshake = isPress ? new InvokeHandshake() : null;
-        var refusal = queue.Enqueue(LaneOf(activity), urgent: isPress, ct => WorkAsync(activity, auth, key, handshake, ct));
+        var handshake = isPress && activity.Type == ActivityTypes.Invoke ? new InvokeHandshake() : null;
+        var refusal = queue.Enqueue(LaneOf(activity), urgent: isPress, ct => WorkAsync(activity, classified, auth, key, handshake, ct));
         if (refusal != TurnQueue.Refusal.None)
         {
             if (key is not null)
@@ -122,10 +120,21 @@ internal sealed partial class TurnIntake(
 
     /// <summary>
     /// The state store did not answer a press's claim: nothing is done (a redelivery could not be
-    /// told apart), and the person is told so in the card within the claim's deadline.
+    /// told apart), and the person is told so within the claim's deadline: in the card's answer
+    /// (Action.Execute), or in a message (a press posted as a message, which has no answer of its own).
     /// </summary>
-    private Task ApologizeAsync(Activity activity, HttpResponse response, CancellationToken cancellationToken) =>
-        WriteAsync(response, Invoke(factory.CreateInvokeResponse(Reply.Error(StoreDown), activity.ChannelId)), cancellationToken);
+    private async Task ApologizeAsync(Activity activity, AuthenticateRequestResult auth, HttpResponse response, CancellationToken cancellationToken)
+    {
+        if (activity.Type == ActivityTypes.Invoke)
+        {
+            await WriteAsync(response, Invoke(factory.CreateInvokeResponse(Reply.Error(StoreDown), activity.ChannelId)), cancellationToken);
+            return;
+        }
+
+        response.StatusCode = StatusCodes.Status200OK;
+        await ((CloudAdapter)adapter).ContinueConversationAsync(auth.ClaimsIdentity, activity, auth.Audience,
+            (turn, ct) => turn.SendActivityAsync(factory.Create(Reply.Error(StoreDown), activity.ChannelId), ct), cancellationToken);
+    }
 
     /// <summary>Marks a press finished with its answer; a store that fails here is logged, and the press is answered all the same.</summary>
     private async Task FinishPressAsync(string key, InvokeResponse answer)
@@ -155,12 +164,12 @@ internal sealed partial class TurnIntake(
 
         return handshake.Answer.IsCompleted || !handshake.TryHandOver()
             ? await handshake.Answer
-            : Invoke(factory.CreateInvokeResponse(await RunningReplyAsync(activity, cancellationToken), activity.ChannelId));
+            : Invoke(factory.CreateInvokeResponse(await runningCard.ReplyAsync(activity, cancellationToken), activity.ChannelId));
     }
 
     private async Task AnswerRedeliveryAsync(Activity activity, ActivityClaim claim, bool isPress, HttpResponse response, CancellationToken cancellationToken)
     {
-        if (!isPress)
+        if (!isPress || activity.Type != ActivityTypes.Invoke)
         {
             response.StatusCode = StatusCodes.Status200OK;
             return;
@@ -176,30 +185,14 @@ internal sealed partial class TurnIntake(
 
         var reply = claim.Finished
             ? Reply.Text("This button press was already handled; the card above shows its result.")
-            : await RunningReplyAsync(activity, cancellationToken);
+            : await runningCard.ReplyAsync(activity, cancellationToken);
         await WriteAsync(response, Invoke(factory.CreateInvokeResponse(reply, activity.ChannelId)), cancellationToken);
     }
 
-    private async Task<Reply> RunningReplyAsync(Activity activity, CancellationToken cancellationToken)
-    {
-        var press = ButtonPress.From(((activity.Value as Newtonsoft.Json.Linq.JObject)?["action"] as Newtonsoft.Json.Linq.JObject)?["data"]);
-        string? what = null;
-        try
-        {
-            what = press is { IsMalformed: false } ? await confirmations.DescribeAsync(press.PendingId, cancellationToken) : null;
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            LogDescribeFailed(ex);
-        }
-
-        return Reply.Working($"Running `{what ?? "your request"}`… this card shows the result when it finishes.");
-    }
-
     /// <summary>One queued turn: the bot's turn through the adapter's pipeline; then a press's answer is stored, and a failed turn's claim released.</summary>
-    private async Task WorkAsync(Activity activity, AuthenticateRequestResult auth, string? key, InvokeHandshake? handshake, CancellationToken cancellationToken)
+    private async Task WorkAsync(Activity activity, Classified classified, AuthenticateRequestResult auth, string? key, InvokeHandshake? handshake, CancellationToken cancellationToken)
     {
-        var (_, failed) = await RunAsync(activity, auth, cancellationToken, handshake, key);
+        var (_, failed) = await RunAsync(activity, classified, auth, cancellationToken, handshake, key);
         if (key is not null && failed)
         {
             // Not finished (e.g. the reply could not be delivered): a redelivery of the activity is handled again.
@@ -216,12 +209,13 @@ internal sealed partial class TurnIntake(
     /// answer; then it goes to the waiting request if it is still waiting, otherwise it replaces the
     /// "Running…" card the request answered with.
     /// </summary>
-    private async Task<(InvokeResponse? Answer, bool Failed)> RunAsync(Activity activity, AuthenticateRequestResult auth, CancellationToken cancellationToken, InvokeHandshake? handshake = null, string? key = null)
+    private async Task<(InvokeResponse? Answer, bool Failed)> RunAsync(Activity activity, Classified classified, AuthenticateRequestResult auth, CancellationToken cancellationToken, InvokeHandshake? handshake = null, string? key = null)
     {
         InvokeResponse? answer = null;
         var failed = false;
         await ((CloudAdapter)adapter).ContinueConversationAsync(auth.ClaimsIdentity, activity, auth.Audience, async (turn, ct) =>
         {
+            classified.AttachTo(turn);
             try
             {
                 await bot.OnTurnAsync(turn, ct);
@@ -251,36 +245,13 @@ internal sealed partial class TurnIntake(
             }
 
             // Too late for the request: the result replaces the "Running…" card, unless the bot already put the decision there for everyone.
-            if (!handshake.TryAnswer(answer) && !turn.TurnState.ContainsKey(SharedCards.UpdatedKey))
+            if (!handshake.TryAnswer(answer))
             {
-                await ReplaceRunningCardAsync(turn, answer, ct);
+                await runningCard.ReplaceAsync(turn, answer, ct);
             }
         }, cancellationToken);
         return (answer, failed);
     }
-
-    /// <summary>
-    /// Puts the press's result where the "Running…" card is (or, if that card cannot be updated, below
-    /// it). Not in a Teams channel or group chat: there the card is everyone's, and the result is the
-    /// presser's own (a refusal, their view); a decision has already put its view there for everyone.
-    /// </summary>
-    private async Task ReplaceRunningCardAsync(ITurnContext turn, InvokeResponse answer, CancellationToken cancellationToken)
-    {
-        if (SharedCards.IsShared(turn))
-        {
-            LogLateAnswerKept(turn.Activity.Id);
-            return;
-        }
-
-        var body = answer.Body as AdaptiveCardInvokeResponse;
-        var result = body?.Type == AdaptiveCardRenderer.ContentType
-            ? (Activity)MessageFactory.Attachment(new Attachment { ContentType = body.Type, Content = body.Value })
-            : (Activity)MessageFactory.Text(body?.Value?.ToString() ?? "Done.");
-        await turn.ReplaceOrSendAsync(result, turn.Activity.ReplyToId, logger, cancellationToken);
-    }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "The late answer to press {ActivityId} in a shared conversation was kept from the card everyone sees")]
-    private partial void LogLateAnswerKept(string activityId);
 
     private static InvokeResponse Invoke(AdaptiveCardInvokeResponse body) => new() { Status = StatusCodes.Status200OK, Body = body };
 
@@ -301,38 +272,11 @@ internal sealed partial class TurnIntake(
         return MessagesEndpoint.RefuseAsync(response, StatusCodes.Status503ServiceUnavailable, problem, cancellationToken);
     }
 
-    /// <summary>Who answers a press: the waiting request (if the turn is quick) or the turn itself, by updating the card.</summary>
-    private sealed class InvokeHandshake
-    {
-        private readonly TaskCompletionSource<InvokeResponse> _answer = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private int _state;
-
-        public Task<InvokeResponse> Answer => _answer.Task;
-
-        /// <summary>The turn's answer, taken by the request if it still waits; false when the request already answered "Running…".</summary>
-        public bool TryAnswer(InvokeResponse answer)
-        {
-            if (Interlocked.CompareExchange(ref _state, 1, 0) != 0)
-            {
-                return false;
-            }
-
-            _answer.SetResult(answer);
-            return true;
-        }
-
-        /// <summary>The request stops waiting; false when the answer came first.</summary>
-        public bool TryHandOver() => Interlocked.CompareExchange(ref _state, 2, 0) == 0;
-    }
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Redelivered {ActivityType} activity {ActivityId} (finished: {Finished}); not handled again")]
     private partial void LogDuplicate(string activityId, string activityType, bool finished);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The state store did not answer a claim of a {ActivityType} activity in time; apologized and did nothing")]
     private partial void LogStorageUnavailable(Exception exception, string activityType);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read the pending action for a Running card")]
-    private partial void LogDescribeFailed(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Button press {ActivityId} failed")]
     private partial void LogPressFailed(Exception exception, string activityId);

@@ -13,8 +13,32 @@ public sealed class ActionsOptions
     public TimeSpan ConfirmTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>
+    /// How long a second admin has to approve, from the requester's confirmation: long enough for a
+    /// person to be reached. Default: 10 minutes.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:10", "1.00:00:00", ErrorMessage = "ChatOps:Actions:ApprovalTimeout must be between 10 seconds and 1 day.")]
+    public TimeSpan ApprovalTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// A conversation the bot is in (a Teams channel's or chat's id, <c>19:…</c>) where every request
+    /// for a second admin's approval is also posted, naming the admins who may approve. Optional.
+    /// </summary>
+    public string? ApprovalsConversation { get; set; }
+
+    /// <summary>
+    /// The Teams service that reaches <see cref="ApprovalsConversation"/> when the request came from
+    /// another channel (a Teams request uses its own). Default: Teams' global service URL.
+    /// </summary>
+    public string ApprovalsServiceUrl { get; set; } = "https://smba.trafficmanager.net/teams/";
+
+    /// <summary>How often waiting actions are checked for expiry, and running ones for an instance that is gone. Default: 10 seconds.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:05:00", ErrorMessage = "ChatOps:Actions:WatchEvery must be between 1 second and 5 minutes.")]
+    public TimeSpan WatchEvery { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
     /// Actions that need a second, different admin to approve after the requester confirms.
-    /// Default (unset): <c>["kill clussvc"]</c> when more than one admin is configured, else none.
+    /// Default (unset): those that ask for one by default (<c>kill clussvc</c>) when more than one
+    /// admin is configured, else none.
     /// </summary>
     public IList<string>? RequireSecondApprover { get; set; }
 

@@ -4,8 +4,7 @@ using ChatOps.Commands.Routing;
 namespace ChatOps.Commands.Actions;
 
 /// <summary>
-/// One action that changes the cluster. The confirmation flow (<see cref="ActionConfirmations"/>)
-/// calls <see cref="PlanAsync"/> when it is requested, <see cref="ReplanAsync"/> on a fresh
+/// One action that changes the cluster. The pending-action flow calls <see cref="PlanAsync"/> when it is requested, <see cref="ReplanAsync"/> on a fresh
 /// snapshot just before it runs, and <see cref="ExecuteAsync"/> once, after confirmation, with the stored plan.
 /// </summary>
 public interface ISafeAction
@@ -15,6 +14,15 @@ public interface ISafeAction
 
     /// <summary>Whether it stops something that runs (a service, a VM): its Confirm button and question are styled as destructive.</summary>
     bool IsDestructive { get; }
+
+    /// <summary>
+    /// Whether a second, different admin must approve it after the requester confirms, when more
+    /// than one admin is configured and <c>ChatOps:Actions:RequireSecondApprover</c> does not say otherwise.
+    /// </summary>
+    bool SecondApproverByDefault { get; }
+
+    /// <summary>The read-only command that shows what the target of a stored action looks like now ("node HV04").</summary>
+    string CheckCommand(PendingAction action);
 
     /// <summary>What it does to a resolved target, in words: "Stop the cluster service on HV05".</summary>
     string Describe(string target, string? detail);

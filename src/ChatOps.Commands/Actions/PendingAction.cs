@@ -68,4 +68,33 @@ public sealed record PendingAction
 
     /// <summary>Who decided what and when, one line each ("Confirmed by Dana Admin at 19:40:12 UTC").</summary>
     public string[] Decisions { get; init; } = [];
+
+    /// <summary>The tenant it was asked in (Teams), or null where the channel has none; only that tenant may decide it.</summary>
+    public string? TenantId { get; init; }
+
+    /// <summary>The copies of its card sent to approvers (the approvals conversation, their personal chats), each updated when anyone decides.</summary>
+    public CardCopy[] Copies { get; init; } = [];
+
+    /// <summary>What running it answered (JSON of the reply), so the one whose decision ran it sees the outcome if they press again.</summary>
+    public string? ResultJson { get; init; }
+
+    /// <summary>
+    /// Whether a button press from this conversation may decide it: the requester's conversation,
+    /// and for an approval also any conversation a copy of its card was sent to.
+    /// </summary>
+    public bool ShownIn(string conversationId, bool approving) =>
+        conversationId == ConversationId || (approving && Copies.Any(c => c.ConversationId == conversationId));
+}
+
+/// <summary>One message that shows a pending action's card, outside the conversation it was asked in.</summary>
+public sealed record CardCopy
+{
+    /// <summary>The conversation it is in.</summary>
+    public required string ConversationId { get; init; }
+
+    /// <summary>Where it is (a serialised conversation reference), to update it later.</summary>
+    public required string Address { get; init; }
+
+    /// <summary>The message's id.</summary>
+    public required string MessageId { get; init; }
 }

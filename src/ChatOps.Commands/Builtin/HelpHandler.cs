@@ -27,7 +27,7 @@ internal sealed class HelpHandler(CommandCatalog catalog) : ICommandHandler
     [
         ("Look", ["cluster", "nodes", "node", "vms", "vm", "capacity"]),
         ("Diagnose", ["diagnose", "drift", "sweep now"]),
-        ("Act (each asks you to confirm a preview first)", ["kill clussvc", "kill vmwp", "flushdns", "remove stalelink"]),
+        ("Act (each asks you to confirm a preview first)", ["kill clussvc", "kill vmwp", "flushdns", "remove stalelink", "pending", "approve", "reject"]),
         ("Knowledge", ["kb search", "kb", "kb list"]),
         ("Schedules", ["subscribe", "unsubscribe", "subscriptions", "summary now", "schedules"]),
         ("You and this bot", ["whoami", "audit", "help", "version"]),

@@ -27,6 +27,10 @@ internal sealed class FlushDnsAction(IClusterGateway gateway, Links links) : ISa
 
     public CommandDefinition Definition => Command;
 
+    public bool SecondApproverByDefault => false;
+
+    public string CheckCommand(PendingAction action) => action.Target == All ? "diagnose" : $"node {action.Target}";
+
     public bool IsDestructive => false;
 
     public string Describe(string target, string? detail) => target == All ? "Clear the DNS client cache on every node" : $"Clear the DNS client cache on {target}";

@@ -30,6 +30,10 @@ internal sealed class KillClusterServiceAction(IClusterGateway gateway, Links li
 
     public CommandDefinition Definition => Command;
 
+    public bool SecondApproverByDefault => true;
+
+    public string CheckCommand(PendingAction action) => $"node {action.Target}";
+
     public bool IsDestructive => true;
 
     public string Describe(string target, string? detail) => $"Stop the cluster service on {target}";

@@ -28,6 +28,10 @@ internal sealed class KillVmWorkerAction(IClusterGateway gateway, Links links) :
 
     public CommandDefinition Definition => Command;
 
+    public bool SecondApproverByDefault => false;
+
+    public string CheckCommand(PendingAction action) => $"vm {action.Target}";
+
     public bool IsDestructive => true;
 
     public string Describe(string target, string? detail) => $"Kill the worker process of VM {target}";

@@ -28,6 +28,10 @@ internal sealed class RemoveStaleLinkAction(IClusterGateway gateway, Links links
 
     public CommandDefinition Definition => Command;
 
+    public bool SecondApproverByDefault => false;
+
+    public string CheckCommand(PendingAction action) => $"node {action.Target}";
+
     public bool IsDestructive => true;
 
     public string Describe(string target, string? detail) => $"Delete the stale configuration link {detail} on {target}";

@@ -15,6 +15,9 @@ public sealed record CommandContext(Caller Caller, string ConversationId, string
     /// </summary>
     public string? Address { get; init; }
 
+    /// <summary>The tenant the message came from (Teams), or null where the channel has none.</summary>
+    public string? TenantId { get; init; }
+
     /// <summary>The caller's role, resolved by the router before the handler runs.</summary>
     public Role Role { get; init; }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using ChatOps.Commands.Access;
 using ChatOps.Commands.Actions;
+using ChatOps.Commands.Actions.Lifecycle;
 using ChatOps.Commands.Replies;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -8,17 +9,33 @@ using Microsoft.Extensions.Logging;
 namespace ChatOps.Commands.Routing;
 
 /// <summary>
-/// The one pipeline every message goes through: input guard, parse, access check, argument
-/// validation, handler. A failing access check denies; a failing handler answers with an apology.
+/// The one door into the commands, for text and button presses alike. A message goes through the
+/// input guard, parse, the access gate, argument validation and its handler; a press of a pending
+/// action's button through the same access gate to the pending-action flow. The gate denies in
+/// doubt; a failing handler answers with an apology; refusals are audited by one builder.
 /// </summary>
-public sealed partial class CommandRouter(
-    CommandCatalog catalog,
-    IAccessPolicy access,
-    IServiceScopeFactory scopes,
-    IAuditLog audit,
-    TimeProvider time,
-    ILogger<CommandRouter> logger)
+public sealed partial class CommandRouter
 {
+    private readonly CommandCatalog catalog;
+    private readonly IAccessPolicy access;
+    private readonly IServiceScopeFactory scopes;
+    private readonly ActionAudit audit;
+    private readonly Lazy<PendingActionFlow> pendingFlow;
+    private readonly ILogger<CommandRouter> logger;
+
+    // The pending-action flow is made when the first press or card needs it (a host without actions never does).
+    internal CommandRouter(CommandCatalog catalog, IAccessPolicy access, IServiceScopeFactory scopes, ActionAudit audit, Lazy<PendingActionFlow> flow, ILogger<CommandRouter> logger)
+    {
+        this.catalog = catalog;
+        this.access = access;
+        this.scopes = scopes;
+        this.audit = audit;
+        pendingFlow = flow;
+        this.logger = logger;
+    }
+
+    private PendingActionFlow flow => pendingFlow.Value;
+
     /// <summary>Answers one message.</summary>
     public async Task<Reply> DispatchAsync(string? text, CommandContext context, CancellationToken cancellationToken)
     {
@@ -42,24 +59,16 @@ public sealed partial class CommandRouter(
         }
 
         var command = registration.Definition;
-        Role role;
-        try
+        if (RoleOf(context.Caller, command.Name) is not { } role)
         {
-            role = access.RoleOf(context.Caller);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            LogAccessCheckFailed(ex, command.Name, context.Caller.Id);
-            return Reply.Error($"I could not check your access for `{command.Name}`, so it is denied.");
+            return CannotCheck(command.Name);
         }
 
         if (role < command.Role)
         {
             LogDenied(command.Name, context.Caller.Id, role, command.Role);
             await AuditRefusalAsync(command, context, clean, $"needs {command.Role}, caller is {role}", cancellationToken);
-            return Reply.Error(
-                $"`{command.Name}` needs the {command.Role.ToString().ToLowerInvariant()} role; you are {role.ToString().ToLowerInvariant()}.",
-                context.Caller.HowToGrant(command.Role));
+            return Reply.Error(AccessGate.Needs(command.Name, command.Role, role), context.Caller.HowToGrant(command.Role));
         }
 
         var (arguments, flags, parseProblem) = CommandParser.Parse(command, tokens.Skip(used).ToList());
@@ -91,6 +100,66 @@ public sealed partial class CommandRouter(
         }
     }
 
+    /// <summary>
+    /// Answers a press of a pending action's button (a decision, or a card's refresh asking for the
+    /// presser's view): the same access gate as a message, then the pending-action flow.
+    /// </summary>
+    public async Task<Reply> PressAsync(Press press, CommandContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(press);
+        ArgumentNullException.ThrowIfNull(context);
+        const string what = "that button";
+        try
+        {
+            if (press.IsMalformed)
+            {
+                LogMalformedPress(context.Caller.Id, context.ConversationId);
+                await audit.AppendAsync(context, "[malformed button press]", "unknown", string.Empty, AuditDecision.Refused, "malformed button data", Stopwatch.GetTimestamp(), null, cancellationToken);
+                return Reply.Error($"That button's data is not what my buttons send (a pending-action id is text of at most {CardWire.MaxFieldLength} characters); nothing was done.");
+            }
+
+            if (RoleOf(context.Caller, what) is not { } role)
+            {
+                return CannotCheck(what);
+            }
+
+            var caller = context with { Role = role };
+            return press.IsRefresh
+                ? await flow.ViewAsync(press.PendingId, caller, cancellationToken)
+                : await flow.DecideAsync(press, caller, typed: false, cancellationToken);
+        }
+        catch (StateUnavailableException ex)
+        {
+            LogStateUnavailable(what, context.Caller.Id, ex.Reason);
+            return Reply.Error($"My state database is not answering ({ex.Reason}), so nothing was done with that button.", "Press it again in a minute.");
+        }
+    }
+
+    /// <summary>What a pending action's card shows and where it is; null when the id is unknown.</summary>
+    public Task<PendingCard?> PendingCardAsync(string? pendingId, CancellationToken cancellationToken) => flow.CardAsync(pendingId, cancellationToken);
+
+    /// <summary>Remembers the message that carries a pending action's card, so a press from a client that does not say which card still updates it.</summary>
+    public Task CardSentAsync(string pendingId, string messageId, CancellationToken cancellationToken) => flow.CardSentAsync(pendingId, messageId, cancellationToken);
+
+    /// <summary>Audits that a pending action's card never reached its conversation, so nobody can press its buttons.</summary>
+    public Task CardUndeliverableAsync(string pendingId, string reason, CancellationToken cancellationToken) => flow.CardUndeliverableAsync(pendingId, reason, cancellationToken);
+
+    /// <summary>The caller's role; null (logged) when it cannot be checked, which denies.</summary>
+    private Role? RoleOf(Caller caller, string what)
+    {
+        try
+        {
+            return access.RoleOf(caller);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogAccessCheckFailed(ex, what, caller.Id);
+            return null;
+        }
+    }
+
+    private static Reply CannotCheck(string what) => Reply.Error($"I could not check your access for {(what.Contains(' ', StringComparison.Ordinal) ? what : $"`{what}`")}, so it is denied.");
+
     private async Task AuditRefusalAsync(CommandDefinition command, CommandContext context, string text, string reason, CancellationToken cancellationToken)
     {
         if (!command.Audited)
@@ -100,17 +169,7 @@ public sealed partial class CommandRouter(
 
         try
         {
-            await audit.AppendAsync(new AuditRecord
-            {
-                Time = time.GetUtcNow(),
-                UserId = context.Caller.Id,
-                UserName = context.Caller.Name,
-                ConversationId = context.ConversationId,
-                CommandText = text,
-                Action = command.Name,
-                Decision = AuditDecision.Refused,
-                Outcome = reason,
-            }, cancellationToken);
+            await audit.AppendAsync(context, text, command.Name, string.Empty, AuditDecision.Refused, reason, Stopwatch.GetTimestamp(), null, cancellationToken);
         }
         catch (StateUnavailableException ex)
         {
@@ -167,6 +226,9 @@ public sealed partial class CommandRouter(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Command {Command} by {User} found the state database down: {Reason}")]
     private partial void LogStateUnavailable(string command, string user, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a malformed button press from {User} in {Conversation}")]
+    private partial void LogMalformedPress(string user, string conversation);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Command {Command} by {User} failed")]
     private partial void LogHandlerFailed(Exception exception, string command, string user);

@@ -167,12 +167,12 @@ public sealed class AdaptiveCardRendererTests
         var actions = card["actions"]!;
 
         Assert.Equal("Action.Execute", actions[0]!["type"]!.ToString());
-        Assert.Equal(CardAction.Confirm, actions[0]!["verb"]!.ToString());
+        Assert.Equal(CardWire.Confirm, actions[0]!["verb"]!.ToString());
         Assert.Equal("destructive", actions[0]!["style"]!.ToString());
-        Assert.Equal(CardAction.Confirm, actions[0]!["data"]![CardAction.VerbKey]!.ToString());
-        Assert.Equal("p-1", actions[0]!["data"]![CardAction.PendingIdKey]!.ToString());
-        Assert.Equal("n-secret", actions[0]!["data"]![CardAction.NonceKey]!.ToString());
-        Assert.Equal(CardAction.Cancel, actions[1]!["verb"]!.ToString());
+        Assert.Equal(CardWire.Confirm, actions[0]!["data"]![CardWire.VerbKey]!.ToString());
+        Assert.Equal("p-1", actions[0]!["data"]![CardWire.PendingIdKey]!.ToString());
+        Assert.Equal("n-secret", actions[0]!["data"]![CardWire.NonceKey]!.ToString());
+        Assert.Equal(CardWire.Cancel, actions[1]!["verb"]!.ToString());
         Assert.Equal("default", actions[1]!["style"]!.ToString());
         Assert.Contains(Elements(card), e => e["type"]?.ToString() == "Container" && e["style"]?.ToString() == "attention" && Runs(e).Any(r => r.Text == "Only Dana can confirm."));
     }
@@ -207,7 +207,7 @@ public sealed class AdaptiveCardRendererTests
         var data = card["actions"]![0]!["data"]!;
         Assert.Equal("imBack", data["msteams"]!["type"]!.ToString());
         Assert.Equal("diagnose", data["msteams"]!["value"]!.ToString());
-        Assert.Equal("diagnose", data[CardAction.CommandKey]!.ToString());
+        Assert.Equal("diagnose", data[CardWire.CommandKey]!.ToString());
     }
 
     [Fact]
@@ -219,10 +219,10 @@ public sealed class AdaptiveCardRendererTests
         var other = Renderer.Render(reply, CardHost.Other);
 
         Assert.Equal("Action.Execute", teams["action"]!["type"]!.ToString());
-        Assert.Equal(CardAction.Refresh, teams["action"]!["verb"]!.ToString());
-        Assert.Equal(CardAction.Refresh, teams["action"]!["data"]![CardAction.VerbKey]!.ToString());
-        Assert.Equal("p-1", teams["action"]!["data"]![CardAction.PendingIdKey]!.ToString());
-        Assert.Null(teams["action"]!["data"]![CardAction.NonceKey]);
+        Assert.Equal(CardWire.Refresh, teams["action"]!["verb"]!.ToString());
+        Assert.Equal(CardWire.Refresh, teams["action"]!["data"]![CardWire.VerbKey]!.ToString());
+        Assert.Equal("p-1", teams["action"]!["data"]![CardWire.PendingIdKey]!.ToString());
+        Assert.Null(teams["action"]!["data"]![CardWire.NonceKey]);
         Assert.Equal(60, teams["userIds"]!.Count());
         Assert.Null(other["refresh"]);
     }
@@ -247,7 +247,7 @@ public sealed class AdaptiveCardRendererTests
 
         var action = Renderer.Render(reply)["actions"]!.Single();
 
-        Assert.Equal(CardAction.Cancel, action["verb"]!.ToString());
+        Assert.Equal(CardWire.Cancel, action["verb"]!.ToString());
         Assert.Equal("Cancel", action["title"]!.ToString());
     }
 

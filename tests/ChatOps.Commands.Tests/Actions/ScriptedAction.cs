@@ -23,6 +23,10 @@ internal sealed class ScriptedAction : ISafeAction
 
     public bool IsDestructive => true;
 
+    public bool SecondApproverByDefault => true;
+
+    public string CheckCommand(PendingAction action) => $"node {action.Target}";
+
     public string Describe(string target, string? detail) => $"Stop the cluster service on {target}";
 
     /// <summary>What the plans say now; change it between request and confirm to model a changed cluster.</summary>

@@ -147,7 +147,7 @@ public sealed class SafeActionTests
     }
 
     [Fact]
-    public async Task Confirm_Twice_SecondRefusedAndActionRanOnce()
+    public async Task Confirm_Twice_SecondShowsTheOutcomeAndActionRanOnce()
     {
         await using var host = await ActionHost.StartAsync();
         var card = await host.AskAsync("kill clussvc HV04");
@@ -155,7 +155,7 @@ public sealed class SafeActionTests
         await host.PressAsync(card);
         var second = await host.PressAsync(card);
 
-        Assert.Contains("a confirmation works once", second, StringComparison.Ordinal);
+        Assert.Contains("Stopped the cluster service on HV04", second, StringComparison.Ordinal);
         Assert.Equal(1, host.Lab().ActionCount(ClusterAction.StopClusterService));
     }
 
@@ -279,24 +279,27 @@ public sealed class SafeActionTests
         var again = await host.PressAsync(card);
 
         Assert.Contains("Flushed the DNS cache on HV05", result, StringComparison.Ordinal);
-        Assert.Contains("a confirmation works once", again, StringComparison.Ordinal);
+        Assert.Contains("Flushed the DNS cache on HV05", again, StringComparison.Ordinal);
         Assert.Equal(1, host.Lab().ActionCount(ClusterAction.FlushDns));
     }
 
     [Fact]
-    public async Task WebChatSubmit_Confirm_UpdatesTheCardInPlace()
+    public async Task TeamsSubmitShapedPress_RefusedBesideTheCard_WhichStaysAsItWas()
     {
         await using var host = await ActionHost.StartAsync();
         var card = await host.AskAsync("flushdns HV05");
         var (pendingId, nonce) = card.Confirmation!.Value;
 
+        // In Teams a pending action is decided only by Action.Execute: a Submit-shaped message, even the requester's, is refused beside the card.
         await host.PostAsync(TeamsActivity.Submit("confirm", pendingId, nonce, host.Connector.ServiceUrl, card.Id));
-        var update = await host.Connector.NextAsync();
+        await host.PostAsync(TeamsActivity.Submit("cancel", pendingId, nonce, host.Connector.ServiceUrl, card.Id).From(TeamsUser.Sam));
+        var answers = new[] { await host.Connector.NextAsync(), await host.Connector.NextAsync() };
 
-        Assert.Equal("update", update.Kind);
-        Assert.Equal(card.Id, update.Id);
-        Assert.Contains("Flushed the DNS cache on HV05", update.VisibleText, StringComparison.Ordinal);
-        Assert.Null(update.Confirmation);
+        Assert.All(answers, a => Assert.Equal("send", a.Kind));
+        Assert.All(answers, a => Assert.Contains("decided only with its card's own buttons", a.VisibleText, StringComparison.Ordinal));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => host.Connector.NextAsync(TimeSpan.FromSeconds(1)));
+        Assert.Equal(0, host.Lab().ActionCount(ClusterAction.FlushDns));
+        Assert.Contains("Flushed the DNS cache on HV05", await host.PressAsync(card), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -309,7 +312,8 @@ public sealed class SafeActionTests
 
         var audit = (await host.Services.GetRequiredService<IAuditLog>().LatestAsync(10, CancellationToken.None)).Reverse().ToList();
 
-        Assert.Equal([AuditDecision.Requested, AuditDecision.Confirmed, AuditDecision.Executed, AuditDecision.Refused], audit.Select(r => r.Decision));
+        // The second press is the same person's double click: it shows the outcome and decides nothing.
+        Assert.Equal([AuditDecision.Requested, AuditDecision.Confirmed, AuditDecision.Executed], audit.Select(r => r.Decision));
         Assert.All(audit, r =>
         {
             Assert.Equal("Dana Admin", r.UserName);

@@ -6,10 +6,13 @@ namespace ChatOps.Commands.Replies;
 /// data is <c>{ verb, pendingId, nonce }</c>; a refresh's <c>{ verb: "refresh", pendingId }</c>; a
 /// follow-up command's <c>{ command }</c>.
 /// </summary>
-public static class CardAction
+public static class CardWire
 {
     /// <summary>Key of the verb (Teams also carries it as the <c>Action.Execute</c> verb).</summary>
     public const string VerbKey = "verb";
+
+    /// <summary>Key of an <c>Action.Execute</c> invoke's button data (<c>value.action.data</c>).</summary>
+    public const string DataKey = "data";
 
     /// <summary>Key of the pending action's id.</summary>
     public const string PendingIdKey = "pendingId";
