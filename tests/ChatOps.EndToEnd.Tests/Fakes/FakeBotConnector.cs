@@ -12,9 +12,10 @@ namespace ChatOps.EndToEnd.Tests.Fakes;
 
 /// <summary>
 /// A loopback stand-in for the Bot Connector service: records every activity the bot sends or
-/// updates, and answers like the real service.
+/// updates, and answers like the real service. Creating conversations is in
+/// <c>FakeBotConnector.Conversations.cs</c>.
 /// </summary>
-public sealed class FakeBotConnector : IAsyncDisposable
+public sealed partial class FakeBotConnector : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly Channel<ConnectorCall> _calls = Channel.CreateUnbounded<ConnectorCall>();
@@ -62,6 +63,7 @@ public sealed class FakeBotConnector : IAsyncDisposable
                 : connector.Members.TryGetValue(memberId, out var member) ? Results.Ok(member)
                 : Results.Ok(new { id = memberId, name = "New Member", aadObjectId = "99999999-0000-0000-0000-000000000001", userPrincipalName = "new.member@contoso.com" });
         });
+        connector.MapConversations(app);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         connector.ServiceUrl = address.TrimEnd('/') + "/";
@@ -92,6 +94,12 @@ public sealed class FakeBotConnector : IAsyncDisposable
 
     private async Task<IResult> RecordAsync(HttpRequest request, string kind, string conversationId, string? activityId = null)
     {
+        if (WritesBlocked(conversationId) is { } blocked)
+        {
+            Refuse(conversationId, StatusCodes.Status403Forbidden);
+            return blocked;
+        }
+
         if (_failures.TryGetValue(conversationId, out var queue))
         {
             (int Status, string? RetryAfter) failure = default;
@@ -102,10 +110,7 @@ public sealed class FakeBotConnector : IAsyncDisposable
 
             if (failure.Status != 0)
             {
-                lock (Refused)
-                {
-                    Refused.Add((conversationId, failure.Status, DateTimeOffset.UtcNow));
-                }
+                Refuse(conversationId, failure.Status);
 
                 if (failure.RetryAfter is not null)
                 {
@@ -117,13 +122,28 @@ public sealed class FakeBotConnector : IAsyncDisposable
         }
 
         var body = await JsonNode.ParseAsync(request.Body) ?? new JsonObject();
-        var call = new ConnectorCall(kind, conversationId, body.AsObject(), activityId ?? $"sent-{Interlocked.Increment(ref _nextId)}");
+        var call = await ReceiveAsync(kind, conversationId, body.AsObject(), activityId);
+        return Results.Ok(new { id = call.Id });
+    }
+
+    /// <summary>Records an activity as received in the conversation and gives it an id (its own, for an update).</summary>
+    private async Task<ConnectorCall> ReceiveAsync(string kind, string conversationId, JsonObject activity, string? activityId = null)
+    {
+        var call = new ConnectorCall(kind, conversationId, activity, activityId ?? $"sent-{Interlocked.Increment(ref _nextId)}");
         lock (Received)
         {
             Received.Add(call);
         }
 
         await _calls.Writer.WriteAsync(call);
-        return Results.Ok(new { id = call.Id });
+        return call;
+    }
+
+    private void Refuse(string conversationId, int status)
+    {
+        lock (Refused)
+        {
+            Refused.Add((conversationId, status, DateTimeOffset.UtcNow));
+        }
     }
 }
