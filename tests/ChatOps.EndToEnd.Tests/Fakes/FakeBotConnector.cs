@@ -12,8 +12,8 @@ namespace ChatOps.EndToEnd.Tests.Fakes;
 
 /// <summary>
 /// A loopback stand-in for the Bot Connector service: records every activity the bot sends or
-/// updates, and answers like the real service. Creating conversations is in
-/// <c>FakeBotConnector.Conversations.cs</c>.
+/// updates, and answers like the real service. Creating conversations and reading rosters are in
+/// <c>FakeBotConnector.Conversations.cs</c> and <c>FakeBotConnector.Rosters.cs</c>.
 /// </summary>
 public sealed partial class FakeBotConnector : IAsyncDisposable
 {
@@ -54,16 +54,8 @@ public sealed partial class FakeBotConnector : IAsyncDisposable
         app.MapPost("/v3/conversations/{conversationId}/activities/{activityId}", (HttpRequest r, string conversationId) => connector.RecordAsync(r, "send", conversationId));
         app.MapPost("/v3/conversations/{conversationId}/activities", (HttpRequest r, string conversationId) => connector.RecordAsync(r, "send", conversationId));
         app.MapPut("/v3/conversations/{conversationId}/activities/{activityId}", (HttpRequest r, string conversationId, string activityId) => connector.RecordAsync(r, "update", conversationId, activityId));
-        // Teams' roster entry of one member (TeamsInfo.GetMemberAsync): id, name, aadObjectId, userPrincipalName.
-        app.MapGet("/v3/conversations/{conversationId}/members/{memberId}", async (string memberId) =>
-        {
-            Interlocked.Increment(ref connector._rosterReads);
-            await Task.Delay(connector.RosterDelay);
-            return connector.RosterFails ? Results.StatusCode(StatusCodes.Status500InternalServerError)
-                : connector.Members.TryGetValue(memberId, out var member) ? Results.Ok(member)
-                : Results.Ok(new { id = memberId, name = "New Member", aadObjectId = "99999999-0000-0000-0000-000000000001", userPrincipalName = "new.member@contoso.com" });
-        });
         connector.MapConversations(app);
+        connector.MapRosters(app);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         connector.ServiceUrl = address.TrimEnd('/') + "/";

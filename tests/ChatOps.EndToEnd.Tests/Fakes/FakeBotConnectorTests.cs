@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Bot.Connector;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Bot.Schema;
+using Microsoft.Rest;
 
 namespace ChatOps.EndToEnd.Tests.Fakes;
 
@@ -124,6 +125,60 @@ public sealed class FakeBotConnectorTests : IAsyncLifetime
         Assert.All(_connector.CreatedConversations, c => Assert.Null(c.MemberId));
     }
 
+    [Fact]
+    public async Task GetConversationMembers_TheRosterSetForTheConversation_ElseEveryKnownMember()
+    {
+        _connector.Rosters["19:ops@thread.tacv2"] = [Member(1), Member(2)];
+        _connector.Members["29:member9"] = Member(9);
+
+        var set = await _client.Conversations.GetConversationMembersAsync("19:ops@thread.tacv2");
+        var fallback = await _client.Conversations.GetConversationMembersAsync("a:some-chat");
+        var one = await ((Conversations)_client.Conversations).GetConversationMemberAsync("29:member9", "19:ops@thread.tacv2");
+
+        Assert.Equal(["29:member1", "29:member2"], set.Select(m => m.Id));
+        Assert.Equal(("Member 1", "00000000-0000-0000-0000-000000000001"), (set[0].Name, set[0].AadObjectId));
+        Assert.Equal(["29:member9"], fallback.Select(m => m.Id));
+        Assert.Equal("Member 9", one.Name);
+        Assert.Equal(3, _connector.RosterReads);
+    }
+
+    [Fact]
+    public async Task GetConversationPagedMembers_PagesOfTheClampedSizeUntilTheLastHasNoToken()
+    {
+        _connector.Rosters["19:ops@thread.tacv2"] = Enumerable.Range(1, 120).Select(Member).ToList();
+        var pages = new List<PagedMembersResult>();
+        string? token = null;
+        do
+        {
+            // Teams takes a page size under 50 as 50.
+            var page = await _client.Conversations.GetConversationPagedMembersAsync("19:ops@thread.tacv2", pageSize: 10, continuationToken: token);
+            pages.Add(page);
+            token = page.ContinuationToken;
+        }
+        while (token is not null && pages.Count < 10);
+        var whole = await _client.Conversations.GetConversationPagedMembersAsync("19:ops@thread.tacv2");
+
+        Assert.Equal([50, 50, 20], pages.Select(p => p.Members.Count));
+        Assert.Equal(Enumerable.Range(1, 120).Select(i => $"29:member{i}"), pages.SelectMany(p => p.Members).Select(m => m.Id));
+        Assert.Equal((120, null), (whole.Members.Count, whole.ContinuationToken));
+        var bad = await Assert.ThrowsAsync<HttpOperationException>(() => _client.Conversations.GetConversationPagedMembersAsync("19:ops@thread.tacv2", 50, "not-a-token"));
+        Assert.Equal(HttpStatusCode.BadRequest, bad.Response.StatusCode);
+    }
+
+    [Fact]
+    public async Task RosterReads_WhenRostersFail_500FromEveryRosterCall()
+    {
+        // A plain client: the connector client retries a 500 for half a minute.
+        using var http = new HttpClient { BaseAddress = new Uri(_connector.ServiceUrl) };
+        _connector.RosterFails = true;
+
+        var list = await http.GetAsync(new Uri("v3/conversations/a%3Achat/members", UriKind.Relative));
+        var paged = await http.GetAsync(new Uri("v3/conversations/a%3Achat/pagedmembers?pageSize=50", UriKind.Relative));
+
+        Assert.Equal((HttpStatusCode.InternalServerError, HttpStatusCode.InternalServerError), (list.StatusCode, paged.StatusCode));
+        Assert.Equal(2, _connector.RosterReads);
+    }
+
     private static ConversationParameters Personal(string memberId, bool tenantInChannelData = false) => new()
     {
         Bot = new ChannelAccount("28:bot", "ChatOps"),
@@ -134,4 +189,7 @@ public sealed class FakeBotConnectorTests : IAsyncLifetime
     };
 
     private static Activity Message(string text) => new() { Type = ActivityTypes.Message, Text = text };
+
+    private static object Member(int i) =>
+        new { id = $"29:member{i}", name = $"Member {i}", aadObjectId = $"00000000-0000-0000-0000-{i:D12}", userPrincipalName = $"member{i}@contoso.com" };
 }
