@@ -38,6 +38,7 @@ internal static class TeamsEndpointExtensions
         builder.Services.AddOptions<TurnOptions>().BindConfiguration(TurnOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<TurnQueue>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<TurnQueue>());
+        builder.Services.AddSingleton<ActivityClaims>();
         builder.Services.AddSingleton<RunningCard>();
         builder.Services.AddSingleton<TurnIntake>();
         builder.AddPageSignIn();

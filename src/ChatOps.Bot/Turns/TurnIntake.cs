@@ -24,7 +24,7 @@ internal sealed partial class TurnIntake(
     TurnQueue queue,
     IBotFrameworkHttpAdapter adapter,
     IBot bot,
-    IProcessedActivities processed,
+    ActivityClaims claims,
     RunningCard runningCard,
     ReplyActivityFactory factory,
     IOptions<TurnOptions> options,
@@ -32,6 +32,7 @@ internal sealed partial class TurnIntake(
     ILogger<TurnIntake> logger)
 {
     private const string StoreDown = "Sorry: my state store is not answering, so I did nothing with that. Please send it again in a minute.";
+
 
     public async Task AcceptAsync(Activity activity, AuthenticateRequestResult auth, HttpResponse response, CancellationToken cancellationToken)
     {
@@ -53,19 +54,9 @@ internal sealed partial class TurnIntake(
             : null;
         if (key is not null)
         {
-            ActivityClaim? claim = null;
-            var claiming = processed.TryClaimAsync(key, time.GetUtcNow(), CancellationToken.None);
-            try
+            var claim = await claims.TryClaimAsync(key, activity.Type, cancellationToken);
+            if (claim is null)
             {
-                // In real time: a wedged store must not hold the request, whatever clock the service runs on.
-                claim = await claiming.WaitAsync(options.Value.StorageTimeout, TimeProvider.System, cancellationToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogStorageUnavailable(ex, activity.Type);
-                // If the claim goes through later, nothing will handle it: let a redelivery have it.
-                var late = key;
-                _ = claiming.ContinueWith(c => c.Result.Claimed ? processed.ReleaseAsync(late, CancellationToken.None) : Task.CompletedTask, CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default).Unwrap();
                 if (isPress)
                 {
                     // A press decides an action: without its claim a redelivery could run it twice.
@@ -92,7 +83,7 @@ internal sealed partial class TurnIntake(
         {
             if (key is not null)
             {
-                await processed.ReleaseAsync(key, CancellationToken.None);
+                await claims.ReleaseAsync(key);
             }
 
             await RefuseAsync(response, refusal == TurnQueue.Refusal.Full
@@ -134,20 +125,6 @@ internal sealed partial class TurnIntake(
         response.StatusCode = StatusCodes.Status200OK;
         await ((CloudAdapter)adapter).ContinueConversationAsync(auth.ClaimsIdentity, activity, auth.Audience,
             (turn, ct) => turn.SendActivityAsync(factory.Create(Reply.Error(StoreDown), activity.ChannelId), ct), cancellationToken);
-    }
-
-    /// <summary>Marks a press finished with its answer; a store that fails here is logged, and the press is answered all the same.</summary>
-    private async Task FinishPressAsync(string key, InvokeResponse answer)
-    {
-        var stored = answer.Body is null ? null : new StoredAnswer(answer.Status, JsonConvert.SerializeObject(answer.Body, HttpHelper.BotMessageSerializerSettings));
-        try
-        {
-            await processed.FinishAsync(key, stored, CancellationToken.None);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            LogStorageUnavailable(ex, ActivityTypes.Invoke);
-        }
     }
 
     /// <summary>The press's own answer if it comes within <see cref="TurnOptions.InvokeAnswerWithin"/>, else a "Running…" card.</summary>
@@ -196,7 +173,7 @@ internal sealed partial class TurnIntake(
         if (key is not null && failed)
         {
             // Not finished (e.g. the reply could not be delivered): a redelivery of the activity is handled again.
-            await processed.ReleaseAsync(key, CancellationToken.None);
+            await claims.ReleaseAsync(key);
         }
 
         // A message needs no finish mark: once answered 200 it is not redelivered, and its claim already
@@ -241,7 +218,7 @@ internal sealed partial class TurnIntake(
             answer ??= Invoke(factory.CreateInvokeResponse(Reply.Text("Done."), activity.ChannelId));
             if (key is not null)
             {
-                await FinishPressAsync(key, answer);
+                await claims.FinishAsync(key, answer);
             }
 
             // Too late for the request: the result replaces the "Running…" card, unless the bot already put the decision there for everyone.
@@ -275,8 +252,6 @@ internal sealed partial class TurnIntake(
     [LoggerMessage(Level = LogLevel.Information, Message = "Redelivered {ActivityType} activity {ActivityId} (finished: {Finished}); not handled again")]
     private partial void LogDuplicate(string activityId, string activityType, bool finished);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "The state store did not answer a claim of a {ActivityType} activity in time; apologized and did nothing")]
-    private partial void LogStorageUnavailable(Exception exception, string activityType);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Button press {ActivityId} failed")]
     private partial void LogPressFailed(Exception exception, string activityId);
