@@ -72,7 +72,8 @@ internal sealed partial class TeamsApprovalDelivery(
     public async Task<IReadOnlyList<CardCopy>> AskAsync(PendingAction action, Reply shared, Reply approverView, CancellationToken cancellationToken)
     {
         var copies = new List<CardCopy>();
-        var others = OtherAdmins(action);
+        // Only an Entra object id or a UPN can name a Teams member; a channel-scoped entry (Web Chat) approves by typing.
+        var others = OtherAdmins(action).Where(e => Guid.TryParse(e, out _) || e.Contains('@', StringComparison.Ordinal)).ToList();
         var resolved = new Dictionary<string, TeamsChannelAccount>(StringComparer.OrdinalIgnoreCase);
         if (ApprovalsReference(action) is { } approvals)
         {

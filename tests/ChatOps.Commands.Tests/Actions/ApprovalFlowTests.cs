@@ -4,7 +4,6 @@ using ChatOps.Commands.Actions.Approvals;
 using ChatOps.Commands.Replies;
 using ChatOps.Commands.Routing;
 using ChatOps.Commands.Tests.Fakes;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 
 namespace ChatOps.Commands.Tests.Actions;
@@ -115,7 +114,7 @@ public sealed class ApprovalFlowTests
     }
 
     private FlowUnderTest Flow(IApprovalDelivery approvals) =>
-        new(_action, _pending, _audit, _clock, new AccessOptions { Admins = ["aad-dana", "aad-kim", "aad-ola"] }, new ActionsOptions(), new NoLifetime(), approvals);
+        new(_action, _pending, _audit, _clock, new AccessOptions { Admins = ["aad-dana", "aad-kim", "aad-ola"] }, new ActionsOptions(), new TestLifetime(), approvals);
 
     private async Task<(string Id, string Nonce)> RequestAsync(FlowUnderTest flow)
     {
@@ -131,17 +130,4 @@ public sealed class ApprovalFlowTests
 
     private static string Text(Reply reply) =>
         string.Join(" ", new[] { reply.Heading ?? string.Empty }.Concat(reply.Blocks.OfType<TextBlock>().Select(b => b.Text)));
-
-    private sealed class NoLifetime : IHostApplicationLifetime
-    {
-        public CancellationToken ApplicationStarted => CancellationToken.None;
-
-        public CancellationToken ApplicationStopping => CancellationToken.None;
-
-        public CancellationToken ApplicationStopped => CancellationToken.None;
-
-        public void StopApplication()
-        {
-        }
-    }
 }

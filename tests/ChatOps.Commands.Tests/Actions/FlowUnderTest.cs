@@ -96,3 +96,19 @@ internal sealed class RecordingPublisher : IChannelPublisher
         return Task.FromResult(true);
     }
 }
+
+/// <summary>A host lifetime whose stopping the test signals.</summary>
+internal sealed class TestLifetime : IHostApplicationLifetime
+{
+    private readonly CancellationTokenSource _stopping = new();
+
+    public CancellationToken ApplicationStarted => CancellationToken.None;
+
+    public CancellationToken ApplicationStopping => _stopping.Token;
+
+    public CancellationToken ApplicationStopped => CancellationToken.None;
+
+    public void StopApplication() => _stopping.Cancel();
+
+    public void Stop() => _stopping.Cancel();
+}

@@ -4,7 +4,6 @@ using ChatOps.Commands.Actions.Approvals;
 using ChatOps.Commands.Replies;
 using ChatOps.Commands.Routing;
 using ChatOps.Commands.Tests.Fakes;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 
 namespace ChatOps.Commands.Tests.Actions;
@@ -19,7 +18,7 @@ public sealed class PendingActionFlowTests
     private readonly MemoryPendingActions _pending;
     private readonly MemoryAuditLog _audit = new();
     private readonly ScriptedAction _action = new();
-    private readonly Lifetime _lifetime = new();
+    private readonly TestLifetime _lifetime = new();
 
     public PendingActionFlowTests() => _pending = new MemoryPendingActions(_clock);
 
@@ -302,19 +301,4 @@ public sealed class PendingActionFlowTests
 
     private static string Text(Reply reply) =>
         string.Join(" ", new[] { reply.Heading ?? string.Empty }.Concat(reply.Blocks.OfType<TextBlock>().Select(b => b.Text)));
-
-    private sealed class Lifetime : IHostApplicationLifetime
-    {
-        private readonly CancellationTokenSource _stopping = new();
-
-        public CancellationToken ApplicationStarted => CancellationToken.None;
-
-        public CancellationToken ApplicationStopping => _stopping.Token;
-
-        public CancellationToken ApplicationStopped => CancellationToken.None;
-
-        public void StopApplication() => _stopping.Cancel();
-
-        public void Stop() => _stopping.Cancel();
-    }
 }

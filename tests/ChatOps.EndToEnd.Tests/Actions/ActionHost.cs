@@ -37,14 +37,18 @@ internal static class ActionHost
     public static IClusterGateway Gateway(this ChatOpsHost host) => host.Services.GetRequiredService<IClusterGateway>();
 
     /// <summary>Presses a button of the card as Teams does (Action.Execute invoke) and returns the text of the card that replaces it.</summary>
-    public static async Task<string> PressAsync(this ChatOpsHost host, ConnectorCall card, string verb = "confirm", TeamsUser? user = null, string? nonce = null) =>
-        (await host.PressForCardAsync(card, verb, user, nonce)).VisibleText;
+    public static async Task<string> PressAsync(this ChatOpsHost host, ConnectorCall card, string verb = "confirm", TeamsUser? user = null, string? nonce = null, bool personal = false) =>
+        (await host.PressForCardAsync(card, verb, user, nonce, personal)).VisibleText;
 
-    /// <summary>Presses a button of the card as Teams does and returns the card that replaces it (its buttons included).</summary>
-    public static async Task<ConnectorCall> PressForCardAsync(this ChatOpsHost host, ConnectorCall card, string verb = "confirm", TeamsUser? user = null, string? nonce = null)
+    /// <summary>
+    /// Presses a button of the card as Teams does and returns the card that replaces it (its buttons
+    /// included); with <paramref name="personal"/>, the card is in the presser's personal chat with the bot.
+    /// </summary>
+    public static async Task<ConnectorCall> PressForCardAsync(this ChatOpsHost host, ConnectorCall card, string verb = "confirm", TeamsUser? user = null, string? nonce = null, bool personal = false)
     {
         var (pendingId, realNonce) = card.Confirmation ?? throw new InvalidOperationException($"The reply has no Confirm button: {card.VisibleText}");
-        var response = await host.InvokeAsync(TeamsActivity.Execute(verb, pendingId, nonce ?? realNonce, host.Connector.ServiceUrl, user, card.ConversationId, cardId: card.Id));
+        var press = TeamsActivity.Execute(verb, pendingId, nonce ?? realNonce, host.Connector.ServiceUrl, user, card.ConversationId, cardId: card.Id);
+        var response = await host.InvokeAsync(personal ? press.InPersonalChat(user ?? TeamsUser.Dana, card.ConversationId) : press);
         Assert.Equal(200, response["statusCode"]!.GetValue<int>());
         return card.ReplacedBy(response);
     }

@@ -107,6 +107,29 @@ public sealed class TeamsActivity
         return activity;
     }
 
+    /// <summary>
+    /// A message as Direct Line (Web Chat) posts it: no tenant, no Entra id, the user named by the
+    /// client; <paramref name="text"/> null leaves the text out (a button's data is then set with <see cref="With"/>).
+    /// </summary>
+    public static TeamsActivity DirectLine(string? text, string serviceUrl, string userId = "dl_web-admin", string name = "Web User", string conversationId = "dl-conversation-1") =>
+        Message(text ?? string.Empty, serviceUrl)
+            .With("text", text is null ? null : JsonValue.Create(text))
+            .With("channelId", "directline")
+            .With("from", new JsonObject { ["id"] = userId, ["name"] = name })
+            .With("conversation", new JsonObject { ["id"] = conversationId })
+            .With("channelData", null);
+
+    /// <summary>The user's personal (1:1) chat with the bot in Teams: sent by <paramref name="user"/> in <paramref name="conversationId"/> (default: theirs).</summary>
+    public TeamsActivity InPersonalChat(TeamsUser user, string? conversationId = null)
+    {
+        _activity["from"] = Account(user);
+        _activity["conversation"] = new JsonObject { ["id"] = conversationId ?? PersonalChatOf(user), ["conversationType"] = "personal", ["tenantId"] = "tenant-1" };
+        return this;
+    }
+
+    /// <summary>The id Teams gives a user's personal chat with the bot, as the fake connector creates it.</summary>
+    public static string PersonalChatOf(TeamsUser user) => $"a:personal-{user.Id}";
+
     /// <summary>Sends as another user.</summary>
     public TeamsActivity From(TeamsUser user)
     {

@@ -7,6 +7,7 @@ using ChatOps.Clusters.Lab;
 using ChatOps.Commands.Actions;
 using ChatOps.EndToEnd.Tests.Actions;
 using ChatOps.EndToEnd.Tests.Builders;
+using ChatOps.EndToEnd.Tests.Fakes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -170,6 +171,26 @@ public sealed class AcceptThenWorkTests
         Assert.Equal(0, host.Lab().ActionCount(ClusterAction.StopClusterService));
         var after = await host.AskAsync("help");
         Assert.Contains("kb search", after.VisibleText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StateStoreWedged_WebChatPress_IsAPressToo_AnApologyMessageAndNothingRuns()
+    {
+        await using var host = await ActionHost.StartAsync(("ChatOps:Access:Admins:0", "directline:dl_web-admin"));
+        var card = await host.AskAsync(TeamsActivity.DirectLine("kill clussvc HV04", host.Connector.ServiceUrl));
+        var confirm = card.Card!["actions"]!.AsArray().Single(a => a!["title"]!.GetValue<string>() == "Confirm")!["data"]!.DeepClone();
+        ConnectorCall apology;
+        using (StoreHeld(host))
+        {
+            Assert.Equal(HttpStatusCode.OK, await host.PostAsync(TeamsActivity.DirectLine(null, host.Connector.ServiceUrl).With("value", confirm)));
+            apology = await host.Connector.NextAsync();
+        }
+
+        // Unclaimed, a redelivery could not be told apart: nothing runs, and the person is told.
+        Assert.Equal("send", apology.Kind);
+        Assert.Contains("my state store is not answering", apology.VisibleText, StringComparison.Ordinal);
+        await Task.Delay(500);
+        Assert.Equal(0, host.Lab().ActionCount(ClusterAction.StopClusterService));
     }
 
     /// <summary>Holds the state store's lock on another thread until disposed, as a wedged store would.</summary>

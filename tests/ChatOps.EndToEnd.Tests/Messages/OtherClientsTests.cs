@@ -74,11 +74,5 @@ public sealed class OtherClientsTests
     private static JsonNode Action(Fakes.ConnectorCall card, string title) =>
         card.Card!["actions"]!.AsArray().Single(a => a!["title"]!.GetValue<string>() == title)!;
 
-    private static TeamsActivity DirectLine(ChatOpsHost host, string? text) =>
-        TeamsActivity.Message(text ?? string.Empty, host.Connector.ServiceUrl)
-            .With("text", text is null ? null : JsonValue.Create(text))
-            .With("channelId", "directline")
-            .With("from", new JsonObject { ["id"] = WebAdmin, ["name"] = "Web User" })
-            .With("conversation", new JsonObject { ["id"] = "dl-conversation-1" })
-            .With("channelData", null);
+    private static TeamsActivity DirectLine(ChatOpsHost host, string? text) => TeamsActivity.DirectLine(text, host.Connector.ServiceUrl, WebAdmin);
 }
