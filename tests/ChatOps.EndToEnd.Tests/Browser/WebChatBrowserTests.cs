@@ -7,7 +7,7 @@ namespace ChatOps.EndToEnd.Tests.Browser;
 /// The service as a process, driven through the official Web Chat (what the Emulator and Direct
 /// Line embeds use) in Debian's Chromium, over a local Direct Line: cards render, Confirm and
 /// Cancel (Action.Submit there) decide and update their card in place, and a follow-up button runs
-/// its command. Skipped, with the reason, without Chromium or the Web Chat bundle; <c>.ci/run</c>
+/// its command, and a double click on Confirm ends on the outcome. Skipped, with the reason, without Chromium or the Web Chat bundle; <c>.ci/run</c>
 /// provides both. Screenshots are kept in <c>screenshots/</c> beside the test binaries.
 /// </summary>
 public sealed class WebChatBrowserTests
@@ -62,6 +62,21 @@ public sealed class WebChatBrowserTests
             Assert.Equal(0, await cancel.CountAsync());
             await Chromium.ShotAsync(page, "webchat-4-cancelled.png");
 
+            // A double click on Confirm runs the action once, and the card ends on its outcome, not on "already used".
+            await SayAsync(page, "flushdns HV05");
+            var confirmDns = CardButton(page, "Confirm");
+            await confirmDns.Last.WaitForAsync();
+            var pressesBefore = Presses(directLine);
+            await confirmDns.Last.DblClickAsync();
+            await WaitForTextAsync(page, "Flushed the DNS cache on HV05");
+            await Task.Delay(1500);
+            Assert.Equal(pressesBefore + 2, Presses(directLine));
+            var afterDoubleClick = await TranscriptAsync(page);
+            Assert.DoesNotContain("already confirmed and used", afterDoubleClick, StringComparison.Ordinal);
+            Assert.DoesNotContain("Someone decided", afterDoubleClick, StringComparison.Ordinal);
+            Assert.Contains("Flushed the DNS cache on HV05", await LastActivityTextAsync(page), StringComparison.Ordinal);
+            await Chromium.ShotAsync(page, "webchat-5-double-click.png");
+
             // A follow-up button posts its data, and the bot runs the command it carries.
             await SayAsync(page, "hlep");
             var run = CardButton(page, "Run help");
@@ -69,7 +84,7 @@ public sealed class WebChatBrowserTests
             await run.Last.ClickAsync();
             await WaitForTextAsync(page, "kb search");
             Assert.DoesNotContain("empty message", await TranscriptAsync(page), StringComparison.Ordinal);
-            await Chromium.ShotAsync(page, "webchat-5-follow-up.png");
+            await Chromium.ShotAsync(page, "webchat-6-follow-up.png");
         }
         catch (Exception ex) when (ex is TimeoutException or PlaywrightException)
         {
@@ -82,6 +97,10 @@ public sealed class WebChatBrowserTests
             Directory.Delete(data, recursive: true);
         }
     }
+
+    /// <summary>How many button presses (activities carrying a pending action's id) Web Chat has posted.</summary>
+    private static int Presses(LocalDirectLine directLine) =>
+        directLine.Transcript.Split('\n').Count(a => a.Contains("\"value\"", StringComparison.Ordinal) && a.Contains("\"pendingId\"", StringComparison.Ordinal) && a.Contains("\"confirm\"", StringComparison.Ordinal));
 
     private static async Task SayAsync(IPage page, string text)
     {
