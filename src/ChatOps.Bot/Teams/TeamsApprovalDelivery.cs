@@ -39,7 +39,7 @@ internal sealed partial class TeamsApprovalDelivery(
         var others = OtherAdmins(action);
         if (others.Count == 0)
         {
-            return new ApproverReach(false, "ChatOps:Access:Admins names no admin but you");
+            return new ApproverReach(false, "`ChatOps:Access:Admins` names no admin but you");
         }
 
         var places = new List<string>();
@@ -66,7 +66,7 @@ internal sealed partial class TeamsApprovalDelivery(
 
         return places.Count > 0
             ? new ApproverReach(true, string.Join(" and ", places))
-            : new ApproverReach(false, $"no approvals conversation is set and none of the {others.Count} other admin(s) has a personal chat with the bot");
+            : new ApproverReach(false, $"no approvals conversation is set (`ChatOps:Actions:ApprovalsConversation`) and none of the {others.Count} other admin(s) has a personal chat with the bot (they get one by writing to it, or when the app is installed for them)");
     }
 
     public async Task<IReadOnlyList<CardCopy>> AskAsync(PendingAction action, Reply shared, Reply approverView, CancellationToken cancellationToken)

@@ -34,7 +34,7 @@ internal sealed class PendingHandler(IPendingActions pending, TimeProvider time)
             p.Id,
             $"{p.Action} {p.Target}",
             p.RequesterName,
-            caller.Is(p.RequesterId) ? (p.State == PendingActionState.AwaitingApproval ? "your request: waiting for a second admin" : "your request: waiting for your confirmation") : new TableCell("waiting for your approval", CellStatus.Attention),
+            caller.Is(p.RequesterId) ? (p.State == PendingActionState.AwaitingApproval ? "your request: waiting for a second admin" : "your request: waiting for your confirmation") : new TableCell("waiting for your approval", CellStatus.Warning),
             $"{p.ExpiresAt:HH:mm:ss} UTC",
         ]).ToList();
         return new Reply

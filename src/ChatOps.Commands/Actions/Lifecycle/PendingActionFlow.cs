@@ -63,7 +63,7 @@ internal sealed class PendingActionFlow(
             NeedsSecondApprover = plan.ForceSecondApprover || SecondApproverRequired(action),
         };
         var refusal = plan.Refusal ?? (stored.NeedsSecondApprover && await approvals.ReachAsync(stored, cancellationToken) is { Reachable: false } nobody
-            ? $"This needs a second admin's approval, and no admin but you can be reached: {nobody.Where}. Nothing was stored; ask an admin of this bot to set `ChatOps:Actions:ApprovalsConversation`, or another admin to open a chat with the bot."
+            ? $"This needs a second admin's approval, and no admin but you can be reached: {nobody.Where}. Nothing was stored."
             : null);
         if (refusal is not null)
         {
