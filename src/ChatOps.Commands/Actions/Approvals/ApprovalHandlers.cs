@@ -22,7 +22,8 @@ internal sealed class PendingHandler(IPendingActions pending, TimeProvider time)
         var caller = request.Context.Caller;
         var now = time.GetUtcNow();
         var waiting = (await pending.ListWaitingAsync(cancellationToken))
-            .Where(p => p.ExpiresAt >= now && (caller.Is(p.RequesterId) || (request.Context.Role >= Role.Admin && p.State == PendingActionState.AwaitingApproval)))
+            .Where(p => p.ExpiresAt >= now && (p.TenantId is null || p.TenantId == request.Context.TenantId))
+            .Where(p => caller.Is(p.RequesterId) || (request.Context.Role >= Role.Admin && p.State == PendingActionState.AwaitingApproval))
             .ToList();
         if (waiting.Count == 0)
         {
