@@ -9,6 +9,7 @@ using ChatOps.Bot.Turns;
 using ChatOps.Commands;
 using ChatOps.Commands.Subscriptions;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -52,6 +53,7 @@ internal static class TeamsEndpointExtensions
     /// <summary>Maps <c>POST /api/messages</c>, <c>GET /kb/{id}</c>, <c>GET /healthz</c> and <c>GET /readyz</c>.</summary>
     public static WebApplication MapChatOps(this WebApplication app)
     {
+        app.UseForwardedHeaders(ForwardedFrom(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<WebOptions>>().Value));
         if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<WebOptions>>().Value.SignInRequired)
         {
             app.UseAuthentication();
@@ -69,6 +71,22 @@ internal static class TeamsEndpointExtensions
             ResponseWriter = WriteReadinessAsync,
         });
         return app;
+    }
+
+    /// <summary>The loopback proxy and those of <see cref="WebOptions.KnownProxies"/> are believed; a forwarded address from anyone else is ignored.</summary>
+    private static ForwardedHeadersOptions ForwardedFrom(WebOptions web)
+    {
+        var options = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto };
+        options.KnownProxies.Add(System.Net.IPAddress.Loopback);
+        options.KnownProxies.Add(System.Net.IPAddress.IPv6Loopback);
+        foreach (var proxy in web.KnownProxies.Where(p => !string.IsNullOrWhiteSpace(p)))
+        {
+            options.KnownProxies.Add(System.Net.IPAddress.TryParse(proxy.Trim(), out var address)
+                ? address
+                : throw new StartupException($"{WebOptions.Section}:KnownProxies has '{proxy}', which is not an IP address."));
+        }
+
+        return options;
     }
 
     /// <summary>

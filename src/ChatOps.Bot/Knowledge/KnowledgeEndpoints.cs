@@ -18,7 +18,7 @@ internal static class KnowledgeEndpoints
 
     public static WebApplication MapKnowledgePages(this WebApplication app)
     {
-        app.MapGet("/", (IKnowledgeBase knowledge, Links links, IOptions<WebOptions> web, HttpContext http) =>
+        app.MapMethods("/", HtmlPage.GetOrHead, (IKnowledgeBase knowledge, Links links, IOptions<WebOptions> web, HttpContext http) =>
         {
             // Whether the reader may see the cluster status changes the page, so it is part of the tag.
             var status = !web.Value.SignInRequired ? KnowledgeBasePages.StatusLink.None
@@ -26,7 +26,7 @@ internal static class KnowledgeEndpoints
                 : KnowledgeBasePages.StatusLink.Open;
             return Cached(http, knowledge, "home|" + status, () => KnowledgeBasePages.Home(knowledge.Status, links, status));
         }).Runbooks(app.Services);
-        app.MapGet("/kb", (string? q, string? tag, IKnowledgeBase knowledge, Links links, HttpContext http) =>
+        app.MapMethods("/kb", HtmlPage.GetOrHead, (string? q, string? tag, IKnowledgeBase knowledge, Links links, HttpContext http) =>
         {
             var query = q?.Trim() is { Length: > 0 } text ? text[..Math.Min(text.Length, KnowledgeBasePages.MaxQueryLength)] : null;
             return Cached(http, knowledge, $"{query}|{tag}", () => query is null
@@ -46,7 +46,7 @@ internal static class KnowledgeEndpoints
             var result = words.Length == 0 ? new SearchResult([], false) : knowledge.Search(words, 5);
             return HtmlPage.Content(http.Response, KnowledgeBasePages.Results(words, result, links, "Page not found"), StatusCodes.Status404NotFound);
         }).Runbooks(app.Services);
-        app.MapGet("/kb/{id}", (string id, IKnowledgeBase knowledge, Links links, CommandCatalog catalog, HttpResponse response) =>
+        app.MapMethods("/kb/{id}", HtmlPage.GetOrHead, (string id, IKnowledgeBase knowledge, Links links, CommandCatalog catalog, HttpResponse response) =>
         {
             var runbook = id.Length <= MaxIdLength ? knowledge.Get(id) : null;
             if (runbook is not null)

@@ -26,7 +26,10 @@ internal enum ActivityKind
     /// <summary>In Teams, an <c>Action.Submit</c>-shaped message for a pending action: Teams decides only by <c>Action.Execute</c>, so it is refused.</summary>
     StraySubmit,
 
-    /// <summary>Anything else: other invokes, conversation updates, events.</summary>
+    /// <summary>An invoke this bot does not answer (a task module, a sign-in, a setting): refused with 400 and the reason.</summary>
+    UnknownInvoke,
+
+    /// <summary>Anything else: conversation updates, events, a card action that carries no press.</summary>
     Other,
 }
 
@@ -78,7 +81,7 @@ internal sealed record Classified(ActivityKind Kind, Press? Press = null, string
                     : new Classified(ActivityKind.Other);
             }
 
-            return new Classified(invoke.Name?.StartsWith("composeExtension/", StringComparison.Ordinal) == true ? ActivityKind.Compose : ActivityKind.Other);
+            return new Classified(invoke.Name is "composeExtension/query" or "composeExtension/queryLink" ? ActivityKind.Compose : ActivityKind.UnknownInvoke);
         }
 
         if (activity.Type != ActivityTypes.Message)

@@ -8,7 +8,8 @@ using Newtonsoft.Json;
 namespace ChatOps.Bot.Messages;
 
 /// <summary>
-/// <c>POST /api/messages</c>: refuses a body that is not an activity the bot can answer (400),
+/// <c>POST /api/messages</c>: refuses a body that is not an activity the bot can answer, or whose
+/// fields are not of an activity's types (400, with the reason),
 /// authenticates it as the Bot Framework adapter would, and hands it to <see cref="TurnIntake"/>,
 /// which answers at once and runs the turn in the background. A token the validator rejects, however
 /// malformed, is a 401 and logged, never a 500 carrying the validator's exception; signing keys
@@ -50,8 +51,22 @@ internal static partial class MessagesEndpoint
             return;
         }
 
-        var activity = JsonConvert.DeserializeObject<Activity>(
-            System.Text.Encoding.UTF8.GetString(body.GetBuffer(), 0, (int)body.Length), HttpHelper.BotMessageSerializerSettings)!;
+        Activity activity;
+        try
+        {
+            activity = JsonConvert.DeserializeObject<Activity>(
+                System.Text.Encoding.UTF8.GetString(body.GetBuffer(), 0, (int)body.Length), HttpHelper.BotMessageSerializerSettings)!;
+        }
+        catch (Exception ex) when (ex is JsonException or FormatException or OverflowException or InvalidCastException or ArgumentException)
+        {
+            // A field of the wrong type ("text": {}, "entities": "x", "timestamp": "soon"): the activity cannot be read, so it is refused before anything else.
+            var path = ex switch { JsonReaderException r => r.Path, JsonSerializationException j => j.Path, _ => null };
+            var wrongType = string.IsNullOrEmpty(path) ? "The body is not a Bot Framework activity: a field has the wrong type." : $"'{Echo(path)}' is not of the type an activity gives it.";
+            LogMalformed(logger, remote, wrongType);
+            await RefuseAsync(response, StatusCodes.Status400BadRequest, wrongType, cancellationToken);
+            return;
+        }
+
         AuthenticateRequestResult auth;
         try
         {
@@ -94,6 +109,9 @@ internal static partial class MessagesEndpoint
     /// <summary>IDX20803: the Bot Framework's signing keys (OpenID configuration) could not be fetched.</summary>
     private static bool IsKeysUnavailable(Exception ex) =>
         ex is InvalidOperationException && ex.Message.StartsWith("IDX20803", StringComparison.Ordinal);
+
+    /// <summary>A name from the body (a JSON path, an invoke's name), short and printable, to repeat in a refusal.</summary>
+    internal static string Echo(string text) => new([.. text.Where(c => !char.IsControl(c)).Take(80)]);
 
     /// <summary>A refusal the caller can read: the status and <c>{ "error": problem }</c>.</summary>
     internal static async Task RefuseAsync(HttpResponse response, int status, string problem, CancellationToken cancellationToken)

@@ -39,7 +39,7 @@ internal static class HtmlPage
 
     /// <summary>Allows the inline stylesheet and the copy script (by its hash), nothing else: no other script, no remote content.</summary>
     public static readonly string ContentSecurityPolicy =
-        $"default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'sha256-{Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(CopyScript)))}'";
+        $"default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'sha256-{Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(CopyScript)))}'; frame-ancestors 'none'; base-uri 'none'";
 
     /// <summary>The script element that adds Copy buttons to a page's code blocks.</summary>
     public static string CopyButtons => $"<script>{CopyScript}</script>";
@@ -51,11 +51,18 @@ internal static class HtmlPage
         return Results.Content(html, "text/html; charset=utf-8", statusCode: statusCode);
     }
 
-    /// <summary>The headers every page carries.</summary>
+    /// <summary>The methods a page answers: HEAD as GET (the server sends the headers only).</summary>
+    public static readonly string[] GetOrHead = [HttpMethods.Get, HttpMethods.Head];
+
+    /// <summary>
+    /// The headers every page carries: no other origin may frame it, and no link on it tells the next
+    /// site where the reader came from (a sweep page's address is its only key).
+    /// </summary>
     public static void Secure(HttpResponse response)
     {
         response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
         response.Headers.XContentTypeOptions = "nosniff";
+        response.Headers["Referrer-Policy"] = "no-referrer";
     }
 
     /// <summary>A complete HTML document; <paramref name="title"/> is encoded, <paramref name="body"/> is trusted HTML.</summary>

@@ -15,7 +15,7 @@ internal static class StatusPage
 
     public static IEndpointRouteBuilder MapStatusPage(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/status", async (HttpContext http, CommandRouter router, IOptions<WebOptions> web, Links links, CancellationToken ct) =>
+        app.MapMethods("/status", HtmlPage.GetOrHead, async (HttpContext http, CommandRouter router, IOptions<WebOptions> web, Links links, CancellationToken ct) =>
         {
             http.Response.Headers.CacheControl = "no-store";
             if (PageSignIn.Reader(http) is not { } reader)

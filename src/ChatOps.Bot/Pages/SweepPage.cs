@@ -11,7 +11,7 @@ internal static partial class SweepPage
 {
     public static IEndpointRouteBuilder MapSweepPages(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/sweeps/{id}", async (string id, ISweepHistory history, Links links, HttpResponse response, CancellationToken ct) =>
+        app.MapMethods("/sweeps/{id}", HtmlPage.GetOrHead, async (string id, ISweepHistory history, Links links, HttpResponse response, CancellationToken ct) =>
         {
             var sweep = SweepId().IsMatch(id) ? await history.GetAsync(id, ct) : null;
             return sweep is null

@@ -24,6 +24,14 @@ public sealed class WebOptions
     /// <summary>Whether <c>/</c>, <c>/kb</c> and the runbook pages are open to anyone; false asks for sign-in, which must then be configured.</summary>
     public bool PublicRunbooks { get; set; } = true;
 
+    /// <summary>
+    /// Reverse proxies whose <c>X-Forwarded-For</c> / <c>X-Forwarded-Proto</c> are believed (IP
+    /// addresses), besides this machine's loopback, which is always one. Behind one, the caller is the
+    /// address it forwards: <c>/readyz</c> details go only to callers on this machine, not to whoever
+    /// reaches the proxy.
+    /// </summary>
+    public IList<string> KnownProxies { get; set; } = [];
+
     /// <summary>Whether sign-in is configured.</summary>
     public bool SignInRequired => !string.IsNullOrWhiteSpace(ClientId);
 }

@@ -21,7 +21,18 @@ internal static class AuditExport
         }
 
         var audit = services.GetRequiredService<IAuditLog>();
-        await using var output = args.Count == 2 ? new StreamWriter(args[1], append: false) : new StreamWriter(Console.OpenStandardOutput());
+        StreamWriter output;
+        try
+        {
+            output = args.Count == 2 ? new StreamWriter(args[1], append: false) : new StreamWriter(Console.OpenStandardOutput());
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            await Console.Error.WriteLineAsync($"Cannot write {args[1]}: {ex.Message}");
+            return 1;
+        }
+
+        await using var _ = output;
         var count = 0;
         await foreach (var record in audit.AllAsync(cancellationToken))
         {

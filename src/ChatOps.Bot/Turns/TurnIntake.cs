@@ -39,6 +39,12 @@ internal sealed partial class TurnIntake(
         activity.CallerId = auth.CallerId;
         var classified = Classified.Of(activity);
         var isPress = classified.IsPress;
+        if (classified.Kind == ActivityKind.UnknownInvoke)
+        {
+            await MessagesEndpoint.RefuseAsync(response, StatusCodes.Status400BadRequest, $"This bot does not answer the invoke '{MessagesEndpoint.Echo(activity.Name ?? "(none)")}'.", cancellationToken);
+            return;
+        }
+
         if (activity.Type == ActivityTypes.Invoke && !isPress)
         {
             // A card's refresh only reads (a person's view of a pending action): answered now, and never

@@ -37,7 +37,10 @@ public sealed class ClassifiedTests
     [InlineData("msteams", "invoke", "adaptiveCard/action", null, null, "Other", null)]
     [InlineData("msteams", "invoke", "composeExtension/query", null, """{ "commandId": "kb" }""", "Compose", null)]
     [InlineData("msteams", "invoke", "composeExtension/queryLink", null, """{ "url": "https://x/kb/a" }""", "Compose", null)]
-    [InlineData("msteams", "invoke", "signin/verifyState", null, null, "Other", null)]
+    [InlineData("msteams", "invoke", "signin/verifyState", null, null, "UnknownInvoke", null)]
+    [InlineData("msteams", "invoke", "composeExtension/submitAction", null, "{}", "UnknownInvoke", null)]
+    [InlineData("msteams", "invoke", "task/fetch", null, "{}", "UnknownInvoke", null)]
+    [InlineData("msteams", "invoke", null, null, null, "UnknownInvoke", null)]
     [InlineData("msteams", "conversationUpdate", null, null, null, "Other", null)]
     public void Of_EachShape(string channel, string type, string? name, string? text, string? value, string kind, string? verb)
     {

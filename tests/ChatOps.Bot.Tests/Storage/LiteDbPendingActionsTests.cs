@@ -27,7 +27,7 @@ public sealed class LiteDbPendingActionsTests
         clock.Advance(TimeSpan.FromTicks(1));
         var past = await pending.ListExpiredAsync(CancellationToken.None);
 
-        // At ExpiresAt itself the buttons still work (ActionConfirmations refuses only after it).
+        // At ExpiresAt itself the buttons still work (the decision rules refuse only after it).
         Assert.Empty(atTheEnd);
         Assert.Equal("p1", Assert.Single(past).Id);
     }
