@@ -89,7 +89,7 @@ internal static partial class MessagesEndpoint
             return;
         }
 
-        await intake.AcceptAsync(activity, auth, response, cancellationToken);
+        await intake.AcceptAsync(activity, auth, body.Length, response, cancellationToken);
     }
 
     /// <summary>

@@ -34,7 +34,8 @@ internal sealed partial class TurnIntake(
     private const string StoreDown = "Sorry: my state store is not answering, so I did nothing with that. Please send it again in a minute.";
 
 
-    public async Task AcceptAsync(Activity activity, AuthenticateRequestResult auth, HttpResponse response, CancellationToken cancellationToken)
+    /// <summary>Accepts an authenticated activity (its body <c>bytes</c> long, what it holds while it waits).</summary>
+    public async Task AcceptAsync(Activity activity, AuthenticateRequestResult auth, long bytes, HttpResponse response, CancellationToken cancellationToken)
     {
         activity.CallerId = auth.CallerId;
         var classified = Classified.Of(activity);
@@ -84,7 +85,7 @@ internal sealed partial class TurnIntake(
         }
 
         var handshake = isPress && activity.Type == ActivityTypes.Invoke ? new InvokeHandshake() : null;
-        var refusal = queue.Enqueue(LaneOf(activity), urgent: isPress, ct => WorkAsync(activity, classified, auth, key, handshake, ct));
+        var refusal = queue.Enqueue(LaneOf(activity), PersonOf(activity), urgent: isPress, bytes, ct => WorkAsync(activity, classified, auth, key, handshake, ct));
         if (refusal != TurnQueue.Refusal.None)
         {
             if (key is not null)
@@ -92,9 +93,12 @@ internal sealed partial class TurnIntake(
                 await claims.ReleaseAsync(key);
             }
 
-            await RefuseAsync(response, refusal == TurnQueue.Refusal.Full
-                ? "You have too many requests waiting in this conversation; please send this again in a moment."
-                : "The service is restarting; please send this again in a moment.", cancellationToken);
+            await RefuseAsync(response, refusal switch
+            {
+                TurnQueue.Refusal.Full => "You have too many requests waiting in this conversation; please send this again in a moment.",
+                TurnQueue.Refusal.TooMuchWaiting => "The service has too much waiting to be worked off; please send this again in a moment.",
+                _ => "The service is restarting; please send this again in a moment.",
+            }, cancellationToken);
             return;
         }
 
@@ -112,8 +116,10 @@ internal sealed partial class TurnIntake(
     /// other, so one person flooding a channel delays only themselves (their replies still share
     /// the conversation's send limits, where confirmations and press results go first).
     /// </summary>
-    private static string LaneOf(Activity activity) =>
-        $"{activity.ChannelId}|{activity.Conversation.Id}|{activity.From?.AadObjectId ?? activity.From?.Id}";
+    private static string LaneOf(Activity activity) => $"{activity.ChannelId}|{activity.Conversation.Id}|{PersonOf(activity)}";
+
+    /// <summary>The sender, whichever conversation or thread they write in: one person holds at most one turn slot at a time.</summary>
+    private static string PersonOf(Activity activity) => $"{activity.ChannelId}|{activity.From?.AadObjectId ?? activity.From?.Id}";
 
     /// <summary>
     /// The state store did not answer a press's claim: nothing is done (a redelivery could not be

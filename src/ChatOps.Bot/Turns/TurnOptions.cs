@@ -24,6 +24,13 @@ public sealed class TurnOptions
     public int MaxQueuedPerLane { get; set; } = 50;
 
     /// <summary>
+    /// Bytes the activities waiting for a turn may hold in all (their bodies as posted); past that,
+    /// a message is answered 503 with <c>Retry-After</c> (button presses are still queued). Default: 64 MB.
+    /// </summary>
+    [Range(1024L * 1024, 4096L * 1024 * 1024, ErrorMessage = "ChatOps:Turns:MaxQueuedBytes must be 1 MB-4 GB.")]
+    public long MaxQueuedBytes { get; set; } = 64L * 1024 * 1024;
+
+    /// <summary>
     /// How long a button press (Action.Execute) waits for its answer before Teams is answered with a
     /// "Running…" card that is updated later. Teams waits a few seconds for an invoke. Default: 2.5 seconds.
     /// </summary>

@@ -6,16 +6,18 @@ namespace ChatOps.Bot.Turns;
 /// The work behind <c>/api/messages</c>, off the HTTP request. Turns are queued in lanes (one per
 /// person in a conversation, see <see cref="TurnIntake"/>); each lane runs one turn at a time in
 /// arrival order (button presses ahead of messages), at most
-/// <see cref="TurnOptions.MaxConcurrentTurns"/> at once, under the host's lifetime. Stopping
-/// refuses new turns, lets queued ones finish within <see cref="TurnOptions.DrainTimeout"/>, then
-/// cancels the rest.
+/// <see cref="TurnOptions.MaxConcurrentTurns"/> at once (<see cref="TurnSlots"/>), and one person
+/// holds at most one of those at a time, however many threads they post in. What waits is bounded
+/// in count per lane and in bytes overall (an activity counts until its turn is over). Turns run under the host's lifetime: stopping refuses
+/// new turns, lets queued ones finish within <see cref="TurnOptions.DrainTimeout"/>, then cancels the rest.
 /// </summary>
 internal sealed partial class TurnQueue(IOptions<TurnOptions> options, ILogger<TurnQueue> logger) : IHostedService, IDisposable
 {
     private readonly Dictionary<string, Lane> _lanes = new(StringComparer.Ordinal);
     private readonly HashSet<Task> _workers = [];
-    private readonly SemaphoreSlim _slots = new(options.Value.MaxConcurrentTurns);
+    private readonly TurnSlots _slots = new(options.Value.MaxConcurrentTurns);
     private readonly CancellationTokenSource _stopping = new();
+    private long _queuedBytes;
     private bool _closed;
 
     /// <summary>Why a turn was not queued.</summary>
@@ -27,18 +29,30 @@ internal sealed partial class TurnQueue(IOptions<TurnOptions> options, ILogger<T
         /// <summary>The conversation already has <see cref="TurnOptions.MaxQueuedPerLane"/> turns waiting.</summary>
         Full,
 
+        /// <summary>The activities waiting already hold <see cref="TurnOptions.MaxQueuedBytes"/>.</summary>
+        TooMuchWaiting,
+
         /// <summary>The service is stopping.</summary>
         Stopping,
     }
 
-    /// <summary>Queues one turn in a lane; <paramref name="urgent"/> turns (button presses) go ahead of messages.</summary>
-    public Refusal Enqueue(string lane, bool urgent, Func<CancellationToken, Task> turn)
+    /// <summary>
+    /// Queues one turn of <paramref name="person"/> in a lane; <paramref name="urgent"/> turns (button
+    /// presses) go ahead of messages; <paramref name="bytes"/> is what the activity holds while it waits.
+    /// </summary>
+    public Refusal Enqueue(string lane, string person, bool urgent, long bytes, Func<CancellationToken, Task> turn)
     {
         lock (_lanes)
         {
             if (_closed)
             {
                 return Refusal.Stopping;
+            }
+
+            if (Interlocked.Read(ref _queuedBytes) + bytes > options.Value.MaxQueuedBytes && !urgent)
+            {
+                LogTooMuchWaiting(Interlocked.Read(ref _queuedBytes), options.Value.MaxQueuedBytes);
+                return Refusal.TooMuchWaiting;
             }
 
             if (!_lanes.TryGetValue(lane, out var waiting))
@@ -54,11 +68,12 @@ internal sealed partial class TurnQueue(IOptions<TurnOptions> options, ILogger<T
                 return Refusal.Full;
             }
 
-            queue.Enqueue(turn);
+            queue.Enqueue(new Queued(turn, bytes));
+            Interlocked.Add(ref _queuedBytes, bytes);
             if (!waiting.Working)
             {
                 waiting.Working = true;
-                var worker = Task.Run(() => WorkAsync(lane, waiting), CancellationToken.None);
+                var worker = Task.Run(() => WorkAsync(lane, person, waiting), CancellationToken.None);
                 _workers.Add(worker);
                 _ = worker.ContinueWith(done => Forget(done), TaskScheduler.Default);
             }
@@ -105,20 +120,18 @@ internal sealed partial class TurnQueue(IOptions<TurnOptions> options, ILogger<T
         }
     }
 
-    public void Dispose()
-    {
-        _stopping.Dispose();
-        _slots.Dispose();
-    }
+    public void Dispose() => _stopping.Dispose();
 
-    private async Task WorkAsync(string name, Lane lane)
+    private async Task WorkAsync(string name, string person, Lane lane)
     {
         while (true)
         {
-            Func<CancellationToken, Task>? turn;
+            Queued? next;
+            bool urgent;
             lock (_lanes)
             {
-                if (!lane.Urgent.TryDequeue(out turn) && !lane.Normal.TryDequeue(out turn))
+                urgent = lane.Urgent.TryDequeue(out next);
+                if (!urgent && !lane.Normal.TryDequeue(out next))
                 {
                     lane.Working = false;
                     _lanes.Remove(name);
@@ -128,14 +141,14 @@ internal sealed partial class TurnQueue(IOptions<TurnOptions> options, ILogger<T
 
             try
             {
-                await _slots.WaitAsync(_stopping.Token);
+                await _slots.EnterAsync(person, urgent, _stopping.Token);
                 try
                 {
-                    await turn(_stopping.Token);
+                    await next!.Turn(_stopping.Token);
                 }
                 finally
                 {
-                    _slots.Release();
+                    _slots.Leave(person);
                 }
             }
             catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
@@ -146,6 +159,11 @@ internal sealed partial class TurnQueue(IOptions<TurnOptions> options, ILogger<T
             {
                 // A turn's own errors are the adapter's to answer; this is what escaped it (e.g. no connector client).
                 LogTurnFailed(ex, name);
+            }
+            finally
+            {
+                // The activity is held until its turn is over, running included.
+                Interlocked.Add(ref _queuedBytes, -next!.Bytes);
             }
         }
     }
@@ -158,14 +176,19 @@ internal sealed partial class TurnQueue(IOptions<TurnOptions> options, ILogger<T
         }
     }
 
+    private sealed record Queued(Func<CancellationToken, Task> Turn, long Bytes);
+
     private sealed class Lane
     {
-        public Queue<Func<CancellationToken, Task>> Urgent { get; } = new();
+        public Queue<Queued> Urgent { get; } = new();
 
-        public Queue<Func<CancellationToken, Task>> Normal { get; } = new();
+        public Queue<Queued> Normal { get; } = new();
 
         public bool Working { get; set; }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The activities waiting hold {Bytes} bytes, {Limit} at most (ChatOps:Turns:MaxQueuedBytes); refused one more with 503")]
+    private partial void LogTooMuchWaiting(long bytes, long limit);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Lane {Lane} already has {Count} turns waiting (button presses: {Urgent}); refused one more")]
     private partial void LogFull(string lane, int count, bool urgent);

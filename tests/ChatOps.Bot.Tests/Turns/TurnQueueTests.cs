@@ -17,7 +17,7 @@ public sealed class TurnQueueTests
         for (var i = 0; i < 20; i++)
         {
             var n = i;
-            Assert.Equal(TurnQueue.Refusal.None, queue.Enqueue("c1", urgent: false, async _ =>
+            Assert.Equal(TurnQueue.Refusal.None, queue.Enqueue("c1", "c1", urgent: false, 0, async _ =>
             {
                 overlapped |= Interlocked.Increment(ref running) > 1;
                 await Task.Delay(2);
@@ -46,14 +46,14 @@ public sealed class TurnQueueTests
         using var queue = Queue();
         var gate = new TaskCompletionSource();
         var order = new List<string>();
-        queue.Enqueue("c1", urgent: false, _ => gate.Task);
+        queue.Enqueue("c1", "c1", urgent: false, 0, _ => gate.Task);
         for (var i = 0; i < 10; i++)
         {
             var n = i;
-            queue.Enqueue("c1", urgent: false, _ => Record(order, $"message {n}"));
+            queue.Enqueue("c1", "c1", urgent: false, 0, _ => Record(order, $"message {n}"));
         }
 
-        queue.Enqueue("c1", urgent: true, _ => Record(order, "press"));
+        queue.Enqueue("c1", "c1", urgent: true, 0, _ => Record(order, "press"));
         gate.SetResult();
         await WaitUntilAsync(() => queue.Pending == 0);
 
@@ -67,11 +67,11 @@ public sealed class TurnQueueTests
         var blocked = new TaskCompletionSource();
         for (var i = 0; i < 10; i++)
         {
-            queue.Enqueue("flooded", urgent: false, _ => blocked.Task);
+            queue.Enqueue("flooded", "flooded", urgent: false, 0, _ => blocked.Task);
         }
 
         var other = new TaskCompletionSource();
-        queue.Enqueue("quiet", urgent: false, _ =>
+        queue.Enqueue("quiet", "quiet", urgent: false, 0, _ =>
         {
             other.SetResult();
             return Task.CompletedTask;
@@ -87,19 +87,19 @@ public sealed class TurnQueueTests
         using var queue = Queue(new TurnOptions { MaxQueuedPerLane = 3 });
         var blocked = new TaskCompletionSource();
         var started = new TaskCompletionSource();
-        queue.Enqueue("c1", urgent: false, _ =>
+        queue.Enqueue("c1", "c1", urgent: false, 0, _ =>
         {
             started.SetResult();
             return blocked.Task;
         });
         await started.Task.WaitAsync(TimeSpan.FromSeconds(5));
-        var results = Enumerable.Range(0, 5).Select(_ => queue.Enqueue("c1", urgent: false, _ => blocked.Task)).ToList();
+        var results = Enumerable.Range(0, 5).Select(_ => queue.Enqueue("c1", "c1", urgent: false, 0, _ => blocked.Task)).ToList();
 
         // One runs, three wait, the rest are refused.
         Assert.Equal(3, results.Count(r => r == TurnQueue.Refusal.None));
         Assert.Equal(TurnQueue.Refusal.Full, results[^1]);
-        Assert.Equal(TurnQueue.Refusal.None, queue.Enqueue("c2", urgent: false, _ => Task.CompletedTask));
-        Assert.Equal(TurnQueue.Refusal.None, queue.Enqueue("c1", urgent: true, _ => Task.CompletedTask));
+        Assert.Equal(TurnQueue.Refusal.None, queue.Enqueue("c2", "c2", urgent: false, 0, _ => Task.CompletedTask));
+        Assert.Equal(TurnQueue.Refusal.None, queue.Enqueue("c1", "c1", urgent: true, 0, _ => Task.CompletedTask));
         blocked.SetResult();
     }
 
@@ -110,7 +110,7 @@ public sealed class TurnQueueTests
         var finished = 0;
         for (var i = 0; i < 5; i++)
         {
-            queue.Enqueue("c1", urgent: false, async _ =>
+            queue.Enqueue("c1", "c1", urgent: false, 0, async _ =>
             {
                 await Task.Delay(50);
                 Interlocked.Increment(ref finished);
@@ -120,7 +120,7 @@ public sealed class TurnQueueTests
         await queue.StopAsync(CancellationToken.None);
 
         Assert.Equal(5, finished);
-        Assert.Equal(TurnQueue.Refusal.Stopping, queue.Enqueue("c1", urgent: false, _ => Task.CompletedTask));
+        Assert.Equal(TurnQueue.Refusal.Stopping, queue.Enqueue("c1", "c1", urgent: false, 0, _ => Task.CompletedTask));
     }
 
     [Fact]
@@ -128,7 +128,7 @@ public sealed class TurnQueueTests
     {
         using var queue = Queue(new TurnOptions { DrainTimeout = TimeSpan.FromMilliseconds(200) });
         var cancelled = new TaskCompletionSource();
-        queue.Enqueue("c1", urgent: false, async token =>
+        queue.Enqueue("c1", "c1", urgent: false, 0, async token =>
         {
             try
             {
@@ -153,14 +153,95 @@ public sealed class TurnQueueTests
     {
         using var queue = Queue();
         var next = new TaskCompletionSource();
-        queue.Enqueue("c1", urgent: false, _ => throw new InvalidOperationException("boom"));
-        queue.Enqueue("c1", urgent: false, _ =>
+        queue.Enqueue("c1", "c1", urgent: false, 0, _ => throw new InvalidOperationException("boom"));
+        queue.Enqueue("c1", "c1", urgent: false, 0, _ =>
         {
             next.SetResult();
             return Task.CompletedTask;
         });
 
         await next.Task.WaitAsync(TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public async Task OnePersonFloodingTwelveThreads_HoldsOneSlot_AndAnotherPersonIsNotHeldBehindThem()
+    {
+        using var queue = Queue(new TurnOptions { MaxConcurrentTurns = 4 });
+        var blocked = new TaskCompletionSource();
+        var running = 0;
+        var most = 0;
+        for (var thread = 0; thread < 12; thread++)
+        {
+            for (var i = 0; i < 5; i++)
+            {
+                queue.Enqueue($"thread-{thread}|reader", "reader", urgent: false, 0, async _ =>
+                {
+                    var now = Interlocked.Increment(ref running);
+                    InterlockedMax(ref most, now);
+                    await blocked.Task;
+                    Interlocked.Decrement(ref running);
+                });
+            }
+        }
+
+        var admin = new TaskCompletionSource();
+        queue.Enqueue("thread-0|admin", "admin", urgent: false, 0, _ =>
+        {
+            admin.SetResult();
+            return Task.CompletedTask;
+        });
+
+        await admin.Task.WaitAsync(TimeSpan.FromSeconds(5));
+        await Task.Delay(100);
+        Assert.Equal(1, Volatile.Read(ref most));
+        blocked.SetResult();
+        await WaitUntilAsync(() => queue.Pending == 0);
+        Assert.Equal(1, Volatile.Read(ref most));
+    }
+
+    [Fact]
+    public async Task APersonsPress_GoesAheadOfTheirOwnMessagesInOtherThreads()
+    {
+        using var queue = Queue(new TurnOptions { MaxConcurrentTurns = 4 });
+        var gate = new TaskCompletionSource();
+        var order = new List<string>();
+        queue.Enqueue("thread-0|dana", "dana", urgent: false, 0, _ => gate.Task);
+        for (var thread = 1; thread < 6; thread++)
+        {
+            var n = thread;
+            queue.Enqueue($"thread-{n}|dana", "dana", urgent: false, 0, _ => Record(order, $"message {n}"));
+        }
+
+        await Task.Delay(100);
+        queue.Enqueue("thread-9|dana", "dana", urgent: true, 0, _ => Record(order, "press"));
+        await Task.Delay(100);
+        gate.SetResult();
+        await WaitUntilAsync(() => queue.Pending == 0);
+
+        Assert.Equal("press", order[0]);
+    }
+
+    [Fact]
+    public void MessagesPastTheByteBound_Refused_PressesStillQueued()
+    {
+        using var queue = Queue(new TurnOptions { MaxQueuedBytes = 1024 * 1024 });
+        var blocked = new TaskCompletionSource();
+        var results = Enumerable.Range(0, 5).Select(i => queue.Enqueue($"c{i}", $"p{i}", urgent: false, 300 * 1024, _ => blocked.Task)).ToList();
+
+        Assert.Equal([TurnQueue.Refusal.None, TurnQueue.Refusal.None, TurnQueue.Refusal.None, TurnQueue.Refusal.TooMuchWaiting, TurnQueue.Refusal.TooMuchWaiting], results);
+        Assert.Equal(TurnQueue.Refusal.None, queue.Enqueue("c9", "p9", urgent: true, 300 * 1024, _ => Task.CompletedTask));
+        blocked.SetResult();
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        for (var seen = Volatile.Read(ref target); value > seen; seen = Volatile.Read(ref target))
+        {
+            if (Interlocked.CompareExchange(ref target, value, seen) == seen)
+            {
+                return;
+            }
+        }
     }
 
     private static TurnQueue Queue(TurnOptions? options = null) => new(Options.Create(options ?? new TurnOptions()), NullLogger<TurnQueue>.Instance);
