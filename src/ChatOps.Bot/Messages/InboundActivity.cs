@@ -16,12 +16,12 @@ internal static class InboundActivity
     public const int MaxBodyBytes = 512 * 1024;
 
     /// <summary>Null when the body is an activity the bot can answer; otherwise what is wrong with it.</summary>
-    public static string? Problem(ReadOnlySpan<byte> body)
+    public static string? Problem(ReadOnlyMemory<byte> body)
     {
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(body.ToArray(), new JsonDocumentOptions { MaxDepth = 64 });
+            document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 64 });
         }
         catch (JsonException)
         {

@@ -44,7 +44,7 @@ internal static partial class MessagesEndpoint
             return;
         }
 
-        if (InboundActivity.Problem(body.GetBuffer().AsSpan(0, (int)body.Length)) is { } problem)
+        if (InboundActivity.Problem(body.GetBuffer().AsMemory(0, (int)body.Length)) is { } problem)
         {
             LogMalformed(logger, remote, problem);
             await RefuseAsync(response, StatusCodes.Status400BadRequest, problem, cancellationToken);
@@ -54,8 +54,11 @@ internal static partial class MessagesEndpoint
         Activity activity;
         try
         {
-            activity = JsonConvert.DeserializeObject<Activity>(
-                System.Text.Encoding.UTF8.GetString(body.GetBuffer(), 0, (int)body.Length), HttpHelper.BotMessageSerializerSettings)!;
+            // Read from the buffer itself: no second copy of a large body as one string.
+            body.Position = 0;
+            using var reader = new JsonTextReader(new StreamReader(body, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: false, leaveOpen: true));
+            activity = JsonSerializer.Create(HttpHelper.BotMessageSerializerSettings).Deserialize<Activity>(reader)
+                ?? throw new JsonSerializationException("The body is null.");
         }
         catch (Exception ex) when (ex is JsonException or FormatException or OverflowException or InvalidCastException or ArgumentException)
         {
@@ -89,7 +92,8 @@ internal static partial class MessagesEndpoint
             return;
         }
 
-        await intake.AcceptAsync(activity, auth, body.Length, response, cancellationToken);
+        // What the activity holds while it waits: its strings are UTF-16, about twice the UTF-8 body.
+        await intake.AcceptAsync(activity, auth, 2 * body.Length, response, cancellationToken);
     }
 
     /// <summary>

@@ -24,7 +24,7 @@ public sealed class TurnOptions
     public int MaxQueuedPerLane { get; set; } = 50;
 
     /// <summary>
-    /// Bytes the activities waiting for a turn may hold in all (their bodies as posted); past that,
+    /// Bytes the activities waiting for a turn may hold in all (twice their bodies: their text is UTF-16); past that,
     /// a message is answered 503 with <c>Retry-After</c> (button presses are still queued). Default: 64 MB.
     /// </summary>
     [Range(1024L * 1024, 4096L * 1024 * 1024, ErrorMessage = "ChatOps:Turns:MaxQueuedBytes must be 1 MB-4 GB.")]
