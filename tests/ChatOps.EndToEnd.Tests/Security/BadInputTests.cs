@@ -11,13 +11,6 @@ namespace ChatOps.EndToEnd.Tests.Security;
 /// </summary>
 public sealed class BadInputTests
 {
-    private static readonly Dictionary<string, string?> WithCredentials = new()
-    {
-        ["MicrosoftAppId"] = "00000000-1111-2222-3333-444444444444",
-        ["MicrosoftAppPassword"] = "not-a-real-secret",
-        ["MicrosoftAppType"] = "MultiTenant",
-    };
-
     /// <summary>Fields an activity cannot have with these types.</summary>
     public static TheoryData<string, string> WrongTypes => new()
     {
@@ -50,7 +43,7 @@ public sealed class BadInputTests
     [MemberData(nameof(Hostile))]
     public async Task FieldOfTheWrongType_WithoutAToken_400Or401_NeverAStackTrace(string field, string json)
     {
-        await using var host = await ChatOpsHost.StartAsync(WithCredentials);
+        await using var host = await ChatOpsHost.StartAsync(MalformedInputTests.WithCredentials);
 
         var (status, body) = await PostAsync(host, With(host, field, json));
 

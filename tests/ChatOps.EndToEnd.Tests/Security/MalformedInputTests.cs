@@ -9,7 +9,8 @@ namespace ChatOps.EndToEnd.Tests.Security;
 /// <summary>Forged tokens and activities Teams would never send: a 401 or a 400 with the reason, never a 500.</summary>
 public sealed class MalformedInputTests
 {
-    private static readonly Dictionary<string, string?> WithCredentials = new()
+    /// <summary>A bot with an app id and password: the Bot Framework token is checked.</summary>
+    internal static readonly Dictionary<string, string?> WithCredentials = new()
     {
         ["MicrosoftAppId"] = "00000000-1111-2222-3333-444444444444",
         ["MicrosoftAppPassword"] = "not-a-real-secret",
