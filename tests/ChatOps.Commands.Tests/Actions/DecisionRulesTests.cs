@@ -33,6 +33,7 @@ public sealed class DecisionRulesTests
         ["expired approval", PendingActionState.AwaitingApproval, true, "kim", Role.Admin, CardWire.Confirm, "19:approvals", "t1", true, 601, false, nameof(Verdict.Expire), null],
         ["used", PendingActionState.Done, false, "kim", Role.Admin, CardWire.Confirm, "19:incident", "t1", true, 10, false, nameof(Verdict.Refuse), "already confirmed and used"],
         ["used: the one who ran it presses again", PendingActionState.Done, false, "dana", Role.Admin, CardWire.Confirm, "19:incident", "t1", true, 10, false, nameof(Verdict.ShowOutcome), null],
+        ["used: the one who ran it hits Cancel on the second click", PendingActionState.Done, false, "dana", Role.Admin, CardWire.Cancel, "19:incident", "t1", true, 10, false, nameof(Verdict.ShowOutcome), null],
         ["approved twice by the approver", PendingActionState.Running, true, "kim", Role.Admin, CardWire.Confirm, "19:approvals", "t1", true, 10, false, nameof(Verdict.ShowOutcome), null],
         ["approved twice by a third admin", PendingActionState.Running, true, "lee", Role.Admin, CardWire.Confirm, "19:approvals", "t1", true, 10, false, nameof(Verdict.Refuse), "already confirmed and used"],
         ["wrong conversation", PendingActionState.AwaitingConfirmation, false, "dana", Role.Admin, CardWire.Confirm, "19:elsewhere", "t1", true, 10, false, nameof(Verdict.Refuse), "another conversation"],

@@ -29,7 +29,7 @@ internal enum Verdict
     /// <summary>A second admin rejected.</summary>
     Reject,
 
-    /// <summary>The person whose decision ran it pressed again (a double click): they get its outcome.</summary>
+    /// <summary>The person whose decision ran it pressed one of its buttons again (a double click): they get its outcome.</summary>
     ShowOutcome,
 }
 
@@ -73,7 +73,8 @@ internal static class DecisionRules
         switch (stored.State)
         {
             case PendingActionState.Running or PendingActionState.Done:
-                return attempt.Caller.Is(stored.ApprovedBy ?? stored.RequesterId) && attempt.Verb == CardWire.Confirm
+                // Whoever's decision ran it sees what it did, whichever of its buttons they press again (a double click may land on Cancel).
+                return attempt.Caller.Is(stored.ApprovedBy ?? stored.RequesterId)
                     ? new Ruling(Verdict.ShowOutcome)
                     : Ruling.Refused("This action was already confirmed and used; a confirmation works once.");
             case PendingActionState.Interrupted:
