@@ -113,6 +113,27 @@ public sealed class ApprovalFlowTests
         Assert.Equal(0, _action.Executions);
     }
 
+    [Fact]
+    public async Task ApprovedFromTheApprovalsChannel_PremiseChanged_NotRun_AndTheRequestersCardCarriesTheNewRequest()
+    {
+        var approvals = new RecordingApprovals();
+        var flow = Flow(approvals);
+        var (id, nonce) = await RequestAsync(flow);
+        await flow.Flow.CardSentAsync(id, "requester-card", CancellationToken.None);
+        await flow.DecideAsync(CardWire.Confirm, id, nonce, Context(Dana), CancellationToken.None);
+        _action.Premises = ["HV04 is Up", "the cluster loses quorum"];
+
+        var kims = await flow.DecideAsync(CardWire.Confirm, id, nonce, Context(Kim, "19:approvals"), CancellationToken.None);
+
+        Assert.Equal(0, _action.Executions);
+        Assert.Contains("Checked again just before running", Text(kims), StringComparison.Ordinal);
+        var fresh = Assert.Single(await _pending.ListWaitingAsync(CancellationToken.None));
+        Assert.Equal("requester-card", fresh.CardMessageId);
+        Assert.Equal("19:incident", fresh.ConversationId);
+        var (_, requesters) = Assert.Single(approvals.Updates, u => u.Copy.MessageId == "requester-card");
+        Assert.Equal(fresh.Id, requesters.Refresh?.PendingId);
+    }
+
     private FlowUnderTest Flow(IApprovalDelivery approvals) =>
         new(_action, _pending, _audit, _clock, new AccessOptions { Admins = ["aad-dana", "aad-kim", "aad-ola"] }, new ActionsOptions(), new TestLifetime(), approvals);
 

@@ -162,7 +162,13 @@ internal sealed class PendingActionFlow(
             var offer = await OfferAsync(action, fresh, running.CommandText, running.Force, requester, Stopwatch.GetTimestamp(), CancellationToken.None);
             Reply Noted(Reply view) => view with { Heading = $"Not run. {action.Describe(fresh.Target, fresh.Detail)}, with the new preview?", Blocks = [.. outcome.Reply.Blocks.Take(1), .. view.Blocks], Outcome = ReplyOutcome.Failed };
             var shared = Noted(offer.SharedView ?? offer);
-            await cards.PublishAsync(running, PendingViews.Settled(outcome.Reply, running), except);
+            // Every other card says so; the requester's own card, wherever the press came from, now carries the new request.
+            await cards.PublishAsync(running, shared, except);
+            if (running.CardMessageId is { } card && except != running.ConversationId && offer.Confirmation is { } fresher)
+            {
+                await CardSentAsync(fresher.PendingId, card, CancellationToken.None);
+            }
+
             return (context.Caller.Is(running.RequesterId) ? Noted(offer) : shared) with { SharedView = shared };
         }
 
