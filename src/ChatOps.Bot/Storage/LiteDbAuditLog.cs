@@ -7,7 +7,9 @@ namespace ChatOps.Bot.Storage;
 /// <summary>The audit log: an append-only LiteDB collection.</summary>
 internal sealed class LiteDbAuditLog(LiteDbStore store) : IAuditLog
 {
-    private ILiteCollection<AuditDocument> Records => store.Database.GetCollection<AuditDocument>("audit", BsonAutoId.Int64);
+    public const string Collection = "audit";
+
+    private ILiteCollection<AuditDocument> Records => store.Database.GetCollection<AuditDocument>(Collection, BsonAutoId.Int64);
 
     public Task AppendAsync(AuditRecord record, CancellationToken cancellationToken)
     {

@@ -10,7 +10,9 @@ namespace ChatOps.Bot.Storage;
 /// </summary>
 internal sealed class LiteDbPendingActions(LiteDbStore store, TimeProvider time) : IPendingActions
 {
-    private ILiteCollection<PendingDocument> Actions => store.Database.GetCollection<PendingDocument>("pending");
+    public const string Collection = "pending";
+
+    private ILiteCollection<PendingDocument> Actions => store.Database.GetCollection<PendingDocument>(Collection);
 
     public Task AddAsync(PendingAction action, CancellationToken cancellationToken)
     {

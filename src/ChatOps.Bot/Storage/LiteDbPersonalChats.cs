@@ -9,7 +9,9 @@ namespace ChatOps.Bot.Storage;
 /// </summary>
 internal sealed class LiteDbPersonalChats(LiteDbStore store) : IPersonalChats
 {
-    private ILiteCollection<PersonalChatDocument> Chats => store.Database.GetCollection<PersonalChatDocument>("personal_chats");
+    public const string Collection = "personal_chats";
+
+    private ILiteCollection<PersonalChatDocument> Chats => store.Database.GetCollection<PersonalChatDocument>(Collection);
 
     public Task RememberAsync(PersonalChat chat, CancellationToken cancellationToken)
     {

@@ -31,7 +31,9 @@ internal sealed class LiteDbProcessedActivities : IProcessedActivities, IDisposa
 
     private int _claims;
 
-    private ILiteCollection<ProcessedDocument> Seen => store.Database.GetCollection<ProcessedDocument>("processed");
+    public const string Collection = "processed";
+
+    private ILiteCollection<ProcessedDocument> Seen => store.Database.GetCollection<ProcessedDocument>(Collection);
 
     public Task<ActivityClaim> TryClaimAsync(string activityKey, DateTimeOffset now, CancellationToken cancellationToken)
     {

@@ -6,7 +6,9 @@ namespace ChatOps.Bot.Storage;
 /// <summary>Channel subscriptions in LiteDB, keyed by conversation and topic.</summary>
 internal sealed class LiteDbSubscriptions(LiteDbStore store) : ISubscriptions
 {
-    private ILiteCollection<SubscriptionDocument> All => store.Database.GetCollection<SubscriptionDocument>("subscriptions");
+    public const string Collection = "subscriptions";
+
+    private ILiteCollection<SubscriptionDocument> All => store.Database.GetCollection<SubscriptionDocument>(Collection);
 
     public Task<bool> AddAsync(Subscription subscription, CancellationToken cancellationToken)
     {

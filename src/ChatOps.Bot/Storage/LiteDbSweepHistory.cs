@@ -10,11 +10,15 @@ namespace ChatOps.Bot.Storage;
 /// </summary>
 internal sealed class LiteDbSweepHistory(LiteDbStore store) : ISweepHistory
 {
+    public const string Collection = "sweeps";
+
+    public const string MarksCollection = "sweep_marks";
+
     private ILiteCollection<SweepDocument> Sweeps
     {
         get
         {
-            var collection = store.Database.GetCollection<SweepDocument>("sweeps");
+            var collection = store.Database.GetCollection<SweepDocument>(Collection);
             collection.EnsureIndex(d => d.Ticks);
             return collection;
         }
@@ -22,7 +26,7 @@ internal sealed class LiteDbSweepHistory(LiteDbStore store) : ISweepHistory
 
     private const string SummaryMark = "channel-summary";
 
-    private ILiteCollection<MarkDocument> Marks => store.Database.GetCollection<MarkDocument>("sweep_marks");
+    private ILiteCollection<MarkDocument> Marks => store.Database.GetCollection<MarkDocument>(MarksCollection);
 
     public Task AddAsync(SweepRecord sweep, CancellationToken cancellationToken)
     {

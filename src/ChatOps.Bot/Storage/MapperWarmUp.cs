@@ -12,17 +12,8 @@ namespace ChatOps.Bot.Storage;
 /// </summary>
 internal static class MapperWarmUp
 {
-    /// <summary>The document types the stores write; a store that adds one adds it here.</summary>
-    public static readonly Type[] Documents =
-    [
-        typeof(LiteDbAuditLog.AuditDocument),
-        typeof(LiteDbPendingActions.PendingDocument),
-        typeof(LiteDbPersonalChats.PersonalChatDocument),
-        typeof(LiteDbProcessedActivities.ProcessedDocument),
-        typeof(LiteDbSubscriptions.SubscriptionDocument),
-        typeof(LiteDbSweepHistory.SweepDocument),
-        typeof(LiteDbSweepHistory.MarkDocument),
-    ];
+    /// <summary>The document types the stores write, those of <see cref="StoredCollections"/>.</summary>
+    public static IEnumerable<Type> Documents => StoredCollections.All.Values;
 
     private static readonly MethodInfo EntityMethod = typeof(BsonMapper).GetMethod(nameof(BsonMapper.Entity), Type.EmptyTypes)!;
 
