@@ -6,8 +6,9 @@ namespace ChatOps.Bot.Storage;
 
 /// <summary>
 /// The one LiteDB file the service uses, opened once at start and shared by the stores. A damaged
-/// file (truncated, or unreadable by LiteDB) stops start-up with one line naming it, unless
-/// <see cref="StorageOptions.MoveCorruptAside"/> moves it aside, which is logged, and a new file starts.
+/// file (truncated, or any document of it unreadable: <see cref="LiteDbIntegrity"/>) stops start-up with
+/// one line naming it, unless <see cref="StorageOptions.MoveCorruptAside"/> moves it aside, which is
+/// logged, and a new file starts.
 /// </summary>
 internal sealed partial class LiteDbStore : IDisposable
 {
@@ -59,12 +60,12 @@ internal sealed partial class LiteDbStore : IDisposable
         }
     }
 
-    private LiteDatabase Open(string path, BsonMapper mapper, bool moveAside, ILogger<LiteDbStore>? logger)
+    private static LiteDatabase Open(string path, BsonMapper mapper, bool moveAside, ILogger<LiteDbStore>? logger)
     {
-        var problem = Damage(path, mapper, out var database);
+        var problem = Damage(path, mapper);
         if (problem is null)
         {
-            return database!;
+            return Shared(path, mapper);
         }
 
         if (!moveAside)
@@ -75,11 +76,18 @@ internal sealed partial class LiteDbStore : IDisposable
         }
 
         var aside = $"{path}.damaged-{DateTime.UtcNow:yyyyMMddHHmmss}";
-        File.Move(path, aside);
-        // The write-ahead log goes with it: left behind, LiteDB would replay old pages into the new file.
-        if (File.Exists(LogPath(path)))
+        try
         {
-            File.Move(LogPath(path), aside + ".log");
+            File.Move(path, aside);
+            // The write-ahead log goes with it: left behind, LiteDB would replay old pages into the new file.
+            if (File.Exists(LogPath(path)))
+            {
+                File.Move(LogPath(path), aside + ".log");
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new StartupException($"The state database {path} is damaged ({problem}) and could not be moved aside to {aside}: {ex.Message.ReplaceLineEndings(" ")}", ex);
         }
 
         if (logger is not null)
@@ -87,45 +95,50 @@ internal sealed partial class LiteDbStore : IDisposable
             LogMovedAside(logger, path, problem, aside);
         }
 
-        return Damage(path, mapper, out database) is { } again
-            ? throw new StartupException($"The state database {path} could not be created afresh: {again}")
-            : database!;
+        return Shared(path, mapper);
     }
 
-    /// <summary>Null when the file is absent (a new one is made) or opens and every collection reads; otherwise what is wrong.</summary>
-    private static string? Damage(string path, BsonMapper mapper, out LiteDatabase? database)
+    /// <summary>Null when the file is absent (a new one is made) or every document of every collection reads; otherwise what is wrong.</summary>
+    private static string? Damage(string path, BsonMapper mapper)
     {
-        database = null;
         var file = new FileInfo(path);
+        if (!file.Exists)
+        {
+            return null;
+        }
 
         // With a write-ahead log beside it, a last page cut short may be what LiteDB recovers on open: let it try.
-        if (file.Exists && (file.Length == 0 || file.Length % PageSize != 0) && !File.Exists(LogPath(path)))
+        if ((file.Length == 0 || file.Length % PageSize != 0) && !File.Exists(LogPath(path)))
         {
             return $"{file.Length} bytes is not a whole number of {PageSize}-byte pages: the file was cut short";
         }
 
+        // A file that cannot be opened (held elsewhere, no access) is not damaged and is never moved.
         try
         {
-            database = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Shared }, mapper);
-            foreach (var name in database.GetCollectionNames())
-            {
-                _ = database.GetCollection(name).Count();
-            }
-
-            return null;
-        }
-        catch (Exception ex) when (ex is LiteException or InvalidCastException or IndexOutOfRangeException || (ex is ArgumentException && file.Exists))
-        {
-            // What LiteDB throws for a file it cannot decode. A file it cannot open (locked, no access)
-            // is not damaged and is never moved: that stops start-up with its own line below.
-            database?.Dispose();
-            database = null;
-            return ex.Message;
+            using var probe = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            database?.Dispose();
-            throw new StartupException($"The state database {path} cannot be opened ({ex.Message}); nothing was changed. Is another process holding it?", ex);
+            throw new StartupException($"The state database {path} cannot be opened ({ex.Message.ReplaceLineEndings(" ")}); nothing was changed. Is another process holding it?", ex);
+        }
+
+        return LiteDbIntegrity.Check(path, mapper);
+    }
+
+    /// <summary>The database the stores share, opened now (a new file created) so that one it cannot use stops start-up here.</summary>
+    private static LiteDatabase Shared(string path, BsonMapper mapper)
+    {
+        var database = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Shared }, mapper);
+        try
+        {
+            _ = database.GetCollectionNames().ToList();
+            return database;
+        }
+        catch (Exception ex)
+        {
+            database.Dispose();
+            throw new StartupException($"The state database {path} cannot be opened ({ex.Message.ReplaceLineEndings(" ")}). Can this service write to its folder?", ex);
         }
     }
 

@@ -1,8 +1,9 @@
 namespace ChatOps.Bot.Storage;
 
 /// <summary>
-/// The collections the LiteDB stores use, each with the document type its store reads it as; the
-/// mapper is warmed for these types (<see cref="MapperWarmUp"/>). A store that adds a collection adds it here.
+/// The collections the LiteDB stores use, each with the document type its store reads it as. The
+/// mapper is warmed for these types (<see cref="MapperWarmUp"/>) and a file is read whole as them
+/// when it is opened (<see cref="LiteDbIntegrity"/>): a store that adds a collection adds it here.
 /// </summary>
 internal static class StoredCollections
 {

@@ -5,7 +5,7 @@ using ChatOps.Commands.Actions;
 namespace ChatOps.Bot.Tests.Storage;
 
 /// <summary>A damaged state file stops start-up with one line naming it, and loses nothing; only when configured is it moved aside.</summary>
-public sealed class DamagedDatabaseTests
+public sealed partial class DamagedDatabaseTests
 {
     [Theory]
     [InlineData(0)]

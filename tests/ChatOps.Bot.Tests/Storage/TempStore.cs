@@ -11,6 +11,9 @@ internal sealed class TempStore : IDisposable
 
     public StorageOptions Options { get; } = new() { Path = "state/chatops.db" };
 
+    /// <summary>Where <see cref="Open"/> puts the file.</summary>
+    public string FilePath => Path.GetFullPath(Options.Path, _folder);
+
     public LiteDbStore Open() => new(Microsoft.Extensions.Options.Options.Create(Options), new Env(_folder));
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
