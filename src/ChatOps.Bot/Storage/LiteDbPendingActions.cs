@@ -23,22 +23,18 @@ internal sealed class LiteDbPendingActions(LiteDbStore store, TimeProvider time)
     public Task<PendingAction?> GetAsync(string id, CancellationToken cancellationToken) =>
         Task.FromResult(Actions.FindById(id)?.Action);
 
-    public Task<IReadOnlyList<PendingAction>> ListOrphanedAsync(CancellationToken cancellationToken)
-    {
-        // The state lives inside the embedded document; the collection holds only live confirmations and their recent past.
-        var found = Actions.Find(Query.EQ("Action.State", nameof(PendingActionState.Running)))
+    // The state lives inside the embedded document; the collection holds only live confirmations and their recent past.
+    public Task<IReadOnlyList<PendingAction>> ListOrphanedAsync(CancellationToken cancellationToken) => Listed(() =>
+        Actions.Find(Query.EQ("Action.State", nameof(PendingActionState.Running)))
             .Where(d => d.Owner != store.Instance)
-            .Select(d => d.Action).OrderBy(a => a.CreatedAt).ToList();
-        return Task.FromResult<IReadOnlyList<PendingAction>>(found);
-    }
+            .Select(d => d.Action).OrderBy(a => a.CreatedAt).ToList());
 
-    public Task<IReadOnlyList<PendingAction>> ListWaitingAsync(CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<PendingAction>>(Waiting().ToList());
+    public Task<IReadOnlyList<PendingAction>> ListWaitingAsync(CancellationToken cancellationToken) => Listed(() => Waiting().ToList());
 
     public Task<IReadOnlyList<PendingAction>> ListExpiredAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        return Task.FromResult<IReadOnlyList<PendingAction>>(Waiting().Where(a => now > a.ExpiresAt).ToList());
+        return Listed(() => Waiting().Where(a => now > a.ExpiresAt).ToList());
     }
 
     public Task<bool> TryTransitionAsync(string id, PendingActionState expected, PendingAction updated, CancellationToken cancellationToken)
@@ -53,6 +49,22 @@ internal sealed class LiteDbPendingActions(LiteDbStore store, TimeProvider time)
 
             var owner = updated.State == PendingActionState.Running ? store.Instance : current.Owner;
             return Task.FromResult(Actions.Update(new PendingDocument { Id = id, Action = updated, Owner = owner }));
+        }
+    }
+
+    /// <summary>
+    /// The lists the pending-action watch reads at start, before anything else reads the file: one that
+    /// fails there is damaged, and start-up stops with one line naming it rather than a stack trace.
+    /// </summary>
+    private Task<IReadOnlyList<PendingAction>> Listed(Func<List<PendingAction>> read)
+    {
+        try
+        {
+            return Task.FromResult<IReadOnlyList<PendingAction>>(read());
+        }
+        catch (Exception ex) when (ex is not (ObjectDisposedException or OperationCanceledException))
+        {
+            throw store.Damaged(ex);
         }
     }
 

@@ -60,6 +60,15 @@ internal sealed partial class LiteDbStore : IDisposable
         }
     }
 
+    /// <summary>
+    /// What start-up says when a read at start fails on a file the check at open passed: the file is
+    /// taken as damaged, in one line naming it, and start-up stops (the store is already in use, so it
+    /// cannot be moved aside now).
+    /// </summary>
+    public StartupException Damaged(Exception exception) => new(
+        $"The state database {FullPath} is damaged ({exception.Message.ReplaceLineEndings(" ")}). Restore it from a backup, or set " +
+        $"{StorageOptions.Section}:MoveCorruptAside=true to move it aside at the next start and start with an empty one.", exception);
+
     private static LiteDatabase Open(string path, BsonMapper mapper, bool moveAside, ILogger<LiteDbStore>? logger)
     {
         var problem = Damage(path, mapper);

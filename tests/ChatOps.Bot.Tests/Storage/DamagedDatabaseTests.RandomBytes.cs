@@ -69,6 +69,24 @@ public sealed partial class DamagedDatabaseTests
         Assert.Equal(0, read);
     }
 
+    [Fact]
+    public async Task ListExpiredAsync_FileDamagedAfterTheCheck_StopsInOneLineNamingTheFile()
+    {
+        using var temp = new TempStore();
+        Directory.CreateDirectory(Path.GetDirectoryName(temp.FilePath)!);
+        await File.WriteAllBytesAsync(temp.FilePath, await PopulatedState.BytesAsync());
+        using var store = temp.Open();
+        var pending = new LiteDbPendingActions(store, new FakeTimeProvider(PopulatedState.Now));
+        var bytes = await File.ReadAllBytesAsync(temp.FilePath);
+        new Random(3).NextBytes(bytes.AsSpan(8192));
+        await File.WriteAllBytesAsync(temp.FilePath, bytes);
+
+        var error = await Assert.ThrowsAsync<StartupException>(() => pending.ListExpiredAsync(CancellationToken.None));
+
+        Assert.DoesNotContain('\n', error.Message);
+        Assert.StartsWith($"The state database {temp.FilePath} is damaged", error.Message, StringComparison.Ordinal);
+    }
+
     /// <summary>
     /// What start-up reads (the pending-action watch's expired, orphaned and waiting lists), then
     /// everything else the stores can read; how many items came back.
