@@ -30,6 +30,8 @@ internal static class TerminalProgram
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.AddFilter<ConsoleLoggerProvider>(null, LogLevel.Warning);
+        // A start-up failure is told once, in one line, by whoever started the host (as the service does).
+        builder.Logging.AddFilter<ConsoleLoggerProvider>("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
         builder.AddChatOps();
         builder.Services.AddSingleton(AnsiConsole.Console);
         builder.Services.AddSingleton<ITerminalView, SpectreTerminalView>();
