@@ -75,7 +75,8 @@ internal sealed partial class TeamsApprovalDelivery(
         // Only an Entra object id or a UPN can name a Teams member; a channel-scoped entry (Web Chat) approves by typing.
         var others = OtherAdmins(action).Where(e => Guid.TryParse(e, out _) || e.Contains('@', StringComparison.Ordinal)).ToList();
         var resolved = new Dictionary<string, TeamsChannelAccount>(StringComparer.OrdinalIgnoreCase);
-        if (ApprovalsReference(action) is { } approvals)
+        var approvals = ApprovalsReference(action);
+        if (approvals is not null)
         {
             await RunAsync(approvals, "the approvals conversation", async (turn, ct) =>
             {
@@ -101,9 +102,9 @@ internal sealed partial class TeamsApprovalDelivery(
             {
                 await RunAsync(to, $"the personal chat of {entry}", async (turn, ct) => copies.Add(await SentAsync(turn, ForPerson(approverView, chat!.ChannelUserId, turn), ct)), cancellationToken);
             }
-            else if (resolved.GetValueOrDefault(entry) is { } member && ApprovalsReference(action) is { } where)
+            else if (resolved.GetValueOrDefault(entry) is { } member && approvals is not null)
             {
-                await OpenAsync(where, member, approverView, copies, cancellationToken);
+                await OpenAsync(approvals, member, approverView, copies, cancellationToken);
             }
         }
 
