@@ -94,6 +94,28 @@ internal sealed class RunningService(Process process, Uri address, System.Text.S
         }
     }
 
+    /// <summary>Posts an activity to <c>/api/messages</c>, as the Bot Connector does.</summary>
+    public async Task<System.Net.HttpStatusCode> PostAsync(Builders.TeamsActivity activity, TimeSpan limit)
+    {
+        using var content = new StringContent(activity.ToJson(), System.Text.Encoding.UTF8, "application/json");
+        using var cancel = new CancellationTokenSource(limit);
+        using var response = await Client.PostAsync(new Uri("/api/messages", UriKind.Relative), content, cancel.Token);
+        return response.StatusCode;
+    }
+
+    /// <summary>Asks the process to stop, as a service manager or <c>kill</c> does (SIGTERM), and waits for it to exit; returns its exit code.</summary>
+    public async Task<int> StopAsync(TimeSpan limit)
+    {
+        using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        using var cancel = new CancellationTokenSource(limit);
+        await process.WaitForExitAsync(cancel.Token);
+        return process.ExitCode;
+    }
+
     /// <summary>Ends the process at once, as a crash or a power cut would: no shutdown code runs.</summary>
     public void Kill()
     {

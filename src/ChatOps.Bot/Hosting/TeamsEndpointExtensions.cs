@@ -13,6 +13,7 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 
 namespace ChatOps.Bot.Hosting;
 
@@ -42,6 +43,10 @@ internal static class TeamsEndpointExtensions
         builder.Services.AddSingleton<ActivityClaims>();
         builder.Services.AddSingleton<RunningCard>();
         builder.Services.AddSingleton<TurnIntake>();
+        builder.Services.AddHostedService<TurnRecovery>();
+        // Stopping lets turns drain, then lets a running action finish within its execute timeout: the host waits that long.
+        builder.Services.AddOptions<HostOptions>().PostConfigure<IOptions<TurnOptions>, IOptionsMonitor<ChatOps.Commands.Actions.ActionsOptions>>((host, turns, actions) =>
+            host.ShutdownTimeout = Max(host.ShutdownTimeout, turns.Value.DrainTimeout + actions.CurrentValue.ExecuteTimeout + ShutdownMargin));
         builder.AddPageSignIn();
         builder.Services.AddHealthChecks()
             .AddCheck<ClusterReadinessCheck>("cluster", tags: [ReadyTag])
@@ -49,6 +54,11 @@ internal static class TeamsEndpointExtensions
             .Add(new HealthCheckRegistration("storage", sp => sp.GetRequiredKeyedService<IHealthCheck>(StorageServiceCollectionExtensions.ReadinessKey), HealthStatus.Unhealthy, [ReadyTag]));
         return builder;
     }
+
+    /// <summary>What the host's shutdown timeout leaves, past the drain and an action's execute timeout, for sending the last replies and leaving.</summary>
+    public static readonly TimeSpan ShutdownMargin = TimeSpan.FromSeconds(10);
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     /// <summary>Maps <c>POST /api/messages</c>, <c>GET /kb/{id}</c>, <c>GET /healthz</c> and <c>GET /readyz</c>.</summary>
     public static WebApplication MapChatOps(this WebApplication app)

@@ -52,7 +52,7 @@ internal sealed partial class ProactivePublisher(
     {
         try
         {
-            if (!(await processed.TryClaimAsync(key, time.GetUtcNow(), cancellationToken)).Claimed)
+            if (!(await processed.TryClaimAsync(key, time.GetUtcNow(), null, cancellationToken)).Claimed)
             {
                 LogAlreadyPosted(subscription.ConversationId, key);
                 return Outcome.AlreadyPosted;

@@ -6,10 +6,11 @@ namespace ChatOps.Bot.Storage;
 
 /// <summary>
 /// Processed activity ids in LiteDB, so Teams' redeliveries are handled once across restarts. A
-/// claim names the process that took it (a random id per start): one left unfinished by an
-/// earlier process was cut off by a crash, and its redelivery is handled again. Claims are on the
-/// path of every request, so one writer thread commits all the claims waiting at that moment in a
-/// single transaction (one log flush for many requests instead of one each).
+/// claim names the process that took it (a random id per start) and keeps the activity until its
+/// turn finishes: one left unfinished by an earlier process was cut off by a crash or a stop, and
+/// the next start takes it over (or its redelivery does). Claims are on the path of every request,
+/// so one writer thread commits all the claims waiting at that moment in a single transaction (one
+/// log flush for many requests instead of one each).
 /// </summary>
 internal sealed class LiteDbProcessedActivities : IProcessedActivities, IDisposable
 {
@@ -22,6 +23,11 @@ internal sealed class LiteDbProcessedActivities : IProcessedActivities, IDisposa
     {
         this.store = store;
         this.options = options;
+        lock (store.Gate)
+        {
+            Seen.EnsureIndex(d => d.Finished);
+        }
+
         _writer = new Thread(WriteClaims) { IsBackground = true, Name = "ChatOps claims" };
         _writer.Start();
     }
@@ -35,9 +41,9 @@ internal sealed class LiteDbProcessedActivities : IProcessedActivities, IDisposa
 
     private ILiteCollection<ProcessedDocument> Seen => store.Database.GetCollection<ProcessedDocument>(Collection);
 
-    public Task<ActivityClaim> TryClaimAsync(string activityKey, DateTimeOffset now, CancellationToken cancellationToken)
+    public Task<ActivityClaim> TryClaimAsync(string activityKey, DateTimeOffset now, string? stored, CancellationToken cancellationToken)
     {
-        var claim = new PendingClaim(StoredKey.Of(activityKey), now.UtcDateTime);
+        var claim = new PendingClaim(StoredKey.Of(activityKey), now.UtcDateTime, stored);
         _waiting.Add(claim, cancellationToken);
         return claim.Result.Task;
     }
@@ -110,21 +116,52 @@ internal sealed class LiteDbProcessedActivities : IProcessedActivities, IDisposa
             return new ActivityClaim(false, seen.Finished || seen.Owner is null, answer);
         }
 
-        Seen.Upsert(new ProcessedDocument { Id = claim.Key, At = claim.At, Owner = store.Instance });
+        // Taken over from a process that died: it keeps its first arrival, and counts one more attempt.
+        Seen.Upsert(new ProcessedDocument
+        {
+            Id = claim.Key,
+            At = seen?.At ?? claim.At,
+            Owner = store.Instance,
+            Stored = claim.Stored ?? seen?.Stored,
+            Attempts = (seen?.Attempts ?? 0) + 1,
+        });
 
-        // Counted here rather than with Count(), which walks the whole collection on every claim.
+        // Counted here rather than with Count(), which walks the whole collection on every claim. One
+        // still to be handled is kept whatever its age: taking it over finishes it (or says why not).
         if (++_claims % 256 == 1)
         {
             var cutoff = claim.At - options.Value.ProcessedActivityRetention;
-            Seen.DeleteMany(d => d.At < cutoff);
+            Seen.DeleteMany(d => d.At < cutoff && (d.Finished || d.Stored == null));
         }
 
         return new ActivityClaim(true, false, null);
     }
 
-    private sealed record PendingClaim(string Key, DateTime At)
+    private sealed record PendingClaim(string Key, DateTime At, string? Stored)
     {
         public TaskCompletionSource<ActivityClaim> Result { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    public Task<IReadOnlyList<AbandonedActivity>> TakeOverAbandonedAsync(int max, CancellationToken cancellationToken)
+    {
+        lock (store.Gate)
+        {
+            // Only this process writes the file: whatever an earlier start left unfinished is abandoned.
+            var abandoned = Seen.Find(d => d.Finished == false)
+                .Where(d => d.Stored is not null && d.Owner is not null && d.Owner != store.Instance)
+                .OrderBy(d => d.At)
+                .Take(max)
+                .ToList();
+            foreach (var document in abandoned)
+            {
+                document.Owner = store.Instance;
+                document.Attempts++;
+                Seen.Update(document);
+            }
+
+            return Task.FromResult<IReadOnlyList<AbandonedActivity>>(
+                [.. abandoned.Select(d => new AbandonedActivity(d.Id, new DateTimeOffset(d.At.ToUniversalTime(), TimeSpan.Zero), d.Stored!, d.Attempts))]);
+        }
     }
 
     public Task FinishAsync(string activityKey, StoredAnswer? answer, CancellationToken cancellationToken)
@@ -135,6 +172,7 @@ internal sealed class LiteDbProcessedActivities : IProcessedActivities, IDisposa
             if (Seen.FindById(key) is { } seen)
             {
                 seen.Finished = true;
+                seen.Stored = null;
                 if (answer is { Body.Length: <= MaxAnswerChars })
                 {
                     seen.AnswerStatus = answer.Status;
@@ -177,5 +215,11 @@ internal sealed class LiteDbProcessedActivities : IProcessedActivities, IDisposa
         public int AnswerStatus { get; set; }
 
         public string? AnswerBody { get; set; }
+
+        /// <summary>What it takes to handle the activity again, until its turn finishes.</summary>
+        public string? Stored { get; set; }
+
+        /// <summary>Processes that took it on.</summary>
+        public int Attempts { get; set; }
     }
 }

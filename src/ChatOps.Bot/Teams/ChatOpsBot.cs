@@ -177,7 +177,7 @@ internal sealed partial class ChatOpsBot(
     /// from activity data. Only Teams vouches for <c>from.aadObjectId</c>; on other channels the
     /// client writes it, so it grants nothing there, and the user is named <c>&lt;channel&gt;:&lt;from.id&gt;</c>.
     /// </summary>
-    private static Caller CallerOf(ITurnContext turnContext)
+    internal static Caller CallerOf(ITurnContext turnContext)
     {
         var activity = turnContext.Activity;
         var from = activity.From ?? new ChannelAccount("unknown", "unknown");

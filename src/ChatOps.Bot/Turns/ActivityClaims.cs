@@ -20,9 +20,9 @@ internal sealed partial class ActivityClaims(IProcessedActivities processed, IOp
     private readonly SemaphoreSlim _inFlight = new(MaxClaimsAtOnce);
 
     /// <summary>The claim, or null (logged) when the store did not answer in time; a claim that goes through later is given back.</summary>
-    public async Task<ActivityClaim?> TryClaimAsync(string key, string activityType, CancellationToken cancellationToken)
+    public async Task<ActivityClaim?> TryClaimAsync(string key, string activityType, string stored, CancellationToken cancellationToken)
     {
-        var claiming = ClaimAsync(key);
+        var claiming = ClaimAsync(key, stored);
         try
         {
             // In real time: a wedged store must not hold the request, whatever clock the service runs on.
@@ -40,21 +40,24 @@ internal sealed partial class ActivityClaims(IProcessedActivities processed, IOp
     /// <summary>Gives a claim back, so a redelivery of the activity is handled again.</summary>
     public Task ReleaseAsync(string key) => processed.ReleaseAsync(key, CancellationToken.None);
 
-    /// <summary>Marks a press finished with its answer; a store that fails here is logged, and the press is answered all the same.</summary>
-    public async Task FinishAsync(string key, InvokeResponse answer)
+    /// <summary>
+    /// Marks an activity finished, a press with its answer; a store that fails here is logged (the activity is
+    /// then taken over again after a restart: its reply may be sent twice, never lost).
+    /// </summary>
+    public async Task FinishAsync(string key, InvokeResponse? answer)
     {
-        var stored = answer.Body is null ? null : new StoredAnswer(answer.Status, JsonConvert.SerializeObject(answer.Body, HttpHelper.BotMessageSerializerSettings));
+        var stored = answer?.Body is null ? null : new StoredAnswer(answer.Status, JsonConvert.SerializeObject(answer.Body, HttpHelper.BotMessageSerializerSettings));
         try
         {
             await processed.FinishAsync(key, stored, CancellationToken.None);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            LogStorageUnavailable(ex, Microsoft.Bot.Schema.ActivityTypes.Invoke);
+            LogFinishFailed(ex, key);
         }
     }
 
-    private async Task<ActivityClaim> ClaimAsync(string key)
+    private async Task<ActivityClaim> ClaimAsync(string key, string stored)
     {
         if (!await _inFlight.WaitAsync(options.Value.StorageTimeout))
         {
@@ -63,7 +66,7 @@ internal sealed partial class ActivityClaims(IProcessedActivities processed, IOp
 
         try
         {
-            return await processed.TryClaimAsync(key, time.GetUtcNow(), CancellationToken.None);
+            return await processed.TryClaimAsync(key, time.GetUtcNow(), stored, CancellationToken.None);
         }
         finally
         {
@@ -73,4 +76,7 @@ internal sealed partial class ActivityClaims(IProcessedActivities processed, IOp
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The state store did not answer a claim of a {ActivityType} activity in time; apologized and did nothing")]
     private partial void LogStorageUnavailable(Exception exception, string activityType);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not mark activity {Key} finished; after a restart it is handled again")]
+    private partial void LogFinishFailed(Exception exception, string key);
 }

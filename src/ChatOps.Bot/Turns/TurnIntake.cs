@@ -12,8 +12,9 @@ using Newtonsoft.Json;
 namespace ChatOps.Bot.Turns;
 
 /// <summary>
-/// Accepts an authenticated activity: claims its id (so a redelivery is handled once), queues its
-/// turn and answers at once; the turn then runs on the <see cref="TurnQueue"/> through the
+/// Accepts an authenticated activity: claims its id, keeping the activity with the claim (so a
+/// redelivery is handled once, and an acknowledged activity is handled after a crash or a stop, see
+/// <see cref="TurnRecovery"/>), queues its turn and answers at once; the turn then runs on the <see cref="TurnQueue"/> through the
 /// adapter's pipeline, as a continuation of the same conversation under the same identity, with
 /// the activity's <see cref="Classified"/> kind attached. A press goes ahead of other turns and is
 /// never run unclaimed. An Action.Execute press waits a moment for its answer; if the work takes
@@ -51,7 +52,7 @@ internal sealed partial class TurnIntake(
             // A card's refresh only reads (a person's view of a pending action): answered now, and never
             // stored, so a refresh sent again gets the view as it is then, not as it was. Other invokes
             // (none of which change anything) are answered in the request, as the channel expects.
-            var (answer, _) = await RunAsync(activity, classified, auth, cancellationToken);
+            var answer = await RunAsync(activity, classified, auth, cancellationToken);
             await WriteAsync(response, answer, cancellationToken);
             return;
         }
@@ -61,7 +62,7 @@ internal sealed partial class TurnIntake(
             : null;
         if (key is not null)
         {
-            var claim = await claims.TryClaimAsync(key, activity.Type, cancellationToken);
+            var claim = await claims.TryClaimAsync(key, activity.Type, StoredTurn.Write(activity, auth), cancellationToken);
             if (claim is null)
             {
                 if (isPress)
@@ -85,7 +86,7 @@ internal sealed partial class TurnIntake(
         }
 
         var handshake = isPress && activity.Type == ActivityTypes.Invoke ? new InvokeHandshake() : null;
-        var refusal = queue.Enqueue(LaneOf(activity), PersonOf(activity), urgent: isPress, bytes, ct => WorkAsync(activity, classified, auth, key, handshake, ct));
+        var refusal = Enqueue(activity, classified, auth, key, handshake, bytes);
         if (refusal != TurnQueue.Refusal.None)
         {
             if (key is not null)
@@ -110,6 +111,27 @@ internal sealed partial class TurnIntake(
 
         await WriteAsync(response, await AwaitPressAnswerAsync(activity, handshake, cancellationToken), cancellationToken);
     }
+
+    /// <summary>
+    /// Queues the turn of an activity taken over from a process that died before finishing it (its
+    /// claim is already this process's). Nobody waits for a press's answer any more: its result
+    /// replaces the card it was pressed on.
+    /// </summary>
+    public TurnQueue.Refusal Replay(Activity activity, AuthenticateRequestResult auth, string key, long bytes)
+    {
+        var classified = Classified.Of(activity);
+        InvokeHandshake? handshake = null;
+        if (classified.IsPress && activity.Type == ActivityTypes.Invoke)
+        {
+            handshake = new InvokeHandshake();
+            handshake.TryHandOver();
+        }
+
+        return Enqueue(activity, classified, auth, key, handshake, bytes);
+    }
+
+    private TurnQueue.Refusal Enqueue(Activity activity, Classified classified, AuthenticateRequestResult auth, string? key, InvokeHandshake? handshake, long bytes) =>
+        queue.Enqueue(LaneOf(activity), PersonOf(activity), urgent: classified.IsPress, bytes, ct => WorkAsync(activity, classified, auth, key, handshake, ct));
 
     /// <summary>
     /// Each person's turns in a conversation run in order; different people's do not wait for each
@@ -178,18 +200,19 @@ internal sealed partial class TurnIntake(
         await WriteAsync(response, Invoke(factory.CreateInvokeResponse(reply, activity.ChannelId)), cancellationToken);
     }
 
-    /// <summary>One queued turn: the bot's turn through the adapter's pipeline; then a press's answer is stored, and a failed turn's claim released.</summary>
+    /// <summary>
+    /// One queued turn: the bot's turn through the adapter's pipeline, then the activity is finished (a press
+    /// with its answer, in <see cref="RunAsync"/>). A turn that failed is finished too: the adapter's error
+    /// handler told the person, and nobody will send it again. A turn cut off by the service stopping is not:
+    /// the next start, or another instance, handles it.
+    /// </summary>
     private async Task WorkAsync(Activity activity, Classified classified, AuthenticateRequestResult auth, string? key, InvokeHandshake? handshake, CancellationToken cancellationToken)
     {
-        var (_, failed) = await RunAsync(activity, classified, auth, cancellationToken, handshake, key);
-        if (key is not null && failed)
+        await RunAsync(activity, classified, auth, cancellationToken, handshake, key);
+        if (key is not null && handshake is null)
         {
-            // Not finished (e.g. the reply could not be delivered): a redelivery of the activity is handled again.
-            await claims.ReleaseAsync(key);
+            await claims.FinishAsync(key, null);
         }
-
-        // A message needs no finish mark: once answered 200 it is not redelivered, and its claim already
-        // stops a redelivery while this process lives. A press is finished, with its answer, in RunAsync.
     }
 
     /// <summary>
@@ -198,10 +221,9 @@ internal sealed partial class TurnIntake(
     /// answer; then it goes to the waiting request if it is still waiting, otherwise it replaces the
     /// "Running…" card the request answered with.
     /// </summary>
-    private async Task<(InvokeResponse? Answer, bool Failed)> RunAsync(Activity activity, Classified classified, AuthenticateRequestResult auth, CancellationToken cancellationToken, InvokeHandshake? handshake = null, string? key = null)
+    private async Task<InvokeResponse?> RunAsync(Activity activity, Classified classified, AuthenticateRequestResult auth, CancellationToken cancellationToken, InvokeHandshake? handshake = null, string? key = null)
     {
         InvokeResponse? answer = null;
-        var failed = false;
         await ((CloudAdapter)adapter).ContinueConversationAsync(auth.ClaimsIdentity, activity, auth.Audience, async (turn, ct) =>
         {
             classified.AttachTo(turn);
@@ -210,14 +232,9 @@ internal sealed partial class TurnIntake(
                 await bot.OnTurnAsync(turn, ct);
                 answer = turn.TurnState.Get<Activity>(BotAdapter.InvokeResponseKey)?.Value as InvokeResponse;
             }
-            catch (Exception) when (handshake is null)
+            catch (Exception ex) when (handshake is not null && ex is not OperationCanceledException)
             {
-                // The adapter's turn-error handler answers (an apology); the activity is not finished.
-                failed = true;
-                throw;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
+                // A message's failure is the adapter's turn-error handler's to answer (an apology); a press gets its own answer.
                 LogPressFailed(ex, activity.Id);
                 answer = Invoke(factory.CreateInvokeResponse(Reply.Error("Something went wrong on my side while handling that button. It is logged; check the audit (`audit`) before pressing again."), activity.ChannelId));
             }
@@ -239,7 +256,7 @@ internal sealed partial class TurnIntake(
                 await runningCard.ReplaceAsync(turn, answer, ct);
             }
         }, cancellationToken);
-        return (answer, failed);
+        return answer;
     }
 
     private static InvokeResponse Invoke(AdaptiveCardInvokeResponse body) => new() { Status = StatusCodes.Status200OK, Body = body };

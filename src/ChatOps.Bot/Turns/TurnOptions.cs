@@ -41,6 +41,17 @@ public sealed class TurnOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:05:00", ErrorMessage = "ChatOps:Turns:DrainTimeout must be 0-5 minutes.")]
     public TimeSpan DrainTimeout { get; set; } = TimeSpan.FromSeconds(20);
 
+    /// <summary>
+    /// How old an acknowledged activity left unhandled by a crash or a stop may be and still be handled when
+    /// it is taken over; an older one is not run (the person is told so, and it is audited). Default: 1 hour.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00", ErrorMessage = "ChatOps:Turns:ReplayWithin must be 1 minute-1 day.")]
+    public TimeSpan ReplayWithin { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>How often each instance looks for activities that an instance which is gone left unhandled. Default: 10 seconds.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00", ErrorMessage = "ChatOps:Turns:RecoverEvery must be 1 second-10 minutes.")]
+    public TimeSpan RecoverEvery { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>How long a claim of an activity id may take before the request is answered 503 (storage unavailable). Default: 2 seconds.</summary>
     [Range(typeof(TimeSpan), "00:00:00.1", "00:00:10", ErrorMessage = "ChatOps:Turns:StorageTimeout must be 0.1-10 seconds.")]
     public TimeSpan StorageTimeout { get; set; } = TimeSpan.FromSeconds(2);

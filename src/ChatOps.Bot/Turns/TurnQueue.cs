@@ -8,8 +8,11 @@ namespace ChatOps.Bot.Turns;
 /// arrival order (button presses ahead of messages), at most
 /// <see cref="TurnOptions.MaxConcurrentTurns"/> at once (<see cref="TurnSlots"/>), and one person
 /// holds at most one of those at a time, however many threads they post in. What waits is bounded
-/// in count per lane and in bytes overall (an activity counts until its turn is over). Turns run under the host's lifetime: stopping refuses
-/// new turns, lets queued ones finish within <see cref="TurnOptions.DrainTimeout"/>, then cancels the rest.
+/// in count per lane and in bytes overall (an activity counts until its turn is over). Stopping refuses
+/// new turns and works off queued ones for <see cref="TurnOptions.DrainTimeout"/>; then it starts no more
+/// (they are stored: the next start, or another instance, handles them) and lets the turns already
+/// running, a safe action among them, finish within what is left of the host's shutdown timeout, which
+/// covers the action's execute timeout; only then are they cancelled.
 /// </summary>
 internal sealed partial class TurnQueue(IOptions<TurnOptions> options, ILogger<TurnQueue> logger) : IHostedService, IDisposable
 {
@@ -17,6 +20,7 @@ internal sealed partial class TurnQueue(IOptions<TurnOptions> options, ILogger<T
     private readonly HashSet<Task> _workers = [];
     private readonly TurnSlots _slots = new(options.Value.MaxConcurrentTurns);
     private readonly CancellationTokenSource _stopping = new();
+    private readonly CancellationTokenSource _drainOver = new();
     private long _queuedBytes;
     private bool _closed;
 
@@ -112,7 +116,15 @@ internal sealed partial class TurnQueue(IOptions<TurnOptions> options, ILogger<T
 
         LogDraining(Pending, options.Value.DrainTimeout.TotalSeconds);
         var all = Task.WhenAll(workers);
-        if (await Task.WhenAny(all, Task.Delay(options.Value.DrainTimeout, cancellationToken)) != all)
+        if (await Task.WhenAny(all, Task.Delay(options.Value.DrainTimeout, cancellationToken)) == all)
+        {
+            return;
+        }
+
+        await _drainOver.CancelAsync();
+        LogLeftForLater(Pending);
+        await Task.WhenAny(all, Task.Delay(Timeout.Infinite, cancellationToken));
+        if (!all.IsCompleted)
         {
             LogDrainTimedOut(Pending);
             await _stopping.CancelAsync();
@@ -120,7 +132,11 @@ internal sealed partial class TurnQueue(IOptions<TurnOptions> options, ILogger<T
         }
     }
 
-    public void Dispose() => _stopping.Dispose();
+    public void Dispose()
+    {
+        _stopping.Dispose();
+        _drainOver.Dispose();
+    }
 
     private async Task WorkAsync(string name, string person, Lane lane)
     {
@@ -130,6 +146,14 @@ internal sealed partial class TurnQueue(IOptions<TurnOptions> options, ILogger<T
             bool urgent;
             lock (_lanes)
             {
+                if (_drainOver.IsCancellationRequested)
+                {
+                    // Stopping, and the drain is over: what waits is stored, and handled by the next process.
+                    Interlocked.Add(ref _queuedBytes, -lane.Urgent.Concat(lane.Normal).Sum(q => q.Bytes));
+                    lane.Urgent.Clear();
+                    lane.Normal.Clear();
+                }
+
                 urgent = lane.Urgent.TryDequeue(out next);
                 if (!urgent && !lane.Normal.TryDequeue(out next))
                 {
@@ -141,7 +165,7 @@ internal sealed partial class TurnQueue(IOptions<TurnOptions> options, ILogger<T
 
             try
             {
-                await _slots.EnterAsync(person, urgent, _stopping.Token);
+                await _slots.EnterAsync(person, urgent, _drainOver.Token);
                 try
                 {
                     await next!.Turn(_stopping.Token);
@@ -151,7 +175,7 @@ internal sealed partial class TurnQueue(IOptions<TurnOptions> options, ILogger<T
                     _slots.Leave(person);
                 }
             }
-            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+            catch (OperationCanceledException) when (_drainOver.IsCancellationRequested)
             {
                 LogCancelled(name);
             }
@@ -195,6 +219,9 @@ internal sealed partial class TurnQueue(IOptions<TurnOptions> options, ILogger<T
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Stopping: letting {Pending} turn(s) finish within {Seconds:N0} s")]
     private partial void LogDraining(int pending, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stopping: the drain is over; turns not started are left for the next start or another instance, and {Pending} running turn(s) may finish within the shutdown timeout")]
+    private partial void LogLeftForLater(int pending);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Stopping: {Pending} turn(s) did not finish in time and were cancelled")]
     private partial void LogDrainTimedOut(int pending);

@@ -32,4 +32,7 @@ public enum AuditDecision
 
     /// <summary>The confirmation card could not be delivered, so nobody can press its buttons.</summary>
     Undeliverable,
+
+    /// <summary>A message was acknowledged but never answered: left unhandled by a crash or a stop past its replay window, or its conversation is gone.</summary>
+    Unanswered,
 }

@@ -47,7 +47,7 @@ internal sealed class AuditHandler(IAuditLog audit) : ICommandHandler
     {
         AuditDecision.Executed => CellStatus.Ok,
         AuditDecision.Refused or AuditDecision.Expired or AuditDecision.Cancelled => CellStatus.Warning,
-        AuditDecision.Failed or AuditDecision.Interrupted or AuditDecision.Undeliverable => CellStatus.Attention,
+        AuditDecision.Failed or AuditDecision.Interrupted or AuditDecision.Undeliverable or AuditDecision.Unanswered => CellStatus.Attention,
         _ => CellStatus.None,
     };
 }

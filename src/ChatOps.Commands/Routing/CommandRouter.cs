@@ -144,6 +144,10 @@ public sealed partial class CommandRouter
     /// <summary>Audits that a pending action's card never reached its conversation, so nobody can press its buttons.</summary>
     public Task CardUndeliverableAsync(string pendingId, string reason, CancellationToken cancellationToken) => flow.CardUndeliverableAsync(pendingId, reason, cancellationToken);
 
+    /// <summary>Audits a message that was acknowledged and will never be answered (<see cref="AuditDecision.Unanswered"/>), and why.</summary>
+    public Task UnansweredAsync(CommandContext context, string text, string reason, CancellationToken cancellationToken) =>
+        audit.AppendAsync(context, text, "message", string.Empty, AuditDecision.Unanswered, reason, Stopwatch.GetTimestamp(), null, cancellationToken);
+
     /// <summary>The caller's role; null (logged) when it cannot be checked, which denies.</summary>
     private Role? RoleOf(Caller caller, string what)
     {

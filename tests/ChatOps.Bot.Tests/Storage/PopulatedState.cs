@@ -61,7 +61,7 @@ internal static class PopulatedState
                 await chats.RememberAsync(new PersonalChat(PersonId(i), $"29:u{i}", $"Person {i}", $"a:chat{i}", $"{{\"conversation\":\"a:chat{i}\"}}", "tenant1", Now.AddMinutes(i)), none);
                 await subscriptions.AddAsync(new Subscription($"19:channel{i}@thread.tacv2", i % 2 == 0 ? "summary" : "drift", $"{{\"channel\":{i}}}", "Dana", Now), none);
                 await sweeps.AddAsync(Sweep(i), none);
-                await processed.TryClaimAsync(ActivityKey(i), Now.AddSeconds(i), none);
+                await processed.TryClaimAsync(ActivityKey(i), Now.AddSeconds(i), null, none);
                 if (i % 3 != 0)
                 {
                     await processed.FinishAsync(ActivityKey(i), new StoredAnswer(200, $"{{\"statusCode\":200,\"n\":{i}}}"), none);

@@ -142,14 +142,14 @@ public sealed class PostgresStoreTests
             await checkIn.ExecuteNonQueryAsync();
         }
 
-        Assert.True((await new PostgresProcessedActivities(dead, options).TryClaimAsync("act-1", Now, CancellationToken.None)).Claimed);
+        Assert.True((await new PostgresProcessedActivities(dead, options).TryClaimAsync("act-1", Now, null, CancellationToken.None)).Claimed);
         var pending = new PostgresPendingActions(dead);
         var action = new PendingAction { Id = "p1", Nonce = "n", Action = "kill clussvc", Target = "HV04", RequesterId = "u", RequesterName = "Dana", ConversationId = "c", CommandText = "kill clussvc HV04", CreatedAt = Now, ExpiresAt = Now.AddMinutes(2) };
         await pending.AddAsync(action, CancellationToken.None);
         await pending.TryTransitionAsync("p1", PendingActionState.AwaitingConfirmation, action with { State = PendingActionState.Running }, CancellationToken.None);
 
         // Within its lease it may still be working: nothing is taken from it.
-        Assert.False((await survivor.Processed.TryClaimAsync("act-1", Now, CancellationToken.None)).Claimed);
+        Assert.False((await survivor.Processed.TryClaimAsync("act-1", Now, null, CancellationToken.None)).Claimed);
         Assert.Empty(await survivor.Pending.ListOrphanedAsync(CancellationToken.None));
 
         await using (var connection = await dead.DataSource.OpenConnectionAsync())
@@ -158,10 +158,58 @@ public sealed class PostgresStoreTests
             await silent.ExecuteNonQueryAsync();
         }
 
-        var claims = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => survivor.Processed.TryClaimAsync("act-1", Now, CancellationToken.None))));
+        var claims = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => survivor.Processed.TryClaimAsync("act-1", Now, null, CancellationToken.None))));
         Assert.Single(claims, c => c.Claimed);
         Assert.Equal("p1", Assert.Single(await survivor.Pending.ListOrphanedAsync(CancellationToken.None)).Id);
         await dead.DisposeAsync();
+    }
+
+    [SkippableFact]
+    public async Task InstanceThatDied_ItsStoredActivitiesWaitForItsLeaseThenEachIsTakenOverByOneSurvivor()
+    {
+        await using var survivor = await StateUnderTest.OpenAsync(StateUnderTest.PostgreSql);
+        var options = Microsoft.Extensions.Options.Options.Create(survivor.Options);
+        var dead = new PostgresStore(options);
+        var other = new PostgresStore(options);
+        foreach (var instance in new[] { dead, other })
+        {
+            await using var connection = await instance.DataSource.OpenConnectionAsync();
+            await using var checkIn = instance.Command(connection, "INSERT INTO chatops_instances (id) VALUES (@me)");
+            await checkIn.ExecuteNonQueryAsync();
+        }
+
+        var deadClaims = new PostgresProcessedActivities(dead, options);
+        for (var i = 0; i < 40; i++)
+        {
+            Assert.True((await deadClaims.TryClaimAsync($"m{i}", Now.AddSeconds(i), $"copy {i}", CancellationToken.None)).Claimed);
+        }
+
+        // Within its lease it may still be working: nothing is taken from it.
+        Assert.Empty(await survivor.Processed.TakeOverAbandonedAsync(100, CancellationToken.None));
+
+        await using (var connection = await dead.DataSource.OpenConnectionAsync())
+        await using (var silent = dead.Command(connection, "UPDATE chatops_instances SET seen_at = now() - @lease - interval '1 second' WHERE id = @me"))
+        {
+            await silent.ExecuteNonQueryAsync();
+        }
+
+        // Two survivors look at once, five at a time: every activity goes to exactly one of them.
+        var otherClaims = new PostgresProcessedActivities(other, options);
+        async Task<List<string>> TakeAllAsync(IProcessedActivities claims)
+        {
+            var mine = new List<string>();
+            while ((await claims.TakeOverAbandonedAsync(5, CancellationToken.None)) is { Count: > 0 } batch)
+            {
+                mine.AddRange(batch.Select(b => b.Stored));
+            }
+
+            return mine;
+        }
+
+        var both = await Task.WhenAll(Task.Run(() => TakeAllAsync(survivor.Processed)), Task.Run(() => TakeAllAsync(otherClaims)));
+        Assert.Equal(Enumerable.Range(0, 40).Select(i => $"copy {i}").Order(), both.SelectMany(b => b).Order());
+        await dead.DisposeAsync();
+        await other.DisposeAsync();
     }
 
     [Fact]
@@ -172,7 +220,7 @@ public sealed class PostgresStoreTests
         await using var store = new PostgresStore(options);
         var watch = Stopwatch.StartNew();
 
-        var claim = await Assert.ThrowsAsync<StateUnavailableException>(() => new PostgresProcessedActivities(store, options).TryClaimAsync("a", Now, CancellationToken.None));
+        var claim = await Assert.ThrowsAsync<StateUnavailableException>(() => new PostgresProcessedActivities(store, options).TryClaimAsync("a", Now, null, CancellationToken.None));
         await Assert.ThrowsAsync<StateUnavailableException>(() => new PostgresPendingActions(store).GetAsync("p", CancellationToken.None));
         await Assert.ThrowsAsync<StateUnavailableException>(() => new PostgresAuditLog(store).LatestAsync(1, CancellationToken.None));
         await Assert.ThrowsAsync<StateUnavailableException>(() => new PostgresSubscriptions(store).ListAsync(null, CancellationToken.None));

@@ -53,17 +53,17 @@ public sealed partial class StoreContractTests
     public async Task ProcessedActivities_FinishedIdAfterRestart_IsNotClaimedAgainAndKeepsItsAnswer(string provider)
     {
         await using var state = await StateUnderTest.OpenAsync(provider);
-        Assert.True((await state.Processed.TryClaimAsync("a1", Now, CancellationToken.None)).Claimed);
+        Assert.True((await state.Processed.TryClaimAsync("a1", Now, null, CancellationToken.None)).Claimed);
         await state.Processed.FinishAsync("a1", new StoredAnswer(200, "{\"statusCode\":200}"), CancellationToken.None);
 
         await state.RestartAsync();
 
-        var again = await state.Processed.TryClaimAsync("a1", Now, CancellationToken.None);
+        var again = await state.Processed.TryClaimAsync("a1", Now, null, CancellationToken.None);
         Assert.False(again.Claimed);
         Assert.True(again.Finished);
         Assert.Equal(200, again.Answer?.Status);
         Assert.Equal("{\"statusCode\":200}", again.Answer?.Body);
-        Assert.True((await state.Processed.TryClaimAsync("a2", Now, CancellationToken.None)).Claimed);
+        Assert.True((await state.Processed.TryClaimAsync("a2", Now, null, CancellationToken.None)).Claimed);
     }
 
     [SkippableTheory]
@@ -71,15 +71,15 @@ public sealed partial class StoreContractTests
     public async Task ProcessedActivities_ClaimedButUnfinished_SameProcessRefusesAndTheNextProcessTakesItOver(string provider)
     {
         await using var state = await StateUnderTest.OpenAsync(provider);
-        Assert.True((await state.Processed.TryClaimAsync("a1", Now, CancellationToken.None)).Claimed);
-        var redelivered = await state.Processed.TryClaimAsync("a1", Now, CancellationToken.None);
+        Assert.True((await state.Processed.TryClaimAsync("a1", Now, null, CancellationToken.None)).Claimed);
+        var redelivered = await state.Processed.TryClaimAsync("a1", Now, null, CancellationToken.None);
         Assert.False(redelivered.Claimed);
         Assert.False(redelivered.Finished);
 
         // The process stopped before finishing: a redelivery to the next one is handled.
         await state.RestartAsync();
 
-        Assert.True((await state.Processed.TryClaimAsync("a1", Now, CancellationToken.None)).Claimed);
+        Assert.True((await state.Processed.TryClaimAsync("a1", Now, null, CancellationToken.None)).Claimed);
     }
 
     [SkippableTheory]
@@ -96,7 +96,7 @@ public sealed partial class StoreContractTests
             new ParallelOptions { MaxDegreeOfParallelism = 2 * ActivityClaims.MaxClaimsAtOnce },
             async (i, ct) =>
             {
-                if ((await state.Processed.TryClaimAsync($"id-{i / 4}", Now, ct)).Claimed)
+                if ((await state.Processed.TryClaimAsync($"id-{i / 4}", Now, null, ct)).Claimed)
                 {
                     Interlocked.Increment(ref claimed);
                 }
@@ -106,8 +106,52 @@ public sealed partial class StoreContractTests
         await state.RestartAsync();
         await state.Processed.FinishAsync("id-0", null, CancellationToken.None);
 
-        Assert.False((await state.Processed.TryClaimAsync("id-0", Now, CancellationToken.None)).Claimed);
-        Assert.True((await state.Processed.TryClaimAsync("id-200", Now, CancellationToken.None)).Claimed);
+        Assert.False((await state.Processed.TryClaimAsync("id-0", Now, null, CancellationToken.None)).Claimed);
+        Assert.True((await state.Processed.TryClaimAsync("id-200", Now, null, CancellationToken.None)).Claimed);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task ProcessedActivities_StoredWithTheClaimAndUnfinished_IsTakenOverOnceByTheNextProcess(string provider)
+    {
+        await using var state = await StateUnderTest.OpenAsync(provider);
+        Assert.True((await state.Processed.TryClaimAsync("b", Now.AddSeconds(2), "second", CancellationToken.None)).Claimed);
+        Assert.True((await state.Processed.TryClaimAsync("a", Now.AddSeconds(1), "first", CancellationToken.None)).Claimed);
+        Assert.True((await state.Processed.TryClaimAsync("done", Now, "answered", CancellationToken.None)).Claimed);
+        Assert.True((await state.Processed.TryClaimAsync("no-copy", Now, null, CancellationToken.None)).Claimed);
+        await state.Processed.FinishAsync("done", null, CancellationToken.None);
+
+        // Its own process is alive and working on them: nothing is abandoned.
+        Assert.Empty(await state.Processed.TakeOverAbandonedAsync(10, CancellationToken.None));
+
+        await state.RestartAsync();
+        var taken = await state.Processed.TakeOverAbandonedAsync(10, CancellationToken.None);
+        Assert.Equal(["first", "second"], taken.Select(t => t.Stored));
+        Assert.All(taken, t => Assert.Equal(2, t.Attempts));
+        Assert.Equal(Now.AddSeconds(1), taken[0].ReceivedAt);
+        Assert.Empty(await state.Processed.TakeOverAbandonedAsync(10, CancellationToken.None));
+
+        // Taken over, it is this process's: a redelivery is not handled beside it.
+        Assert.False((await state.Processed.TryClaimAsync("a", Now, "first", CancellationToken.None)).Claimed);
+        await state.Processed.FinishAsync(taken[0].Key, null, CancellationToken.None);
+        await state.RestartAsync();
+        Assert.Equal(["second"], (await state.Processed.TakeOverAbandonedAsync(10, CancellationToken.None)).Select(t => t.Stored));
+        Assert.False((await state.Processed.TryClaimAsync("done", Now, "answered", CancellationToken.None)).Claimed);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task ProcessedActivities_TakenOver_AtMostTheNumberAskedForOldestFirst(string provider)
+    {
+        await using var state = await StateUnderTest.OpenAsync(provider);
+        for (var i = 0; i < 5; i++)
+        {
+            await state.Processed.TryClaimAsync($"m{i}", Now.AddSeconds(i), $"copy {i}", CancellationToken.None);
+        }
+
+        await state.RestartAsync();
+        Assert.Equal(["copy 0", "copy 1"], (await state.Processed.TakeOverAbandonedAsync(2, CancellationToken.None)).Select(t => t.Stored));
+        Assert.Equal(["copy 2", "copy 3", "copy 4"], (await state.Processed.TakeOverAbandonedAsync(10, CancellationToken.None)).Select(t => t.Stored));
     }
 
     [SkippableTheory]
@@ -115,11 +159,11 @@ public sealed partial class StoreContractTests
     public async Task ProcessedActivities_Released_IsClaimedAgain(string provider)
     {
         await using var state = await StateUnderTest.OpenAsync(provider);
-        await state.Processed.TryClaimAsync("a1", Now, CancellationToken.None);
+        await state.Processed.TryClaimAsync("a1", Now, null, CancellationToken.None);
 
         await state.Processed.ReleaseAsync("a1", CancellationToken.None);
 
-        Assert.True((await state.Processed.TryClaimAsync("a1", Now, CancellationToken.None)).Claimed);
+        Assert.True((await state.Processed.TryClaimAsync("a1", Now, null, CancellationToken.None)).Claimed);
     }
 
     [SkippableTheory]
@@ -129,8 +173,8 @@ public sealed partial class StoreContractTests
         await using var state = await StateUnderTest.OpenAsync(provider);
         var hostile = "x\u0001'; DROP TABLE t; --" + new string('é', 50_000);
 
-        Assert.True((await state.Processed.TryClaimAsync(hostile, Now, CancellationToken.None)).Claimed);
-        Assert.False((await state.Processed.TryClaimAsync(hostile, Now, CancellationToken.None)).Claimed);
+        Assert.True((await state.Processed.TryClaimAsync(hostile, Now, null, CancellationToken.None)).Claimed);
+        Assert.False((await state.Processed.TryClaimAsync(hostile, Now, null, CancellationToken.None)).Claimed);
     }
 
     [SkippableTheory]

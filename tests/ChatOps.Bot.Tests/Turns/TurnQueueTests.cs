@@ -124,7 +124,36 @@ public sealed class TurnQueueTests
     }
 
     [Fact]
-    public async Task Stop_PastTheDrainDeadline_CancelsWhatIsLeft()
+    public async Task Stop_PastTheDrainDeadline_StartsNothingMoreAndLetsTheRunningTurnFinish()
+    {
+        using var queue = Queue(new TurnOptions { DrainTimeout = TimeSpan.FromMilliseconds(200) });
+        var finished = false;
+        var started = new TaskCompletionSource();
+        var laterStarted = false;
+        queue.Enqueue("c1", "c1", urgent: false, 0, async token =>
+        {
+            started.SetResult();
+            // Longer than the drain: a safe action under its own execute timeout.
+            await Task.Delay(TimeSpan.FromSeconds(1), token);
+            finished = true;
+        });
+        queue.Enqueue("c1", "c1", urgent: false, 0, _ =>
+        {
+            laterStarted = true;
+            return Task.CompletedTask;
+        });
+        await started.Task;
+
+        await queue.StopAsync(CancellationToken.None);
+
+        Assert.True(finished);
+        // Stored, it is the next process's to handle.
+        Assert.False(laterStarted);
+        Assert.Equal(0, queue.Pending);
+    }
+
+    [Fact]
+    public async Task Stop_PastTheHostsShutdownTimeout_CancelsTheRunningTurn()
     {
         using var queue = Queue(new TurnOptions { DrainTimeout = TimeSpan.FromMilliseconds(200) });
         var cancelled = new TaskCompletionSource();
@@ -142,7 +171,8 @@ public sealed class TurnQueueTests
         });
 
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        await queue.StopAsync(CancellationToken.None);
+        using var shutdownTimeout = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
+        await queue.StopAsync(shutdownTimeout.Token);
 
         Assert.True(cancelled.Task.IsCompleted);
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(3), $"took {watch.Elapsed}");

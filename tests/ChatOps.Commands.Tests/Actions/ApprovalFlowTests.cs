@@ -135,7 +135,7 @@ public sealed class ApprovalFlowTests
     }
 
     private FlowUnderTest Flow(IApprovalDelivery approvals) =>
-        new(_action, _pending, _audit, _clock, new AccessOptions { Admins = ["aad-dana", "aad-kim", "aad-ola"] }, new ActionsOptions(), new TestLifetime(), approvals);
+        new(_action, _pending, _audit, _clock, new AccessOptions { Admins = ["aad-dana", "aad-kim", "aad-ola"] }, new ActionsOptions(), approvals);
 
     private async Task<(string Id, string Nonce)> RequestAsync(FlowUnderTest flow)
     {

@@ -7,7 +7,6 @@ using ChatOps.Commands.Routing;
 using ChatOps.Commands.Subscriptions;
 using ChatOps.Commands.Tests.Fakes;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ChatOps.Commands.Tests.Actions;
@@ -20,13 +19,13 @@ internal sealed class FlowUnderTest
 {
     private readonly PendingActionWatch _watch;
 
-    public FlowUnderTest(ISafeAction action, IPendingActions pending, IAuditLog audit, TimeProvider clock, AccessOptions access, ActionsOptions options, IHostApplicationLifetime lifetime, IApprovalDelivery? approvals = null)
+    public FlowUnderTest(ISafeAction action, IPendingActions pending, IAuditLog audit, TimeProvider clock, AccessOptions access, ActionsOptions options, IApprovalDelivery? approvals = null)
     {
         var actions = new OptionsMonitorStub<ActionsOptions>(options);
         var accessMonitor = new OptionsMonitorStub<AccessOptions>(access);
         var ledger = new ActionAudit(audit, clock);
         Approvals = approvals ?? new RecordingApprovals();
-        var runner = new ActionRunner(pending, ledger, actions, clock, NullLogger<ActionRunner>.Instance, lifetime);
+        var runner = new ActionRunner(pending, ledger, actions, clock, NullLogger<ActionRunner>.Instance);
         var cards = new CardCopies(pending, Approvals, clock, NullLogger<CardCopies>.Instance);
         Flow = new PendingActionFlow([action], pending, ledger, runner, cards, Approvals, actions, accessMonitor, clock);
         Router = new CommandRouter(new CommandCatalog([]), new ConfiguredAccessPolicy(accessMonitor), new ServiceCollection().BuildServiceProvider().GetRequiredService<IServiceScopeFactory>(), ledger, new Lazy<PendingActionFlow>(Flow), NullLogger<CommandRouter>.Instance);
@@ -95,20 +94,4 @@ internal sealed class RecordingPublisher : IChannelPublisher
 
         return Task.FromResult(true);
     }
-}
-
-/// <summary>A host lifetime whose stopping the test signals.</summary>
-internal sealed class TestLifetime : IHostApplicationLifetime
-{
-    private readonly CancellationTokenSource _stopping = new();
-
-    public CancellationToken ApplicationStarted => CancellationToken.None;
-
-    public CancellationToken ApplicationStopping => _stopping.Token;
-
-    public CancellationToken ApplicationStopped => CancellationToken.None;
-
-    public void StopApplication() => _stopping.Cancel();
-
-    public void Stop() => _stopping.Cancel();
 }

@@ -18,7 +18,6 @@ public sealed class PendingActionFlowTests
     private readonly MemoryPendingActions _pending;
     private readonly MemoryAuditLog _audit = new();
     private readonly ScriptedAction _action = new();
-    private readonly TestLifetime _lifetime = new();
 
     public PendingActionFlowTests() => _pending = new MemoryPendingActions(_clock);
 
@@ -184,22 +183,6 @@ public sealed class PendingActionFlowTests
     }
 
     [Fact]
-    public async Task HostStoppingMidAction_InterruptedReplyAndFailedAudit()
-    {
-        var flow = Flow();
-        var (id, nonce) = await RequestAsync(flow);
-        _action.Gate = new TaskCompletionSource();
-
-        var deciding = flow.DecideAsync(CardWire.Confirm, id, nonce, Context(Dana), CancellationToken.None);
-        await _action.Started.Task.WaitAsync(TimeSpan.FromSeconds(10));
-        _lifetime.Stop();
-        var reply = await deciding;
-
-        Assert.Contains("interrupted by the service stopping", Text(reply), StringComparison.Ordinal);
-        Assert.Equal(PendingActionState.Done, (await _pending.GetAsync(id, CancellationToken.None))!.State);
-    }
-
-    [Fact]
     public async Task Recheck_PremiseChanged_NotRunAndAFreshConfirmationOffered()
     {
         var flow = Flow();
@@ -288,7 +271,7 @@ public sealed class PendingActionFlowTests
     }
 
     private FlowUnderTest Flow(ActionsOptions? options = null, IApprovalDelivery? approvals = null) =>
-        new(_action, _pending, _audit, _clock, new AccessOptions { Admins = ["aad-dana", "aad-kim"], Operators = ["aad-lee"] }, options ?? new ActionsOptions { RequireSecondApprover = [] }, _lifetime, approvals);
+        new(_action, _pending, _audit, _clock, new AccessOptions { Admins = ["aad-dana", "aad-kim"], Operators = ["aad-lee"] }, options ?? new ActionsOptions { RequireSecondApprover = [] }, approvals);
 
     private async Task<(string Id, string Nonce)> RequestAsync(FlowUnderTest flow)
     {

@@ -69,6 +69,19 @@ public sealed partial class FakeBotConnector : IAsyncDisposable
         return await _calls.Reader.ReadAsync(cts.Token);
     }
 
+    /// <summary>The next activity received whose visible text contains <paramref name="text"/>, skipping others; each waited for at most 30 s.</summary>
+    public async Task<ConnectorCall> NextWithTextAsync(string text)
+    {
+        while (true)
+        {
+            var call = await NextAsync(TimeSpan.FromSeconds(30));
+            if (call.VisibleText.Contains(text, StringComparison.Ordinal))
+            {
+                return call;
+            }
+        }
+    }
+
     /// <summary>Makes the next sends to a conversation fail with these statuses, in order.</summary>
     public void FailNext(string conversationId, int status, string? retryAfter = null)
     {

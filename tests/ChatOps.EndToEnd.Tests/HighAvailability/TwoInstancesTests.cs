@@ -155,7 +155,8 @@ public sealed class TwoInstancesTests
     {
         services.RemoveAll<IScheduledTask>();
         services.AddSingleton<IScheduledTask>(task);
-        services.Configure<HostOptions>(o => o.ShutdownTimeout = shutdownWithin);
+        // After the service's own setting, which makes room for a running action's execute timeout.
+        services.PostConfigure<HostOptions>(o => o.ShutdownTimeout = shutdownWithin);
     }
 
     /// <summary>The prune job, recording that it ran; one that blocks ignores cancellation until released, as a hung job does.</summary>

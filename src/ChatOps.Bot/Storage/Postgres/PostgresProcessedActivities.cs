@@ -7,8 +7,10 @@ namespace ChatOps.Bot.Storage.Postgres;
 /// <summary>
 /// Processed activity ids in PostgreSQL, one row per id by primary key, shared by every instance:
 /// the first instance to insert an id has it (<c>INSERT … ON CONFLICT DO NOTHING</c>), whichever
-/// instance Teams redelivers to. An id left unfinished by an instance that is gone (stopped, or
-/// silent past its lease) is taken over by the next delivery in one conditional update.
+/// instance Teams redelivers to, and the row keeps the activity until its turn finishes. An id left
+/// unfinished by an instance that is gone (stopped, or silent past its lease) is taken over in one
+/// conditional update: by its next delivery, or by another instance looking for abandoned work
+/// (each row changes owner only from the dead owner it was picked from, so when two instances look at once the second update of a row finds it taken and leaves it: measured, a <c>FOR UPDATE SKIP LOCKED</c> pick let both take some rows).
 /// </summary>
 internal sealed class PostgresProcessedActivities(PostgresStore store, IOptions<StorageOptions> options) : IProcessedActivities
 {
@@ -17,15 +19,15 @@ internal sealed class PostgresProcessedActivities(PostgresStore store, IOptions<
 
     private int _claims;
 
-    public Task<ActivityClaim> TryClaimAsync(string activityKey, DateTimeOffset now, CancellationToken cancellationToken) =>
+    public Task<ActivityClaim> TryClaimAsync(string activityKey, DateTimeOffset now, string? stored, CancellationToken cancellationToken) =>
         store.RunAsync(async (c, ct) =>
         {
             await using var claim = store.Command(c, $"""
                 WITH fresh AS (
-                    INSERT INTO chatops_processed (key, at, owner) VALUES (@key, @at, @me)
+                    INSERT INTO chatops_processed (key, at, owner, stored, attempts) VALUES (@key, @at, @me, @stored, 1)
                     ON CONFLICT (key) DO NOTHING RETURNING key),
                 taken AS (
-                    UPDATE chatops_processed p SET owner = @me, at = @at
+                    UPDATE chatops_processed p SET owner = @me, stored = coalesce(@stored, p.stored), attempts = p.attempts + 1
                     WHERE p.key = @key AND NOT EXISTS (SELECT 1 FROM fresh) AND NOT p.finished
                       AND p.owner IS NOT NULL AND p.owner <> @me AND NOT {PostgresStore.Alive("p.owner")}
                     RETURNING p.key)
@@ -33,6 +35,7 @@ internal sealed class PostgresProcessedActivities(PostgresStore store, IOptions<
                 """);
             claim.Parameters.AddWithValue("key", StoredKey.Of(activityKey));
             claim.Parameters.AddWithValue("at", now.UtcDateTime);
+            claim.Parameters.Add(new("stored", NpgsqlDbType.Text) { Value = (object?)stored ?? DBNull.Value });
             if (await claim.ExecuteScalarAsync(ct) is string)
             {
                 if (Interlocked.Increment(ref _claims) % 256 == 1)
@@ -61,11 +64,35 @@ internal sealed class PostgresProcessedActivities(PostgresStore store, IOptions<
         store.RunAsync(async (c, ct) =>
         {
             var kept = answer is { Body.Length: <= MaxAnswerChars } ? answer : null;
-            await using var finish = store.Command(c, "UPDATE chatops_processed SET finished = true, answer_status = @status, answer_body = @body WHERE key = @key");
+            await using var finish = store.Command(c, "UPDATE chatops_processed SET finished = true, stored = NULL, answer_status = @status, answer_body = @body WHERE key = @key");
             finish.Parameters.AddWithValue("key", StoredKey.Of(activityKey));
             finish.Parameters.Add(new("status", NpgsqlDbType.Integer) { Value = (object?)kept?.Status ?? DBNull.Value });
             finish.Parameters.Add(new("body", NpgsqlDbType.Text) { Value = (object?)kept?.Body ?? DBNull.Value });
             return await finish.ExecuteNonQueryAsync(ct);
+        }, cancellationToken);
+
+    public Task<IReadOnlyList<AbandonedActivity>> TakeOverAbandonedAsync(int max, CancellationToken cancellationToken) =>
+        store.RunAsync<IReadOnlyList<AbandonedActivity>>(async (c, ct) =>
+        {
+            await using var take = store.Command(c, $"""
+                WITH picked AS (
+                    SELECT q.key, q.owner FROM chatops_processed q
+                    WHERE NOT q.finished AND q.stored IS NOT NULL AND q.owner IS NOT NULL AND q.owner <> @me
+                      AND NOT {PostgresStore.Alive("q.owner")}
+                    ORDER BY q.at LIMIT @max)
+                UPDATE chatops_processed p SET owner = @me, attempts = p.attempts + 1
+                FROM picked WHERE p.key = picked.key AND p.owner = picked.owner AND NOT p.finished
+                RETURNING p.key, p.at, p.stored, p.attempts
+                """);
+            take.Parameters.AddWithValue("max", max);
+            var taken = new List<AbandonedActivity>();
+            await using var rows = await take.ExecuteReaderAsync(ct);
+            while (await rows.ReadAsync(ct))
+            {
+                taken.Add(new AbandonedActivity(rows.GetString(0), new DateTimeOffset(rows.GetDateTime(1), TimeSpan.Zero), rows.GetString(2), rows.GetInt32(3)));
+            }
+
+            return [.. taken.OrderBy(a => a.ReceivedAt)];
         }, cancellationToken);
 
     public Task ReleaseAsync(string activityKey, CancellationToken cancellationToken) =>
@@ -78,7 +105,7 @@ internal sealed class PostgresProcessedActivities(PostgresStore store, IOptions<
 
     private async Task PruneAsync(Npgsql.NpgsqlConnection connection, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var prune = store.Command(connection, "DELETE FROM chatops_processed WHERE at < @cutoff AND finished");
+        await using var prune = store.Command(connection, "DELETE FROM chatops_processed WHERE at < @cutoff AND (finished OR stored IS NULL)");
         prune.Parameters.AddWithValue("cutoff", (now - options.Value.ProcessedActivityRetention).UtcDateTime);
         await prune.ExecuteNonQueryAsync(cancellationToken);
     }

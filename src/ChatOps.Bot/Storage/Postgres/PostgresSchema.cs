@@ -92,6 +92,10 @@ internal static partial class PostgresSchema
                 since timestamptz NOT NULL,
                 body text NOT NULL);
             """),
+        (4, "processed activities keep the activity until its turn finishes, and count the processes that took it on", """
+            ALTER TABLE chatops_processed ADD COLUMN stored text, ADD COLUMN attempts integer NOT NULL DEFAULT 0;
+            CREATE INDEX chatops_processed_unfinished ON chatops_processed (at) WHERE NOT finished AND stored IS NOT NULL;
+            """),
     ];
 
     /// <summary>The newest version this build knows.</summary>

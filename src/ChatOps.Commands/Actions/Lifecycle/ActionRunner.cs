@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using ChatOps.Commands.Replies;
 using ChatOps.Commands.Routing;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -11,9 +10,10 @@ namespace ChatOps.Commands.Actions.Lifecycle;
 internal sealed record RunOutcome(Reply Reply, ActionPlan? Fresh = null, string? Change = null);
 
 /// <summary>
-/// Runs a confirmed action under its own token (the execute timeout and host shutdown), never the
-/// request's: a request that ends mid-action (Teams gave up, the client went away) neither stops
-/// it half-way nor leaves it Running; its outcome and the Done state are always written. Just
+/// Runs a confirmed action under its own token (its execute timeout), never the request's nor the
+/// host's: a request that ends mid-action (Teams gave up, the client went away) or the service being
+/// asked to stop neither stops it half-way nor leaves it Running; its outcome and the Done state are
+/// always written (the host's shutdown timeout covers the execute timeout, see the Bot's hosting). Just
 /// before it runs, the action is planned again on a fresh snapshot: if that plan refuses, or the
 /// facts the confirmed preview rested on changed, nothing runs.
 /// </summary>
@@ -22,14 +22,12 @@ internal sealed partial class ActionRunner(
     ActionAudit audit,
     IOptionsMonitor<ActionsOptions> options,
     TimeProvider time,
-    ILogger<ActionRunner> logger,
-    IHostApplicationLifetime? lifetime = null)
+    ILogger<ActionRunner> logger)
 {
     public async Task<RunOutcome> RunAsync(ISafeAction action, PendingAction running, CommandContext context, string text)
     {
         var started = Stopwatch.GetTimestamp();
         using var own = new CancellationTokenSource(options.CurrentValue.ExecuteTimeout, time);
-        using var stopping = lifetime?.ApplicationStopping.Register(own.Cancel);
         RunOutcome outcome;
         AuditDecision decision;
         try
@@ -51,10 +49,8 @@ internal sealed partial class ActionRunner(
         }
         catch (OperationCanceledException)
         {
-            // The action's own deadline or shutdown, or a timeout inside the backend: its failure either way.
-            outcome = new RunOutcome(lifetime?.ApplicationStopping.IsCancellationRequested == true
-                ? Reply.Error($"`{running.Action} {running.Target}` was interrupted by the service stopping; its outcome is unknown: check with `{action.CheckCommand(running)}` before retrying.")
-                : Reply.Error($"`{running.Action} {running.Target}` did not finish within {options.CurrentValue.ExecuteTimeout.TotalSeconds:N0} s; check with `{action.CheckCommand(running)}` before retrying."));
+            // The action's own deadline, or a timeout inside the backend: its failure either way.
+            outcome = new RunOutcome(Reply.Error($"`{running.Action} {running.Target}` did not finish within {options.CurrentValue.ExecuteTimeout.TotalSeconds:N0} s; check with `{action.CheckCommand(running)}` before retrying."));
             decision = AuditDecision.Failed;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
