@@ -95,6 +95,11 @@ if ($PSCmdlet.ShouldProcess($ServiceName, "Run as $account, restart on failure, 
     # A gMSA or virtual account has no password: sc.exe gets none (not an empty one).
     Invoke-Native sc.exe @('config', $ServiceName, 'obj=', $account)
     Invoke-Native sc.exe @('failure', $ServiceName, 'reset=', '86400', 'actions=', 'restart/10000/restart/30000/restart/60000')
+    # Stopping needs no setting here: on Stop-Service the service waits its own shutdown timeout, which it sets
+    # to ChatOps:Turns:DrainTimeout + ChatOps:Actions:ExecuteTimeout + 10 s (90 s by default), so a running safe
+    # action finishes and is reported; messages not yet handled are stored and answered at the next start. At a
+    # Windows restart, Windows waits only WaitToKillServiceTimeout for services: an action cut off then is
+    # reported Interrupted at the next start, never run again.
     $startName = (Get-CimInstance -ClassName Win32_Service -Filter "Name='$ServiceName'").StartName
     if ($startName -ne $account) { throw "Service $ServiceName runs as '$startName', not $account; the logon account was not applied." }
 

@@ -66,7 +66,7 @@ internal static class TeamsEndpointExtensions
         app.UseForwardedHeaders(ForwardedFrom(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<WebOptions>>().Value));
         if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<WebOptions>>().Value.SignInRequired)
         {
-            app.UseAuthentication();
+            app.UsePageSignIn();
         }
 
         app.UseAuthorization();

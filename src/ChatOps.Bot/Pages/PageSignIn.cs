@@ -11,7 +11,7 @@ namespace ChatOps.Bot.Pages;
 /// person of an allowed tenant (<see cref="AccessOptions.AllowedTenants"/>, when it lists any).
 /// <c>/api/messages</c> keeps its own Bot Framework authentication.
 /// </summary>
-internal static class PageSignIn
+internal static partial class PageSignIn
 {
     public const string Policy = "ChatOps.Pages";
 
@@ -86,6 +86,46 @@ internal static class PageSignIn
         return builder;
     }
 
+    /// <summary>
+    /// Sign-in for the pages, with one answer when the identity provider cannot be reached (its metadata
+    /// cannot be read): 503 with <c>Retry-After</c> and a line saying so, not a 500 and a stack trace.
+    /// </summary>
+    public static WebApplication UsePageSignIn(this WebApplication app)
+    {
+        app.Use(async (context, next) =>
+        {
+            try
+            {
+                await next(context);
+            }
+            catch (InvalidOperationException ex) when (IdentityProviderUnreachable(ex) && !context.Response.HasStarted)
+            {
+                LogIdentityProviderUnreachable(app.Logger, ex);
+                context.Response.Clear();
+                context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                context.Response.Headers.RetryAfter = "30";
+                context.Response.ContentType = "text/plain; charset=utf-8";
+                await context.Response.WriteAsync($"Sign-in is unavailable: the identity provider ({WebOptions.Section}:Authority) is not answering. Try again in a minute.");
+            }
+        });
+        app.UseAuthentication();
+        return app;
+    }
+
+    /// <summary>Microsoft.IdentityModel wraps a failed metadata read (IDX20803) around the network error that caused it.</summary>
+    private static bool IdentityProviderUnreachable(Exception ex)
+    {
+        for (Exception? e = ex; e is not null; e = e.InnerException)
+        {
+            if (e is HttpRequestException or IOException or TaskCanceledException or System.Net.Sockets.SocketException)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Requires sign-in on a page with cluster data when it is configured.</summary>
     public static TBuilder SignedIn<TBuilder>(this TBuilder route, IServiceProvider services)
         where TBuilder : IEndpointConventionBuilder =>
@@ -112,4 +152,7 @@ internal static class PageSignIn
 
     private static WebOptions Options(IServiceProvider services) =>
         services.GetRequiredService<Microsoft.Extensions.Options.IOptions<WebOptions>>().Value;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Page sign-in: the identity provider's metadata could not be read; answered 503")]
+    private static partial void LogIdentityProviderUnreachable(ILogger logger, Exception exception);
 }

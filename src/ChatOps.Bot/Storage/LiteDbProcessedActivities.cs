@@ -8,15 +8,15 @@ namespace ChatOps.Bot.Storage;
 /// Processed activity ids in LiteDB, so Teams' redeliveries are handled once across restarts. A
 /// claim names the process that took it (a random id per start) and keeps the activity until its
 /// turn finishes: one left unfinished by an earlier process was cut off by a crash or a stop, and
-/// the next start takes it over (or its redelivery does). Claims are on the path of every request,
-/// so one writer thread commits all the claims waiting at that moment in a single transaction (one
-/// log flush for many requests instead of one each).
+/// the next start takes it over (or its redelivery does). Claims are on the path of every request
+/// and a finish mark ends every turn, so one writer thread commits all the claims and marks waiting
+/// at that moment in a single transaction (one log flush for many instead of one each).
 /// </summary>
 internal sealed class LiteDbProcessedActivities : IProcessedActivities, IDisposable
 {
     private readonly LiteDbStore store;
     private readonly IOptions<StorageOptions> options;
-    private readonly System.Collections.Concurrent.BlockingCollection<PendingClaim> _waiting = new();
+    private readonly System.Collections.Concurrent.BlockingCollection<PendingWrite> _waiting = new();
     private readonly Thread _writer;
 
     public LiteDbProcessedActivities(LiteDbStore store, IOptions<StorageOptions> options)
@@ -43,9 +43,8 @@ internal sealed class LiteDbProcessedActivities : IProcessedActivities, IDisposa
 
     public Task<ActivityClaim> TryClaimAsync(string activityKey, DateTimeOffset now, string? stored, CancellationToken cancellationToken)
     {
-        var claim = new PendingClaim(StoredKey.Of(activityKey), now.UtcDateTime, stored);
-        _waiting.Add(claim, cancellationToken);
-        return claim.Result.Task;
+        var key = StoredKey.Of(activityKey);
+        return WriteAsync(() => Claim(key, now.UtcDateTime, stored), cancellationToken);
     }
 
     public void Dispose()
@@ -58,7 +57,7 @@ internal sealed class LiteDbProcessedActivities : IProcessedActivities, IDisposa
     /// <summary>The writer: takes every claim waiting, decides them in one transaction, then answers them.</summary>
     private void WriteClaims()
     {
-        var batch = new List<PendingClaim>();
+        var batch = new List<PendingWrite>();
         foreach (var first in _waiting.GetConsumingEnumerable())
         {
             batch.Clear();
@@ -78,7 +77,7 @@ internal sealed class LiteDbProcessedActivities : IProcessedActivities, IDisposa
                     {
                         for (var i = 0; i < batch.Count; i++)
                         {
-                            answers[i] = Claim(batch[i]);
+                            answers[i] = batch[i].Apply();
                         }
 
                         store.Database.Commit();
@@ -106,9 +105,17 @@ internal sealed class LiteDbProcessedActivities : IProcessedActivities, IDisposa
         }
     }
 
-    private ActivityClaim Claim(PendingClaim claim)
+    /// <summary>Queues a write for the writer thread; it completes once the transaction holding it is committed.</summary>
+    private Task<ActivityClaim> WriteAsync(Func<ActivityClaim> apply, CancellationToken cancellationToken)
     {
-        var seen = Seen.FindById(claim.Key);
+        var write = new PendingWrite(apply);
+        _waiting.Add(write, cancellationToken);
+        return write.Result.Task;
+    }
+
+    private ActivityClaim Claim(string key, DateTime at, string? stored)
+    {
+        var seen = Seen.FindById(key);
         // A document without an owner predates owners: it was handled to the end.
         if (seen is not null && (seen.Finished || seen.Owner is null || seen.Owner == store.Instance))
         {
@@ -119,10 +126,10 @@ internal sealed class LiteDbProcessedActivities : IProcessedActivities, IDisposa
         // Taken over from a process that died: it keeps its first arrival, and counts one more attempt.
         Seen.Upsert(new ProcessedDocument
         {
-            Id = claim.Key,
-            At = seen?.At ?? claim.At,
+            Id = key,
+            At = seen?.At ?? at,
             Owner = store.Instance,
-            Stored = claim.Stored ?? seen?.Stored,
+            Stored = stored ?? seen?.Stored,
             Attempts = (seen?.Attempts ?? 0) + 1,
         });
 
@@ -130,14 +137,15 @@ internal sealed class LiteDbProcessedActivities : IProcessedActivities, IDisposa
         // still to be handled is kept whatever its age: taking it over finishes it (or says why not).
         if (++_claims % 256 == 1)
         {
-            var cutoff = claim.At - options.Value.ProcessedActivityRetention;
+            var cutoff = at - options.Value.ProcessedActivityRetention;
             Seen.DeleteMany(d => d.At < cutoff && (d.Finished || d.Stored == null));
         }
 
         return new ActivityClaim(true, false, null);
     }
 
-    private sealed record PendingClaim(string Key, DateTime At, string? Stored)
+    /// <summary>A claim or a finish mark waiting for the writer, and what it answered.</summary>
+    private sealed record PendingWrite(Func<ActivityClaim> Apply)
     {
         public TaskCompletionSource<ActivityClaim> Result { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
@@ -164,10 +172,11 @@ internal sealed class LiteDbProcessedActivities : IProcessedActivities, IDisposa
         }
     }
 
+    /// <summary>Marks it finished through the writer: a finish ends every turn, so it shares the claims' transactions and flushes.</summary>
     public Task FinishAsync(string activityKey, StoredAnswer? answer, CancellationToken cancellationToken)
     {
         var key = StoredKey.Of(activityKey);
-        lock (store.Gate)
+        return WriteAsync(() =>
         {
             if (Seen.FindById(key) is { } seen)
             {
@@ -181,10 +190,12 @@ internal sealed class LiteDbProcessedActivities : IProcessedActivities, IDisposa
 
                 Seen.Update(seen);
             }
-        }
 
-        return Task.CompletedTask;
+            return Finished;
+        }, cancellationToken);
     }
+
+    private static readonly ActivityClaim Finished = new(false, true, null);
 
     public Task ReleaseAsync(string activityKey, CancellationToken cancellationToken)
     {

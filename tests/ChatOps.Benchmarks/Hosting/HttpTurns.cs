@@ -94,7 +94,7 @@ internal static class HttpTurns
                 var id = $"{run}-{c}-{i}";
                 var replied = connector.Expect(id);
                 var started = Stopwatch.GetTimestamp();
-                using var content = new StringContent(Activity(id, $"19:bench-{run}-{c}@thread.tacv2", text, connector.ServiceUrl), Encoding.UTF8, "application/json");
+                using var content = new StringContent(Activity(id, $"19:bench-{run}-{c}@thread.tacv2", c, text, connector.ServiceUrl), Encoding.UTF8, "application/json");
                 using var response = await http.PostAsync(new Uri("/api/messages", UriKind.Relative), content);
                 httpTimes.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 if (response.StatusCode != HttpStatusCode.OK)
@@ -109,13 +109,14 @@ internal static class HttpTurns
         return ([.. httpTimes], [.. replyTimes]);
     }
 
-    private static string Activity(string id, string conversation, string text, string serviceUrl) => new JsonObject
+    /// <summary>A message from person <paramref name="person"/>: each conversation has its own, as 20 admins in 20 threads (one person's turns run one at a time, by design).</summary>
+    private static string Activity(string id, string conversation, int person, string text, string serviceUrl) => new JsonObject
     {
         ["type"] = "message",
         ["id"] = id,
         ["serviceUrl"] = serviceUrl,
         ["channelId"] = "msteams",
-        ["from"] = new JsonObject { ["id"] = "29:bench-user", ["name"] = "Bench", ["aadObjectId"] = "00000000-0000-0000-0000-00000000b001" },
+        ["from"] = new JsonObject { ["id"] = $"29:bench-user-{person}", ["name"] = $"Bench {person}", ["aadObjectId"] = $"00000000-0000-0000-0000-{person:D12}" },
         ["conversation"] = new JsonObject { ["id"] = conversation, ["conversationType"] = "channel", ["tenantId"] = "tenant-1" },
         ["recipient"] = new JsonObject { ["id"] = "28:chatops-bot", ["name"] = "ChatOps" },
         ["text"] = text,

@@ -56,6 +56,25 @@ public sealed class SignInRedirectTests
         AssertOnSite(signIn.Headers.Location);
     }
 
+    /// <summary>An identity provider that does not answer: the page says sign-in is unavailable (503), never a 500.</summary>
+    [Fact]
+    public async Task IdentityProviderUnreachable_PageAnswers503WithRetryAfter()
+    {
+        using var closed = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        closed.Start();
+        var port = ((IPEndPoint)closed.LocalEndpoint).Port;
+        closed.Stop();
+        await using var host = await ActionHost.StartAsync(("ChatOps:Web:ClientId", ClientId), ("ChatOps:Web:Authority", $"https://127.0.0.1:{port}/tenant/v2.0"));
+        using var browser = host.CreateClientWithoutRedirects(https: true);
+
+        using var page = await browser.GetAsync(new Uri("/status", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, page.StatusCode);
+        Assert.NotNull(page.Headers.RetryAfter);
+        Assert.Contains("identity provider", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync(new Uri("/healthz", UriKind.Relative))).StatusCode);
+    }
+
     /// <summary>A Location a browser follows to this service: a path with one leading slash, or an absolute URL of localhost.</summary>
     private static void AssertOnSite(Uri? location)
     {
