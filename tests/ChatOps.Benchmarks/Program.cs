@@ -4,6 +4,7 @@
 // `-- cold-start [ChatOps.Bot.dll]` for the time from process start to `/readyz` answering 200, or
 // `-- powershell` for a pooled in-process node call beside a process per call, and `vm` end to end, or
 // `-- http [conversations] [commands]` for `/api/messages` answer and reply times beside a same-stack echo bot, or
+// `-- flood [threads] [messages] [KB] [ChatOps.Bot.dll]` for the bot's peak memory and another admin's latency under one reader's floods, or
 // `-- postgres` for the PostgreSQL state store's claim + audit + transition and reply times beside LiteDB.
 using BenchmarkDotNet.Running;
 using ChatOps.Benchmarks.Clusters;
@@ -29,6 +30,11 @@ if (args is [PowerShellCalls.Mode])
 if (args is [HttpTurns.Mode, ..])
 {
     return await HttpTurns.RunAsync(Console.Out, args.Skip(1).Select(int.Parse).ToArray());
+}
+
+if (args is [Flood.Mode, ..])
+{
+    return await Flood.RunAsync(Console.Out, args[1..]);
 }
 
 if (args is [PostgresState.Mode])

@@ -17,6 +17,12 @@ namespace ChatOps.Bot.Messages;
 /// </summary>
 internal static partial class MessagesEndpoint
 {
+    /// <summary>
+    /// A button press's body is a few KB. A body larger than this is a message, which waits for its turn only
+    /// within <see cref="TurnOptions.MaxQueuedBytes"/>.
+    /// </summary>
+    private const long LargestPressBytes = 64 * 1024;
+
     private static readonly string TooLarge = $"The body is larger than {InboundActivity.MaxBodyBytes} bytes.";
 
     public static async Task HandleAsync(HttpRequest request, HttpResponse response, BotFrameworkAuthentication authentication, TurnIntake intake, ILoggerFactory loggers, CancellationToken cancellationToken)
@@ -29,8 +35,15 @@ internal static partial class MessagesEndpoint
             return;
         }
 
+        if (request.ContentLength is > LargestPressBytes and var length && !intake.HasRoomFor(length))
+        {
+            // Too large to be a press, which alone may wait past the bound: refused before it is read, let alone stored.
+            await RefuseAsync(response, TurnQueue.Refusal.TooMuchWaiting, cancellationToken);
+            return;
+        }
+
         // Read at most one byte past the limit: a chunked body has no Content-Length.
-        using var body = new MemoryStream();
+        using var body = new MemoryStream((int)Math.Min(request.ContentLength ?? 0, InboundActivity.MaxBodyBytes) + 1);
         var chunk = new byte[16 * 1024];
         int read;
         while (body.Length <= InboundActivity.MaxBodyBytes && (read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
@@ -92,8 +105,7 @@ internal static partial class MessagesEndpoint
             return;
         }
 
-        // What the activity holds while it waits: its strings are UTF-16, about twice the UTF-8 body.
-        await intake.AcceptAsync(activity, auth, 2 * body.Length, response, cancellationToken);
+        await intake.AcceptAsync(activity, auth, TurnQueue.HeldWhileWaiting(body.Length), response, cancellationToken);
     }
 
     /// <summary>
@@ -118,6 +130,18 @@ internal static partial class MessagesEndpoint
     internal static string Echo(string text) => new([.. text.Where(c => !char.IsControl(c)).Take(80)]);
 
     /// <summary>A refusal the caller can read: the status and <c>{ "error": problem }</c>.</summary>
+    /// <summary>503 with Retry-After for an activity the turn queue did not take: the connector may deliver it again later.</summary>
+    internal static Task RefuseAsync(HttpResponse response, TurnQueue.Refusal refusal, CancellationToken cancellationToken)
+    {
+        response.Headers.RetryAfter = "5";
+        return RefuseAsync(response, StatusCodes.Status503ServiceUnavailable, refusal switch
+        {
+            TurnQueue.Refusal.Full => "You have too many requests waiting in this conversation; please send this again in a moment.",
+            TurnQueue.Refusal.TooMuchWaiting => "The service has too much waiting to be worked off; please send this again in a moment.",
+            _ => "The service is restarting; please send this again in a moment.",
+        }, cancellationToken);
+    }
+
     internal static async Task RefuseAsync(HttpResponse response, int status, string problem, CancellationToken cancellationToken)
     {
         response.StatusCode = status;

@@ -34,8 +34,7 @@ internal sealed partial class TurnIntake(
 {
     private const string StoreDown = "Sorry: my state store is not answering, so I did nothing with that. Please send it again in a minute.";
 
-
-    /// <summary>Accepts an authenticated activity (its body <c>bytes</c> long, what it holds while it waits).</summary>
+    /// <summary>Accepts an authenticated activity, which holds <paramref name="bytes"/> while it waits.</summary>
     public async Task AcceptAsync(Activity activity, AuthenticateRequestResult auth, long bytes, HttpResponse response, CancellationToken cancellationToken)
     {
         activity.CallerId = auth.CallerId;
@@ -54,6 +53,14 @@ internal sealed partial class TurnIntake(
             // (none of which change anything) are answered in the request, as the channel expects.
             var answer = await RunAsync(activity, classified, auth, cancellationToken);
             await WriteAsync(response, answer, cancellationToken);
+            return;
+        }
+
+        // Room first: an activity refused for want of it is never stored.
+        using var room = queue.TryTakeRoom(bytes, isPress);
+        if (room is null)
+        {
+            await MessagesEndpoint.RefuseAsync(response, TurnQueue.Refusal.TooMuchWaiting, cancellationToken);
             return;
         }
 
@@ -86,7 +93,7 @@ internal sealed partial class TurnIntake(
         }
 
         var handshake = isPress && activity.Type == ActivityTypes.Invoke ? new InvokeHandshake() : null;
-        var refusal = Enqueue(activity, classified, auth, key, handshake, bytes);
+        var refusal = Enqueue(activity, classified, auth, key, handshake, room);
         if (refusal != TurnQueue.Refusal.None)
         {
             if (key is not null)
@@ -94,12 +101,7 @@ internal sealed partial class TurnIntake(
                 await claims.ReleaseAsync(key);
             }
 
-            await RefuseAsync(response, refusal switch
-            {
-                TurnQueue.Refusal.Full => "You have too many requests waiting in this conversation; please send this again in a moment.",
-                TurnQueue.Refusal.TooMuchWaiting => "The service has too much waiting to be worked off; please send this again in a moment.",
-                _ => "The service is restarting; please send this again in a moment.",
-            }, cancellationToken);
+            await MessagesEndpoint.RefuseAsync(response, refusal, cancellationToken);
             return;
         }
 
@@ -120,6 +122,12 @@ internal sealed partial class TurnIntake(
     public TurnQueue.Refusal Replay(Activity activity, AuthenticateRequestResult auth, string key, long bytes)
     {
         var classified = Classified.Of(activity);
+        using var room = queue.TryTakeRoom(bytes, classified.IsPress);
+        if (room is null)
+        {
+            return TurnQueue.Refusal.TooMuchWaiting;
+        }
+
         InvokeHandshake? handshake = null;
         if (classified.IsPress && activity.Type == ActivityTypes.Invoke)
         {
@@ -127,11 +135,14 @@ internal sealed partial class TurnIntake(
             handshake.TryHandOver();
         }
 
-        return Enqueue(activity, classified, auth, key, handshake, bytes);
+        return Enqueue(activity, classified, auth, key, handshake, room);
     }
 
-    private TurnQueue.Refusal Enqueue(Activity activity, Classified classified, AuthenticateRequestResult auth, string? key, InvokeHandshake? handshake, long bytes) =>
-        queue.Enqueue(LaneOf(activity), PersonOf(activity), urgent: classified.IsPress, bytes, ct => WorkAsync(activity, classified, auth, key, handshake, ct));
+    /// <summary>Whether a message whose body is <paramref name="bodyBytes"/> long would still find room to wait in.</summary>
+    public bool HasRoomFor(long bodyBytes) => queue.HasRoomFor(TurnQueue.HeldWhileWaiting(bodyBytes));
+
+    private TurnQueue.Refusal Enqueue(Activity activity, Classified classified, AuthenticateRequestResult auth, string? key, InvokeHandshake? handshake, TurnQueue.Room room) =>
+        queue.Enqueue(LaneOf(activity), PersonOf(activity), urgent: classified.IsPress, room, ct => WorkAsync(activity, classified, auth, key, handshake, ct));
 
     /// <summary>
     /// Each person's turns in a conversation run in order; different people's do not wait for each
@@ -271,16 +282,8 @@ internal sealed partial class TurnIntake(
         }
     }
 
-    /// <summary>503 with Retry-After: the connector may deliver the activity again later.</summary>
-    private static Task RefuseAsync(HttpResponse response, string problem, CancellationToken cancellationToken)
-    {
-        response.Headers.RetryAfter = "5";
-        return MessagesEndpoint.RefuseAsync(response, StatusCodes.Status503ServiceUnavailable, problem, cancellationToken);
-    }
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Redelivered {ActivityType} activity {ActivityId} (finished: {Finished}); not handled again")]
     private partial void LogDuplicate(string activityId, string activityType, bool finished);
-
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Button press {ActivityId} failed")]
     private partial void LogPressFailed(Exception exception, string activityId);

@@ -24,11 +24,14 @@ public sealed class TurnOptions
     public int MaxQueuedPerLane { get; set; } = 50;
 
     /// <summary>
-    /// Bytes the activities waiting for a turn may hold in all (twice their bodies: their text is UTF-16); past that,
-    /// a message is answered 503 with <c>Retry-After</c> (button presses are still queued). Default: 64 MB.
+    /// Bytes the activities waiting for a turn, or running, may hold in memory in all (twice their bodies: their
+    /// text is UTF-16); past that, a message is answered 503 with <c>Retry-After</c>, before it is stored (one
+    /// larger than a press could be, before it is even read); button presses are still queued. Default: 32 MB,
+    /// some 5,000 ordinary messages. The process's peak is about three times this above its resting size under
+    /// a flood of large messages (<c>-- flood</c>: 300 MB with 32 MB, 390 MB with 64 MB).
     /// </summary>
     [Range(1024L * 1024, 4096L * 1024 * 1024, ErrorMessage = "ChatOps:Turns:MaxQueuedBytes must be 1 MB-4 GB.")]
-    public long MaxQueuedBytes { get; set; } = 64L * 1024 * 1024;
+    public long MaxQueuedBytes { get; set; } = 32L * 1024 * 1024;
 
     /// <summary>
     /// How long a button press (Action.Execute) waits for its answer before Teams is answered with a

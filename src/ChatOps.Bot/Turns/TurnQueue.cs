@@ -41,22 +41,46 @@ internal sealed partial class TurnQueue(IOptions<TurnOptions> options, ILogger<T
     }
 
     /// <summary>
-    /// Queues one turn of <paramref name="person"/> in a lane; <paramref name="urgent"/> turns (button
-    /// presses) go ahead of messages; <paramref name="bytes"/> is what the activity holds while it waits.
+    /// What an activity holds in memory while it waits, from the length of its text (UTF-8 bytes of its body,
+    /// or characters of what is stored for it): its strings are UTF-16, two bytes a character.
     /// </summary>
-    public Refusal Enqueue(string lane, string person, bool urgent, long bytes, Func<CancellationToken, Task> turn)
+    public static long HeldWhileWaiting(long textLength) => 2 * textLength;
+
+    /// <summary>Whether an activity holding <paramref name="bytes"/> would still fit among those waiting (<see cref="TurnOptions.MaxQueuedBytes"/>).</summary>
+    public bool HasRoomFor(long bytes) => Interlocked.Read(ref _queuedBytes) + bytes <= options.Value.MaxQueuedBytes;
+
+    /// <summary>
+    /// Takes room for an activity's <paramref name="bytes"/> among those waiting, before anything is stored
+    /// for it, so that an activity refused for want of room costs no write. A press (<paramref name="urgent"/>)
+    /// always gets room. Null when there is none. The room is given back when the room is disposed unless
+    /// a turn was queued in it; then when that turn is over.
+    /// </summary>
+    public Room? TryTakeRoom(long bytes, bool urgent)
+    {
+        lock (_lanes)
+        {
+            if (!urgent && !HasRoomFor(bytes))
+            {
+                LogTooMuchWaiting(Interlocked.Read(ref _queuedBytes), options.Value.MaxQueuedBytes);
+                return null;
+            }
+
+            Interlocked.Add(ref _queuedBytes, bytes);
+            return new Room(this, bytes);
+        }
+    }
+
+    /// <summary>
+    /// Queues one turn of <paramref name="person"/> in a lane, in the <paramref name="room"/> taken for it;
+    /// <paramref name="urgent"/> turns (button presses) go ahead of messages.
+    /// </summary>
+    public Refusal Enqueue(string lane, string person, bool urgent, Room room, Func<CancellationToken, Task> turn)
     {
         lock (_lanes)
         {
             if (_closed)
             {
                 return Refusal.Stopping;
-            }
-
-            if (Interlocked.Read(ref _queuedBytes) + bytes > options.Value.MaxQueuedBytes && !urgent)
-            {
-                LogTooMuchWaiting(Interlocked.Read(ref _queuedBytes), options.Value.MaxQueuedBytes);
-                return Refusal.TooMuchWaiting;
             }
 
             if (!_lanes.TryGetValue(lane, out var waiting))
@@ -72,8 +96,7 @@ internal sealed partial class TurnQueue(IOptions<TurnOptions> options, ILogger<T
                 return Refusal.Full;
             }
 
-            queue.Enqueue(new Queued(turn, bytes));
-            Interlocked.Add(ref _queuedBytes, bytes);
+            queue.Enqueue(new Queued(turn, room.Keep()));
             if (!waiting.Working)
             {
                 waiting.Working = true;
@@ -149,7 +172,7 @@ internal sealed partial class TurnQueue(IOptions<TurnOptions> options, ILogger<T
                 if (_drainOver.IsCancellationRequested)
                 {
                     // Stopping, and the drain is over: what waits is stored, and handled by the next process.
-                    Interlocked.Add(ref _queuedBytes, -lane.Urgent.Concat(lane.Normal).Sum(q => q.Bytes));
+                    GiveBack(lane.Urgent.Concat(lane.Normal).Sum(q => q.Bytes));
                     lane.Urgent.Clear();
                     lane.Normal.Clear();
                 }
@@ -187,7 +210,7 @@ internal sealed partial class TurnQueue(IOptions<TurnOptions> options, ILogger<T
             finally
             {
                 // The activity is held until its turn is over, running included.
-                Interlocked.Add(ref _queuedBytes, -next!.Bytes);
+                GiveBack(next!.Bytes);
             }
         }
     }
@@ -198,6 +221,26 @@ internal sealed partial class TurnQueue(IOptions<TurnOptions> options, ILogger<T
         {
             _workers.Remove(worker);
         }
+    }
+
+    private void GiveBack(long bytes) => Interlocked.Add(ref _queuedBytes, -bytes);
+
+    /// <summary>Room taken among the activities waiting (<see cref="TryTakeRoom"/>).</summary>
+    public sealed class Room(TurnQueue queue, long bytes) : IDisposable
+    {
+        private int _settled;
+
+        /// <summary>Gives the room back, unless a turn was queued in it.</summary>
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _settled, 1) == 0)
+            {
+                queue.GiveBack(bytes);
+            }
+        }
+
+        /// <summary>The room now belongs to a queued turn, which gives it back when it is over.</summary>
+        internal long Keep() => Interlocked.Exchange(ref _settled, 1) == 0 ? bytes : throw new InvalidOperationException("This room was already given back or used.");
     }
 
     private sealed record Queued(Func<CancellationToken, Task> Turn, long Bytes);

@@ -96,7 +96,7 @@ internal sealed partial class TurnRecovery(
     /// <summary>Queues the turn, waiting while the person's lane is full (their order is kept); stopping leaves it to the next process.</summary>
     private async Task QueueAsync(Activity activity, Microsoft.Bot.Connector.Authentication.AuthenticateRequestResult auth, AbandonedActivity abandoned, CancellationToken cancellationToken)
     {
-        var bytes = 2L * abandoned.Stored.Length;
+        var bytes = TurnQueue.HeldWhileWaiting(abandoned.Stored.Length);
         while (intake.Replay(activity, auth, abandoned.Key, bytes) is var refusal && refusal != TurnQueue.Refusal.None)
         {
             if (refusal == TurnQueue.Refusal.Stopping)

@@ -17,7 +17,7 @@ public sealed class TurnQueueTests
         for (var i = 0; i < 20; i++)
         {
             var n = i;
-            Assert.Equal(TurnQueue.Refusal.None, queue.Enqueue("c1", "c1", urgent: false, 0, async _ =>
+            Assert.Equal(TurnQueue.Refusal.None, Enqueue(queue, "c1", "c1", urgent: false, 0, async _ =>
             {
                 overlapped |= Interlocked.Increment(ref running) > 1;
                 await Task.Delay(2);
@@ -46,14 +46,14 @@ public sealed class TurnQueueTests
         using var queue = Queue();
         var gate = new TaskCompletionSource();
         var order = new List<string>();
-        queue.Enqueue("c1", "c1", urgent: false, 0, _ => gate.Task);
+        Enqueue(queue, "c1", "c1", urgent: false, 0, _ => gate.Task);
         for (var i = 0; i < 10; i++)
         {
             var n = i;
-            queue.Enqueue("c1", "c1", urgent: false, 0, _ => Record(order, $"message {n}"));
+            Enqueue(queue, "c1", "c1", urgent: false, 0, _ => Record(order, $"message {n}"));
         }
 
-        queue.Enqueue("c1", "c1", urgent: true, 0, _ => Record(order, "press"));
+        Enqueue(queue, "c1", "c1", urgent: true, 0, _ => Record(order, "press"));
         gate.SetResult();
         await WaitUntilAsync(() => queue.Pending == 0);
 
@@ -67,11 +67,11 @@ public sealed class TurnQueueTests
         var blocked = new TaskCompletionSource();
         for (var i = 0; i < 10; i++)
         {
-            queue.Enqueue("flooded", "flooded", urgent: false, 0, _ => blocked.Task);
+            Enqueue(queue, "flooded", "flooded", urgent: false, 0, _ => blocked.Task);
         }
 
         var other = new TaskCompletionSource();
-        queue.Enqueue("quiet", "quiet", urgent: false, 0, _ =>
+        Enqueue(queue, "quiet", "quiet", urgent: false, 0, _ =>
         {
             other.SetResult();
             return Task.CompletedTask;
@@ -87,19 +87,19 @@ public sealed class TurnQueueTests
         using var queue = Queue(new TurnOptions { MaxQueuedPerLane = 3 });
         var blocked = new TaskCompletionSource();
         var started = new TaskCompletionSource();
-        queue.Enqueue("c1", "c1", urgent: false, 0, _ =>
+        Enqueue(queue, "c1", "c1", urgent: false, 0, _ =>
         {
             started.SetResult();
             return blocked.Task;
         });
         await started.Task.WaitAsync(TimeSpan.FromSeconds(5));
-        var results = Enumerable.Range(0, 5).Select(_ => queue.Enqueue("c1", "c1", urgent: false, 0, _ => blocked.Task)).ToList();
+        var results = Enumerable.Range(0, 5).Select(_ => Enqueue(queue, "c1", "c1", urgent: false, 0, _ => blocked.Task)).ToList();
 
         // One runs, three wait, the rest are refused.
         Assert.Equal(3, results.Count(r => r == TurnQueue.Refusal.None));
         Assert.Equal(TurnQueue.Refusal.Full, results[^1]);
-        Assert.Equal(TurnQueue.Refusal.None, queue.Enqueue("c2", "c2", urgent: false, 0, _ => Task.CompletedTask));
-        Assert.Equal(TurnQueue.Refusal.None, queue.Enqueue("c1", "c1", urgent: true, 0, _ => Task.CompletedTask));
+        Assert.Equal(TurnQueue.Refusal.None, Enqueue(queue, "c2", "c2", urgent: false, 0, _ => Task.CompletedTask));
+        Assert.Equal(TurnQueue.Refusal.None, Enqueue(queue, "c1", "c1", urgent: true, 0, _ => Task.CompletedTask));
         blocked.SetResult();
     }
 
@@ -110,7 +110,7 @@ public sealed class TurnQueueTests
         var finished = 0;
         for (var i = 0; i < 5; i++)
         {
-            queue.Enqueue("c1", "c1", urgent: false, 0, async _ =>
+            Enqueue(queue, "c1", "c1", urgent: false, 0, async _ =>
             {
                 await Task.Delay(50);
                 Interlocked.Increment(ref finished);
@@ -120,7 +120,7 @@ public sealed class TurnQueueTests
         await queue.StopAsync(CancellationToken.None);
 
         Assert.Equal(5, finished);
-        Assert.Equal(TurnQueue.Refusal.Stopping, queue.Enqueue("c1", "c1", urgent: false, 0, _ => Task.CompletedTask));
+        Assert.Equal(TurnQueue.Refusal.Stopping, Enqueue(queue, "c1", "c1", urgent: false, 0, _ => Task.CompletedTask));
     }
 
     [Fact]
@@ -130,14 +130,14 @@ public sealed class TurnQueueTests
         var finished = false;
         var started = new TaskCompletionSource();
         var laterStarted = false;
-        queue.Enqueue("c1", "c1", urgent: false, 0, async token =>
+        Enqueue(queue, "c1", "c1", urgent: false, 0, async token =>
         {
             started.SetResult();
             // Longer than the drain: a safe action under its own execute timeout.
             await Task.Delay(TimeSpan.FromSeconds(1), token);
             finished = true;
         });
-        queue.Enqueue("c1", "c1", urgent: false, 0, _ =>
+        Enqueue(queue, "c1", "c1", urgent: false, 0, _ =>
         {
             laterStarted = true;
             return Task.CompletedTask;
@@ -157,7 +157,7 @@ public sealed class TurnQueueTests
     {
         using var queue = Queue(new TurnOptions { DrainTimeout = TimeSpan.FromMilliseconds(200) });
         var cancelled = new TaskCompletionSource();
-        queue.Enqueue("c1", "c1", urgent: false, 0, async token =>
+        Enqueue(queue, "c1", "c1", urgent: false, 0, async token =>
         {
             try
             {
@@ -183,8 +183,8 @@ public sealed class TurnQueueTests
     {
         using var queue = Queue();
         var next = new TaskCompletionSource();
-        queue.Enqueue("c1", "c1", urgent: false, 0, _ => throw new InvalidOperationException("boom"));
-        queue.Enqueue("c1", "c1", urgent: false, 0, _ =>
+        Enqueue(queue, "c1", "c1", urgent: false, 0, _ => throw new InvalidOperationException("boom"));
+        Enqueue(queue, "c1", "c1", urgent: false, 0, _ =>
         {
             next.SetResult();
             return Task.CompletedTask;
@@ -204,7 +204,7 @@ public sealed class TurnQueueTests
         {
             for (var i = 0; i < 5; i++)
             {
-                queue.Enqueue($"thread-{thread}|reader", "reader", urgent: false, 0, async _ =>
+                Enqueue(queue, $"thread-{thread}|reader", "reader", urgent: false, 0, async _ =>
                 {
                     var now = Interlocked.Increment(ref running);
                     InterlockedMax(ref most, now);
@@ -215,7 +215,7 @@ public sealed class TurnQueueTests
         }
 
         var admin = new TaskCompletionSource();
-        queue.Enqueue("thread-0|admin", "admin", urgent: false, 0, _ =>
+        Enqueue(queue, "thread-0|admin", "admin", urgent: false, 0, _ =>
         {
             admin.SetResult();
             return Task.CompletedTask;
@@ -234,16 +234,24 @@ public sealed class TurnQueueTests
     {
         using var queue = Queue(new TurnOptions { MaxConcurrentTurns = 4 });
         var gate = new TaskCompletionSource();
+        var holding = new TaskCompletionSource();
         var order = new List<string>();
-        queue.Enqueue("thread-0|dana", "dana", urgent: false, 0, _ => gate.Task);
+        Enqueue(queue, "thread-0|dana", "dana", urgent: false, 0, _ =>
+        {
+            holding.SetResult();
+            return gate.Task;
+        });
+
+        // Dana's slot is held before her other threads' turns ask for it (their workers could start first on a busy machine).
+        await holding.Task;
         for (var thread = 1; thread < 6; thread++)
         {
             var n = thread;
-            queue.Enqueue($"thread-{n}|dana", "dana", urgent: false, 0, _ => Record(order, $"message {n}"));
+            Enqueue(queue, $"thread-{n}|dana", "dana", urgent: false, 0, _ => Record(order, $"message {n}"));
         }
 
         await Task.Delay(100);
-        queue.Enqueue("thread-9|dana", "dana", urgent: true, 0, _ => Record(order, "press"));
+        Enqueue(queue, "thread-9|dana", "dana", urgent: true, 0, _ => Record(order, "press"));
         await Task.Delay(100);
         gate.SetResult();
         await WaitUntilAsync(() => queue.Pending == 0);
@@ -256,11 +264,55 @@ public sealed class TurnQueueTests
     {
         using var queue = Queue(new TurnOptions { MaxQueuedBytes = 1024 * 1024 });
         var blocked = new TaskCompletionSource();
-        var results = Enumerable.Range(0, 5).Select(i => queue.Enqueue($"c{i}", $"p{i}", urgent: false, 300 * 1024, _ => blocked.Task)).ToList();
+        var results = Enumerable.Range(0, 5).Select(i => Enqueue(queue, $"c{i}", $"p{i}", urgent: false, 300 * 1024, _ => blocked.Task)).ToList();
 
         Assert.Equal([TurnQueue.Refusal.None, TurnQueue.Refusal.None, TurnQueue.Refusal.None, TurnQueue.Refusal.TooMuchWaiting, TurnQueue.Refusal.TooMuchWaiting], results);
-        Assert.Equal(TurnQueue.Refusal.None, queue.Enqueue("c9", "p9", urgent: true, 300 * 1024, _ => Task.CompletedTask));
+        Assert.Equal(TurnQueue.Refusal.None, Enqueue(queue, "c9", "p9", urgent: true, 300 * 1024, _ => Task.CompletedTask));
         blocked.SetResult();
+    }
+
+    [Fact]
+    public async Task Room_GivenBackWhenTheTurnIsRefusedOrOver_NotBefore()
+    {
+        using var queue = Queue(new TurnOptions { MaxQueuedBytes = 1024 * 1024, MaxQueuedPerLane = 1 });
+        var started = new TaskCompletionSource();
+        var gate = new TaskCompletionSource();
+        var done = new TaskCompletionSource();
+        Assert.Equal(TurnQueue.Refusal.None, Enqueue(queue, "c1", "p1", urgent: false, 400 * 1024, async _ =>
+        {
+            started.SetResult();
+            await gate.Task;
+            done.SetResult();
+        }));
+        await started.Task;
+        Assert.Equal(TurnQueue.Refusal.None, Enqueue(queue, "c1", "p1", urgent: false, 400 * 1024, _ => Task.CompletedTask));
+
+        // The lane is full: the third is refused and its room given back at once.
+        Assert.Equal(TurnQueue.Refusal.Full, Enqueue(queue, "c1", "p1", urgent: false, 200 * 1024, _ => Task.CompletedTask));
+        Assert.True(queue.HasRoomFor(200 * 1024));
+        Assert.False(queue.HasRoomFor(300 * 1024));
+
+        // A running turn still holds its activity; when both are over, all the room is back.
+        gate.SetResult();
+        await done.Task;
+        await WaitUntilAsync(() => queue.Pending == 0);
+        Assert.True(queue.HasRoomFor(1024 * 1024));
+    }
+
+    [Fact]
+    public void Room_UsedOnce()
+    {
+        using var queue = Queue();
+        using var room = queue.TryTakeRoom(10, urgent: false)!;
+        Assert.Equal(TurnQueue.Refusal.None, queue.Enqueue("c1", "p1", urgent: false, room, _ => Task.CompletedTask));
+        Assert.Throws<InvalidOperationException>(() => queue.Enqueue("c1", "p1", urgent: false, room, _ => Task.CompletedTask));
+    }
+
+    /// <summary>Takes room, then queues in it, as the intake does.</summary>
+    private static TurnQueue.Refusal Enqueue(TurnQueue queue, string lane, string person, bool urgent, long bytes, Func<CancellationToken, Task> turn)
+    {
+        using var room = queue.TryTakeRoom(bytes, urgent);
+        return room is null ? TurnQueue.Refusal.TooMuchWaiting : queue.Enqueue(lane, person, urgent, room, turn);
     }
 
     private static void InterlockedMax(ref int target, int value)

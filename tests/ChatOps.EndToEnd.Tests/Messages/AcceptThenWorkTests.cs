@@ -100,6 +100,73 @@ public sealed class AcceptThenWorkTests
         Assert.Equal(1, host.Lab().ActionCount(ClusterAction.StopClusterService));
     }
 
+    [Fact]
+    public async Task PastTheByteBound_ALargeMessageIsRefused503BeforeItIsReadOrStored_AndTakenOnceThereIsRoom()
+    {
+        var claimed = new List<string>();
+        await using var host = await ChatOpsHost.StartAsync(new Dictionary<string, string?> { ["ChatOps:Turns:MaxQueuedBytes"] = $"{1024 * 1024}" }, services =>
+        {
+            var store = services.Single(d => d.ServiceType == typeof(IProcessedActivities));
+            services.Remove(store);
+            services.AddSingleton<IProcessedActivities>(sp => new CountedClaims((IProcessedActivities)ActivatorUtilities.CreateInstance(sp, store.ImplementationType!), claimed));
+        });
+        host.Lab().InjectFault("HV01", LabFault.Slow(TimeSpan.FromSeconds(2)));
+        var large = "node HV02 " + new string('x', 450 * 1024);
+
+        // A slow turn holds Dana's lane; her first large message waits behind it, holding about 900 KB of the 1 MB.
+        Assert.Equal(HttpStatusCode.OK, await host.PostAsync(TeamsActivity.Message("node HV01", host.Connector.ServiceUrl)));
+        Assert.Equal(HttpStatusCode.OK, await host.PostAsync(TeamsActivity.Message(large, host.Connector.ServiceUrl).WithId("large-1")));
+
+        // The next is refused before it is read: even a body that is not JSON gets the 503, not a 400.
+        var refused = TeamsActivity.Message(large, host.Connector.ServiceUrl).WithId("large-2");
+        using (var content = new StringContent(refused.ToJson(), Encoding.UTF8, "application/json"))
+        using (var response = await host.Client.PostAsync(new Uri("/api/messages", UriKind.Relative), content))
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+            Assert.Equal("5", response.Headers.GetValues("Retry-After").Single());
+        }
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, await host.PostRawAsync("{" + new string(' ', 100 * 1024)));
+        Assert.DoesNotContain(claimed, key => key.EndsWith("|large-2", StringComparison.Ordinal));
+
+        // Once the room is back, the connector's retry is taken, stored and answered.
+        while ((await host.Connector.NextAsync()).Activity["replyToId"]?.GetValue<string>() != "large-1")
+        {
+            // the slow turn's reply, then the first large message's
+        }
+
+        // (its turn gives the room back when it is over, a moment after its reply)
+        var retried = await host.PostAsync(refused);
+        for (var i = 0; i < 50 && retried == HttpStatusCode.ServiceUnavailable; i++)
+        {
+            await Task.Delay(100);
+            retried = await host.PostAsync(refused);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, retried);
+        Assert.Contains(claimed, key => key.EndsWith("|large-2", StringComparison.Ordinal));
+    }
+
+    /// <summary>A store that notes each activity claimed.</summary>
+    private sealed class CountedClaims(IProcessedActivities inner, List<string> claimed) : IProcessedActivities
+    {
+        public Task<ActivityClaim> TryClaimAsync(string activityKey, DateTimeOffset now, string? stored, CancellationToken cancellationToken)
+        {
+            lock (claimed)
+            {
+                claimed.Add(activityKey);
+            }
+
+            return inner.TryClaimAsync(activityKey, now, stored, cancellationToken);
+        }
+
+        public Task<IReadOnlyList<AbandonedActivity>> TakeOverAbandonedAsync(int max, CancellationToken cancellationToken) => inner.TakeOverAbandonedAsync(max, cancellationToken);
+
+        public Task FinishAsync(string activityKey, StoredAnswer? answer, CancellationToken cancellationToken) => inner.FinishAsync(activityKey, answer, cancellationToken);
+
+        public Task ReleaseAsync(string activityKey, CancellationToken cancellationToken) => inner.ReleaseAsync(activityKey, cancellationToken);
+    }
+
     /// <summary>A store whose finish marks take a while to be written, as on a busy disk or a remote database.</summary>
     private sealed class SlowFinish(IProcessedActivities inner, TimeSpan delay) : IProcessedActivities
     {
