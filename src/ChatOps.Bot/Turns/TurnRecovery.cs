@@ -116,23 +116,27 @@ internal sealed partial class TurnRecovery(
         var notice = Reply.Error($"I did not answer {what} (sent {sent} UTC): {why}. Nothing was done; send it again if you still need it.");
         var outcome = $"not run: {why}; told them";
         CommandContext? context = null;
-        await ((CloudAdapter)adapter).ContinueConversationAsync(auth.ClaimsIdentity, activity, auth.Audience, async (turn, ct) =>
+        try
         {
-            context = new CommandContext(ChatOpsBot.CallerOf(turn), activity.Conversation.Id, activity.Id, activity.ChannelId ?? "unknown");
-            try
+            await ((CloudAdapter)adapter).ContinueConversationAsync(auth.ClaimsIdentity, activity, auth.Audience, async (turn, ct) =>
             {
-                await turn.SendActivityAsync(factory.Create(notice, activity.ChannelId ?? string.Empty), ct);
-            }
-            catch (ErrorResponseException ex) when (ex.Response?.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound)
-            {
-                // Caught here, not by the adapter's turn-error handler, which would try to apologise in the same conversation.
-                outcome = $"not run: {why}; its conversation is gone ({(int)ex.Response.StatusCode}), so nobody was told";
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                outcome = $"not run: {why}; telling them failed: {ex.Message}";
-            }
-        }, cancellationToken);
+                context = new CommandContext(ChatOpsBot.CallerOf(turn), activity.Conversation.Id, activity.Id, activity.ChannelId ?? "unknown");
+                try
+                {
+                    await turn.SendActivityAsync(factory.Create(notice, activity.ChannelId ?? string.Empty), ct);
+                }
+                catch (ErrorResponseException ex) when (ex.Response?.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound)
+                {
+                    // Caught here, not by the adapter's turn-error handler, which would try to apologise in the same conversation.
+                    outcome = $"not run: {why}; its conversation is gone ({(int)ex.Response.StatusCode}), so nobody was told";
+                }
+            }, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The send failed, or the conversation could not even be reached (no connector client for its address): audited all the same.
+            outcome = $"not run: {why}; telling them failed: {ex.Message}";
+        }
 
         LogNotRun(activity.Type, activity.Id ?? "?", outcome);
         context ??= new CommandContext(new Commands.Access.Caller(activity.From?.Id ?? "unknown", activity.From?.Name ?? "unknown"), activity.Conversation.Id, activity.Id, activity.ChannelId ?? "unknown");

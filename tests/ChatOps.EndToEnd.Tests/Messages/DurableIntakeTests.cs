@@ -79,7 +79,7 @@ public sealed class DurableIntakeTests
     }
 
     [Fact]
-    public async Task LeftUnhandledByAnEarlierProcess_TooOldIsToldAndAuditedGoneIsAuditedRecentIsAnswered()
+    public async Task LeftUnhandledByAnEarlierProcess_TooOldIsToldAndAuditedGoneOrUnreachableIsAuditedRecentIsAnswered()
     {
         await using var connector = await FakeBotConnector.StartAsync();
         var folder = Directory.CreateTempSubdirectory("chatops-intake-").FullName;
@@ -90,12 +90,13 @@ public sealed class DurableIntakeTests
             var old = TeamsActivity.Message("node HV05", connector.ServiceUrl);
             var gone = TeamsActivity.Message("node HV06", connector.ServiceUrl, "19:archived@thread.tacv2");
             var recent = TeamsActivity.Message("node HV04", connector.ServiceUrl);
+            var unreachable = TeamsActivity.Message("node HV01", "not a service address");
             // An earlier process acknowledged these and died before handling them.
             var options = Microsoft.Extensions.Options.Options.Create(new ChatOps.Bot.Storage.StorageOptions { Path = path });
             using (var store = new ChatOps.Bot.Storage.LiteDbStore(options, new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { ContentRootPath = folder }))
             using (var claims = new ChatOps.Bot.Storage.LiteDbProcessedActivities(store, options))
             {
-                foreach (var (activity, conversation, at) in new[] { (old, "19:incident@thread.tacv2", now.AddHours(-2)), (gone, "19:archived@thread.tacv2", now.AddHours(-3)), (recent, "19:incident@thread.tacv2", now.AddMinutes(-1)) })
+                foreach (var (activity, conversation, at) in new[] { (old, "19:incident@thread.tacv2", now.AddHours(-2)), (gone, "19:archived@thread.tacv2", now.AddHours(-3)), (recent, "19:incident@thread.tacv2", now.AddMinutes(-1)), (unreachable, "19:incident@thread.tacv2", now.AddHours(-4)) })
                 {
                     var stored = ChatOps.Bot.Turns.StoredTurn.Write(
                         Newtonsoft.Json.JsonConvert.DeserializeObject<Microsoft.Bot.Schema.Activity>(activity.ToJson())!,
@@ -121,7 +122,8 @@ public sealed class DurableIntakeTests
 
             Assert.Equal(HttpStatusCode.OK, await service.PostAsync(TeamsActivity.Message("audit", connector.ServiceUrl), TimeSpan.FromSeconds(30)));
             var audit = await connector.NextWithTextAsync("Audit");
-            Assert.Equal(2, System.Text.RegularExpressions.Regex.Count(audit.VisibleText, "Unanswered"));
+            Assert.Equal(3, System.Text.RegularExpressions.Regex.Count(audit.VisibleText, "Unanswered"));
+            Assert.Contains("telling them failed", audit.VisibleText, StringComparison.Ordinal);
             Assert.Contains("conversation is gone (404)", audit.VisibleText, StringComparison.Ordinal);
             Assert.Contains("told them", audit.VisibleText, StringComparison.Ordinal);
             lock (connector.Received)
