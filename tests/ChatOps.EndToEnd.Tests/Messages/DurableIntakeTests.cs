@@ -31,7 +31,8 @@ public sealed class DurableIntakeTests
                 ["ChatOps__Turns__DrainTimeout"] = "00:00:01",
             };
 
-            var sent = Enumerable.Range(0, Queued).Select(_ => TeamsActivity.Message("node HV05", connector.ServiceUrl)).ToList();
+            // Spread over threads, as a busy channel's are: one person may have only so many waiting in one.
+            var sent = Enumerable.Range(0, Queued).Select(i => TeamsActivity.Message("node HV05", connector.ServiceUrl, $"19:incident-{i % 4}@thread.tacv2")).ToList();
             using (var first = await BotProcess.StartServiceAsync(environment))
             {
                 foreach (var message in sent)
