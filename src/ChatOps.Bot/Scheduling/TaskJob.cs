@@ -1,3 +1,4 @@
+using System.Globalization;
 using ChatOps.Commands.Schedules;
 using Quartz;
 
@@ -19,14 +20,26 @@ internal sealed partial class TaskJob(IEnumerable<IScheduledTask> tasks, ILogger
 
         try
         {
-            // A recovered run is scheduled for the fire it recovers, so both carry the same fire.
-            await task.RunAsync(new ScheduledFire(name, context.ScheduledFireTimeUtc ?? context.FireTimeUtc), cancellationToken);
+            await task.RunAsync(new ScheduledFire(name, ScheduledAt(context)), cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             LogFailed(ex, name);
         }
     }
+
+    /// <summary>
+    /// The time the fire this run is for was scheduled at, the same in a run that recovers it. Quartz schedules
+    /// the run recovering a dead instance's fire at that fire's <em>actual</em> time, a few milliseconds late;
+    /// the time it was scheduled for travels in the recovery trigger's data
+    /// (<see cref="SchedulerConstants.FailedJobOriginalTriggerScheduledFireTime"/>, written with the invariant culture).
+    /// </summary>
+    internal static DateTimeOffset ScheduledAt(IJobExecutionContext context) =>
+        context.Recovering
+        && context.MergedJobDataMap.GetString(SchedulerConstants.FailedJobOriginalTriggerScheduledFireTime) is { } original
+        && DateTimeOffset.TryParse(original, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var scheduled)
+            ? scheduled.ToUniversalTime()
+            : context.ScheduledFireTimeUtc ?? context.FireTimeUtc;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Scheduled job {Job} has no task registered")]
     private partial void LogNoTask(string job);

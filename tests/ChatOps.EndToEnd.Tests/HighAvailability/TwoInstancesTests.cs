@@ -148,6 +148,10 @@ public sealed class TwoInstancesTests
         onA.Release();
         await stopping;
         Assert.Equal(1, onB.Runs);
+
+        // Both runs are for the same fire, the time it was scheduled at: what once-per-fire posts are keyed by.
+        Assert.Equal(new DateTimeOffset(at.Year, at.Month, at.Day, at.Hour, at.Minute, at.Second, TimeSpan.Zero), onA.Fire);
+        Assert.Equal(onA.Fire, onB.Fire);
     }
 
     /// <summary>The scheduled tasks replaced by <paramref name="task"/> alone, and the host's shutdown timeout set.</summary>
@@ -169,11 +173,15 @@ public sealed class TwoInstancesTests
 
         public int Runs => _runs;
 
+        /// <summary>The fire the last run was for.</summary>
+        public DateTimeOffset? Fire { get; private set; }
+
         public string Name => ScheduledJobs.Prune;
 
         public async Task RunAsync(ScheduledFire fire, CancellationToken cancellationToken)
         {
             Interlocked.Increment(ref _runs);
+            Fire = fire.ScheduledAt;
             Started.TrySetResult();
             if (block)
             {
