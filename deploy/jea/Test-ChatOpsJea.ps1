@@ -162,10 +162,13 @@ if ($session) {
         "build $($json.osBuild), $(@($json.vms).Count) VMs, $(@($json.nics).Count) NICs, $(@($json.drivers).Count) drivers"
     }
     Test-Step 'Safe actions refuse a malformed argument before running' {
+        # A deadline already past: if validation ever let one through, the node would still change nothing.
+        $past = '2000-01-01T00:00:00Z'
         foreach ($call in @(
-                @{ Command = 'Stop-ChatOpsVmWorker'; Parameters = @{ NodeName = $node; VmId = 'not-a-guid' } },
-                @{ Command = 'Remove-ChatOpsStaleLink'; Parameters = @{ NodeName = $node; VmId = '*' } },
-                @{ Command = 'Stop-ChatOpsClusterService'; Parameters = @{ NodeName = "$node;x"; ExpectedQuorum = 'Kept' } })) {
+                @{ Command = 'Stop-ChatOpsVmWorker'; Parameters = @{ NodeName = $node; VmId = 'not-a-guid'; NotAfter = $past } },
+                @{ Command = 'Remove-ChatOpsStaleLink'; Parameters = @{ NodeName = $node; VmId = '*'; NotAfter = $past } },
+                @{ Command = 'Stop-ChatOpsClusterService'; Parameters = @{ NodeName = "$node;x"; ExpectedQuorum = 'Kept'; NotAfter = $past } },
+                @{ Command = 'Clear-ChatOpsDnsCache'; Parameters = @{ NodeName = $node; NotAfter = '2000-01-01 00:00:00' } })) {
             $refused = $false
             try {
                 Invoke-Endpoint $call.Command $call.Parameters | Out-Null

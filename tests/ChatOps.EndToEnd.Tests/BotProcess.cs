@@ -106,21 +106,29 @@ internal sealed class RunningService(Process process, Uri address, System.Text.S
     /// <summary>Asks the process to stop, as a service manager or <c>kill</c> does (SIGTERM), and waits for it to exit; returns its exit code.</summary>
     public async Task<int> StopAsync(TimeSpan limit)
     {
-        using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-        {
-            await kill.WaitForExitAsync();
-        }
-
+        await SignalAsync("TERM");
         using var cancel = new CancellationTokenSource(limit);
         await process.WaitForExitAsync(cancel.Token);
         return process.ExitCode;
     }
+
+    /// <summary>Freezes the process where it stands (SIGSTOP), as a hung host, a debugger or a long pause would; <see cref="ResumeAsync"/> lets it go on.</summary>
+    public Task PauseAsync() => SignalAsync("STOP");
+
+    /// <summary>Lets a paused process go on (SIGCONT): its timers are overdue, and it carries on from where it was.</summary>
+    public Task ResumeAsync() => SignalAsync("CONT");
 
     /// <summary>Ends the process at once, as a crash or a power cut would: no shutdown code runs.</summary>
     public void Kill()
     {
         process.Kill(entireProcessTree: true);
         process.WaitForExit();
+    }
+
+    private async Task SignalAsync(string signal)
+    {
+        using var kill = Process.Start("kill", [$"-{signal}", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!;
+        await kill.WaitForExitAsync();
     }
 
     public void Dispose()

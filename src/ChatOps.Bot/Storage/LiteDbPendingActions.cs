@@ -24,7 +24,9 @@ internal sealed class LiteDbPendingActions(LiteDbStore store, TimeProvider time)
         Task.FromResult(Actions.FindById(id)?.Action);
 
     // The state lives inside the embedded document; the collection holds only live confirmations and their recent past.
-    public Task<IReadOnlyList<PendingAction>> ListOrphanedAsync(CancellationToken cancellationToken) => Listed(() =>
+    // The file is open in one process at a time, so one an earlier process started is gone with that process, and
+    // cannot call a node again: it is listed at once, without waiting for its deadline.
+    public Task<IReadOnlyList<PendingAction>> ListOrphanedAsync(TimeSpan nodeClockMargin, CancellationToken cancellationToken) => Listed(() =>
         Actions.Find(Query.EQ("Action.State", nameof(PendingActionState.Running)))
             .Where(d => d.Owner != store.Instance)
             .Select(d => d.Action).OrderBy(a => a.CreatedAt).ToList());
@@ -39,16 +41,35 @@ internal sealed class LiteDbPendingActions(LiteDbStore store, TimeProvider time)
 
     public Task<bool> TryTransitionAsync(string id, PendingActionState expected, PendingAction updated, CancellationToken cancellationToken)
     {
+        ArgumentOutOfRangeException.ThrowIfEqual(updated.State, PendingActionState.Running);
+        return Task.FromResult(Move(id, expected, updated, owner: null) is not null);
+    }
+
+    public Task<PendingAction?> TryStartAsync(string id, PendingActionState expected, PendingAction running, TimeSpan executeTimeout, CancellationToken cancellationToken) =>
+        Task.FromResult(running.State == PendingActionState.Running
+            ? Move(id, expected, running with { ExecuteBy = WholeMilliseconds(time.GetUtcNow() + executeTimeout) }, store.Instance)
+            : null);
+
+    public Task<bool> StillOwnsAsync(string id, CancellationToken cancellationToken) =>
+        Task.FromResult(Actions.FindById(id) is { Action.State: PendingActionState.Running } document
+            && document.Owner == store.Instance
+            && time.GetUtcNow() < document.Action.ExecuteBy);
+
+    /// <summary>LiteDB keeps dates to the millisecond: the deadline handed back is the one read back later.</summary>
+    private static DateTimeOffset WholeMilliseconds(DateTimeOffset at) => at.AddTicks(-(at.Ticks % TimeSpan.TicksPerMillisecond));
+
+    /// <summary>The compare-and-set: the action as stored, or null when it is not in <paramref name="expected"/>; a start records <paramref name="owner"/>.</summary>
+    private PendingAction? Move(string id, PendingActionState expected, PendingAction updated, string? owner)
+    {
         lock (store.Gate)
         {
             var current = Actions.FindById(id);
             if (current is null || current.Action.State != expected || updated.Id != id)
             {
-                return Task.FromResult(false);
+                return null;
             }
 
-            var owner = updated.State == PendingActionState.Running ? store.Instance : current.Owner;
-            return Task.FromResult(Actions.Update(new PendingDocument { Id = id, Action = updated, Owner = owner }));
+            return Actions.Update(new PendingDocument { Id = id, Action = updated, Owner = owner ?? current.Owner }) ? updated : null;
         }
     }
 

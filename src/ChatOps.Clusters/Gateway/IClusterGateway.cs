@@ -5,7 +5,10 @@ namespace ChatOps.Clusters.Gateway;
 /// <summary>
 /// The one port for reading a cluster and running its safe actions. Every call is bounded by
 /// the per-node timeout (<see cref="ClusterOptions.NodeTimeout"/>): a node that hangs, refuses
-/// or errors yields a per-node failure while the other nodes still answer.
+/// or errors yields a per-node failure while the other nodes still answer. Each safe action carries
+/// its deadline (<c>notAfter</c>, UTC): the node checks it by its own clock just before it changes
+/// anything, and past it refuses and changes nothing, so a call that arrives late (its instance was
+/// paused, and written off by another) can never act.
 /// </summary>
 public interface IClusterGateway
 {
@@ -36,14 +39,14 @@ public interface IClusterGateway
     /// if it counts a loss); true means the preview said it is lost and a second admin approved the
     /// <c>--force</c> (the node refuses if it counts quorum kept, since then the two disagree).
     /// </summary>
-    Task<ClusterActionResult> StopClusterServiceAsync(string node, bool allowQuorumLoss, CancellationToken cancellationToken);
+    Task<ClusterActionResult> StopClusterServiceAsync(string node, bool allowQuorumLoss, DateTimeOffset notAfter, CancellationToken cancellationToken);
 
     /// <summary>Kills one VM's worker process: the VM crashes and the cluster restarts it on another node.</summary>
-    Task<ClusterActionResult> KillVmWorkerAsync(string vm, CancellationToken cancellationToken);
+    Task<ClusterActionResult> KillVmWorkerAsync(string vm, DateTimeOffset notAfter, CancellationToken cancellationToken);
 
     /// <summary>Clears a node's DNS client cache.</summary>
-    Task<ClusterActionResult> FlushDnsAsync(string node, CancellationToken cancellationToken);
+    Task<ClusterActionResult> FlushDnsAsync(string node, DateTimeOffset notAfter, CancellationToken cancellationToken);
 
     /// <summary>Deletes a VM config link from a node; refused when that VM runs on the node.</summary>
-    Task<ClusterActionResult> RemoveStaleLinkAsync(string node, Guid vmId, CancellationToken cancellationToken);
+    Task<ClusterActionResult> RemoveStaleLinkAsync(string node, Guid vmId, DateTimeOffset notAfter, CancellationToken cancellationToken);
 }

@@ -59,16 +59,16 @@ internal sealed partial class LabClusterGateway(
         return (await GetSnapshotAsync(cancellationToken)).FindVm(name.Trim());
     }
 
-    public Task<ClusterActionResult> StopClusterServiceAsync(string node, bool allowQuorumLoss, CancellationToken cancellationToken) =>
-        OnNodeAsync(ClusterAction.StopClusterService, node, n => lab.StopClusterService(n, allowQuorumLoss), cancellationToken);
+    public Task<ClusterActionResult> StopClusterServiceAsync(string node, bool allowQuorumLoss, DateTimeOffset notAfter, CancellationToken cancellationToken) =>
+        OnNodeAsync(ClusterAction.StopClusterService, node, n => lab.StopClusterService(n, allowQuorumLoss), notAfter, cancellationToken);
 
-    public Task<ClusterActionResult> FlushDnsAsync(string node, CancellationToken cancellationToken) =>
-        OnNodeAsync(ClusterAction.FlushDns, node, lab.FlushDns, cancellationToken);
+    public Task<ClusterActionResult> FlushDnsAsync(string node, DateTimeOffset notAfter, CancellationToken cancellationToken) =>
+        OnNodeAsync(ClusterAction.FlushDns, node, lab.FlushDns, notAfter, cancellationToken);
 
-    public Task<ClusterActionResult> RemoveStaleLinkAsync(string node, Guid vmId, CancellationToken cancellationToken) =>
-        OnNodeAsync(ClusterAction.RemoveStaleLink, node, n => lab.RemoveStaleLink(n, vmId), cancellationToken);
+    public Task<ClusterActionResult> RemoveStaleLinkAsync(string node, Guid vmId, DateTimeOffset notAfter, CancellationToken cancellationToken) =>
+        OnNodeAsync(ClusterAction.RemoveStaleLink, node, n => lab.RemoveStaleLink(n, vmId), notAfter, cancellationToken);
 
-    public async Task<ClusterActionResult> KillVmWorkerAsync(string vm, CancellationToken cancellationToken)
+    public async Task<ClusterActionResult> KillVmWorkerAsync(string vm, DateTimeOffset notAfter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(vm);
         var record = lab.View().Vms.FirstOrDefault(v => v.Name.Equals(vm.Trim(), StringComparison.OrdinalIgnoreCase));
@@ -78,7 +78,7 @@ internal sealed partial class LabClusterGateway(
         }
 
         var host = record.OwnerNode ?? lab.NodeNames()[0];
-        return await OnNodeAsync(ClusterAction.KillVmWorker, host, _ => lab.KillVmWorker(record.Name), cancellationToken, record.Name);
+        return await OnNodeAsync(ClusterAction.KillVmWorker, host, _ => lab.KillVmWorker(record.Name), notAfter, cancellationToken, record.Name);
     }
 
     private async Task<NodeResult> ProbeAsync(NodeMember member, CancellationToken cancellationToken)
@@ -101,8 +101,9 @@ internal sealed partial class LabClusterGateway(
         return member.Probed(inventory, failure);
     }
 
+    /// <summary>Runs an action on a node as the node module does: after the node's faults, and only before <paramref name="notAfter"/> by the lab's clock.</summary>
     private async Task<ClusterActionResult> OnNodeAsync(
-        ClusterAction action, string node, Func<string, ClusterActionResult> apply, CancellationToken cancellationToken, string? target = null)
+        ClusterAction action, string node, Func<string, ClusterActionResult> apply, DateTimeOffset notAfter, CancellationToken cancellationToken, string? target = null)
     {
         ArgumentNullException.ThrowIfNull(node);
         var canonical = lab.ResolveNode(node.Trim());
@@ -116,7 +117,9 @@ internal sealed partial class LabClusterGateway(
             async ct =>
             {
                 await lab.ApplyFaultAsync(canonical, ct, forAction: true);
-                return apply(canonical);
+                return lab.Time.GetUtcNow() > notAfter
+                    ? new ClusterActionResult(action, target ?? canonical, ActionStatus.Refused, LateSummary(canonical, notAfter), [new NodeOutcome(canonical, LateSummary(canonical, notAfter))])
+                    : apply(canonical);
             },
             Timeout,
             lab.Time,
@@ -130,6 +133,10 @@ internal sealed partial class LabClusterGateway(
         LogNodeFailed(canonical, failure.Kind, failure.Message);
         return new ClusterActionResult(action, target ?? canonical, ActionStatus.Failed, $"{action} did not run: {failure.Message}", [new NodeOutcome(canonical, failure.Message)]);
     }
+
+    /// <summary>What a node says when an action reaches it after its deadline, as the node module says it.</summary>
+    private static string LateSummary(string node, DateTimeOffset notAfter) =>
+        $"The deadline for this action ({notAfter.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}) passed before it reached {node}; nothing was changed.";
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Node {Node} failed: {Kind} {Reason}")]
     private partial void LogNodeFailed(string node, NodeFailureKind kind, string reason);

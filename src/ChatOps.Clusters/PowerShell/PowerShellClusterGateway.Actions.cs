@@ -7,17 +7,17 @@ namespace ChatOps.Clusters.PowerShell;
 /// <summary>The safe actions: each runs one node function on one node, with names and GUIDs only.</summary>
 internal sealed partial class PowerShellClusterGateway
 {
-    public Task<ClusterActionResult> StopClusterServiceAsync(string node, bool allowQuorumLoss, CancellationToken cancellationToken) =>
-        OnNodeAsync(ClusterAction.StopClusterService, node, PowerShellCommands.StopClusterService, null, node, cancellationToken,
+    public Task<ClusterActionResult> StopClusterServiceAsync(string node, bool allowQuorumLoss, DateTimeOffset notAfter, CancellationToken cancellationToken) =>
+        OnNodeAsync(ClusterAction.StopClusterService, node, PowerShellCommands.StopClusterService, null, node, notAfter, cancellationToken,
             [new("ExpectedQuorum", allowQuorumLoss ? "Lost" : "Kept"), new("QuorumLoss", allowQuorumLoss ? "Allow" : "Refuse")]);
 
-    public Task<ClusterActionResult> FlushDnsAsync(string node, CancellationToken cancellationToken) =>
-        OnNodeAsync(ClusterAction.FlushDns, node, PowerShellCommands.ClearDnsCache, null, node, cancellationToken);
+    public Task<ClusterActionResult> FlushDnsAsync(string node, DateTimeOffset notAfter, CancellationToken cancellationToken) =>
+        OnNodeAsync(ClusterAction.FlushDns, node, PowerShellCommands.ClearDnsCache, null, node, notAfter, cancellationToken);
 
-    public Task<ClusterActionResult> RemoveStaleLinkAsync(string node, Guid vmId, CancellationToken cancellationToken) =>
-        OnNodeAsync(ClusterAction.RemoveStaleLink, node, PowerShellCommands.RemoveStaleLink, vmId, node, cancellationToken);
+    public Task<ClusterActionResult> RemoveStaleLinkAsync(string node, Guid vmId, DateTimeOffset notAfter, CancellationToken cancellationToken) =>
+        OnNodeAsync(ClusterAction.RemoveStaleLink, node, PowerShellCommands.RemoveStaleLink, vmId, node, notAfter, cancellationToken);
 
-    public async Task<ClusterActionResult> KillVmWorkerAsync(string vm, CancellationToken cancellationToken)
+    public async Task<ClusterActionResult> KillVmWorkerAsync(string vm, DateTimeOffset notAfter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(vm);
         var (view, failure) = await ReadViewAsync(cancellationToken);
@@ -38,11 +38,11 @@ internal sealed partial class PowerShellClusterGateway
             return new ClusterActionResult(ClusterAction.KillVmWorker, record.Name, ActionStatus.Refused, $"{record.Name} has no owner node; no worker process to kill.", []);
         }
 
-        return await OnNodeAsync(ClusterAction.KillVmWorker, record.OwnerNode, PowerShellCommands.StopVmWorker, record.Id, record.Name, cancellationToken);
+        return await OnNodeAsync(ClusterAction.KillVmWorker, record.OwnerNode, PowerShellCommands.StopVmWorker, record.Id, record.Name, notAfter, cancellationToken);
     }
 
     private async Task<ClusterActionResult> OnNodeAsync(
-        ClusterAction action, string node, string command, Guid? vmId, string target, CancellationToken cancellationToken,
+        ClusterAction action, string node, string command, Guid? vmId, string target, DateTimeOffset notAfter, CancellationToken cancellationToken,
         IReadOnlyList<KeyValuePair<string, string>>? extra = null)
     {
         ArgumentNullException.ThrowIfNull(node);
@@ -60,6 +60,9 @@ internal sealed partial class PowerShellClusterGateway
         }
 
         parameters.AddRange(extra ?? []);
+
+        // The node checks it by its own clock just before it changes anything: whole seconds, UTC, ISO 8601.
+        parameters.Add(new("NotAfter", notAfter.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)));
 
         var (json, failure) = await RunOnAsync(name, command, parameters, cancellationToken);
         if (failure is not null)

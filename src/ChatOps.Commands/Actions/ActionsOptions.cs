@@ -42,7 +42,20 @@ public sealed class ActionsOptions
     /// </summary>
     public IList<string>? RequireSecondApprover { get; set; }
 
-    /// <summary>How long one action may run on the cluster before it is reported as timed out. Default: 60 seconds.</summary>
+    /// <summary>
+    /// How far a node's clock may run behind the state store's. A node refuses an action past its deadline by
+    /// its own clock, so another instance writes off an action whose instance is gone only once the deadline
+    /// plus this margin has passed by the store's clock. Cluster nodes are domain members kept in time by
+    /// the Windows Time service (well within a second of their domain controller); Kerberos refuses a
+    /// clock more than 5 minutes off. Default: 1 minute.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:05:00", ErrorMessage = "ChatOps:Actions:NodeClockMargin must be between 0 and 5 minutes.")]
+    public TimeSpan NodeClockMargin { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// How long one action may run on the cluster before it is reported as timed out; also the deadline, set when
+    /// it starts, after which no node acts on it. Default: 60 seconds.
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00", ErrorMessage = "ChatOps:Actions:ExecuteTimeout must be between 1 second and 10 minutes.")]
     public TimeSpan ExecuteTimeout { get; set; } = TimeSpan.FromSeconds(60);
 }

@@ -36,6 +36,9 @@ public interface ISafeAction
     /// </summary>
     Task<ActionPlan> ReplanAsync(PendingAction action, CancellationToken cancellationToken);
 
-    /// <summary>Runs the action on the stored target and reports what happened on each node.</summary>
-    Task<Reply> ExecuteAsync(PendingAction action, CancellationToken cancellationToken);
+    /// <summary>
+    /// Runs the action on the stored target and reports what happened on each node. Each node acts only
+    /// before <paramref name="notAfter"/> (UTC) by its own clock, and past it refuses and changes nothing.
+    /// </summary>
+    Task<Reply> ExecuteAsync(PendingAction action, DateTimeOffset notAfter, CancellationToken cancellationToken);
 }

@@ -57,6 +57,12 @@ public sealed record PendingAction
     /// <summary>Whether it still waits for a decision (a confirmation, or a second admin's approval).</summary>
     public bool IsWaiting => State is PendingActionState.AwaitingConfirmation or PendingActionState.AwaitingApproval;
 
+    /// <summary>
+    /// Running: the deadline (UTC) by which its node calls must be made, set when it moved to Running. The
+    /// nodes refuse after it, and no other instance writes the action off before it has passed.
+    /// </summary>
+    public DateTimeOffset? ExecuteBy { get; init; }
+
     /// <summary>User id of the second approver, once approved.</summary>
     public string? ApprovedBy { get; init; }
 

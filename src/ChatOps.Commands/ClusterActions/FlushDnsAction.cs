@@ -79,16 +79,16 @@ internal sealed class FlushDnsAction(IClusterGateway gateway, Links links) : ISa
             : ActionPlan.Refuse(action.Target, $"{action.Target} is no longer a node of the cluster.");
     }
 
-    public async Task<Reply> ExecuteAsync(PendingAction action, CancellationToken cancellationToken)
+    public async Task<Reply> ExecuteAsync(PendingAction action, DateTimeOffset notAfter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(action);
         if (action.Target != All)
         {
-            return ActionResultReply.From(await gateway.FlushDnsAsync(action.Target, cancellationToken));
+            return ActionResultReply.From(await gateway.FlushDnsAsync(action.Target, notAfter, cancellationToken));
         }
 
         var nodes = await gateway.GetNodeNamesAsync(cancellationToken);
-        var results = await Task.WhenAll(nodes.Select(n => gateway.FlushDnsAsync(n, cancellationToken)));
+        var results = await Task.WhenAll(nodes.Select(n => gateway.FlushDnsAsync(n, notAfter, cancellationToken)));
         var failed = results.Count(r => !r.Succeeded);
         var combined = new ClusterActionResult(
             ClusterAction.FlushDns,

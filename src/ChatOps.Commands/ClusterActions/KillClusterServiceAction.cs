@@ -109,14 +109,14 @@ internal sealed class KillClusterServiceAction(IClusterGateway gateway, Links li
         return sorted.Count == 0 ? "none" : string.Join(", ", sorted);
     }
 
-    public async Task<Reply> ExecuteAsync(PendingAction action, CancellationToken cancellationToken)
+    public async Task<Reply> ExecuteAsync(PendingAction action, DateTimeOffset notAfter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(action);
         // The premises were checked again just before this runs, so the verdict is the one the admins
         // confirmed; a loss of quorum got here only through --force and a second admin's approval. --force
         // on a preview that keeps quorum changes nothing: the node still refuses a loss it counts itself.
         var previewedLoss = action.Force && action.Premises.Contains(LosesQuorum, StringComparer.Ordinal);
-        var result = await gateway.StopClusterServiceAsync(action.Target, allowQuorumLoss: previewedLoss, cancellationToken);
+        var result = await gateway.StopClusterServiceAsync(action.Target, allowQuorumLoss: previewedLoss, notAfter, cancellationToken);
         return ActionResultReply.From(result, new LinksBlock([links.Runbook(KbIds.KillClusterService, "What to check after a forced failover")]));
     }
 

@@ -88,9 +88,9 @@ internal sealed class KillVmWorkerAction(IClusterGateway gateway, Links links) :
         return new ActionPlan { Target = name, Preview = preview, Premises = [$"{name} runs on {host.Node} ({host.State.Normal()})"] };
     }
 
-    public async Task<Reply> ExecuteAsync(PendingAction action, CancellationToken cancellationToken)
+    public async Task<Reply> ExecuteAsync(PendingAction action, DateTimeOffset notAfter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(action);
-        return ActionResultReply.From(await gateway.KillVmWorkerAsync(action.Target, cancellationToken));
+        return ActionResultReply.From(await gateway.KillVmWorkerAsync(action.Target, notAfter, cancellationToken));
     }
 }

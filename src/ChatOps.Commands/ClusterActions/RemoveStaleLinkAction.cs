@@ -109,10 +109,10 @@ internal sealed class RemoveStaleLinkAction(IClusterGateway gateway, Links links
         return new ActionPlan { Target = name, Detail = vmId.ToString(), Preview = preview };
     }
 
-    public async Task<Reply> ExecuteAsync(PendingAction action, CancellationToken cancellationToken)
+    public async Task<Reply> ExecuteAsync(PendingAction action, DateTimeOffset notAfter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(action);
-        return ActionResultReply.From(await gateway.RemoveStaleLinkAsync(action.Target, StoredGuid(action), cancellationToken));
+        return ActionResultReply.From(await gateway.RemoveStaleLinkAsync(action.Target, StoredGuid(action), notAfter, cancellationToken));
     }
 
     private static Guid StoredGuid(PendingAction action) =>

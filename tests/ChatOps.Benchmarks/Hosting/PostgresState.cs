@@ -107,7 +107,7 @@ internal static class PostgresState
                 var started = Stopwatch.GetTimestamp();
                 await claims.TryClaimAsync($"msteams|bench|{id}", now, null, CancellationToken.None);
                 await audit.AppendAsync(new AuditRecord { Time = now, UserId = "u", UserName = "Bench", ConversationId = "bench", CommandText = "kill clussvc HV04", Action = "kill clussvc", Target = "HV04", Decision = AuditDecision.Confirmed, PendingId = id }, CancellationToken.None);
-                await pending.TryTransitionAsync(id, PendingActionState.AwaitingConfirmation, Pending(id, now) with { State = PendingActionState.Running }, CancellationToken.None);
+                await pending.TryStartAsync(id, PendingActionState.AwaitingConfirmation, Pending(id, now) with { State = PendingActionState.Running }, TimeSpan.FromMinutes(1), CancellationToken.None);
                 times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
         })));

@@ -95,7 +95,7 @@ public sealed partial class DamagedDatabaseTests
     {
         var none = CancellationToken.None;
         var pending = new LiteDbPendingActions(store, new FakeTimeProvider(PopulatedState.Now));
-        var read = (await pending.ListExpiredAsync(none)).Count + (await pending.ListOrphanedAsync(none)).Count + (await pending.ListWaitingAsync(none)).Count;
+        var read = (await pending.ListExpiredAsync(none)).Count + (await pending.ListOrphanedAsync(TimeSpan.Zero, none)).Count + (await pending.ListWaitingAsync(none)).Count;
 
         var audit = new LiteDbAuditLog(store);
         await foreach (var _ in audit.AllAsync(none))

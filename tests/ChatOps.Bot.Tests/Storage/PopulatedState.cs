@@ -55,7 +55,10 @@ internal static class PopulatedState
                 var state = States[i % States.Length];
                 if (state != PendingActionState.AwaitingConfirmation)
                 {
-                    await pending.TryTransitionAsync(PendingId(i), PendingActionState.AwaitingConfirmation, Pending(i) with { State = state, Decisions = [$"Confirmed by Dana at {Now:HH:mm:ss} UTC"] }, none);
+                    var moved = Pending(i) with { State = state, Decisions = [$"Confirmed by Dana at {Now:HH:mm:ss} UTC"] };
+                    _ = state == PendingActionState.Running
+                        ? await pending.TryStartAsync(PendingId(i), PendingActionState.AwaitingConfirmation, moved, TimeSpan.FromMinutes(1), none) is not null
+                        : await pending.TryTransitionAsync(PendingId(i), PendingActionState.AwaitingConfirmation, moved, none);
                 }
 
                 await chats.RememberAsync(new PersonalChat(PersonId(i), $"29:u{i}", $"Person {i}", $"a:chat{i}", $"{{\"conversation\":\"a:chat{i}\"}}", "tenant1", Now.AddMinutes(i)), none);

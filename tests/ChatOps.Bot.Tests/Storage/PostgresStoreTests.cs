@@ -146,11 +146,11 @@ public sealed class PostgresStoreTests
         var pending = new PostgresPendingActions(dead);
         var action = new PendingAction { Id = "p1", Nonce = "n", Action = "kill clussvc", Target = "HV04", RequesterId = "u", RequesterName = "Dana", ConversationId = "c", CommandText = "kill clussvc HV04", CreatedAt = Now, ExpiresAt = Now.AddMinutes(2) };
         await pending.AddAsync(action, CancellationToken.None);
-        await pending.TryTransitionAsync("p1", PendingActionState.AwaitingConfirmation, action with { State = PendingActionState.Running }, CancellationToken.None);
+        await pending.TryStartAsync("p1", PendingActionState.AwaitingConfirmation, action with { State = PendingActionState.Running }, TimeSpan.Zero, CancellationToken.None);
 
         // Within its lease it may still be working: nothing is taken from it.
         Assert.False((await survivor.Processed.TryClaimAsync("act-1", Now, null, CancellationToken.None)).Claimed);
-        Assert.Empty(await survivor.Pending.ListOrphanedAsync(CancellationToken.None));
+        Assert.Empty(await survivor.Pending.ListOrphanedAsync(TimeSpan.Zero, CancellationToken.None));
 
         await using (var connection = await dead.DataSource.OpenConnectionAsync())
         await using (var silent = dead.Command(connection, "UPDATE chatops_instances SET seen_at = now() - @lease - interval '1 second' WHERE id = @me"))
@@ -160,8 +160,44 @@ public sealed class PostgresStoreTests
 
         var claims = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => survivor.Processed.TryClaimAsync("act-1", Now, null, CancellationToken.None))));
         Assert.Single(claims, c => c.Claimed);
-        Assert.Equal("p1", Assert.Single(await survivor.Pending.ListOrphanedAsync(CancellationToken.None)).Id);
+        Assert.Equal("p1", Assert.Single(await survivor.Pending.ListOrphanedAsync(TimeSpan.Zero, CancellationToken.None)).Id);
         await dead.DisposeAsync();
+    }
+
+    [SkippableFact]
+    public async Task RunningAction_WrittenOffOnlyOnceItsOwnersLeaseAndItsDeadlinePlusTheMarginHavePassed_NeverByItsOwner()
+    {
+        await using var other = await StateUnderTest.OpenAsync(StateUnderTest.PostgreSql);
+        // The owner checked in once and then went silent (paused), without leaving.
+        await using var owner = new PostgresStore(Microsoft.Extensions.Options.Options.Create(other.Options));
+        await using (var connection = await owner.DataSource.OpenConnectionAsync())
+        await using (var checkIn = owner.Command(connection, "INSERT INTO chatops_instances (id) VALUES (@me)"))
+        {
+            await checkIn.ExecuteNonQueryAsync();
+        }
+
+        var pending = new PostgresPendingActions(owner);
+        var action = new PendingAction { Id = "p1", Nonce = "n", Action = "kill vmwp", Target = "T-048", RequesterId = "u", RequesterName = "Dana", ConversationId = "c", CommandText = "kill vmwp T-048", CreatedAt = Now, ExpiresAt = Now.AddMinutes(2) };
+        await pending.AddAsync(action, CancellationToken.None);
+        var running = await pending.TryStartAsync("p1", PendingActionState.AwaitingConfirmation, action with { State = PendingActionState.Running }, TimeSpan.FromSeconds(2), CancellationToken.None);
+        await Silence(owner);
+
+        // Its owner has not checked in within its lease, but its deadline is 2 s away: its node call may still land.
+        Assert.Empty(await other.Pending.ListOrphanedAsync(TimeSpan.Zero, CancellationToken.None));
+        await Task.Delay(running!.ExecuteBy!.Value - DateTimeOffset.UtcNow + TimeSpan.FromMilliseconds(300));
+        Assert.Empty(await other.Pending.ListOrphanedAsync(TimeSpan.FromMinutes(1), CancellationToken.None));
+        Assert.Equal("p1", Assert.Single(await other.Pending.ListOrphanedAsync(TimeSpan.Zero, CancellationToken.None)).Id);
+
+        // The owner itself never writes off what it started, whatever its own check-ins say.
+        Assert.Empty(await pending.ListOrphanedAsync(TimeSpan.Zero, CancellationToken.None));
+    }
+
+    /// <summary>Makes the instance look as if it had not checked in for longer than its lease.</summary>
+    private static async Task Silence(PostgresStore store)
+    {
+        await using var connection = await store.DataSource.OpenConnectionAsync();
+        await using var silent = store.Command(connection, "UPDATE chatops_instances SET seen_at = now() - @lease - interval '1 second' WHERE id = @me");
+        await silent.ExecuteNonQueryAsync();
     }
 
     [SkippableFact]

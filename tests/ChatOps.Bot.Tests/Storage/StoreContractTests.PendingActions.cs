@@ -27,12 +27,12 @@ public sealed partial class StoreContractTests
         await state.Pending.AddAsync(Pending("p1"), CancellationToken.None);
         var running = Pending("p1") with { State = PendingActionState.Running };
 
-        var first = await state.Pending.TryTransitionAsync("p1", PendingActionState.AwaitingConfirmation, running, CancellationToken.None);
-        var second = await state.Pending.TryTransitionAsync("p1", PendingActionState.AwaitingConfirmation, running, CancellationToken.None);
+        var first = await state.Pending.TryStartAsync("p1", PendingActionState.AwaitingConfirmation, running, TimeSpan.FromMinutes(1), CancellationToken.None);
+        var second = await state.Pending.TryStartAsync("p1", PendingActionState.AwaitingConfirmation, running, TimeSpan.FromMinutes(1), CancellationToken.None);
 
-        Assert.True(first);
-        Assert.False(second);
-        Assert.Equal(running, await state.Pending.GetAsync("p1", CancellationToken.None), PendingEquality.Instance);
+        Assert.NotNull(first);
+        Assert.Null(second);
+        Assert.Equal(first, await state.Pending.GetAsync("p1", CancellationToken.None), PendingEquality.Instance);
         Assert.Null(await state.Pending.GetAsync("nope", CancellationToken.None));
     }
 
@@ -45,9 +45,9 @@ public sealed partial class StoreContractTests
         var running = Pending("p2") with { State = PendingActionState.Running };
 
         var results = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(() =>
-            state.Pending.TryTransitionAsync("p2", PendingActionState.AwaitingConfirmation, running, CancellationToken.None))));
+            state.Pending.TryStartAsync("p2", PendingActionState.AwaitingConfirmation, running, TimeSpan.FromMinutes(1), CancellationToken.None))));
 
-        Assert.Single(results, r => r);
+        Assert.Single(results, r => r is not null);
     }
 
     [SkippableTheory]
@@ -57,13 +57,36 @@ public sealed partial class StoreContractTests
         await using var state = await StateUnderTest.OpenAsync(provider);
         await state.Pending.AddAsync(Pending("p3"), CancellationToken.None);
         await state.Pending.AddAsync(Pending("p4"), CancellationToken.None);
-        await state.Pending.TryTransitionAsync("p3", PendingActionState.AwaitingConfirmation, Pending("p3") with { State = PendingActionState.Running }, CancellationToken.None);
+        await state.Pending.TryStartAsync("p3", PendingActionState.AwaitingConfirmation, Pending("p3") with { State = PendingActionState.Running }, TimeSpan.Zero, CancellationToken.None);
 
-        Assert.Empty(await state.Pending.ListOrphanedAsync(CancellationToken.None));
+        Assert.Empty(await state.Pending.ListOrphanedAsync(TimeSpan.Zero, CancellationToken.None));
         await state.RestartAsync();
 
-        var orphan = Assert.Single(await state.Pending.ListOrphanedAsync(CancellationToken.None));
+        var orphan = Assert.Single(await state.Pending.ListOrphanedAsync(TimeSpan.Zero, CancellationToken.None));
         Assert.Equal("p3", orphan.Id);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task PendingActions_Started_OwnedByThisInstanceUntilItsDeadline_ThenByNobody(string provider)
+    {
+        await using var state = await StateUnderTest.OpenAsync(provider);
+        await state.Pending.AddAsync(Pending("live"), CancellationToken.None);
+        await state.Pending.AddAsync(Pending("late"), CancellationToken.None);
+        var live = await state.Pending.TryStartAsync("live", PendingActionState.AwaitingConfirmation, Pending("live") with { State = PendingActionState.Running }, TimeSpan.FromMinutes(1), CancellationToken.None);
+        await state.Pending.TryStartAsync("late", PendingActionState.AwaitingConfirmation, Pending("late") with { State = PendingActionState.Running }, TimeSpan.Zero, CancellationToken.None);
+
+        // The deadline is the store's clock plus the timeout, and reads back as it was handed out.
+        Assert.InRange(live!.ExecuteBy!.Value, DateTimeOffset.UtcNow.AddSeconds(50), DateTimeOffset.UtcNow.AddSeconds(70));
+        Assert.Equal(live.ExecuteBy, (await state.Pending.GetAsync("live", CancellationToken.None))!.ExecuteBy);
+        Assert.True(await state.Pending.StillOwnsAsync("live", CancellationToken.None));
+        Assert.False(await state.Pending.StillOwnsAsync("late", CancellationToken.None));
+        Assert.False(await state.Pending.StillOwnsAsync("nope", CancellationToken.None));
+        Assert.Throws<ArgumentOutOfRangeException>(() => { _ = state.Pending.TryTransitionAsync("live", PendingActionState.Running, live, CancellationToken.None); });
+
+        // Another process is not its owner, even before it writes it off.
+        await state.RestartAsync();
+        Assert.False(await state.Pending.StillOwnsAsync("live", CancellationToken.None));
     }
 
     [SkippableTheory]
@@ -118,7 +141,9 @@ public sealed partial class StoreContractTests
         await state.Pending.AddAsync(action, CancellationToken.None);
         if (then is { } next)
         {
-            Assert.True(await state.Pending.TryTransitionAsync(action.Id, action.State, action with { State = next }, CancellationToken.None));
+            Assert.True(next == PendingActionState.Running
+                ? await state.Pending.TryStartAsync(action.Id, action.State, action with { State = next }, TimeSpan.FromMinutes(1), CancellationToken.None) is not null
+                : await state.Pending.TryTransitionAsync(action.Id, action.State, action with { State = next }, CancellationToken.None));
         }
     }
 

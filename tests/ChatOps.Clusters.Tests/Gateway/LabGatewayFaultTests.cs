@@ -1,3 +1,4 @@
+using ChatOps.Clusters.Fakes;
 using System.Diagnostics;
 using ChatOps.Clusters.Gateway;
 using ChatOps.Clusters.Lab;
@@ -149,13 +150,43 @@ public sealed class LabGatewayFaultTests
     {
         _lab.InjectFault("HV02", LabFault.Hung);
 
-        var pending = _gateway.StopClusterServiceAsync("HV02", allowQuorumLoss: false, CancellationToken.None);
+        var pending = _gateway.StopClusterServiceAsync("HV02", allowQuorumLoss: false, Deadline.Far, CancellationToken.None);
         _time.Advance(NodeTimeout);
         var result = await pending.WaitAsync(TimeSpan.FromSeconds(5));
 
         Assert.Equal(ActionStatus.Failed, result.Status);
         Assert.Contains("did not answer within 8 s", result.Summary, StringComparison.Ordinal);
         Assert.Equal(NodeState.Up, _lab.Snapshot().FindNode("HV02")!.State);
+    }
+
+    [Fact]
+    public async Task KillVmWorker_ReachesTheNodeAfterItsDeadline_RefusedAndChangesNothing()
+    {
+        // The action takes 5 s to reach HV01 (its instance paused, say); its deadline is 3 s away.
+        _lab.InjectFault("HV01", new LabFault(ActionLatency: TimeSpan.FromSeconds(5)));
+        var deadline = _time.GetUtcNow().AddSeconds(3);
+
+        var pending = _gateway.KillVmWorkerAsync("SQL-01", deadline, CancellationToken.None);
+        _time.Advance(TimeSpan.FromSeconds(5));
+        var result = await pending.WaitAsync(TimeSpan.FromSeconds(5));
+
+        Assert.Equal(ActionStatus.Refused, result.Status);
+        Assert.Equal("The deadline for this action (2010-07-22T09:00:03Z) passed before it reached HV01; nothing was changed.", result.Summary);
+        Assert.Equal(0, _lab.ActionCount(ClusterAction.KillVmWorker));
+        Assert.Equal(VmGroupState.Online, _lab.Snapshot().FindVm("SQL-01")!.GroupState);
+    }
+
+    [Fact]
+    public async Task KillVmWorker_ReachesTheNodeBeforeItsDeadline_Runs()
+    {
+        _lab.InjectFault("HV01", new LabFault(ActionLatency: TimeSpan.FromSeconds(2)));
+
+        var pending = _gateway.KillVmWorkerAsync("SQL-01", _time.GetUtcNow().AddSeconds(3), CancellationToken.None);
+        _time.Advance(TimeSpan.FromSeconds(2));
+        var result = await pending.WaitAsync(TimeSpan.FromSeconds(5));
+
+        Assert.Equal(ActionStatus.Succeeded, result.Status);
+        Assert.Equal(1, _lab.ActionCount(ClusterAction.KillVmWorker));
     }
 
     [Fact]

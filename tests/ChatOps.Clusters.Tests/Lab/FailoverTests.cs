@@ -1,3 +1,4 @@
+using ChatOps.Clusters.Fakes;
 using ChatOps.Clusters.Checks;
 using ChatOps.Clusters.Gateway;
 using ChatOps.Clusters.Lab;
@@ -15,7 +16,7 @@ public sealed class FailoverTests
     [Fact]
     public async Task StopClusterService_Hv01_NodeGoesDownAndItsVmsRunElsewhere()
     {
-        var result = await Gateway.StopClusterServiceAsync("hv01", allowQuorumLoss: false, CancellationToken.None);
+        var result = await Gateway.StopClusterServiceAsync("hv01", allowQuorumLoss: false, Deadline.Far, CancellationToken.None);
         var after = _lab.Snapshot();
 
         Assert.Equal(ActionStatus.Succeeded, result.Status);
@@ -32,7 +33,7 @@ public sealed class FailoverTests
     {
         var before = _lab.Snapshot();
 
-        await Gateway.StopClusterServiceAsync("HV01", allowQuorumLoss: false, CancellationToken.None);
+        await Gateway.StopClusterServiceAsync("HV01", allowQuorumLoss: false, Deadline.Far, CancellationToken.None);
         var after = _lab.Snapshot();
 
         var moved = before.VmsOwnedBy("HV01").Select(v => after.FindVm(v.Name)!).Where(v => v.GroupState == VmGroupState.Online).ToList();
@@ -45,7 +46,7 @@ public sealed class FailoverTests
     [Fact]
     public async Task StopClusterService_Hv01_VmTooBigForAnyNodeStaysFailed()
     {
-        var result = await Gateway.StopClusterServiceAsync("HV01", allowQuorumLoss: false, CancellationToken.None);
+        var result = await Gateway.StopClusterServiceAsync("HV01", allowQuorumLoss: false, Deadline.Far, CancellationToken.None);
         var sql = _lab.Snapshot().FindVm("SQL-01")!;
 
         Assert.Equal(VmGroupState.Failed, sql.GroupState);
@@ -56,7 +57,7 @@ public sealed class FailoverTests
     [Fact]
     public async Task StopClusterService_Hv01_NoAutoStartVmIsLeftOff()
     {
-        await Gateway.StopClusterServiceAsync("HV01", allowQuorumLoss: false, CancellationToken.None);
+        await Gateway.StopClusterServiceAsync("HV01", allowQuorumLoss: false, Deadline.Far, CancellationToken.None);
 
         var test = _lab.Snapshot().FindVm("TEST-01")!;
         Assert.Equal(VmGroupState.Offline, test.GroupState);
@@ -69,7 +70,7 @@ public sealed class FailoverTests
         var lab = SmallLab.Load();
 
         // Two nodes and no witness: losing N1 loses quorum, so this is the forced kill.
-        await LabClusters.CreateGateway(lab).StopClusterServiceAsync("N1", allowQuorumLoss: true, CancellationToken.None);
+        await LabClusters.CreateGateway(lab).StopClusterServiceAsync("N1", allowQuorumLoss: true, Deadline.Far, CancellationToken.None);
         var after = lab.Snapshot();
 
         Assert.Equal(("N2", VmGroupState.Online), (after.FindVm("HIGH-1")!.OwnerNode, after.FindVm("HIGH-1")!.GroupState));
@@ -82,7 +83,7 @@ public sealed class FailoverTests
     {
         Assert.Equal(["10.1.10.23"], _lab.Snapshot().FindVm("ERP-05")!.Nics.SelectMany(n => n.Addresses));
 
-        await Gateway.StopClusterServiceAsync("HV01", allowQuorumLoss: false, CancellationToken.None);
+        await Gateway.StopClusterServiceAsync("HV01", allowQuorumLoss: false, Deadline.Far, CancellationToken.None);
         var after = _lab.Snapshot();
 
         var erp = after.FindVm("ERP-05")!;
@@ -99,7 +100,7 @@ public sealed class FailoverTests
         Assert.True(lab.Snapshot().FindVm("LEGACY-1")!.RespondsToPing);
 
         // Two nodes and no witness: losing N1 loses quorum, so this is the forced kill.
-        await LabClusters.CreateGateway(lab).StopClusterServiceAsync("N1", allowQuorumLoss: true, CancellationToken.None);
+        await LabClusters.CreateGateway(lab).StopClusterServiceAsync("N1", allowQuorumLoss: true, Deadline.Far, CancellationToken.None);
         var after = lab.Snapshot();
 
         Assert.True(after.FindVm("LEGACY-1")!.RespondsToPing);
@@ -110,7 +111,7 @@ public sealed class FailoverTests
     [Fact]
     public async Task StopClusterService_UnplannedFailover_LeavesConfigLinksBehindOnTheOldNode()
     {
-        await Gateway.StopClusterServiceAsync("HV01", allowQuorumLoss: false, CancellationToken.None);
+        await Gateway.StopClusterServiceAsync("HV01", allowQuorumLoss: false, Deadline.Far, CancellationToken.None);
 
         var findings = ClusterChecks.RunAll(_lab.Snapshot()).Findings;
         Assert.Contains(findings, f => f.CheckId == CheckIds.StaleConfigLinks && f.Subject == "HV01");
@@ -119,9 +120,9 @@ public sealed class FailoverTests
     [Fact]
     public async Task StopClusterService_NodeAlreadyDown_IsRefusedAndStillCounted()
     {
-        await Gateway.StopClusterServiceAsync("HV01", allowQuorumLoss: false, CancellationToken.None);
+        await Gateway.StopClusterServiceAsync("HV01", allowQuorumLoss: false, Deadline.Far, CancellationToken.None);
 
-        var second = await Gateway.StopClusterServiceAsync("HV01", allowQuorumLoss: false, CancellationToken.None);
+        var second = await Gateway.StopClusterServiceAsync("HV01", allowQuorumLoss: false, Deadline.Far, CancellationToken.None);
 
         Assert.Equal(ActionStatus.Refused, second.Status);
         Assert.Contains("already Down", second.Summary, StringComparison.Ordinal);
@@ -131,7 +132,7 @@ public sealed class FailoverTests
     [Fact]
     public async Task StopClusterService_UnknownNode_FailsWithoutTouchingTheLab()
     {
-        var result = await Gateway.StopClusterServiceAsync("HV99", allowQuorumLoss: false, CancellationToken.None);
+        var result = await Gateway.StopClusterServiceAsync("HV99", allowQuorumLoss: false, Deadline.Far, CancellationToken.None);
 
         Assert.Equal(ActionStatus.Failed, result.Status);
         Assert.Contains("no node named 'HV99'", result.Summary, StringComparison.Ordinal);
@@ -142,7 +143,7 @@ public sealed class FailoverTests
     [Fact]
     public async Task KillVmWorker_DesyncedVm_RestartsElsewhereAndTheDesyncClears()
     {
-        var result = await Gateway.KillVmWorkerAsync("APP-07", CancellationToken.None);
+        var result = await Gateway.KillVmWorkerAsync("APP-07", Deadline.Far, CancellationToken.None);
         var after = _lab.Snapshot();
 
         var vm = after.FindVm("APP-07")!;
@@ -157,7 +158,7 @@ public sealed class FailoverTests
     {
         var web01 = _lab.Snapshot().FindVm("WEB-01")!;
 
-        var result = await Gateway.RemoveStaleLinkAsync("HV02", web01.Id, CancellationToken.None);
+        var result = await Gateway.RemoveStaleLinkAsync("HV02", web01.Id, Deadline.Far, CancellationToken.None);
 
         Assert.Equal(ActionStatus.Refused, result.Status);
         Assert.Contains(web01.Id, _lab.Snapshot().FindNode("HV02")!.Inventory!.ConfigLinks);
@@ -169,8 +170,8 @@ public sealed class FailoverTests
         var links = ClusterChecks.Find(CheckIds.StaleConfigLinks)!;
         var web03 = _lab.Snapshot().FindVm("WEB-03")!.Id;
 
-        await Gateway.RemoveStaleLinkAsync("HV05", web03, CancellationToken.None);
-        await Gateway.RemoveStaleLinkAsync("HV05", new Guid("0d4c6a9e-3f51-4b7a-9c1e-5a2b7e8f9d10"), CancellationToken.None);
+        await Gateway.RemoveStaleLinkAsync("HV05", web03, Deadline.Far, CancellationToken.None);
+        await Gateway.RemoveStaleLinkAsync("HV05", new Guid("0d4c6a9e-3f51-4b7a-9c1e-5a2b7e8f9d10"), Deadline.Far, CancellationToken.None);
 
         Assert.DoesNotContain(links.Run(_lab.Snapshot()), f => f.Subject == "HV05");
     }
@@ -178,7 +179,7 @@ public sealed class FailoverTests
     [Fact]
     public async Task FlushDns_Hv05_ClearsTheStaleEntry()
     {
-        var result = await Gateway.FlushDnsAsync("HV05", CancellationToken.None);
+        var result = await Gateway.FlushDnsAsync("HV05", Deadline.Far, CancellationToken.None);
 
         Assert.Contains("WEB-03.contoso.local", Assert.Single(result.Outcomes).Text, StringComparison.Ordinal);
         Assert.Empty(_lab.Snapshot().FindNode("HV05")!.Inventory!.StaleDnsEntries);
@@ -189,11 +190,11 @@ public sealed class FailoverTests
     {
         foreach (var node in (string[])["HV01", "HV02", "HV04"])
         {
-            Assert.Equal(ActionStatus.Succeeded, (await Gateway.StopClusterServiceAsync(node, allowQuorumLoss: false, CancellationToken.None)).Status);
+            Assert.Equal(ActionStatus.Succeeded, (await Gateway.StopClusterServiceAsync(node, allowQuorumLoss: false, Deadline.Far, CancellationToken.None)).Status);
         }
 
-        var refused = await Gateway.StopClusterServiceAsync("HV05", allowQuorumLoss: false, CancellationToken.None);
-        var forced = await Gateway.StopClusterServiceAsync("HV06", allowQuorumLoss: true, CancellationToken.None);
+        var refused = await Gateway.StopClusterServiceAsync("HV05", allowQuorumLoss: false, Deadline.Far, CancellationToken.None);
+        var forced = await Gateway.StopClusterServiceAsync("HV06", allowQuorumLoss: true, Deadline.Far, CancellationToken.None);
 
         Assert.Equal(ActionStatus.Refused, refused.Status);
         Assert.Contains("would lose quorum", refused.Summary, StringComparison.Ordinal);

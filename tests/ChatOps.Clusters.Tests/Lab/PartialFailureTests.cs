@@ -1,3 +1,4 @@
+using ChatOps.Clusters.Fakes;
 using ChatOps.Clusters.Checks;
 using ChatOps.Clusters.Gateway;
 using ChatOps.Clusters.Lab;
@@ -58,8 +59,8 @@ public sealed class PartialFailureTests
         var gateway = LabClusters.CreateGateway(lab);
 
         var snapshot = await gateway.GetSnapshotAsync(CancellationToken.None);
-        var remove = await gateway.RemoveStaleLinkAsync("N2", snapshot.FindVm("WEB-1")!.Id, CancellationToken.None);
-        var kill = await gateway.KillVmWorkerAsync("APP-2", CancellationToken.None);
+        var remove = await gateway.RemoveStaleLinkAsync("N2", snapshot.FindVm("WEB-1")!.Id, Deadline.Far, CancellationToken.None);
+        var kill = await gateway.KillVmWorkerAsync("APP-2", Deadline.Far, CancellationToken.None);
 
         Assert.False(snapshot.FindNode("N2")!.Inventory!.Knows(InventoryPart.HyperV));
         Assert.DoesNotContain(ClusterChecks.RunAll(snapshot).Findings, f => f.CheckId == CheckIds.StaleConfigLinks);
@@ -101,7 +102,7 @@ public sealed class PartialFailureTests
     {
         var gateway = LabClusters.CreateGateway(Lab());
 
-        var result = await gateway.StopClusterServiceAsync("N2", allowQuorumLoss: false, CancellationToken.None);
+        var result = await gateway.StopClusterServiceAsync("N2", allowQuorumLoss: false, Deadline.Far, CancellationToken.None);
         var n2 = (await gateway.GetNodeAsync("N2", CancellationToken.None))!;
 
         Assert.Equal(ActionStatus.Succeeded, result.Status);

@@ -1,3 +1,4 @@
+using ChatOps.Clusters.Fakes;
 using ChatOps.Clusters.Gateway;
 using ChatOps.Clusters.Lab;
 using ChatOps.Clusters.Model;
@@ -68,7 +69,7 @@ public sealed class SeedTests
     private static async Task<(ClusterSnapshot After, ClusterActionResult Result)> StopHv01Async()
     {
         var lab = LabClusters.LoadDefault();
-        var result = await LabClusters.CreateGateway(lab).StopClusterServiceAsync("HV01", allowQuorumLoss: false, CancellationToken.None);
+        var result = await LabClusters.CreateGateway(lab).StopClusterServiceAsync("HV01", allowQuorumLoss: false, Deadline.Far, CancellationToken.None);
         return (lab.Snapshot(), result);
     }
 

@@ -18,10 +18,10 @@ public sealed class AppControlTests
     [
         "Get-ChatOpsClusterView",
         "Get-ChatOpsNodeInventory -NodeName AZL01 -PeerNodes AZL02",
-        $"Stop-ChatOpsVmWorker -NodeName AZL01 -VmId {ModernFixture.VmId("DC01")}",
-        $"Remove-ChatOpsStaleLink -NodeName AZL01 -VmId {ModernFixture.VmId("DC01")}",
-        "Stop-ChatOpsClusterService -NodeName AZL01 -ExpectedQuorum Kept",
-        "Clear-ChatOpsDnsCache -NodeName AZL01",
+        $"Stop-ChatOpsVmWorker -NodeName AZL01 -VmId {ModernFixture.VmId("DC01")} -NotAfter {Deadline.FarText}",
+        $"Remove-ChatOpsStaleLink -NodeName AZL01 -VmId {ModernFixture.VmId("DC01")} -NotAfter {Deadline.FarText}",
+        $"Stop-ChatOpsClusterService -NodeName AZL01 -ExpectedQuorum Kept -NotAfter {Deadline.FarText}",
+        $"Clear-ChatOpsDnsCache -NodeName AZL01 -NotAfter {Deadline.FarText}",
     ];
 
     [Theory]

@@ -60,8 +60,8 @@ public sealed class FaultMatrixTests
         var link = Path.Combine(fake.LinkFolder(Node2), registered.ToUpperInvariant() + ".vmcx");
 
         var snapshot = await Gateway(fake).GetSnapshotAsync(CancellationToken.None);
-        var remove = await Gateway(fake).RemoveStaleLinkAsync(Node2, Guid.Parse(registered), CancellationToken.None);
-        var kill = await Gateway(fake).KillVmWorkerAsync("FIN-APP02", CancellationToken.None);
+        var remove = await Gateway(fake).RemoveStaleLinkAsync(Node2, Guid.Parse(registered), Deadline.Far, CancellationToken.None);
+        var kill = await Gateway(fake).KillVmWorkerAsync("FIN-APP02", Deadline.Far, CancellationToken.None);
 
         Assert.False(snapshot.FindNode(Node2)!.Inventory!.Knows(InventoryPart.HyperV));
         Assert.DoesNotContain(ClusterChecks.RunAll(snapshot).Findings, f => f.CheckId == CheckIds.StaleConfigLinks && f.Subject == Node2);
@@ -81,7 +81,7 @@ public sealed class FaultMatrixTests
         File.Delete(link);
         File.WriteAllText(link, "<not a link />");
 
-        var result = await Gateway(fake).RemoveStaleLinkAsync(Node2, Guid.Parse(ModernFixture.StaleLinkVm), CancellationToken.None);
+        var result = await Gateway(fake).RemoveStaleLinkAsync(Node2, Guid.Parse(ModernFixture.StaleLinkVm), Deadline.Far, CancellationToken.None);
 
         Assert.Equal(ActionStatus.Refused, result.Status);
         Assert.True(File.Exists(link));
@@ -132,7 +132,7 @@ public sealed class FaultMatrixTests
 
         var snapshot = await Gateway(fake).GetSnapshotAsync(CancellationToken.None);
         var without = QuorumCalculator.WithoutNodes(snapshot, [Node1]);
-        var kill = await Gateway(fake).StopClusterServiceAsync(Node1, allowQuorumLoss: false, CancellationToken.None);
+        var kill = await Gateway(fake).StopClusterServiceAsync(Node1, allowQuorumLoss: false, Deadline.Far, CancellationToken.None);
 
         Assert.DoesNotContain(ClusterChecks.RunAll(snapshot).Findings, f => f.CheckId == CheckIds.QuorumNodeLoss);
         Assert.True(without.HasQuorum, without.Explanation);
@@ -201,7 +201,7 @@ public sealed class FaultMatrixTests
         {
             var bot = QuorumCalculator.WithoutNodes(snapshot, [node]).HasQuorum ? "Kept" : "Lost";
             var json = await runner.InvokeAsync(node, PowerShellCommands.StopClusterService,
-                [new("NodeName", node), new("ExpectedQuorum", bot)], TimeSpan.FromSeconds(60), CancellationToken.None);
+                [new("NodeName", node), new("ExpectedQuorum", bot), new("NotAfter", Deadline.FarText)], TimeSpan.FromSeconds(60), CancellationToken.None);
 
             Assert.DoesNotContain("disagree", json.GetProperty("summary").GetString(), StringComparison.Ordinal);
             Assert.Equal(bot == "Kept" ? "Succeeded" : "Refused", json.GetProperty("status").GetString());
@@ -230,7 +230,7 @@ public sealed class FaultMatrixTests
     {
         using var fake = Fake(new() { [Node2] = "TerminateDenied" });
 
-        var result = await Gateway(fake).StopClusterServiceAsync(Node2, allowQuorumLoss: false, CancellationToken.None);
+        var result = await Gateway(fake).StopClusterServiceAsync(Node2, allowQuorumLoss: false, Deadline.Far, CancellationToken.None);
 
         Assert.Equal(ActionStatus.Failed, result.Status);
         Assert.Contains("returned 2", result.Summary, StringComparison.Ordinal);

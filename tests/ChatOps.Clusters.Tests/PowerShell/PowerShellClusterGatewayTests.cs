@@ -51,7 +51,7 @@ public sealed class PowerShellClusterGatewayTests
     {
         using var fake = new FakeCluster();
 
-        var result = await CreateSut(fake, fake.Options()).StopClusterServiceAsync("HV02", allowQuorumLoss: false, CancellationToken.None);
+        var result = await CreateSut(fake, fake.Options()).StopClusterServiceAsync("HV02", allowQuorumLoss: false, Deadline.Far, CancellationToken.None);
 
         Assert.Equal(ActionStatus.Succeeded, result.Status);
         Assert.Equal("HV02", Assert.Single(result.Outcomes).Node);
@@ -63,7 +63,7 @@ public sealed class PowerShellClusterGatewayTests
     {
         using var fake = new FakeCluster();
 
-        var result = await CreateSut(fake, fake.Options()).KillVmWorkerAsync("sql-01", CancellationToken.None);
+        var result = await CreateSut(fake, fake.Options()).KillVmWorkerAsync("sql-01", Deadline.Far, CancellationToken.None);
 
         Assert.Equal(ActionStatus.Succeeded, result.Status);
         Assert.Contains(fake.Lab.FindVm("SQL-01")!.Id.ToString(), result.Summary, StringComparison.OrdinalIgnoreCase);
@@ -75,7 +75,7 @@ public sealed class PowerShellClusterGatewayTests
     {
         using var fake = new FakeCluster(new Dictionary<string, string> { ["HV03"] = "AccessDenied" });
 
-        var result = await CreateSut(fake, fake.Options()).FlushDnsAsync("HV03", CancellationToken.None);
+        var result = await CreateSut(fake, fake.Options()).FlushDnsAsync("HV03", Deadline.Far, CancellationToken.None);
 
         Assert.Equal(ActionStatus.Failed, result.Status);
         Assert.Equal("FlushDns did not run: Clear-ChatOpsDnsCache on HV03: Access is denied on HV03.", result.Summary);
@@ -92,7 +92,7 @@ public sealed class PowerShellClusterGatewayTests
         using var fake = new FakeCluster();
         var options = fake.Options();
 
-        var result = await CreateSut(fake, options).FlushDnsAsync(node, CancellationToken.None);
+        var result = await CreateSut(fake, options).FlushDnsAsync(node, Deadline.Far, CancellationToken.None);
 
         Assert.Equal(ActionStatus.Failed, result.Status);
         Assert.Contains("not a valid node name", result.Summary, StringComparison.Ordinal);

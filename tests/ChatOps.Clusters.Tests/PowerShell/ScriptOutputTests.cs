@@ -61,7 +61,7 @@ public sealed class ScriptOutputTests : IDisposable
     [Fact]
     public async Task StopClusterService_Node_TerminatesOnlyClussvcThere()
     {
-        var json = await RunAsync("HV02", "Stop-ChatOpsClusterService", ("NodeName", "HV02"), ("ExpectedQuorum", "Kept"));
+        var json = await RunAsync("HV02", "Stop-ChatOpsClusterService", ("NodeName", "HV02"), ("ExpectedQuorum", "Kept"), ("NotAfter", Deadline.FarText));
 
         Assert.Equal("Succeeded", json.GetProperty("status").GetString());
         Assert.Equal(["Terminate clussvc.exe 1012 on HV02"], _fake.Calls);
@@ -72,7 +72,7 @@ public sealed class ScriptOutputTests : IDisposable
     {
         var sql = _fake.Lab.FindVm("SQL-01")!;
 
-        var json = await RunAsync("HV01", "Stop-ChatOpsVmWorker", ("NodeName", "HV01"), ("VmId", sql.Id.ToString()));
+        var json = await RunAsync("HV01", "Stop-ChatOpsVmWorker", ("NodeName", "HV01"), ("VmId", sql.Id.ToString()), ("NotAfter", Deadline.FarText));
 
         Assert.Equal("Succeeded", json.GetProperty("status").GetString());
         var call = Assert.Single(_fake.Calls);
@@ -82,17 +82,40 @@ public sealed class ScriptOutputTests : IDisposable
     [Fact]
     public async Task StopVmWorker_VmNotRegisteredOnNode_RefusedOnTheNodeAndKillsNothing()
     {
-        var json = await RunAsync("HV02", "Stop-ChatOpsVmWorker", ("NodeName", "HV02"), ("VmId", Guid.NewGuid().ToString()));
+        var json = await RunAsync("HV02", "Stop-ChatOpsVmWorker", ("NodeName", "HV02"), ("VmId", Guid.NewGuid().ToString()), ("NotAfter", Deadline.FarText));
 
         Assert.Equal("Refused", json.GetProperty("status").GetString());
         Assert.Contains("not registered on HV02", json.GetProperty("summary").GetString(), StringComparison.Ordinal);
         Assert.Empty(_fake.Calls);
     }
 
+    [Theory]
+    [InlineData("Stop-ChatOpsClusterService")]
+    [InlineData("Stop-ChatOpsVmWorker")]
+    [InlineData("Clear-ChatOpsDnsCache")]
+    [InlineData("Remove-ChatOpsStaleLink")]
+    public async Task SafeAction_DeadlinePassed_RefusedOnTheNodeAndChangesNothing(string command)
+    {
+        // In the default lab SQL-01 runs on HV01, and HV05 holds a stale link to WEB-03 and a stale DNS entry.
+        var (node, more) = command switch
+        {
+            "Stop-ChatOpsClusterService" => ("HV02", new[] { ("ExpectedQuorum", "Kept") }),
+            "Stop-ChatOpsVmWorker" => ("HV01", new[] { ("VmId", _fake.Lab.FindVm("SQL-01")!.Id.ToString()) }),
+            "Remove-ChatOpsStaleLink" => ("HV05", new[] { ("VmId", _fake.Lab.FindVm("WEB-03")!.Id.ToString()) }),
+            _ => ("HV05", Array.Empty<(string, string)>()),
+        };
+
+        var json = await RunAsync(node, command, [("NodeName", node), .. more, ("NotAfter", "2000-01-01T00:00:00Z")]);
+
+        Assert.Equal("Refused", json.GetProperty("status").GetString());
+        Assert.StartsWith($"The deadline for this action (2000-01-01T00:00:00Z) passed before it reached {node}; nothing was ", json.GetProperty("summary").GetString(), StringComparison.Ordinal);
+        Assert.Empty(_fake.Calls);
+    }
+
     [Fact]
     public async Task ClearDnsCache_Node_FlushesThatNode()
     {
-        var json = await RunAsync("HV05", "Clear-ChatOpsDnsCache", ("NodeName", "HV05"));
+        var json = await RunAsync("HV05", "Clear-ChatOpsDnsCache", ("NodeName", "HV05"), ("NotAfter", Deadline.FarText));
 
         Assert.Equal("Succeeded", json.GetProperty("status").GetString());
         Assert.Equal(["Clear-DnsClientCache on HV05"], _fake.Calls);
@@ -103,7 +126,7 @@ public sealed class ScriptOutputTests : IDisposable
     {
         var sql = _fake.Lab.FindVm("SQL-01")!;
 
-        var json = await RunAsync("HV01", "Remove-ChatOpsStaleLink", ("NodeName", "HV01"), ("VmId", sql.Id.ToString()));
+        var json = await RunAsync("HV01", "Remove-ChatOpsStaleLink", ("NodeName", "HV01"), ("VmId", sql.Id.ToString()), ("NotAfter", Deadline.FarText));
 
         Assert.Equal("Refused", json.GetProperty("status").GetString());
     }
@@ -115,6 +138,8 @@ public sealed class ScriptOutputTests : IDisposable
     [InlineData("Stop-ChatOpsClusterService", "NodeName", "a; rm -rf /")]
     [InlineData("Clear-ChatOpsDnsCache", "NodeName", "HV01 HV02")]
     [InlineData("Stop-ChatOpsVmWorker", "VmId", "*")]
+    [InlineData("Clear-ChatOpsDnsCache", "NotAfter", "2100-01-01T00:00:00Z; calc")]
+    [InlineData("Clear-ChatOpsDnsCache", "NotAfter", "tomorrow")]
     [InlineData("Get-ChatOpsNodeInventory", "PeerNodes", "HV02;calc")]
     public async Task Function_HostileValue_RefusedByTheNodesParameterValidationAndNothingRuns(string command, string parameter, string value)
     {
@@ -129,6 +154,11 @@ public sealed class ScriptOutputTests : IDisposable
             arguments.Add(("VmId", Guid.NewGuid().ToString()));
         }
 
+        if (!command.StartsWith("Get-", StringComparison.Ordinal) && parameter != "NotAfter")
+        {
+            arguments.Add(("NotAfter", Deadline.FarText));
+        }
+
         var error = await Assert.ThrowsAsync<PowerShellException>(() => RunAsync("HV01", command, [.. arguments]));
 
         Assert.Equal(PowerShellErrorKind.InvalidArgument, error.Kind);
@@ -139,7 +169,7 @@ public sealed class ScriptOutputTests : IDisposable
     [Fact]
     public async Task Script_LongName_RefusedByParameterValidation()
     {
-        var error = await Assert.ThrowsAsync<PowerShellException>(() => RunAsync("HV01", "Clear-ChatOpsDnsCache", ("NodeName", new string('A', 300))));
+        var error = await Assert.ThrowsAsync<PowerShellException>(() => RunAsync("HV01", "Clear-ChatOpsDnsCache", ("NodeName", new string('A', 300)), ("NotAfter", Deadline.FarText)));
 
         Assert.Contains("Cannot validate argument", error.Message, StringComparison.Ordinal);
         Assert.Empty(_fake.Calls);

@@ -136,7 +136,7 @@ public sealed class VersionFactsTests
         var link = Path.Combine(fake.LinkFolder("HV22-02"), ModernFixture.StaleLinkVm.ToUpperInvariant() + ".vmcx");
 
         var snapshot = await SnapshotAsync(fake);
-        var result = await Gateway(fake).RemoveStaleLinkAsync("HV22-02", Guid.Parse(ModernFixture.StaleLinkVm), CancellationToken.None);
+        var result = await Gateway(fake).RemoveStaleLinkAsync("HV22-02", Guid.Parse(ModernFixture.StaleLinkVm), Deadline.Far, CancellationToken.None);
 
         Assert.Contains(Guid.Parse(ModernFixture.StaleLinkVm), snapshot.FindNode("HV22-02")!.Inventory!.ConfigLinks);
         Assert.Equal(ActionStatus.Succeeded, result.Status);
@@ -149,7 +149,7 @@ public sealed class VersionFactsTests
         using var fake = new FakeCluster(ModernFixture.Record(WindowsVersion.WindowsServer2022));
         var id = ModernFixture.VmId("财务-SQL01");
 
-        var result = await Gateway(fake).RemoveStaleLinkAsync("HV22-02", Guid.Parse(id), CancellationToken.None);
+        var result = await Gateway(fake).RemoveStaleLinkAsync("HV22-02", Guid.Parse(id), Deadline.Far, CancellationToken.None);
 
         Assert.Equal(ActionStatus.Refused, result.Status);
         Assert.True(File.Exists(Path.Combine(fake.LinkFolder("HV22-02"), id.ToUpperInvariant() + ".vmcx")));
@@ -223,7 +223,7 @@ public sealed class VersionFactsTests
         using var runner = fake.Runner();
 
         var json = await runner.InvokeAsync("HV22-01", PowerShellCommands.StopVmWorker,
-            [new("NodeName", "HV22-01"), new("VmId", ModernFixture.VmId("WEB-01"))], TimeSpan.FromSeconds(60), CancellationToken.None);
+            [new("NodeName", "HV22-01"), new("VmId", ModernFixture.VmId("WEB-01")), new("NotAfter", Deadline.FarText)], TimeSpan.FromSeconds(60), CancellationToken.None);
 
         Assert.Equal("Refused", json.GetProperty("status").GetString());
         Assert.Empty(fake.Calls);
@@ -235,7 +235,7 @@ public sealed class VersionFactsTests
         using var fake = new FakeCluster(ModernFixture.Record(WindowsVersion.WindowsServer2022));
         using var runner = fake.Runner();
 
-        var json = await runner.InvokeAsync("HV22-01", PowerShellCommands.StopClusterService, [new("NodeName", "HV22-02"), new("ExpectedQuorum", "Kept")], TimeSpan.FromSeconds(60), CancellationToken.None);
+        var json = await runner.InvokeAsync("HV22-01", PowerShellCommands.StopClusterService, [new("NodeName", "HV22-02"), new("ExpectedQuorum", "Kept"), new("NotAfter", Deadline.FarText)], TimeSpan.FromSeconds(60), CancellationToken.None);
 
         Assert.Equal("Refused", json.GetProperty("status").GetString());
         Assert.Empty(fake.Calls);
@@ -248,7 +248,7 @@ public sealed class VersionFactsTests
     {
         using var fake = new FakeCluster(LastTwoVotes());
 
-        var result = await Gateway(fake).StopClusterServiceAsync("HV22-01", force, CancellationToken.None);
+        var result = await Gateway(fake).StopClusterServiceAsync("HV22-01", force, Deadline.Far, CancellationToken.None);
 
         Assert.Equal(expected, result.Status);
         Assert.Equal(force ? 1 : 0, fake.Calls.Length);
@@ -263,7 +263,7 @@ public sealed class VersionFactsTests
     {
         using var fake = new FakeCluster(LastTwoVotes());
 
-        var result = await Gateway(fake).StopClusterServiceAsync("HV22-02", allowQuorumLoss: false, CancellationToken.None);
+        var result = await Gateway(fake).StopClusterServiceAsync("HV22-02", allowQuorumLoss: false, Deadline.Far, CancellationToken.None);
 
         Assert.Equal(ActionStatus.Succeeded, result.Status);
         Assert.Single(fake.Calls);
@@ -276,7 +276,7 @@ public sealed class VersionFactsTests
         using var runner = fake.Runner();
 
         var json = await runner.InvokeAsync("HV22-01", PowerShellCommands.StopClusterService,
-            [new("NodeName", "HV22-01.contoso.local"), new("ExpectedQuorum", "Kept")], TimeSpan.FromSeconds(60), CancellationToken.None);
+            [new("NodeName", "HV22-01.contoso.local"), new("ExpectedQuorum", "Kept"), new("NotAfter", Deadline.FarText)], TimeSpan.FromSeconds(60), CancellationToken.None);
 
         Assert.Equal("Refused", json.GetProperty("status").GetString());
         Assert.Contains("0 of 1 votes left", json.GetProperty("summary").GetString(), StringComparison.Ordinal);

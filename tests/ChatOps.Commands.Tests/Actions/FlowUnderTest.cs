@@ -25,7 +25,7 @@ internal sealed class FlowUnderTest
         var accessMonitor = new OptionsMonitorStub<AccessOptions>(access);
         var ledger = new ActionAudit(audit, clock);
         Approvals = approvals ?? new RecordingApprovals();
-        var runner = new ActionRunner(pending, ledger, actions, clock, NullLogger<ActionRunner>.Instance);
+        var runner = new ActionRunner(pending, ledger, Publisher, actions, clock, NullLogger<ActionRunner>.Instance);
         var cards = new CardCopies(pending, Approvals, clock, NullLogger<CardCopies>.Instance);
         Flow = new PendingActionFlow([action], pending, ledger, runner, cards, Approvals, actions, accessMonitor, clock);
         Router = new CommandRouter(new CommandCatalog([]), new ConfiguredAccessPolicy(accessMonitor), new ServiceCollection().BuildServiceProvider().GetRequiredService<IServiceScopeFactory>(), ledger, new Lazy<PendingActionFlow>(Flow), NullLogger<CommandRouter>.Instance);

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace ChatOps.Commands.Tests.Actions;
 
-public sealed class PendingActionFlowTests
+public sealed partial class PendingActionFlowTests
 {
     private static readonly Caller Dana = new("29:dana", "Dana", AadObjectId: "aad-dana");
     private static readonly Caller Kim = new("29:kim", "Kim", AadObjectId: "aad-kim");
@@ -255,7 +255,7 @@ public sealed class PendingActionFlowTests
         var flow = Flow();
         var (id, nonce) = await RequestAsync(flow);
         var stored = (await _pending.GetAsync(id, CancellationToken.None))!;
-        await _pending.TryTransitionAsync(id, PendingActionState.AwaitingConfirmation, stored with { State = PendingActionState.Running }, CancellationToken.None);
+        await _pending.TryStartAsync(id, PendingActionState.AwaitingConfirmation, stored with { State = PendingActionState.Running }, TimeSpan.FromMinutes(1), CancellationToken.None);
 
         var found = await flow.WatchOnceAsync(CancellationToken.None);
         var again = await flow.DecideAsync(CardWire.Confirm, id, nonce, Context(Dana), CancellationToken.None);

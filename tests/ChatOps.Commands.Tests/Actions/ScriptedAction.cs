@@ -38,6 +38,15 @@ internal sealed class ScriptedAction : ISafeAction
     /// <summary>When set, a run waits for it (or for its token).</summary>
     public TaskCompletionSource? Gate { get; set; }
 
+    /// <summary>When set, a re-plan waits for it (the instance held up between its confirm and its node call).</summary>
+    public TaskCompletionSource? ReplanGate { get; set; }
+
+    /// <summary>Completed when a re-plan starts.</summary>
+    public TaskCompletionSource ReplanStarted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>The deadline the last run was given for its node calls.</summary>
+    public DateTimeOffset? NotAfter { get; private set; }
+
     /// <summary>Completed when a run starts.</summary>
     public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -46,14 +55,23 @@ internal sealed class ScriptedAction : ISafeAction
     public Task<ActionPlan> PlanAsync(CommandRequest request, CancellationToken cancellationToken) =>
         Task.FromResult(new ActionPlan { Target = request.Argument("node") ?? "HV04", Premises = [.. Premises], Preview = [new TextBlock("preview")] });
 
-    public Task<ActionPlan> ReplanAsync(PendingAction action, CancellationToken cancellationToken) =>
-        Task.FromResult(ReplanRefusal is { } refusal
-            ? ActionPlan.Refuse(action.Target, refusal)
-            : new ActionPlan { Target = action.Target, Premises = [.. Premises], Preview = [new TextBlock("fresh preview")] });
+    public async Task<ActionPlan> ReplanAsync(PendingAction action, CancellationToken cancellationToken)
+    {
+        ReplanStarted.TrySetResult();
+        if (ReplanGate is { } gate)
+        {
+            await gate.Task.WaitAsync(cancellationToken);
+        }
 
-    public async Task<Reply> ExecuteAsync(PendingAction action, CancellationToken cancellationToken)
+        return ReplanRefusal is { } refusal
+            ? ActionPlan.Refuse(action.Target, refusal)
+            : new ActionPlan { Target = action.Target, Premises = [.. Premises], Preview = [new TextBlock("fresh preview")] };
+    }
+
+    public async Task<Reply> ExecuteAsync(PendingAction action, DateTimeOffset notAfter, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _executions);
+        NotAfter = notAfter;
         Started.TrySetResult();
         if (Gate is { } gate)
         {

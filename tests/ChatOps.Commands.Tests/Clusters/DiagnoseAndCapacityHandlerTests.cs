@@ -108,7 +108,7 @@ public sealed class DiagnoseAndCapacityHandlerTests
     public async Task Capacity_AfterHv01Failed_Hv01IsNoLongerARow()
     {
         var fixture = new ClusterFixture();
-        await fixture.Gateway.StopClusterServiceAsync("HV01", allowQuorumLoss: false, CancellationToken.None);
+        await fixture.Gateway.StopClusterServiceAsync("HV01", allowQuorumLoss: false, DateTimeOffset.MaxValue, CancellationToken.None);
 
         var rows = ClusterFixture.Table(await fixture.AskAsync("capacity"));
 

@@ -64,7 +64,7 @@ public sealed class VmHandlerTests
     public async Task Vm_AfterItsNodeFailed_ShowsTheApipaAddressItCameBackWith()
     {
         var fixture = new ClusterFixture();
-        await fixture.Gateway.StopClusterServiceAsync("HV01", allowQuorumLoss: false, CancellationToken.None);
+        await fixture.Gateway.StopClusterServiceAsync("HV01", allowQuorumLoss: false, DateTimeOffset.MaxValue, CancellationToken.None);
 
         var reply = await fixture.AskAsync("vm ERP-05");
 

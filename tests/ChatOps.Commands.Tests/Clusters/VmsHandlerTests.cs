@@ -19,7 +19,7 @@ public sealed class VmsHandlerTests
     public async Task Vms_Failed_AfterHv01Failed_ListsTheVmThatFitNowhere()
     {
         var fixture = new ClusterFixture();
-        await fixture.Gateway.StopClusterServiceAsync("HV01", allowQuorumLoss: false, CancellationToken.None);
+        await fixture.Gateway.StopClusterServiceAsync("HV01", allowQuorumLoss: false, DateTimeOffset.MaxValue, CancellationToken.None);
 
         var rows = ClusterFixture.Table(await fixture.AskAsync("vms failed"));
 

@@ -30,7 +30,19 @@ internal sealed class MemoryPendingActions(TimeProvider? time = null) : IPending
     }
 
     /// <summary>Every Running action: the fake stands for a store whose earlier process died, and has no instances of its own.</summary>
-    public Task<IReadOnlyList<PendingAction>> ListOrphanedAsync(CancellationToken cancellationToken) => ListAsync(PendingActionState.Running);
+    public Task<IReadOnlyList<PendingAction>> ListOrphanedAsync(TimeSpan nodeClockMargin, CancellationToken cancellationToken) => ListAsync(PendingActionState.Running);
+
+    /// <summary>Whether a Running action is still this process's: unless <see cref="WriteOff"/> moved it on, until its deadline.</summary>
+    public Task<bool> StillOwnsAsync(string id, CancellationToken cancellationToken)
+    {
+        lock (_actions)
+        {
+            return Task.FromResult(_actions.TryGetValue(id, out var action) && action.State == PendingActionState.Running && _time.GetUtcNow() < action.ExecuteBy);
+        }
+    }
+
+    public Task<PendingAction?> TryStartAsync(string id, PendingActionState expected, PendingAction running, TimeSpan executeTimeout, CancellationToken cancellationToken) =>
+        Task.FromResult(running.State == PendingActionState.Running && Move(id, expected, running with { ExecuteBy = _time.GetUtcNow() + executeTimeout }) is { } started ? started : null);
 
     public Task<IReadOnlyList<PendingAction>> ListAsync(PendingActionState state) => ListAsync(a => a.State == state);
 
@@ -52,15 +64,25 @@ internal sealed class MemoryPendingActions(TimeProvider? time = null) : IPending
 
     public Task<bool> TryTransitionAsync(string id, PendingActionState expected, PendingAction updated, CancellationToken cancellationToken)
     {
+        ArgumentOutOfRangeException.ThrowIfEqual(updated.State, PendingActionState.Running);
+        return Task.FromResult(Move(id, expected, updated) is not null);
+    }
+
+    /// <summary>What another instance does to an action it takes for gone: Running to Interrupted.</summary>
+    public bool WriteOff(string id) => GetAsync(id, CancellationToken.None).Result is { State: PendingActionState.Running } running
+        && Move(id, PendingActionState.Running, running with { State = PendingActionState.Interrupted }) is not null;
+
+    private PendingAction? Move(string id, PendingActionState expected, PendingAction updated)
+    {
         lock (_actions)
         {
             if (!_actions.TryGetValue(id, out var current) || current.State != expected || updated.Id != id)
             {
-                return Task.FromResult(false);
+                return null;
             }
 
             _actions[id] = updated;
-            return Task.FromResult(true);
+            return updated;
         }
     }
 }

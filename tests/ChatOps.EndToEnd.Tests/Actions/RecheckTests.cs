@@ -1,3 +1,4 @@
+using ChatOps.Clusters.Fakes;
 using ChatOps.Clusters.Gateway;
 using ChatOps.Clusters.Model;
 using ChatOps.Commands.Actions;
@@ -15,7 +16,7 @@ public sealed class RecheckTests
     {
         await using var host = await ActionHost.StartAsync();
         var card = await host.AskAsync("kill clussvc HV04");
-        await host.Gateway().StopClusterServiceAsync("HV05", allowQuorumLoss: false, CancellationToken.None);
+        await host.Gateway().StopClusterServiceAsync("HV05", allowQuorumLoss: false, Deadline.Far, CancellationToken.None);
 
         var result = await host.PressForCardAsync(card);
 

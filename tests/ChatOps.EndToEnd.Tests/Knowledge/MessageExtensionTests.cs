@@ -1,3 +1,4 @@
+using ChatOps.Clusters.Fakes;
 using System.Text.Json.Nodes;
 using ChatOps.EndToEnd.Tests.Actions;
 using ChatOps.EndToEnd.Tests.Builders;
@@ -52,7 +53,7 @@ public sealed class MessageExtensionTests
     public async Task ClusterQuery_NodeName_ItsLiveStateFirst()
     {
         await using var host = await ActionHost.StartAsync();
-        await host.Gateway().StopClusterServiceAsync("HV04", allowQuorumLoss: false, CancellationToken.None);
+        await host.Gateway().StopClusterServiceAsync("HV04", allowQuorumLoss: false, Deadline.Far, CancellationToken.None);
 
         var response = await host.InvokeAsync(Invoke("composeExtension/query", Query("cluster", "hv04"), host.Connector.ServiceUrl));
 

@@ -138,6 +138,16 @@ function Get-ChatOpsQuorumVotes {
     return @{ Total = $total; After = $after; Needed = $needed; Kept = ($after -ge $needed); Live = $live }
 }
 
+function Test-ChatOpsDeadlinePassed {
+    # Whether the bot's deadline for an action (UTC, 'yyyy-MM-ddTHH:mm:ssZ') has passed by this node's clock,
+    # checked just before the node changes anything: past it, the instance that sent the call may have been
+    # written off and the action asked again elsewhere, so the node must not act. A [datetime] cast from a
+    # string ending in Z is local time in Windows PowerShell 5.1 and PowerShell 7, and comparing [datetime]
+    # values ignores their kind: both sides are made UTC first. Only [datetime] members: ConstrainedLanguage allows them.
+    param([Parameter(Mandatory)] [string] $NotAfter)
+    return ([datetime]::UtcNow -gt ([datetime]$NotAfter).ToUniversalTime())
+}
+
 function Stop-ChatOpsProcessById {
     # Win32_Process.Terminate on one process. "To terminate a process that you do not own, enable the
     # SeDebugPrivilege privilege" (the method's page): clussvc.exe runs as SYSTEM and vmwp.exe as its

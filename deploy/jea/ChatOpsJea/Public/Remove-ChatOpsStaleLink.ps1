@@ -19,7 +19,12 @@ function Remove-ChatOpsStaleLink {
         # The VM's id.
         [Parameter(Mandatory)]
         [ValidatePattern('^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$')]
-        [string] $VmId
+        [string] $VmId,
+
+        # The bot's deadline for this action, UTC: past it by this node's clock, nothing is changed.
+        [Parameter(Mandatory)]
+        [ValidatePattern('^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$')]
+        [string] $NotAfter
     )
 
     try {
@@ -53,6 +58,10 @@ function Remove-ChatOpsStaleLink {
             }
         }
 
+        if (Test-ChatOpsDeadlinePassed $NotAfter) {
+            Write-ChatOpsResult ([ordered]@{ status = 'Refused'; summary = "The deadline for this action ($NotAfter) passed before it reached $NodeName; nothing was removed." })
+            return
+        }
         foreach ($link in $links) { Remove-Item -LiteralPath $link.FullName -Force }
         Write-ChatOpsResult ([ordered]@{ status = 'Succeeded'; summary = "Removed the config link of VM $id from $NodeName ($((($links | ForEach-Object { $_.Name }) -join ', ')))." })
     }

@@ -25,7 +25,12 @@ function Stop-ChatOpsClusterService {
         # Refuse (the default) or Allow taking the cluster below quorum.
         [Parameter()]
         [ValidateSet('Refuse', 'Allow')]
-        [string] $QuorumLoss = 'Refuse'
+        [string] $QuorumLoss = 'Refuse',
+
+        # The bot's deadline for this action, UTC: past it by this node's clock, nothing is changed.
+        [Parameter(Mandatory)]
+        [ValidatePattern('^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$')]
+        [string] $NotAfter
     )
     # Clusters list nodes by their short (NetBIOS) names; so does this function from here on.
     $NodeName = $NodeName.Split('.')[0]
@@ -65,6 +70,10 @@ function Stop-ChatOpsClusterService {
             return
         }
 
+        if (Test-ChatOpsDeadlinePassed $NotAfter) {
+            Write-ChatOpsResult ([ordered]@{ status = 'Refused'; summary = "The deadline for this action ($NotAfter) passed before it reached $NodeName; nothing was killed."; processIds = @() })
+            return
+        }
         Stop-ChatOpsProcessById -ProcessId ([int]$service.ProcessId) -Label 'clussvc.exe'
         Write-ChatOpsResult ([ordered]@{ status = 'Succeeded'; summary = "Killed clussvc.exe (pid $($service.ProcessId)) on $NodeName; quorum $($mine.ToLowerInvariant()) ($count)."; processIds = @([int]$service.ProcessId) })
     }

@@ -19,7 +19,12 @@ function Stop-ChatOpsVmWorker {
         # The VM's id.
         [Parameter(Mandatory)]
         [ValidatePattern('^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$')]
-        [string] $VmId
+        [string] $VmId,
+
+        # The bot's deadline for this action, UTC: past it by this node's clock, nothing is changed.
+        [Parameter(Mandatory)]
+        [ValidatePattern('^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$')]
+        [string] $NotAfter
     )
 
     try {
@@ -47,6 +52,10 @@ function Stop-ChatOpsVmWorker {
             return
         }
 
+        if (Test-ChatOpsDeadlinePassed $NotAfter) {
+            Write-ChatOpsResult ([ordered]@{ status = 'Refused'; summary = "The deadline for this action ($NotAfter) passed before it reached $NodeName; nothing was killed."; processIds = @() })
+            return
+        }
         Stop-ChatOpsProcessById -ProcessId ([int]$workers[0].ProcessId) -Label 'vmwp.exe'
         Write-ChatOpsResult ([ordered]@{ status = 'Succeeded'; summary = "Killed the worker process of VM $($vm.Name) ($id, pid $($workers[0].ProcessId)) on $NodeName."; processIds = @([int]$workers[0].ProcessId) })
     }

@@ -1,13 +1,16 @@
 using ChatOps.Commands.Actions;
+using Npgsql;
 
 namespace ChatOps.Bot.Storage.Postgres;
 
 /// <summary>
 /// Pending confirmations in PostgreSQL. Each transition is one compare-and-set
 /// (<c>UPDATE … WHERE state = @expected</c>), so across every instance exactly one request moves an
-/// action on. Moving one to Running records this instance, so only an action whose instance is
-/// gone is ever reported interrupted. Expiry is judged by the database's clock against the
-/// <c>expires_at</c> column, kept in step with the body by every write, so every instance agrees.
+/// action on. Starting one records this instance as its owner and its deadline (<c>execute_by</c>) on
+/// the database's clock; the deadline lives in its column, which every read puts back into the action.
+/// Only an action whose instance is gone and whose deadline (and the nodes' clock margin) has passed is
+/// ever reported interrupted, and never by the instance that started it. Expiry is judged by the
+/// database's clock against the <c>expires_at</c> column, kept in step with the body by every write.
 /// </summary>
 internal sealed class PostgresPendingActions(PostgresStore store) : IPendingActions
 {
@@ -26,29 +29,27 @@ internal sealed class PostgresPendingActions(PostgresStore store) : IPendingActi
             return await add.ExecuteNonQueryAsync(ct);
         }, cancellationToken);
 
-    public Task<PendingAction?> GetAsync(string id, CancellationToken cancellationToken) =>
-        store.RunAsync(async (c, ct) =>
-        {
-            await using var get = store.Command(c, "SELECT body FROM chatops_pending WHERE id = @id");
-            get.Parameters.AddWithValue("id", id);
-            return await get.ExecuteScalarAsync(ct) is string body ? PostgresJson.Read<PendingAction>(body) : null;
-        }, cancellationToken);
+    public async Task<PendingAction?> GetAsync(string id, CancellationToken cancellationToken) =>
+        (await ListAsync("SELECT body, execute_by FROM chatops_pending WHERE id = @id", cancellationToken, ("id", id))).SingleOrDefault();
 
-    public Task<IReadOnlyList<PendingAction>> ListOrphanedAsync(CancellationToken cancellationToken) =>
+    public Task<IReadOnlyList<PendingAction>> ListOrphanedAsync(TimeSpan nodeClockMargin, CancellationToken cancellationToken) =>
         ListAsync($"""
-            SELECT body FROM chatops_pending p
-            WHERE p.state = 'Running' AND (p.owner IS NULL OR NOT {PostgresStore.Alive("p.owner")})
+            SELECT body, execute_by FROM chatops_pending p
+            WHERE p.state = 'Running' AND p.owner IS DISTINCT FROM @me
+              AND (p.owner IS NULL OR NOT {PostgresStore.Alive("p.owner")})
+              AND (p.execute_by IS NULL OR p.execute_by + @margin < now())
             ORDER BY p.created_at
-            """, cancellationToken);
+            """, cancellationToken, ("margin", nodeClockMargin));
 
     public Task<IReadOnlyList<PendingAction>> ListWaitingAsync(CancellationToken cancellationToken) =>
-        ListAsync($"SELECT body FROM chatops_pending WHERE {Waiting} ORDER BY created_at", cancellationToken);
+        ListAsync($"SELECT body, execute_by FROM chatops_pending WHERE {Waiting} ORDER BY created_at", cancellationToken);
 
     public Task<IReadOnlyList<PendingAction>> ListExpiredAsync(CancellationToken cancellationToken) =>
-        ListAsync($"SELECT body FROM chatops_pending WHERE {Waiting} AND expires_at < now() ORDER BY created_at", cancellationToken);
+        ListAsync($"SELECT body, execute_by FROM chatops_pending WHERE {Waiting} AND expires_at < now() ORDER BY created_at", cancellationToken);
 
     public Task<bool> TryTransitionAsync(string id, PendingActionState expected, PendingAction updated, CancellationToken cancellationToken)
     {
+        ArgumentOutOfRangeException.ThrowIfEqual(updated.State, PendingActionState.Running);
         if (updated.Id != id)
         {
             return Task.FromResult(false);
@@ -57,29 +58,70 @@ internal sealed class PostgresPendingActions(PostgresStore store) : IPendingActi
         return store.RunAsync(async (c, ct) =>
         {
             await using var move = store.Command(c, """
-                UPDATE chatops_pending
-                SET state = @state, body = @body, expires_at = @expires, owner = CASE WHEN @state = 'Running' THEN @me ELSE owner END
+                UPDATE chatops_pending SET state = @state, body = @body, expires_at = @expires
                 WHERE id = @id AND state = @expected
                 RETURNING id
                 """);
-            move.Parameters.AddWithValue("id", id);
-            move.Parameters.AddWithValue("expected", expected.ToString());
-            move.Parameters.AddWithValue("state", updated.State.ToString());
-            move.Parameters.AddWithValue("expires", updated.ExpiresAt.UtcDateTime);
-            move.Parameters.AddWithValue("body", PostgresJson.Write(updated));
+            Bind(move, id, expected, updated);
             return await move.ExecuteScalarAsync(ct) is not null;
         }, cancellationToken);
     }
 
-    private Task<IReadOnlyList<PendingAction>> ListAsync(string sql, CancellationToken cancellationToken) =>
+    public Task<PendingAction?> TryStartAsync(string id, PendingActionState expected, PendingAction running, TimeSpan executeTimeout, CancellationToken cancellationToken)
+    {
+        if (running.Id != id || running.State != PendingActionState.Running)
+        {
+            return Task.FromResult<PendingAction?>(null);
+        }
+
+        return store.RunAsync(async (c, ct) =>
+        {
+            await using var start = store.Command(c, """
+                UPDATE chatops_pending SET state = @state, body = @body, expires_at = @expires, owner = @me, execute_by = now() + @timeout
+                WHERE id = @id AND state = @expected
+                RETURNING execute_by
+                """);
+            Bind(start, id, expected, running);
+            start.Parameters.AddWithValue("timeout", executeTimeout);
+            return await start.ExecuteScalarAsync(ct) is DateTime by
+                ? running with { ExecuteBy = new DateTimeOffset(DateTime.SpecifyKind(by, DateTimeKind.Utc)) }
+                : null;
+        }, cancellationToken);
+    }
+
+    public Task<bool> StillOwnsAsync(string id, CancellationToken cancellationToken) =>
+        store.RunAsync(async (c, ct) =>
+        {
+            await using var owns = store.Command(c, "SELECT EXISTS (SELECT 1 FROM chatops_pending WHERE id = @id AND state = 'Running' AND owner = @me AND execute_by > now())");
+            owns.Parameters.AddWithValue("id", id);
+            return (bool)(await owns.ExecuteScalarAsync(ct))!;
+        }, cancellationToken);
+
+    private static void Bind(NpgsqlCommand command, string id, PendingActionState expected, PendingAction updated)
+    {
+        command.Parameters.AddWithValue("id", id);
+        command.Parameters.AddWithValue("expected", expected.ToString());
+        command.Parameters.AddWithValue("state", updated.State.ToString());
+        command.Parameters.AddWithValue("expires", updated.ExpiresAt.UtcDateTime);
+        command.Parameters.AddWithValue("body", PostgresJson.Write(updated));
+    }
+
+    /// <summary>The actions a query finds (<c>body, execute_by</c>), each with its deadline from its column.</summary>
+    private Task<IReadOnlyList<PendingAction>> ListAsync(string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters) =>
         store.RunAsync(async (c, ct) =>
         {
             await using var list = store.Command(c, sql);
+            foreach (var (name, value) in parameters)
+            {
+                list.Parameters.AddWithValue(name, value);
+            }
+
             var found = new List<PendingAction>();
             await using var rows = await list.ExecuteReaderAsync(ct);
             while (await rows.ReadAsync(ct))
             {
-                found.Add(PostgresJson.Read<PendingAction>(rows.GetString(0)));
+                var action = PostgresJson.Read<PendingAction>(rows.GetString(0));
+                found.Add(rows.IsDBNull(1) ? action : action with { ExecuteBy = new DateTimeOffset(DateTime.SpecifyKind(rows.GetDateTime(1), DateTimeKind.Utc)) });
             }
 
             return (IReadOnlyList<PendingAction>)found;

@@ -96,6 +96,9 @@ internal static partial class PostgresSchema
             ALTER TABLE chatops_processed ADD COLUMN stored text, ADD COLUMN attempts integer NOT NULL DEFAULT 0;
             CREATE INDEX chatops_processed_unfinished ON chatops_processed (at) WHERE NOT finished AND stored IS NOT NULL;
             """),
+        (5, "running actions carry the deadline for their node calls, set on the database's clock", """
+            ALTER TABLE chatops_pending ADD COLUMN execute_by timestamptz;
+            """),
     ];
 
     /// <summary>The newest version this build knows.</summary>

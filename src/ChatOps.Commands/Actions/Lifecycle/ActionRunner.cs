@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using ChatOps.Commands.Replies;
 using ChatOps.Commands.Routing;
+using ChatOps.Commands.Subscriptions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -10,16 +11,21 @@ namespace ChatOps.Commands.Actions.Lifecycle;
 internal sealed record RunOutcome(Reply Reply, ActionPlan? Fresh = null, string? Change = null);
 
 /// <summary>
-/// Runs a confirmed action under its own token (its execute timeout), never the request's nor the
+/// Runs a started action under its own token (its execute timeout), never the request's nor the
 /// host's: a request that ends mid-action (Teams gave up, the client went away) or the service being
 /// asked to stop neither stops it half-way nor leaves it Running; its outcome and the Done state are
 /// always written (the host's shutdown timeout covers the execute timeout, see the Bot's hosting). Just
 /// before it runs, the action is planned again on a fresh snapshot: if that plan refuses, or the
-/// facts the confirmed preview rested on changed, nothing runs.
+/// facts the confirmed preview rested on changed, nothing runs. Then, just before any node is called,
+/// the store is asked whether this instance still owns it (no other instance wrote it off, its deadline
+/// has not passed); if not, it stands down. The nodes themselves refuse after the deadline. An outcome
+/// that arrives after another instance wrote the action off as Interrupted supersedes that: one
+/// correcting audit record, and the conversation is told.
 /// </summary>
 internal sealed partial class ActionRunner(
     IPendingActions pending,
     ActionAudit audit,
+    IChannelPublisher publisher,
     IOptionsMonitor<ActionsOptions> options,
     TimeProvider time,
     ILogger<ActionRunner> logger)
@@ -27,9 +33,11 @@ internal sealed partial class ActionRunner(
     public async Task<RunOutcome> RunAsync(ISafeAction action, PendingAction running, CommandContext context, string text)
     {
         var started = Stopwatch.GetTimestamp();
+        var deadline = running.ExecuteBy ?? throw new InvalidOperationException($"Running action {running.Id} has no deadline.");
         using var own = new CancellationTokenSource(options.CurrentValue.ExecuteTimeout, time);
         RunOutcome outcome;
         AuditDecision decision;
+        var calledNodes = false;
         try
         {
             var fresh = await action.ReplanAsync(running, own.Token);
@@ -40,12 +48,22 @@ internal sealed partial class ActionRunner(
                 outcome = new RunOutcome(new Reply { Heading = $"{running.Action} {running.Target}: not run", Blocks = [refusal, .. fresh.Preview], Outcome = ReplyOutcome.Failed }, fresh, change);
                 decision = AuditDecision.Refused;
             }
+            else if (!await pending.StillOwnsAsync(running.Id, own.Token))
+            {
+                (outcome, decision) = StoodDown(running, deadline);
+            }
             else
             {
                 LogRunning(running.Action, running.Target, running.Id);
-                outcome = new RunOutcome(await action.ExecuteAsync(running, own.Token));
+                calledNodes = true;
+                outcome = new RunOutcome(await action.ExecuteAsync(running, deadline, own.Token));
                 decision = outcome.Reply.Outcome == ReplyOutcome.Ok ? AuditDecision.Executed : AuditDecision.Failed;
             }
+        }
+        catch (OperationCanceledException) when (!calledNodes)
+        {
+            // Its time ran out before any node was called (the re-check hung, or this instance was held up).
+            (outcome, decision) = StoodDown(running, deadline);
         }
         catch (OperationCanceledException)
         {
@@ -60,11 +78,41 @@ internal sealed partial class ActionRunner(
             decision = AuditDecision.Failed;
         }
 
-        await pending.TryTransitionAsync(running.Id, PendingActionState.Running, running with { State = PendingActionState.Done, ResultJson = PendingViews.Store(outcome.Reply) }, CancellationToken.None);
         var reply = outcome.Reply;
-        var summary = outcome.Change is { } why ? $"not run: {why}" : reply.Heading ?? reply.Blocks.OfType<TextBlock>().FirstOrDefault()?.Text ?? decision.ToString();
+        var summary = outcome.Change is { } notRun ? $"not run: {notRun}" : reply.Heading ?? reply.Blocks.OfType<TextBlock>().FirstOrDefault()?.Text ?? decision.ToString();
+        var done = running with { State = PendingActionState.Done, ResultJson = PendingViews.Store(reply) };
+        if (!await pending.TryTransitionAsync(running.Id, PendingActionState.Running, done, CancellationToken.None)
+            && await pending.TryTransitionAsync(running.Id, PendingActionState.Interrupted, done, CancellationToken.None))
+        {
+            // Another instance took this one for gone and reported the outcome unknown: what really happened supersedes that.
+            LogSuperseded(running.Action, running.Target, running.Id, decision);
+            summary = $"corrects the earlier Interrupted record: {summary}";
+            if (running.Address is { } address)
+            {
+                await publisher.SendAsync(address, reply with
+                {
+                    SharedView = null,
+                    Heading = $"Correction: `{running.CommandText}` was reported interrupted with its outcome unknown. What happened: {reply.Heading ?? decision.ToString()}",
+                }, CancellationToken.None);
+            }
+        }
+
         await audit.AppendAsync(context, text, running.Action, running.Target, decision, summary, started, running.Id, CancellationToken.None);
         return outcome;
+    }
+
+    /// <summary>Not run: this instance no longer owns the action (another wrote it off, or its deadline passed), so no node is called.</summary>
+    private (RunOutcome, AuditDecision) StoodDown(PendingAction running, DateTimeOffset deadline)
+    {
+        var why = $"this service instance was held up past its deadline ({deadline:HH:mm:ss} UTC) before it could reach a node, so it stood down";
+        LogStoodDown(running.Action, running.Target, running.Id);
+        var reply = new Reply
+        {
+            Heading = $"{running.Action} {running.Target}: not run",
+            Blocks = [new TextBlock($"Not run: {why}. Nothing was done; ask again if it is still needed.", TextStyle.Attention)],
+            Outcome = ReplyOutcome.Failed,
+        };
+        return (new RunOutcome(reply, Change: why), AuditDecision.Refused);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Running {Action} {Target} ({PendingId})")]
@@ -72,6 +120,12 @@ internal sealed partial class ActionRunner(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Action} {Target} was not run: re-checked before running, {Change}")]
     private partial void LogRecheckRefused(string action, string target, string change);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Action} {Target} ({PendingId}) was not run: this instance no longer owns it (written off by another, or its deadline passed)")]
+    private partial void LogStoodDown(string action, string target, string pendingId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Action} {Target} ({PendingId}) had been written off as Interrupted by another instance; its real outcome ({Decision}) supersedes that")]
+    private partial void LogSuperseded(string action, string target, string pendingId, AuditDecision decision);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Action {Action} on {Target} failed")]
     private partial void LogActionFailed(Exception exception, string action, string target);

@@ -149,10 +149,14 @@ internal sealed class PendingActionFlow(
             ApprovedBy = approving ? context.Caller.PersonId : null,
             Decisions = [.. stored.Decisions, Decided(approving ? "Approved" : "Confirmed", context)],
         };
-        if (!await MoveAsync(stored, running, context, text, started, approving ? AuditDecision.Approved : AuditDecision.Confirmed, "running", cancellationToken))
+        var start = await pending.TryStartAsync(stored.Id, stored.State, running, options.CurrentValue.ExecuteTimeout, cancellationToken);
+        await Audited(start is not null, stored, context, text, started, approving ? AuditDecision.Approved : AuditDecision.Confirmed, "running", cancellationToken);
+        if (start is null)
         {
             return Raced;
         }
+
+        running = start;
 
         var outcome = await runner.RunAsync(action, running, context, text);
         if (outcome.Fresh is { } fresh && fresh.Refusal is null)
@@ -203,9 +207,13 @@ internal sealed class PendingActionFlow(
     private async Task<bool> MoveAsync(PendingAction stored, PendingAction updated, CommandContext context, string text, long started, AuditDecision decision, string outcome, CancellationToken cancellationToken)
     {
         var moved = await pending.TryTransitionAsync(stored.Id, stored.State, updated, cancellationToken);
-        await audit.AppendAsync(context, text, stored.Action, stored.Target, moved ? decision : AuditDecision.Refused, moved ? outcome : "already decided", started, stored.Id, cancellationToken);
+        await Audited(moved, stored, context, text, started, decision, outcome, cancellationToken);
         return moved;
     }
+
+    /// <summary>Audits a decision that moved the action, or a press that came too late to move it.</summary>
+    private Task Audited(bool moved, PendingAction stored, CommandContext context, string text, long started, AuditDecision decision, string outcome, CancellationToken cancellationToken) =>
+        audit.AppendAsync(context, text, stored.Action, stored.Target, moved ? decision : AuditDecision.Refused, moved ? outcome : "already decided", started, stored.Id, cancellationToken);
 
     private static Reply Raced => Reply.Error("Someone decided on this action a moment ago; a confirmation works once.");
 

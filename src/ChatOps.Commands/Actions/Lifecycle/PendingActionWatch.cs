@@ -11,7 +11,8 @@ namespace ChatOps.Commands.Actions.Lifecycle;
 /// At start, before any turn runs, and then every <see cref="ActionsOptions.WatchEvery"/>, without
 /// anyone pressing: an action whose window closed becomes Expired (audited once, whichever
 /// instance sees it first, judged by the store's clock), every card of it says so and its
-/// requester is told; an action left Running by an instance that is gone was cut off by a stop or
+/// requester is told; an action left Running by an instance that is gone, once its deadline (and
+/// the nodes' clock margin) has passed so that no node can still act on it, was cut off by a stop or
 /// crash, so nobody knows whether it ran: it becomes Interrupted, is audited, and is reported
 /// where it was confirmed. Messages go out in the background so a slow connector does not hold start-up.
 /// </summary>
@@ -56,7 +57,7 @@ internal sealed partial class PendingActionWatch(
             }
         }
 
-        foreach (var running in await pending.ListOrphanedAsync(cancellationToken))
+        foreach (var running in await pending.ListOrphanedAsync(options.CurrentValue.NodeClockMargin, cancellationToken))
         {
             if (!await pending.TryTransitionAsync(running.Id, PendingActionState.Running, running with { State = PendingActionState.Interrupted }, cancellationToken))
             {
