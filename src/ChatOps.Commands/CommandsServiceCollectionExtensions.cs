@@ -37,6 +37,7 @@ public static class CommandsServiceCollectionExtensions
         services.AddHostedService<CommandCatalogCheck>();
         services.AddOptions<ActionsOptions>().BindConfiguration(ActionsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<ActionAudit>();
+        services.TryAddSingleton<ActionOutcomes>();
         services.TryAddSingleton<ActionRunner>();
         services.TryAddSingleton<CardCopies>();
         services.TryAddSingleton<PendingActionFlow>();

@@ -19,6 +19,7 @@ internal static class StorageServiceCollectionExtensions
         builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         // LiteDB judges expiry by this process's clock (PostgreSQL by the database's).
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<IOutcomeOutbox, FileOutcomeOutbox>();
         if (ProviderOf(builder.Configuration) == StorageProvider.PostgreSql)
         {
             builder.Services.AddSingleton<PostgresStore>();

@@ -64,25 +64,8 @@ internal static class ColdStart
         process.BeginErrorReadLine();
         try
         {
-            while (clock.Elapsed < GiveUp && !process.HasExited)
-            {
-                try
-                {
-                    using var response = await http.GetAsync(new Uri(url + "/readyz"));
-                    if (response.StatusCode == HttpStatusCode.OK)
-                    {
-                        return clock.Elapsed;
-                    }
-                }
-                catch (HttpRequestException)
-                {
-                    // not listening yet
-                }
-
-                await Task.Delay(10);
-            }
-
-            throw new InvalidOperationException($"{dll} was not ready within {GiveUp.TotalSeconds:F0} s (exited: {process.HasExited})");
+            await WaitReadyAsync(http, new Uri(url + "/readyz"), process, GiveUp);
+            return clock.Elapsed;
         }
         finally
         {
@@ -93,6 +76,31 @@ internal static class ColdStart
 
             await process.WaitForExitAsync();
         }
+    }
+
+    /// <summary>Polls <paramref name="readyz"/> until it answers 200; throws when the process exits or <paramref name="giveUp"/> passes first.</summary>
+    internal static async Task WaitReadyAsync(HttpClient http, Uri readyz, Process process, TimeSpan giveUp)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < giveUp && !process.HasExited)
+        {
+            try
+            {
+                using var response = await http.GetAsync(readyz);
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+
+            await Task.Delay(10);
+        }
+
+        throw new InvalidOperationException($"The bot was not ready within {giveUp.TotalSeconds:F0} s (exited: {process.HasExited})");
     }
 
     internal static int FreePort()

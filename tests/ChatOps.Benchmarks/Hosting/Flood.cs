@@ -294,7 +294,7 @@ internal static class Flood
             process.BeginOutputReadLine();
             process.BeginErrorReadLine();
             var bot = new BotProcess(process, data, url);
-            await bot.WaitReadyAsync();
+            await ColdStart.WaitReadyAsync(bot._http, new Uri(url + "/readyz"), process, TimeSpan.FromSeconds(60));
             return bot;
         }
 
@@ -323,30 +323,6 @@ internal static class Flood
             await _process.WaitForExitAsync();
             _process.Dispose();
             Directory.Delete(_data, recursive: true);
-        }
-
-        private async Task WaitReadyAsync()
-        {
-            var clock = Stopwatch.StartNew();
-            while (clock.Elapsed < TimeSpan.FromSeconds(60) && !_process.HasExited)
-            {
-                try
-                {
-                    using var response = await _http.GetAsync(new Uri("/readyz", UriKind.Relative));
-                    if (response.StatusCode == HttpStatusCode.OK)
-                    {
-                        return;
-                    }
-                }
-                catch (HttpRequestException)
-                {
-                    // not listening yet
-                }
-
-                await Task.Delay(50);
-            }
-
-            throw new InvalidOperationException($"the bot was not ready within 60 s (exited: {_process.HasExited})");
         }
     }
 

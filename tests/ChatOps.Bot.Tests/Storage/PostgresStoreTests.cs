@@ -55,9 +55,14 @@ public sealed class PostgresStoreTests
             Assert.Equal(PostgresSchema.Steps.Count, row.GetInt64(1));
         }
 
-        var ready = await new PostgresReadinessCheck(stores[0]).CheckHealthAsync(new HealthCheckContext());
+        var ready = await new PostgresReadinessCheck(stores[0], TimeProvider.System).CheckHealthAsync(new HealthCheckContext());
         Assert.Equal(HealthStatus.Healthy, ready.Status);
         Assert.Contains("8 instance(s) alive", ready.Description, StringComparison.Ordinal);
+
+        // An instance whose clock runs 40 s ahead of the database's would fail its peers out of the shared schedule.
+        var skewed = await new PostgresReadinessCheck(stores[0], new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow.AddSeconds(40))).CheckHealthAsync(new HealthCheckContext());
+        Assert.Equal(HealthStatus.Unhealthy, skewed.Status);
+        Assert.Matches(@"this instance's clock is 4\d\.\d s ahead of the database's, more than the 5 s", skewed.Description);
         foreach (var (instance, store) in instances.Zip(stores))
         {
             await instance.StopAsync(CancellationToken.None);
@@ -262,7 +267,7 @@ public sealed class PostgresStoreTests
         await Assert.ThrowsAsync<StateUnavailableException>(() => new PostgresSubscriptions(store).ListAsync(null, CancellationToken.None));
         await Assert.ThrowsAsync<StateUnavailableException>(() => new PostgresSweepHistory(store).LatestAsync(1, CancellationToken.None));
         await Assert.ThrowsAsync<StateUnavailableException>(() => new PostgresPersonalChats(store).FindAsync("aad:x", CancellationToken.None));
-        var ready = await new PostgresReadinessCheck(store).CheckHealthAsync(new HealthCheckContext());
+        var ready = await new PostgresReadinessCheck(store, TimeProvider.System).CheckHealthAsync(new HealthCheckContext());
 
         Assert.InRange(watch.Elapsed.TotalSeconds, 0, 20);
         Assert.Contains($"127.0.0.1:{port}/chatops", claim.Reason, StringComparison.Ordinal);

@@ -16,6 +16,9 @@ internal sealed class TempStore : IDisposable
 
     public LiteDbStore Open() => new(Microsoft.Extensions.Options.Options.Create(Options), new Env(_folder));
 
+    /// <summary>The outcome outbox beside the file, as the service opens it.</summary>
+    public FileOutcomeOutbox Outbox() => new(Microsoft.Extensions.Options.Options.Create(Options), new Env(_folder), Microsoft.Extensions.Logging.Abstractions.NullLogger<FileOutcomeOutbox>.Instance);
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     private sealed class Env(string root) : IHostEnvironment

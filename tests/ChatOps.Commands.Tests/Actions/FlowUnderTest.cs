@@ -25,11 +25,12 @@ internal sealed class FlowUnderTest
         var accessMonitor = new OptionsMonitorStub<AccessOptions>(access);
         var ledger = new ActionAudit(audit, clock);
         Approvals = approvals ?? new RecordingApprovals();
-        var runner = new ActionRunner(pending, ledger, Publisher, actions, clock, NullLogger<ActionRunner>.Instance);
+        Outcomes = new ActionOutcomes(pending, audit, Publisher, Outbox, NullLogger<ActionOutcomes>.Instance);
+        var runner = new ActionRunner(pending, ledger, Outcomes, actions, clock, NullLogger<ActionRunner>.Instance);
         var cards = new CardCopies(pending, Approvals, clock, NullLogger<CardCopies>.Instance);
         Flow = new PendingActionFlow([action], pending, ledger, runner, cards, Approvals, actions, accessMonitor, clock);
         Router = new CommandRouter(new CommandCatalog([]), new ConfiguredAccessPolicy(accessMonitor), new ServiceCollection().BuildServiceProvider().GetRequiredService<IServiceScopeFactory>(), ledger, new Lazy<PendingActionFlow>(Flow), NullLogger<CommandRouter>.Instance);
-        _watch = new PendingActionWatch(pending, Flow, ledger, Publisher, actions, NullLogger<PendingActionWatch>.Instance);
+        _watch = new PendingActionWatch(pending, Flow, Outcomes, ledger, Publisher, actions, NullLogger<PendingActionWatch>.Instance);
     }
 
     public PendingActionFlow Flow { get; }
@@ -39,6 +40,10 @@ internal sealed class FlowUnderTest
     public IApprovalDelivery Approvals { get; }
 
     public RecordingPublisher Publisher { get; } = new();
+
+    public MemoryOutbox Outbox { get; } = new();
+
+    private ActionOutcomes Outcomes { get; }
 
     public Task<Reply> RequestAsync(ISafeAction action, CommandRequest request, CancellationToken cancellationToken) => Flow.RequestAsync(action, request, cancellationToken);
 

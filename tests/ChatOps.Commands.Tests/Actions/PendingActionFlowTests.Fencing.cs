@@ -86,6 +86,6 @@ public sealed partial class PendingActionFlowTests
         Assert.Equal(AuditDecision.Executed, last.Decision);
         Assert.Equal("corrects the earlier Interrupted record: Stopped HV04", last.Outcome);
         var (_, correction) = Assert.Single(flow.Publisher.Sent);
-        Assert.Contains("What happened: Stopped HV04", correction.Heading, StringComparison.Ordinal);
+        Assert.Contains("What happened: Stopped HV04", Text(correction), StringComparison.Ordinal);
     }
 }

@@ -19,8 +19,12 @@ internal sealed class MemoryAuditLog : IAuditLog
         }
     }
 
+    /// <summary>While set, every call fails as a store that does not answer does.</summary>
+    public bool Down { get; set; }
+
     public Task AppendAsync(AuditRecord record, CancellationToken cancellationToken)
     {
+        StoreDown.ThrowIf(Down);
         lock (_records)
         {
             _records.Add(record);

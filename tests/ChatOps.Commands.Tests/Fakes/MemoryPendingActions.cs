@@ -11,6 +11,9 @@ internal sealed class MemoryPendingActions(TimeProvider? time = null) : IPending
     private readonly Dictionary<string, PendingAction> _actions = [];
     private readonly TimeProvider _time = time ?? TimeProvider.System;
 
+    /// <summary>While set, every call fails as a store that does not answer does.</summary>
+    public bool Down { get; set; }
+
     public Task AddAsync(PendingAction action, CancellationToken cancellationToken)
     {
         lock (_actions)
@@ -35,6 +38,7 @@ internal sealed class MemoryPendingActions(TimeProvider? time = null) : IPending
     /// <summary>Whether a Running action is still this process's: unless <see cref="WriteOff"/> moved it on, until its deadline.</summary>
     public Task<bool> StillOwnsAsync(string id, CancellationToken cancellationToken)
     {
+        StoreDown.ThrowIf(Down);
         lock (_actions)
         {
             return Task.FromResult(_actions.TryGetValue(id, out var action) && action.State == PendingActionState.Running && _time.GetUtcNow() < action.ExecuteBy);
@@ -56,6 +60,7 @@ internal sealed class MemoryPendingActions(TimeProvider? time = null) : IPending
 
     private Task<IReadOnlyList<PendingAction>> ListAsync(Func<PendingAction, bool> which)
     {
+        StoreDown.ThrowIf(Down);
         lock (_actions)
         {
             return Task.FromResult<IReadOnlyList<PendingAction>>(_actions.Values.Where(which).OrderBy(a => a.CreatedAt).ToList());
@@ -74,6 +79,7 @@ internal sealed class MemoryPendingActions(TimeProvider? time = null) : IPending
 
     private PendingAction? Move(string id, PendingActionState expected, PendingAction updated)
     {
+        StoreDown.ThrowIf(Down);
         lock (_actions)
         {
             if (!_actions.TryGetValue(id, out var current) || current.State != expected || updated.Id != id)

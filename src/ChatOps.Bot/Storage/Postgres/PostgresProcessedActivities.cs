@@ -23,13 +23,16 @@ internal sealed class PostgresProcessedActivities(PostgresStore store, IOptions<
         store.RunAsync(async (c, ct) =>
         {
             await using var claim = store.Command(c, $"""
-                WITH fresh AS (
+                WITH seen AS (SELECT owner FROM chatops_processed WHERE key = @key),
+                fresh AS (
                     INSERT INTO chatops_processed (key, at, owner, stored, attempts) VALUES (@key, @at, @me, @stored, 1)
                     ON CONFLICT (key) DO NOTHING RETURNING key),
                 taken AS (
                     UPDATE chatops_processed p SET owner = @me, stored = coalesce(@stored, p.stored), attempts = p.attempts + 1
                     WHERE p.key = @key AND NOT EXISTS (SELECT 1 FROM fresh) AND NOT p.finished
                       AND p.owner IS NOT NULL AND p.owner <> @me AND NOT {PostgresStore.Alive("p.owner")}
+                      -- compare-and-set: only away from the dead owner this statement read, never from one that took it meanwhile
+                      AND p.owner = (SELECT owner FROM seen)
                     RETURNING p.key)
                 SELECT 'new' FROM fresh UNION ALL SELECT 'taken' FROM taken
                 """);

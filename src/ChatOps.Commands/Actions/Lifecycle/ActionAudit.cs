@@ -8,7 +8,11 @@ internal sealed class ActionAudit(IAuditLog audit, TimeProvider time)
 {
     /// <summary>A step taken by the caller of <paramref name="context"/>; <paramref name="started"/> is a <see cref="Stopwatch"/> timestamp.</summary>
     public Task AppendAsync(CommandContext context, string text, string action, string target, AuditDecision decision, string outcome, long started, string? pendingId, CancellationToken cancellationToken) =>
-        audit.AppendAsync(new AuditRecord
+        audit.AppendAsync(Record(context, text, action, target, decision, outcome, started, pendingId), cancellationToken);
+
+    /// <summary>The record of a step taken by the caller of <paramref name="context"/>, to append later.</summary>
+    public AuditRecord Record(CommandContext context, string text, string action, string target, AuditDecision decision, string outcome, long started, string? pendingId) =>
+        new()
         {
             Time = time.GetUtcNow(),
             UserId = context.Caller.Id,
@@ -21,7 +25,7 @@ internal sealed class ActionAudit(IAuditLog audit, TimeProvider time)
             Outcome = outcome,
             DurationMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds,
             PendingId = pendingId,
-        }, cancellationToken);
+        };
 
     /// <summary>A step about a stored action that no request took (start-up, a timer, a failed send): in its requester's name.</summary>
     public Task AppendStoredAsync(PendingAction stored, AuditDecision decision, string outcome, CancellationToken cancellationToken) =>

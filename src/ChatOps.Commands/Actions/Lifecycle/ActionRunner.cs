@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using ChatOps.Commands.Replies;
 using ChatOps.Commands.Routing;
-using ChatOps.Commands.Subscriptions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -18,14 +17,14 @@ internal sealed record RunOutcome(Reply Reply, ActionPlan? Fresh = null, string?
 /// before it runs, the action is planned again on a fresh snapshot: if that plan refuses, or the
 /// facts the confirmed preview rested on changed, nothing runs. Then, just before any node is called,
 /// the store is asked whether this instance still owns it (no other instance wrote it off, its deadline
-/// has not passed); if not, it stands down. The nodes themselves refuse after the deadline. An outcome
-/// that arrives after another instance wrote the action off as Interrupted supersedes that: one
-/// correcting audit record, and the conversation is told.
+/// has not passed); if not, it stands down. The nodes themselves refuse after the deadline. What it
+/// came to is written by <see cref="ActionOutcomes"/>, which supersedes an Interrupted record another
+/// instance wrote meanwhile, and keeps the outcome for later when the state store does not answer.
 /// </summary>
 internal sealed partial class ActionRunner(
     IPendingActions pending,
     ActionAudit audit,
-    IChannelPublisher publisher,
+    ActionOutcomes outcomes,
     IOptionsMonitor<ActionsOptions> options,
     TimeProvider time,
     ILogger<ActionRunner> logger)
@@ -81,23 +80,11 @@ internal sealed partial class ActionRunner(
         var reply = outcome.Reply;
         var summary = outcome.Change is { } notRun ? $"not run: {notRun}" : reply.Heading ?? reply.Blocks.OfType<TextBlock>().FirstOrDefault()?.Text ?? decision.ToString();
         var done = running with { State = PendingActionState.Done, ResultJson = PendingViews.Store(reply) };
-        if (!await pending.TryTransitionAsync(running.Id, PendingActionState.Running, done, CancellationToken.None)
-            && await pending.TryTransitionAsync(running.Id, PendingActionState.Interrupted, done, CancellationToken.None))
+        if (!await outcomes.RecordOrKeepAsync(done, audit.Record(context, text, running.Action, running.Target, decision, summary, started, running.Id)))
         {
-            // Another instance took this one for gone and reported the outcome unknown: what really happened supersedes that.
-            LogSuperseded(running.Action, running.Target, running.Id, decision);
-            summary = $"corrects the earlier Interrupted record: {summary}";
-            if (running.Address is { } address)
-            {
-                await publisher.SendAsync(address, reply with
-                {
-                    SharedView = null,
-                    Heading = $"Correction: `{running.CommandText}` was reported interrupted with its outcome unknown. What happened: {reply.Heading ?? decision.ToString()}",
-                }, CancellationToken.None);
-            }
+            outcome = outcome with { Reply = reply with { Blocks = [.. reply.Blocks, new TextBlock("The state database is not answering: this outcome is kept on this server and written to the audit as soon as it answers.", TextStyle.Subtle)] } };
         }
 
-        await audit.AppendAsync(context, text, running.Action, running.Target, decision, summary, started, running.Id, CancellationToken.None);
         return outcome;
     }
 
@@ -123,9 +110,6 @@ internal sealed partial class ActionRunner(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Action} {Target} ({PendingId}) was not run: this instance no longer owns it (written off by another, or its deadline passed)")]
     private partial void LogStoodDown(string action, string target, string pendingId);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Action} {Target} ({PendingId}) had been written off as Interrupted by another instance; its real outcome ({Decision}) supersedes that")]
-    private partial void LogSuperseded(string action, string target, string pendingId, AuditDecision decision);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Action {Action} on {Target} failed")]
     private partial void LogActionFailed(Exception exception, string action, string target);

@@ -14,11 +14,13 @@ namespace ChatOps.Commands.Actions.Lifecycle;
 /// requester is told; an action left Running by an instance that is gone, once its deadline (and
 /// the nodes' clock margin) has passed so that no node can still act on it, was cut off by a stop or
 /// crash, so nobody knows whether it ran: it becomes Interrupted, is audited, and is reported
-/// where it was confirmed. Messages go out in the background so a slow connector does not hold start-up.
+/// where it was confirmed. Before both, it writes the outcomes kept while the store did not answer
+/// (<see cref="ActionOutcomes"/>). Messages go out in the background so a slow connector does not hold start-up.
 /// </summary>
 internal sealed partial class PendingActionWatch(
     IPendingActions pending,
     PendingActionFlow flow,
+    ActionOutcomes outcomes,
     ActionAudit audit,
     IChannelPublisher publisher,
     IOptionsMonitor<ActionsOptions> options,
@@ -38,13 +40,26 @@ internal sealed partial class PendingActionWatch(
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         await _stopping.CancelAsync();
-        await _watch.WaitAsync(cancellationToken);
-        await _notices.WaitAsync(cancellationToken);
+        try
+        {
+            await _watch.WaitAsync(cancellationToken);
+            await _notices.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The host's shutdown timeout ran out (spent on another service, a job that would not stop): the
+            // next start looks again; notices still being sent go with the process.
+            LogStopCutShort();
+        }
     }
 
-    /// <summary>One look at the store: expiries first (a person waits on them), then actions cut off by a stop.</summary>
+    /// <summary>
+    /// One look at the store: outcomes kept while it did not answer first (they settle actions that would
+    /// otherwise look cut off), then expiries (a person waits on them), then actions cut off by a stop.
+    /// </summary>
     public async Task CheckAsync(CancellationToken cancellationToken)
     {
+        await outcomes.DeliverKeptAsync(cancellationToken);
         var notices = new List<(string Address, Reply Notice)>();
         foreach (var due in await pending.ListExpiredAsync(cancellationToken))
         {
@@ -112,6 +127,9 @@ internal sealed partial class PendingActionWatch(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Action} {Target} ({PendingId}) was Running when the service instance running it stopped; marked Interrupted")]
     private partial void LogInterrupted(string action, string target, string pendingId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Stopping: the shutdown timeout ran out before the pending-action watch and its notices finished")]
+    private partial void LogStopCutShort();
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Looking for expired or cut-off actions failed; tried again in a moment")]
     private partial void LogWatchFailed(Exception exception);
