@@ -73,7 +73,8 @@ internal sealed partial class ActionRunner(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             LogActionFailed(ex, running.Action, running.Target);
-            outcome = new RunOutcome(Reply.Error($"`{running.Action} {running.Target}` failed: {ex.Message}"));
+            // Before any node was called (the store could not say whether this instance still owns it, say), nothing ran.
+            outcome = new RunOutcome(Reply.Error($"`{running.Action} {running.Target}` {(calledNodes ? "failed" : "was not run")}: {ex.Message}"));
             decision = AuditDecision.Failed;
         }
 
