@@ -48,24 +48,25 @@ internal sealed partial class ActionOutcomes(
 
     private async Task RecordAsync(PendingAction done, AuditRecord record, CancellationToken cancellationToken)
     {
-        if (!await pending.TryTransitionAsync(done.Id, PendingActionState.Running, done, cancellationToken)
-            && await pending.TryTransitionAsync(done.Id, PendingActionState.Interrupted, done, cancellationToken))
+        var superseded = !await pending.TryTransitionAsync(done.Id, PendingActionState.Running, done, cancellationToken)
+            && await pending.TryTransitionAsync(done.Id, PendingActionState.Interrupted, done, cancellationToken);
+        await audit.AppendAsync(superseded ? record with { Outcome = $"corrects the earlier Interrupted record: {record.Outcome}" } : record, cancellationToken);
+        if (!superseded)
         {
-            LogSuperseded(done.Action, done.Target, done.Id, record.Decision);
-            if (done.Address is { } address)
-            {
-                await publisher.SendAsync(address, new Reply
-                {
-                    Heading = $"Correction: `{done.CommandText}` was reported interrupted with its outcome unknown",
-                    Blocks = [new TextBlock($"What happened: {record.Outcome}", record.Decision == AuditDecision.Executed ? TextStyle.Default : TextStyle.Attention)],
-                    Outcome = record.Decision == AuditDecision.Executed ? ReplyOutcome.Ok : ReplyOutcome.Failed,
-                }, cancellationToken);
-            }
-
-            record = record with { Outcome = $"corrects the earlier Interrupted record: {record.Outcome}" };
+            return;
         }
 
-        await audit.AppendAsync(record, cancellationToken);
+        // Written first, told second: a connector that fails here loses a message, never the record.
+        LogSuperseded(done.Action, done.Target, done.Id, record.Decision);
+        if (done.Address is { } address)
+        {
+            await publisher.SendAsync(address, new Reply
+            {
+                Heading = $"Correction: `{done.CommandText}` was reported interrupted with its outcome unknown",
+                Blocks = [new TextBlock($"What happened: {record.Outcome}", record.Decision == AuditDecision.Executed ? TextStyle.Default : TextStyle.Attention)],
+                Outcome = record.Decision == AuditDecision.Executed ? ReplyOutcome.Ok : ReplyOutcome.Failed,
+            }, cancellationToken);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Action} {Target} ({PendingId}) ran, but its outcome could not be written ({Reason}); kept in the outbox until the state store answers")]
