@@ -78,7 +78,7 @@ internal static class DecisionRules
                     ? new Ruling(Verdict.ShowOutcome)
                     : Ruling.Refused("This action was already confirmed and used; a confirmation works once.");
             case PendingActionState.Interrupted:
-                return Ruling.Refused("This action was interrupted by a restart of the service; its outcome is unknown. Check the target before asking again.");
+                return Ruling.Refused("This action was interrupted: the service instance running it stopped or stopped answering, so its outcome is unknown. Check the target before asking again.");
             case PendingActionState.Cancelled:
                 return Ruling.Refused("This action was cancelled; nothing was done.");
             case PendingActionState.Expired:
