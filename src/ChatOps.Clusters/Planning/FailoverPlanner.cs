@@ -75,7 +75,7 @@ public static class FailoverPlanner
             var disk = snapshot.Disks.FirstOrDefault(d => d.VolumeGuid == vm.ConfigVolume);
             if (disk is null && vm.ConfigVolume != Guid.Empty)
             {
-                down.Add(new Unplaced(vm.Name, from, vm.StartupMemoryMb, vm.Priority, $"its config references volume {vm.ConfigVolume}, which no longer exists"));
+                down.Add(new Unplaced(vm.Name, from, vm.StartupMemoryMb, vm.Priority, $"its config references volume {vm.ConfigVolume}, which no longer exists", UnplacedCause.ConfigVolumeGone));
                 continue;
             }
 
@@ -83,7 +83,8 @@ public static class FailoverPlanner
             var target = Choose(vm, candidates);
             if (target is null)
             {
-                down.Add(new Unplaced(vm.Name, from, vm.StartupMemoryMb, vm.Priority, WhyNot(vm, disk, candidates, targets.Count)));
+                var (why, cause) = WhyNot(vm, disk, candidates, targets.Count);
+                down.Add(new Unplaced(vm.Name, from, vm.StartupMemoryMb, vm.Priority, why, cause));
                 continue;
             }
 
@@ -135,22 +136,23 @@ public static class FailoverPlanner
         return best;
     }
 
-    private static string WhyNot(ClusteredVm vm, ClusterDisk? disk, List<Target> candidates, int targets)
+    private static (string Why, UnplacedCause Cause) WhyNot(ClusteredVm vm, ClusterDisk? disk, List<Target> candidates, int targets)
     {
         if (targets == 0)
         {
-            return "no node is Up to take it";
+            return ("no node is Up to take it", UnplacedCause.NoNodeUp);
         }
 
         if (candidates.Count == 0)
         {
-            return $"no surviving Up node sees its disk {disk?.Id}";
+            return ($"no surviving Up node sees its disk {disk?.Id}", UnplacedCause.DiskNotVisible);
         }
 
         var best = Roomiest(candidates)!;
-        return $"needs {Units.Gb(vm.StartupMemoryMb)}; the most free memory left on a candidate is {Units.Gb(best.FreeMb)} on {best.Name}";
+        return ($"needs {Units.Gb(vm.StartupMemoryMb)}; the most free memory left on a candidate is {Units.Gb(best.FreeMb)} on {best.Name}", UnplacedCause.NoMemory);
     }
 
-    internal static bool IsRunning(ClusteredVm vm) =>
+    /// <summary>Whether the VM is running as the cluster sees it, and so would crash with its node.</summary>
+    public static bool IsRunning(ClusteredVm vm) =>
         vm.GroupState is VmGroupState.Online or VmGroupState.PartialOnline or VmGroupState.Pending;
 }

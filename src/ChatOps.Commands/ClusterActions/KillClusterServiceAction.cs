@@ -123,12 +123,16 @@ internal sealed class KillClusterServiceAction(IClusterGateway gateway, Links li
     private List<ReplyBlock> Preview(ClusterSnapshot snapshot, NodeResult node, FailoverPlan plan, QuorumAssessment quorum)
     {
         var owned = snapshot.VmsOwnedBy(node.Name).ToList();
+        // Counted from the lists the table shows: a VM that is not running (Offline) cannot crash, and is named apart.
+        var crash = plan.Placements.Count + plan.StaysDown.Count + plan.NotRestarted.Count;
+        var off = owned.Where(v => !FailoverPlanner.IsRunning(v)).Select(v => v.Name).ToList();
         var blocks = new List<ReplyBlock>
         {
             new FactsBlock(
             [
                 new Fact("Node", $"{node.Name} ({node.State}, site {node.Site})", node.State == NodeState.Up ? CellStatus.None : CellStatus.Warning),
-                new Fact("Its VMs", $"{owned.Count} crash: {plan.Placements.Count} restart elsewhere, {plan.StaysDown.Count} stay down, {plan.NotRestarted.Count} not restarted automatically", plan.StaysDown.Count > 0 ? CellStatus.Warning : CellStatus.None),
+                new Fact("Its VMs", $"{crash} crash: {plan.Placements.Count} restart elsewhere, {plan.StaysDown.Count} stay down, {plan.NotRestarted.Count} not restarted automatically"
+                    + (off.Count > 0 ? $"; not running, so untouched: {string.Join(", ", off)}" : string.Empty), plan.StaysDown.Count > 0 ? CellStatus.Warning : CellStatus.None),
                 new Fact("Quorum", quorum.Explanation, quorum.HasQuorum ? CellStatus.Ok : CellStatus.Attention),
             ]),
         };
@@ -163,9 +167,17 @@ internal sealed class KillClusterServiceAction(IClusterGateway gateway, Links li
     {
         yield return "Only one VM stuck? `kill vmwp <vm>` crashes just that VM instead of all of them.";
         yield return "Try a clean shutdown inside the guests that still answer; every VM on the node crashes otherwise.";
-        if (plan.StaysDown.Count > 0)
+        // What would bring each back depends on why it stays down: memory is only one of the causes.
+        foreach (var cause in plan.StaysDown.GroupBy(d => d.Cause))
         {
-            yield return $"{plan.StaysDown.Count} VM(s) will stay down (see the table): free memory elsewhere first, or accept it.";
+            var names = string.Join(", ", cause.Select(d => d.Vm));
+            yield return cause.Key switch
+            {
+                UnplacedCause.NoMemory => $"{names} would stay down for want of memory: free memory on another node first, or accept it.",
+                UnplacedCause.DiskNotVisible => $"{names} would stay down: no other node sees its disk. Present the disk to another node first, or accept it.",
+                UnplacedCause.ConfigVolumeGone => $"{names} would stay down: its configuration is on a volume that no longer exists, so it starts nowhere. Repair its configuration first (see `vm {cause.First().Vm}`).",
+                _ => $"{names} would stay down: no other node is Up to take it.",
+            };
         }
 
         foreach (var risk in RestartRisks.For(snapshot, owned))

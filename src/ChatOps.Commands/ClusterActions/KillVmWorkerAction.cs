@@ -61,7 +61,9 @@ internal sealed class KillVmWorkerAction(IClusterGateway gateway, Links links) :
     private ActionPlan PlanFor(ClusterSnapshot snapshot, ClusteredVm vm)
     {
         var name = vm.Name;
-        var host = vm.HostStates.Where(h => h.State.Normal() != HyperVState.Off)
+        // Only a VM that holds memory on a node has a worker process there (running, paused, starting, saving,
+        // stopping): off and saved have none, and the node refuses them too.
+        var host = vm.HostStates.Where(h => h.State.HoldsMemory())
             .OrderBy(h => h.Node.Equals(vm.OwnerNode, StringComparison.OrdinalIgnoreCase) ? 0 : 1)
             .FirstOrDefault();
         var facts = new List<Fact>
@@ -72,7 +74,9 @@ internal sealed class KillVmWorkerAction(IClusterGateway gateway, Links links) :
         };
         if (host is null)
         {
-            return ActionPlan.Refuse(name, $"{name} has no worker process to kill: it is off on every node that answered.", [new FactsBlock(facts)]);
+            var states = vm.HostStates.Count == 0 ? "it is not registered on any node that answered" : $"Hyper-V reports it {string.Join(", ", vm.HostStates.Select(h => $"{h.State} on {h.Node}"))}";
+            var desync = vm.GroupState == VmGroupState.Online ? $" The cluster says it is Online: that is a state desync, see `kb {KbIds.VmStateDesync}`." : string.Empty;
+            return ActionPlan.Refuse(name, $"{name} has no worker process to kill: {states}.{desync}", [new FactsBlock(facts)]);
         }
 
         var plan = FailoverPlanner.PlanVm(snapshot, vm, host.Node);

@@ -47,6 +47,38 @@ public sealed class SafeActionTests
     }
 
     [Fact]
+    public async Task KillClussvc_Preview_CountsExactlyTheVmsItListsAndAdvisesByWhyOneStaysDown()
+    {
+        await using var host = await ActionHost.StartAsync();
+
+        var card = await host.AskAsync("kill clussvc HV04");
+
+        // HV04 owns 12 VMs in the default lab; TEST-02 is Offline, so 11 crash, and the table lists those 11.
+        var rows = card.Card!.ToJsonString();
+        var cells = new[] { "SQL-02", "APP-05", "APP-06", "WEB-04", "WEB-05", "RPT-02", "DC-02", "FILE-02", "MON-02", "BI-01", "LEGACY-DB", "TEST-02" }
+            .Where(vm => rows.Contains($"\"{vm}\"", StringComparison.Ordinal)).ToList();
+        Assert.Contains("11 crash: 10 restart elsewhere, 1 stay down, 0 not restarted automatically; not running, so untouched: TEST-02", card.VisibleText, StringComparison.Ordinal);
+        Assert.Equal(11, cells.Count);
+        Assert.DoesNotContain("TEST-02", cells);
+        // RPT-02 stays down because its configuration volume is gone: freeing memory would not help.
+        Assert.Contains("RPT-02 would stay down: its configuration is on a volume that no longer exists", card.VisibleText, StringComparison.Ordinal);
+        Assert.DoesNotContain("free memory", card.VisibleText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task KillVmwp_HyperVReportsTheVmSaved_RefusedAsTheNodeWouldWithNothingToConfirm()
+    {
+        await using var host = await ActionHost.StartAsync();
+
+        // APP-07: the cluster says Online, Hyper-V says Saved. A saved VM has no worker process; killing "it" would do nothing.
+        var card = await host.AskAsync("kill vmwp APP-07");
+
+        Assert.Contains("APP-07 has no worker process to kill: Hyper-V reports it Saved on HV01. The cluster says it is Online: that is a state desync, see `kb vm-state-desync`.", card.VisibleText, StringComparison.Ordinal);
+        Assert.DoesNotContain("clean shutdown", card.VisibleText, StringComparison.Ordinal);
+        Assert.Null(card.Confirmation);
+    }
+
+    [Fact]
     public async Task KillVmwp_Confirmed_OnlyThatVmMoves()
     {
         await using var host = await ActionHost.StartAsync();
