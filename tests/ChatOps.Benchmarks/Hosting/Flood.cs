@@ -6,13 +6,6 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using ChatOps.Clusters.Fakes;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace ChatOps.Benchmarks.Hosting;
 
@@ -68,7 +61,7 @@ internal static class Flood
 
     private static async Task<bool> MemoryAsync(TextWriter output, string dll, int threads, int each, int kilobytes)
     {
-        await using var connector = await Connector.StartAsync();
+        await using var connector = await LoopbackConnector.StartAsync();
         await using var bot = await BotProcess.StartAsync(dll, new Dictionary<string, string?>());
         var warm = connector.Expect("warm-up");
         await bot.PostAsync(Message("warm-up", "19:flood-warm@thread.tacv2", Reader, "whoami", connector.ServiceUrl));
@@ -78,7 +71,7 @@ internal static class Flood
 
         var text = "cluster " + new string('x', (kilobytes * 1024) - 8);
         var answers = new ConcurrentDictionary<HttpStatusCode, int>();
-        var replies = new ConcurrentBag<Task<Call>>();
+        var replies = new ConcurrentBag<Task<LoopbackConnector.Call>>();
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, threads).Select(thread => Task.Run(async () =>
         {
@@ -137,7 +130,7 @@ internal static class Flood
     /// <summary>One admin asks and confirms in a fresh process, after a reader queued <paramref name="flood"/> messages in each thread.</summary>
     private static async Task<(double Card, double Action)> AdminOnceAsync(string dll, string lab, int flood)
     {
-        await using var connector = await Connector.StartAsync();
+        await using var connector = await LoopbackConnector.StartAsync();
         await using var bot = await BotProcess.StartAsync(dll, new Dictionary<string, string?>
         {
             ["ChatOps__Cluster__LabFile"] = lab,
@@ -247,9 +240,6 @@ internal static class Flood
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>A message the connector was given: the activity it answers (or updates), and its JSON.</summary>
-    private sealed record Call(string ActivityId, string Text);
-
     /// <summary>The bot, started from its dll as a process of its own, with its state in a folder of its own.</summary>
     private sealed class BotProcess : IAsyncDisposable
     {
@@ -323,49 +313,6 @@ internal static class Flood
             await _process.WaitForExitAsync();
             _process.Dispose();
             Directory.Delete(_data, recursive: true);
-        }
-    }
-
-    /// <summary>A loopback Bot Connector that hands a waiter the first reply to an activity, or the first update of one.</summary>
-    private sealed class Connector : IAsyncDisposable
-    {
-        private readonly ConcurrentDictionary<string, TaskCompletionSource<Call>> _replies = new();
-        private readonly ConcurrentDictionary<string, TaskCompletionSource<Call>> _updates = new();
-        private WebApplication _app = null!;
-
-        public string ServiceUrl { get; private set; } = string.Empty;
-
-        public static async Task<Connector> StartAsync()
-        {
-            var connector = new Connector();
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
-            builder.Logging.ClearProviders();
-            connector._app = builder.Build();
-            connector._app.MapPost("/v3/conversations/{conversationId}/activities/{activityId}", (HttpRequest request, string activityId) => connector.RecordAsync(request, activityId, connector._replies));
-            connector._app.MapPut("/v3/conversations/{conversationId}/activities/{activityId}", (HttpRequest request, string activityId) => connector.RecordAsync(request, activityId, connector._updates));
-            await connector._app.StartAsync();
-            connector.ServiceUrl = connector._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/";
-            return connector;
-        }
-
-        /// <summary>The first reply to <paramref name="activityId"/>.</summary>
-        public Task<Call> Expect(string activityId) => Waiter(_replies, activityId).Task;
-
-        /// <summary>The first update of the message <paramref name="activityId"/>.</summary>
-        public Task<Call> UpdateAsync(string activityId) => Waiter(_updates, activityId).Task;
-
-        public ValueTask DisposeAsync() => _app.DisposeAsync();
-
-        private static TaskCompletionSource<Call> Waiter(ConcurrentDictionary<string, TaskCompletionSource<Call>> waiting, string activityId) =>
-            waiting.GetOrAdd(activityId, _ => new TaskCompletionSource<Call>(TaskCreationOptions.RunContinuationsAsynchronously));
-
-        private async Task<IResult> RecordAsync(HttpRequest request, string activityId, ConcurrentDictionary<string, TaskCompletionSource<Call>> waiting)
-        {
-            var text = await new StreamReader(request.Body).ReadToEndAsync();
-            var id = Guid.NewGuid().ToString("N");
-            Waiter(waiting, activityId).TrySetResult(new Call(waiting == _replies ? id : activityId, text));
-            return Results.Ok(new { id });
         }
     }
 }

@@ -42,7 +42,7 @@ internal static class HttpTurns
     {
         var conversations = shape.ElementAtOrDefault(0) is > 0 and var c ? c : Conversations;
         var each = shape.ElementAtOrDefault(1) is > 0 and var n ? n : CommandsEach;
-        await using var connector = await Connector.StartAsync();
+        await using var connector = await LoopbackConnector.StartAsync();
         var data = Directory.CreateTempSubdirectory("chatops-bench-").FullName;
         try
         {
@@ -80,7 +80,7 @@ internal static class HttpTurns
         return sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Count) - 1, 0, sorted.Count - 1)];
     }
 
-    internal static async Task<(List<double> Http, List<double> Reply)> MeasureAsync(WebApplication target, Connector connector, string text, int conversations, int each)
+    internal static async Task<(List<double> Http, List<double> Reply)> MeasureAsync(WebApplication target, LoopbackConnector connector, string text, int conversations, int each)
     {
         var address = target.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         using var http = new HttpClient { BaseAddress = new Uri(address) };
@@ -172,41 +172,5 @@ internal static class HttpTurns
     {
         protected override Task OnMessageActivityAsync(ITurnContext<Microsoft.Bot.Schema.IMessageActivity> turnContext, CancellationToken cancellationToken) =>
             turnContext.SendActivityAsync(MessageFactory.Text($"Echo: {turnContext.Activity.Text}"), cancellationToken);
-    }
-
-    /// <summary>A loopback Bot Connector that completes a waiter when the reply to an activity arrives.</summary>
-    internal sealed class Connector : IAsyncDisposable
-    {
-        private readonly ConcurrentDictionary<string, TaskCompletionSource> _waiting = new();
-        private WebApplication _app = null!;
-
-        public string ServiceUrl { get; private set; } = string.Empty;
-
-        public static async Task<Connector> StartAsync()
-        {
-            var connector = new Connector();
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
-            builder.Logging.ClearProviders();
-            connector._app = builder.Build();
-            connector._app.MapPost("/v3/conversations/{conversationId}/activities/{activityId}", async (HttpRequest request, string activityId) =>
-            {
-                await request.Body.CopyToAsync(Stream.Null);
-                if (connector._waiting.TryRemove(activityId, out var waiter))
-                {
-                    waiter.TrySetResult();
-                }
-
-                return Results.Ok(new { id = Guid.NewGuid().ToString("N") });
-            });
-            await connector._app.StartAsync();
-            connector.ServiceUrl = connector._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/";
-            return connector;
-        }
-
-        public Task Expect(string activityId) =>
-            _waiting.GetOrAdd(activityId, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
-
-        public ValueTask DisposeAsync() => _app.DisposeAsync();
     }
 }

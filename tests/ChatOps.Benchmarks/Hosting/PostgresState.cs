@@ -52,7 +52,7 @@ internal static class PostgresState
         var worst = 0.0;
         try
         {
-            await using var connector = await HttpTurns.Connector.StartAsync();
+            await using var connector = await LoopbackConnector.StartAsync();
             await using var lite = await HttpTurns.StartBotAsync(data);
             await using var shared = await HttpTurns.StartBotAsync(data, new Dictionary<string, string?>
             {
