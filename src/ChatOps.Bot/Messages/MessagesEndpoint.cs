@@ -129,7 +129,6 @@ internal static partial class MessagesEndpoint
     /// <summary>A name from the body (a JSON path, an invoke's name), short and printable, to repeat in a refusal.</summary>
     internal static string Echo(string text) => new([.. text.Where(c => !char.IsControl(c)).Take(80)]);
 
-    /// <summary>A refusal the caller can read: the status and <c>{ "error": problem }</c>.</summary>
     /// <summary>503 with Retry-After for an activity the turn queue did not take: the connector may deliver it again later.</summary>
     internal static Task RefuseAsync(HttpResponse response, TurnQueue.Refusal refusal, CancellationToken cancellationToken)
     {
@@ -142,6 +141,7 @@ internal static partial class MessagesEndpoint
         }, cancellationToken);
     }
 
+    /// <summary>A refusal the caller can read: the status and <c>{ "error": problem }</c>.</summary>
     internal static async Task RefuseAsync(HttpResponse response, int status, string problem, CancellationToken cancellationToken)
     {
         response.StatusCode = status;
