@@ -41,7 +41,14 @@ internal sealed partial class FileOutcomeOutbox(IOptions<StorageOptions> options
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            return await ReadAsync(cancellationToken);
+            var (kept, unreadable) = await ReadAsync(cancellationToken);
+            if (unreadable)
+            {
+                // Logged once, whole, then gone: the next look does not log it again.
+                await WriteAsync(kept, cancellationToken);
+            }
+
+            return kept;
         }
         finally
         {
@@ -54,17 +61,7 @@ internal sealed partial class FileOutcomeOutbox(IOptions<StorageOptions> options
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            var rest = (await ReadAsync(cancellationToken)).Where(o => o.Id != id).ToList();
-            if (rest.Count == 0)
-            {
-                File.Delete(FullPath);
-                return;
-            }
-
-            // Written whole beside it, then moved over it: a crash leaves the old file or the new, never half of one.
-            var next = FullPath + ".next";
-            await File.WriteAllLinesAsync(next, rest.Select(o => JsonSerializer.Serialize(o, Json)), cancellationToken);
-            File.Move(next, FullPath, overwrite: true);
+            await WriteAsync([.. (await ReadAsync(cancellationToken)).Kept.Where(o => o.Id != id)], cancellationToken);
         }
         finally
         {
@@ -72,14 +69,29 @@ internal sealed partial class FileOutcomeOutbox(IOptions<StorageOptions> options
         }
     }
 
-    private async Task<List<KeptOutcome>> ReadAsync(CancellationToken cancellationToken)
+    /// <summary>Replaces the file with <paramref name="kept"/>: written whole beside it, then moved over it, so a crash leaves the old file or the new, never half of one.</summary>
+    private async Task WriteAsync(List<KeptOutcome> kept, CancellationToken cancellationToken)
+    {
+        if (kept.Count == 0)
+        {
+            File.Delete(FullPath);
+            return;
+        }
+
+        var next = FullPath + ".next";
+        await File.WriteAllLinesAsync(next, kept.Select(o => JsonSerializer.Serialize(o, Json)), cancellationToken);
+        File.Move(next, FullPath, overwrite: true);
+    }
+
+    private async Task<(List<KeptOutcome> Kept, bool Unreadable)> ReadAsync(CancellationToken cancellationToken)
     {
         if (!File.Exists(FullPath))
         {
-            return [];
+            return ([], false);
         }
 
         var kept = new List<KeptOutcome>();
+        var unreadable = false;
         foreach (var line in await File.ReadAllLinesAsync(FullPath, cancellationToken))
         {
             if (string.IsNullOrWhiteSpace(line))
@@ -94,10 +106,11 @@ internal sealed partial class FileOutcomeOutbox(IOptions<StorageOptions> options
             catch (JsonException ex)
             {
                 LogUnreadable(FullPath, ex.Message, line);
+                unreadable = true;
             }
         }
 
-        return kept;
+        return (kept, unreadable);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A kept action outcome in {Path} cannot be read ({Reason}); it is dropped. The line: {Line}")]

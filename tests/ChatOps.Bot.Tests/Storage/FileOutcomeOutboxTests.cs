@@ -38,6 +38,9 @@ public sealed class FileOutcomeOutboxTests
         await outbox.KeepAsync(Outcome("o2", AuditDecision.Executed), CancellationToken.None);
 
         Assert.Equal(["o1", "o2"], (await outbox.ListAsync(CancellationToken.None)).Select(k => k.Id));
+        // Logged once and gone: the file holds only what can be read.
+        Assert.DoesNotContain("half", await File.ReadAllTextAsync(outbox.FullPath), StringComparison.Ordinal);
+        Assert.Equal(["o1", "o2"], (await outbox.ListAsync(CancellationToken.None)).Select(k => k.Id));
     }
 
     private static KeptOutcome Outcome(string id, AuditDecision decision) => new(
