@@ -83,9 +83,8 @@ internal sealed class PostgresPendingActions(PostgresStore store) : IPendingActi
                 """);
             Bind(start, id, expected, running);
             start.Parameters.AddWithValue("timeout", executeTimeout);
-            return await start.ExecuteScalarAsync(ct) is DateTime by
-                ? running with { ExecuteBy = new DateTimeOffset(DateTime.SpecifyKind(by, DateTimeKind.Utc)) }
-                : null;
+            await using var row = await start.ExecuteReaderAsync(ct);
+            return await row.ReadAsync(ct) ? running with { ExecuteBy = row.GetFieldValue<DateTimeOffset>(0) } : null;
         }, cancellationToken);
     }
 
@@ -121,7 +120,7 @@ internal sealed class PostgresPendingActions(PostgresStore store) : IPendingActi
             while (await rows.ReadAsync(ct))
             {
                 var action = PostgresJson.Read<PendingAction>(rows.GetString(0));
-                found.Add(rows.IsDBNull(1) ? action : action with { ExecuteBy = new DateTimeOffset(DateTime.SpecifyKind(rows.GetDateTime(1), DateTimeKind.Utc)) });
+                found.Add(rows.IsDBNull(1) ? action : action with { ExecuteBy = rows.GetFieldValue<DateTimeOffset>(1) });
             }
 
             return (IReadOnlyList<PendingAction>)found;

@@ -92,7 +92,7 @@ internal sealed class PostgresProcessedActivities(PostgresStore store, IOptions<
             await using var rows = await take.ExecuteReaderAsync(ct);
             while (await rows.ReadAsync(ct))
             {
-                taken.Add(new AbandonedActivity(rows.GetString(0), new DateTimeOffset(rows.GetDateTime(1), TimeSpan.Zero), rows.GetString(2), rows.GetInt32(3)));
+                taken.Add(new AbandonedActivity(rows.GetString(0), rows.GetFieldValue<DateTimeOffset>(1), rows.GetString(2), rows.GetInt32(3)));
             }
 
             return [.. taken.OrderBy(a => a.ReceivedAt)];

@@ -32,8 +32,7 @@ internal sealed class PostgresReadinessCheck(PostgresStore store, TimeProvider t
                 await row.ReadAsync(ct);
                 var after = time.GetUtcNow();
                 // The database's now() fell somewhere in the round trip: compared with its middle.
-                var database = new DateTimeOffset(DateTime.SpecifyKind(row.GetDateTime(1), DateTimeKind.Utc));
-                return (row.GetInt64(0), before + ((after - before) / 2) - database);
+                return (row.GetInt64(0), before + ((after - before) / 2) - row.GetFieldValue<DateTimeOffset>(1));
             }, limit.Token);
             var where = $"{store.Where}: {alive} instance(s) alive";
             return skew.Duration() > MaxClockSkew
