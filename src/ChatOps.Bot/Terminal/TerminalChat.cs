@@ -1,16 +1,20 @@
+using ChatOps.Bot.Storage;
+using ChatOps.Clusters;
 using ChatOps.Commands.Replies;
+using Microsoft.Extensions.Options;
 using Spectre.Console;
 
 namespace ChatOps.Bot.Terminal;
 
 /// <summary>The terminal chat: a REPL (<c>chat</c>) and one-shot questions (<c>ask</c>).</summary>
-internal sealed class TerminalChat(TerminalAdapter adapter, IAnsiConsole console, Links links)
+internal sealed class TerminalChat(TerminalAdapter adapter, IAnsiConsole console, Links links, TerminalState state, IOptions<StorageOptions> storage, IOptions<ClusterOptions> cluster)
 {
     /// <summary>Reads commands until exit, Ctrl+C or end of input.</summary>
     public async Task<int> RunReplAsync(CancellationToken cancellationToken)
     {
         console.MarkupLine("[bold]ChatOps terminal chat[/] — the same bot as in Teams, with you as the local admin.");
         console.MarkupLine("Type [cyan]help[/] for commands, [cyan]exit[/] or Ctrl+C to leave.");
+        console.MarkupLine($"[grey]{Markup.Escape(state.Describe(storage.Value, cluster.Value))}[/]");
         console.MarkupLine($"[grey]Links point at {Markup.Escape(links.Root.ToString())}; this chat serves no pages. To open them, run the service too ([cyan]dotnet run --project src/ChatOps.Bot -- --urls {Markup.Escape(links.Root.GetLeftPart(UriPartial.Authority))}[/]), or set ChatOps:Links:PublicUrl to where it runs.[/]");
         var editor = new LineEditor();
         while (!cancellationToken.IsCancellationRequested)

@@ -1,5 +1,7 @@
 using ChatOps.Bot.Hosting;
 using ChatOps.Bot.Knowledge;
+using ChatOps.Bot.Storage;
+using ChatOps.Clusters;
 using ChatOps.Commands.Subscriptions;
 using Microsoft.Extensions.Logging.Console;
 using Spectre.Console;
@@ -13,6 +15,9 @@ namespace ChatOps.Bot.Terminal;
 internal static class TerminalProgram
 {
     private static readonly string[] Modes = ["chat", "ask", "audit"];
+
+    /// <summary>Where <c>chat</c> and <c>ask</c> keep their state unless told otherwise: apart from a service's <c>data/chatops.db</c>.</summary>
+    public const string OwnStatePath = "data/chatops.terminal.db";
 
     public static bool Handles(string[] args) => (args.Length > 0 && Modes.Contains(args[0], StringComparer.OrdinalIgnoreCase)) || KbLintCommand.Handles(args);
 
@@ -32,7 +37,14 @@ internal static class TerminalProgram
         builder.Logging.AddFilter<ConsoleLoggerProvider>(null, LogLevel.Warning);
         // A start-up failure is told once, in one line, by whoever started the host (as the service does).
         builder.Logging.AddFilter<ConsoleLoggerProvider>("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
+        var ownState = KeepsOwnState(args[0], builder.Configuration);
+        if (ownState)
+        {
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { [$"{StorageOptions.Section}:Path"] = OwnStatePath });
+        }
+
         builder.AddChatOps();
+        builder.Services.AddSingleton(new TerminalState(ownState));
         builder.Services.AddSingleton(AnsiConsole.Console);
         builder.Services.AddSingleton<ITerminalView, SpectreTerminalView>();
         builder.Services.AddSingleton<TerminalAdapter>();
@@ -73,4 +85,17 @@ internal static class TerminalProgram
             await host.StopAsync(CancellationToken.None);
         }
     }
+
+    /// <summary>
+    /// <c>chat</c> and <c>ask</c> on the lab rehearse on a lab of their own, so they keep their own state
+    /// too: sharing a running service's database but not its lab would audit "Executed" for a node the
+    /// service still shows Up. On real nodes, and with a state store set on purpose (a path, or
+    /// PostgreSQL), the configured state is used, so what is done is audited where the service audits;
+    /// <c>audit export</c> always reads the service's.
+    /// </summary>
+    internal static bool KeepsOwnState(string mode, IConfiguration configuration) =>
+        !mode.Equals("audit", StringComparison.OrdinalIgnoreCase)
+        && (configuration[$"{ClusterOptions.Section}:Backend"] ?? ClusterOptions.LabBackend).Equals(ClusterOptions.LabBackend, StringComparison.OrdinalIgnoreCase)
+        && configuration[$"{StorageOptions.Section}:Path"] is null
+        && !string.Equals(configuration[$"{StorageOptions.Section}:Provider"], nameof(StorageProvider.PostgreSql), StringComparison.OrdinalIgnoreCase);
 }
