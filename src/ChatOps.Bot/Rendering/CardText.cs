@@ -49,11 +49,11 @@ internal static class CardText
     }
 
     /// <summary>A paragraph in a reply style: coloured, or subtle.</summary>
-    public static JObject Styled(string text, TextStyle style) => Text(text, Color(style), style == TextStyle.Subtle);
+    public static JObject Styled(string text, TextStyle style) => Looking(text, StatusLook.Of(style));
 
     /// <summary>A fact's or cell's value with its status shown by colour and by mark.</summary>
     public static JObject WithStatus(string text, CellStatus status, bool subtle = false, bool bold = false) =>
-        Text(Marked(text, status), Color(status), subtle, bold: bold);
+        Looking(text, StatusLook.Of(status), subtle, bold);
 
     /// <summary>A heading: the words as they are, no marks read.</summary>
     public static JObject Heading(string text, string size = "Medium") => Plain(text, size, bold: true);
@@ -82,39 +82,40 @@ internal static class CardText
         ["items"] = new JArray(links.Links.Select(Link)),
     };
 
-    private static JObject Link(ReplyLink link) => new()
+    /// <summary>A link's line: its lead in its status's look, then its title opening its address.</summary>
+    private static JObject Link(ReplyLink link)
     {
-        ["type"] = "RichTextBlock",
-        ["inlines"] = new JArray(new JObject
+        var inlines = new JArray();
+        if (link.Lead is { } lead)
+        {
+            var look = StatusLook.Of(link.Status);
+            var run = new JObject { ["type"] = "TextRun", ["text"] = look.Marked(lead) + " — " };
+            if (Color(look.Colour) is { } colour)
+            {
+                run["color"] = colour;
+            }
+
+            inlines.Add(run);
+        }
+
+        inlines.Add(new JObject
         {
             ["type"] = "TextRun",
             ["text"] = link.Title,
             ["color"] = "accent",
             ["selectAction"] = new JObject { ["type"] = "Action.OpenUrl", ["url"] = link.Url, ["title"] = link.Title },
-        }),
-    };
+        });
+        return new JObject { ["type"] = "RichTextBlock", ["inlines"] = inlines };
+    }
 
-    private static string? Color(TextStyle style) => style switch
+    private static JObject Looking(string text, StatusLook look, bool subtle = false, bool bold = false) =>
+        Text(look.Marked(text), Color(look.Colour), subtle || look.Colour == StatusColour.Subtle, bold: bold);
+
+    private static string? Color(StatusColour colour) => colour switch
     {
-        TextStyle.Good => "good",
-        TextStyle.Warning => "warning",
-        TextStyle.Attention => "attention",
+        StatusColour.Good => "good",
+        StatusColour.Warning => "warning",
+        StatusColour.Attention => "attention",
         _ => null,
-    };
-
-    private static string? Color(CellStatus status) => status switch
-    {
-        CellStatus.Ok => "good",
-        CellStatus.Warning => "warning",
-        CellStatus.Attention => "attention",
-        _ => null,
-    };
-
-    /// <summary>The same mark for the same status in every fact and cell, so colour is never the only sign.</summary>
-    private static string Marked(string value, CellStatus status) => status switch
-    {
-        CellStatus.Warning => $"⚠ {value}",
-        CellStatus.Attention => $"✖ {value}",
-        _ => value,
     };
 }

@@ -16,12 +16,9 @@ internal static partial class TerminalRenderer
             parts.Add(new Markup($"[bold underline]{Markup.Escape(reply.Heading)}[/]"));
         }
 
+        // Folded details are left out: a decided action's preview was printed here when it was asked, and a
+        // reply whose details matter on their own offers the command that shows them as a button.
         parts.AddRange(reply.Blocks.Select(Block));
-        if (reply.Details.Count > 0)
-        {
-            parts.Add(new Markup("[grey]Preview, as it was confirmed:[/]"));
-            parts.AddRange(reply.Details.Select(Block));
-        }
 
         if (reply.Confirmation is { } confirmation)
         {
@@ -47,9 +44,17 @@ internal static partial class TerminalRenderer
         ListBlock l => List(l),
         CodeBlock c => Code(c),
         TableBlock t => Table(t),
-        LinksBlock links => new Markup(string.Join('\n', links.Links.Select(x => $" → {Markup.Escape(x.Title)} [link={Markup.Escape(x.Url)}][blue]{Markup.Escape(x.Url)}[/][/]"))),
+        LinksBlock links => new Markup(string.Join('\n', links.Links.Select(Link))),
         _ => new Text(block.ToString() ?? string.Empty),
     };
+
+    /// <summary>
+    /// A link on its line with its address. A link that leads with words of its own (a summary line) gives
+    /// the runbook as the command that shows it here, so the line stays one line.
+    /// </summary>
+    private static string Link(ReplyLink link) => link.Lead is { } lead
+        ? $"{Status(Markup.Escape(lead), link.Status)} → [link={Markup.Escape(link.Url)}][cyan]{Markup.Escape(link.KbId is { } id ? $"kb {id}" : link.Title)}[/][/]"
+        : $" → {Markup.Escape(link.Title)} [link={Markup.Escape(link.Url)}][blue]{Markup.Escape(link.Url)}[/][/]";
 
     /// <summary>Items beside their markers, so a wrapped item hangs under its own text.</summary>
     private static Grid List(ListBlock list)
@@ -132,20 +137,20 @@ internal static partial class TerminalRenderer
         return table;
     }
 
-    private static string Styled(string markup, TextStyle style) => style switch
-    {
-        TextStyle.Subtle => $"[grey]{markup}[/]",
-        TextStyle.Good => $"[green]{markup}[/]",
-        TextStyle.Warning => $"[yellow]{markup}[/]",
-        TextStyle.Attention => $"[red]{markup}[/]",
-        _ => markup,
-    };
+    private static string Styled(string markup, TextStyle style) => Looking(markup, StatusLook.Of(style));
 
-    private static string Status(string markup, CellStatus status) => status switch
+    private static string Status(string markup, CellStatus status) => Looking(markup, StatusLook.Of(status));
+
+    private static string Looking(string markup, StatusLook look)
     {
-        CellStatus.Ok => $"[green]{markup}[/]",
-        CellStatus.Warning => $"[yellow]{markup}[/]",
-        CellStatus.Attention => $"[red bold]{markup}[/]",
-        _ => markup,
-    };
+        var marked = look.Mark is null ? markup : $"{Markup.Escape(look.Mark)} {markup}";
+        return look.Colour switch
+        {
+            StatusColour.Good => $"[green]{marked}[/]",
+            StatusColour.Warning => $"[yellow]{marked}[/]",
+            StatusColour.Attention => $"[red bold]{marked}[/]",
+            StatusColour.Subtle => $"[grey]{marked}[/]",
+            _ => marked,
+        };
+    }
 }

@@ -1,6 +1,7 @@
 using ChatOps.Bot.Rendering;
+using ChatOps.Clusters.Checks;
 using ChatOps.Clusters.Gateway;
-using ChatOps.Clusters.Model;
+using ChatOps.Commands.Clusters;
 using ChatOps.Commands.Replies;
 using ChatOps.Knowledge;
 using Fact = ChatOps.Commands.Replies.Fact;
@@ -62,33 +63,20 @@ internal sealed partial class MessageExtension(IKnowledgeBase knowledge, ICluste
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         budget.CancelAfter(ClusterBudget);
         var snapshot = await gateway.GetSnapshotAsync(budget.Token);
+        var findings = ClusterChecks.RunAll(snapshot).Findings;
         int Rank(string name) => name.Equals(text, StringComparison.OrdinalIgnoreCase) ? 0 : name.StartsWith(text, StringComparison.OrdinalIgnoreCase) ? 1 : 2;
         var nodes = snapshot.Nodes.Where(n => n.Name.Contains(text, StringComparison.OrdinalIgnoreCase))
-            .Select(n => (Rank(n.Name), n.Name, Card: NodeCard(snapshot, n)));
+            .Select(n => (Rank(n.Name), n.Name, Summary: ClusterSummaries.Node(snapshot, n, findings)));
         var vms = snapshot.Vms.Where(v => v.Name.Contains(text, StringComparison.OrdinalIgnoreCase))
-            .Select(v => (Rank(v.Name), v.Name, Card: VmCard(v)));
-        return nodes.Concat(vms).OrderBy(m => m.Item1).ThenBy(m => m.Name, StringComparer.OrdinalIgnoreCase).Take(MaxResults).Select(m => m.Card).ToList();
+            .Select(v => (Rank(v.Name), v.Name, Summary: ClusterSummaries.Vm(v, findings)));
+        return nodes.Concat(vms).OrderBy(m => m.Item1).ThenBy(m => m.Name, StringComparer.OrdinalIgnoreCase).Take(MaxResults).Select(m => Card(m.Summary)).ToList();
     }
 
-    private MessagingExtensionAttachment NodeCard(ClusterSnapshot snapshot, NodeResult node)
-    {
-        var vms = snapshot.VmsOwnedBy(node.Name).Count();
-        var state = node.IsReachable ? $"{node.State}, site {node.Site}, {vms} VM(s)" : $"{node.State}, site {node.Site}; did not answer: {node.Failure?.Message}";
-        return Card($"Node {node.Name}", state, [new Fact("State", node.State.ToString(), node.State == NodeState.Up ? CellStatus.Ok : CellStatus.Attention), new Fact("Site", node.Site), new Fact("VMs", vms.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
-    }
-
-    private MessagingExtensionAttachment VmCard(ClusteredVm vm)
-    {
-        var hyperV = vm.HostStates.Count == 0 ? "not registered on any node that answered" : string.Join(", ", vm.HostStates.Select(h => $"{h.State} on {h.Node}"));
-        return Card($"VM {vm.Name}", $"{vm.GroupState} on {vm.OwnerNode ?? "no node"}",
-            [new Fact("Cluster says", $"{vm.GroupState} on {vm.OwnerNode ?? "no node"}", vm.GroupState == VmGroupState.Online ? CellStatus.Ok : CellStatus.Attention), new Fact("Hyper-V says", hyperV)]);
-    }
-
-    private MessagingExtensionAttachment Card(string title, string summary, IReadOnlyList<Fact> facts) => new()
+    private MessagingExtensionAttachment Card(ClusterSummary summary) => new()
     {
         ContentType = AdaptiveCardRenderer.ContentType,
-        Content = cards.Render(new Reply { Heading = title, Blocks = [new FactsBlock(facts)] }),
-        Preview = new ThumbnailCard { Title = title, Text = summary }.ToAttachment(),
+        Content = cards.Render(summary.Card),
+        Preview = new ThumbnailCard { Title = summary.Card.Heading, Text = summary.Line }.ToAttachment(),
     };
 
     /// <summary>The card for a pasted link to one of this service's runbook pages, or an empty result.</summary>

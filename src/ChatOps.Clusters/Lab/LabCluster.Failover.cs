@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using ChatOps.Clusters.Checks;
 using ChatOps.Clusters.Gateway;
 using ChatOps.Clusters.Model;
 using ChatOps.Clusters.Planning;
@@ -57,7 +58,7 @@ internal sealed partial class LabCluster
                 names.Add(apipa ? $"{vm.Name} (APIPA address: integration services {vm.IntegrationServices} behind the host)" : vm.Name);
             }
 
-            outcomes.Add(new NodeOutcome(group.Key, "Started " + string.Join(", ", names) + "."));
+            outcomes.Add(new NodeOutcome(group.Key, "Started " + string.Join(", ", names) + ".", names.Any(n => n.Contains("APIPA", StringComparison.Ordinal)) ? Severity.Medium : null));
         }
 
         foreach (var unplaced in plan.StaysDown)
@@ -66,12 +67,12 @@ internal sealed partial class LabCluster
             vm.Hosts.Remove(crashedOn);
             vm.GroupState = VmGroupState.Failed;
             vm.RespondsToPing = vm.HasLegacyNic;
-            outcomes.Add(new NodeOutcome(crashedOn, $"{vm.Name} stays Failed: {unplaced.Reason}."));
+            outcomes.Add(new NodeOutcome(crashedOn, $"{vm.Name} stays Failed: {unplaced.Reason}.", Severity.High));
         }
 
         foreach (var name in plan.NotRestarted)
         {
-            outcomes.Add(new NodeOutcome(crashedOn, $"{name} left off (priority NoAutoStart)."));
+            outcomes.Add(new NodeOutcome(crashedOn, $"{name} left off (priority NoAutoStart).", Severity.Medium));
         }
 
         return outcomes;

@@ -3,8 +3,11 @@ using ChatOps.Commands.Routing;
 
 namespace ChatOps.Commands.Builtin;
 
-/// <summary><c>help</c> and <c>help &lt;command&gt;</c>, generated from the command table.</summary>
-internal sealed class HelpHandler(CommandCatalog catalog) : ICommandHandler
+/// <summary>
+/// <c>help</c> and <c>help &lt;command&gt;</c>, generated from the command table. Examples name what
+/// exists in the configured cluster now and are buttons; one that cannot be filled is shown as usage.
+/// </summary>
+internal sealed class HelpHandler(CommandCatalog catalog, IExampleNames? exampleNames = null) : ICommandHandler
 {
     public static readonly CommandDefinition Definition = new()
     {
@@ -16,47 +19,52 @@ internal sealed class HelpHandler(CommandCatalog catalog) : ICommandHandler
         Arguments = [new ArgumentSpec("command", Required: false, Rest: true)],
     };
 
-    public Task<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
+    /// <summary>The overview's buttons: what an incident usually starts with.</summary>
+    private static readonly (string Command, string Example)[] FirstSteps =
+        [("diagnose", "diagnose"), ("vm", "vm {vm}"), ("node", "node {node}"), ("capacity", "capacity"), ("kb search", "kb search 169.254")];
+
+    public async Task<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
     {
         var name = request.Argument("command");
-        return Task.FromResult(name is null ? Overview(request) : Detail(name));
+        var names = exampleNames is null ? new Dictionary<string, string>() : await exampleNames.NamesAsync(cancellationToken);
+        return name is null ? Overview(request, names) : Detail(name, names);
     }
+
+    private static List<ReplyButton> Buttons(IEnumerable<string> examples, IReadOnlyDictionary<string, string> names) =>
+        [.. examples.Select(e => ExampleText.Fill(e, names)).OfType<string>().Select(e => new ReplyButton(e, e))];
 
     /// <summary>The commands by task, what an incident needs first; a command missing here is listed under "More".</summary>
     public static readonly IReadOnlyList<(string Task, string[] Commands)> Tasks =
     [
         ("Look", ["cluster", "nodes", "node", "vms", "vm", "capacity"]),
         ("Diagnose", ["diagnose", "drift", "sweep now"]),
-        ("Act (each asks you to confirm a preview first)", ["kill clussvc", "kill vmwp", "flushdns", "remove stalelink", "pending", "approve", "reject"]),
+        ("Act (a preview to confirm first)", ["kill clussvc", "kill vmwp", "flushdns", "remove stalelink", "pending", "approve", "reject"]),
         ("Knowledge", ["kb search", "kb", "kb list"]),
         ("Schedules", ["subscribe", "unsubscribe", "subscriptions", "summary now", "schedules"]),
         ("You and this bot", ["whoami", "audit", "help", "version"]),
     ];
 
-    private Reply Overview(CommandRequest request)
+    /// <summary>The commands by task, a line each, and the first steps as buttons: one screen, not a table per task.</summary>
+    private Reply Overview(CommandRequest request, IReadOnlyDictionary<string, string> names)
     {
         var allowed = catalog.Commands.Select(c => c.Definition).Where(d => d.Role <= request.Context.Role).ToList();
         var hidden = catalog.Commands.Count - allowed.Count;
         var listed = Tasks.SelectMany(t => t.Commands).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var groups = Tasks.Select(t => (t.Task, Commands: t.Commands.Select(name => allowed.FirstOrDefault(d => d.Name == name)).OfType<CommandDefinition>().ToList()))
             .Append((Task: "More", Commands: allowed.Where(d => !listed.Contains(d.Name)).ToList()));
-        var blocks = new List<ReplyBlock>();
-        foreach (var (task, commands) in groups.Where(g => g.Commands.Count > 0))
+        var blocks = new List<ReplyBlock>
         {
-            blocks.Add(new HeadingBlock(task, 3));
-            blocks.Add(new TableBlock(["Command", "What it does", "For example"], commands
-                .Select(d => (IReadOnlyList<TableCell>)[d.Usage, d.Summary, d.Examples.Count > 0 ? d.Examples[0] : d.Name])
-                .ToList()));
-        }
-
-        blocks.Add(new TextBlock(
-            "Type `help <command>` for details and examples." +
-            (hidden > 0 ? $" {hidden} more command(s) need a higher role." : string.Empty),
-            TextStyle.Subtle));
-        return new Reply { Heading = "Commands", Blocks = blocks };
+            new FactsBlock([.. groups.Where(g => g.Commands.Count > 0).Select(g => new Fact(g.Task, string.Join(" · ", g.Commands.Select(d => $"`{d.Name}`"))))]),
+            new TextBlock(
+                "Type `help <command>` for what one does, with examples." +
+                (hidden > 0 ? $" {hidden} more command(s) need a higher role." : string.Empty),
+                TextStyle.Subtle),
+        };
+        var steps = FirstSteps.Where(s => allowed.Any(d => d.Name == s.Command)).Select(s => s.Example);
+        return new Reply { Heading = "Commands", Blocks = blocks, Buttons = Buttons(steps, names) };
     }
 
-    private Reply Detail(string name)
+    private Reply Detail(string name, IReadOnlyDictionary<string, string> names)
     {
         var registration = catalog.Find(name);
         if (registration is null)
@@ -82,12 +90,14 @@ internal sealed class HelpHandler(CommandCatalog catalog) : ICommandHandler
             blocks.Add(new TableBlock(["Flag", "Meaning"], d.Flags.Select(f => (IReadOnlyList<TableCell>)[f.TakesValue ? $"--{f.Name} <value>" : $"--{f.Name}", f.Summary]).ToList()));
         }
 
-        if (d.Examples.Count > 0)
+        var buttons = Buttons(d.Examples, names);
+        var unfilled = d.Examples.Where(e => ExampleText.Fill(e, names) is null).Select(ExampleText.Generic).ToList();
+        if (unfilled.Count > 0)
         {
             blocks.Add(new HeadingBlock("Examples", 3));
-            blocks.Add(new CodeBlock(string.Join('\n', d.Examples)));
+            blocks.Add(new CodeBlock(string.Join('\n', unfilled)));
         }
 
-        return new Reply { Heading = d.Name, Blocks = blocks };
+        return new Reply { Heading = d.Name, Blocks = blocks, Buttons = buttons };
     }
 }

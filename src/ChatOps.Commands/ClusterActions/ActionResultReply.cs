@@ -1,11 +1,12 @@
 using ChatOps.Clusters.Gateway;
+using ChatOps.Commands.Clusters;
 using ChatOps.Commands.Replies;
 
 namespace ChatOps.Commands.ClusterActions;
 
 /// <summary>
 /// Turns what the cluster reports after an action into a reply: a summary and one row per node.
-/// The colour is the outcome's, on the outcome: a node the action took down is not shown green.
+/// The colour is the outcome's, on the outcome: a node the action took down, or a VM it left Failed, is not shown green.
 /// </summary>
 internal static class ActionResultReply
 {
@@ -24,7 +25,10 @@ internal static class ActionResultReply
             ActionStatus.Refused => "refused",
             _ => result.Status.ToString().ToLowerInvariant(),
         }, status);
-        var rows = result.Outcomes.Select(o => (IReadOnlyList<TableCell>)[o.Node, outcome, o.Text]).ToList();
+        // A part that went badly is never "done", whatever the action's own status.
+        var rows = result.Outcomes
+            .Select(o => (IReadOnlyList<TableCell>)[o.Node, o.Concern is { } concern ? new TableCell("needs a look", ClusterText.Status(concern)) : outcome, o.Text])
+            .ToList();
         var blocks = new List<ReplyBlock>();
         if (rows.Count > 0)
         {

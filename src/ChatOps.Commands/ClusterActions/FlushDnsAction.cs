@@ -20,7 +20,7 @@ internal sealed class FlushDnsAction(IClusterGateway gateway, Links links) : ISa
         Name = "flushdns",
         Summary = "Clear the DNS client cache on one node or on every node.",
         Usage = "flushdns <node>|all",
-        Examples = ["flushdns NODE4", "flushdns all"],
+        Examples = ["flushdns {node}", "flushdns all"],
         Role = Role.Operator,
         Arguments = [new ArgumentSpec("node")],
     };
@@ -52,7 +52,7 @@ internal sealed class FlushDnsAction(IClusterGateway gateway, Links links) : ISa
             .Select(n => (IReadOnlyList<TableCell>)[n.Name, n.Inventory is null
                 ? new TableCell($"did not answer ({n.Failure?.Message})", CellStatus.Warning)
                 : !n.Inventory.Knows(InventoryPart.Dns)
-                    ? new TableCell($"unknown: {n.Inventory.WhyUnread(InventoryPart.Dns)}", CellStatus.Warning)
+                    ? new TableCell($"unknown: {n.Inventory.WhyUnread(InventoryPart.Dns)}", CellStatus.Unknown)
                 : n.Inventory.StaleDnsEntries.Count == 0
                     ? new TableCell("no stale entries cached", CellStatus.Ok)
                     : new TableCell($"stale: {string.Join(", ", n.Inventory.StaleDnsEntries)}", CellStatus.Attention)])
@@ -63,7 +63,7 @@ internal sealed class FlushDnsAction(IClusterGateway gateway, Links links) : ISa
             Preview =
             [
                 new TextBlock("Clearing the cache is harmless: names are looked up again on next use."),
-                new TableBlock(["Node", "DNS cache now"], rows),
+                new TableBlock(["Node", "DNS cache"], rows),
                 new LinksBlock([links.Runbook(KbIds.MultisiteDns, "Runbook: DNS after a cross-site failover")]),
             ],
         };

@@ -22,7 +22,7 @@ internal sealed class KillClusterServiceAction(IClusterGateway gateway, Links li
         Name = "kill clussvc",
         Summary = "Forcibly stop the cluster service on a node so its VMs fail over (last resort).",
         Usage = "kill clussvc <node> [--force]",
-        Examples = ["kill clussvc NODE3"],
+        Examples = ["kill clussvc {node}"],
         Role = Role.Admin,
         Arguments = [new ArgumentSpec("node")],
         Flags = [new FlagSpec("force", "Ask even when the cluster would lose quorum; a second admin must then approve.")],
@@ -132,12 +132,12 @@ internal sealed class KillClusterServiceAction(IClusterGateway gateway, Links li
             [
                 new Fact("Node", $"{node.Name} ({node.State}, site {node.Site})", node.State == NodeState.Up ? CellStatus.None : CellStatus.Warning),
                 new Fact("Its VMs", $"{crash} crash: {plan.Placements.Count} restart elsewhere, {plan.StaysDown.Count} stay down, {plan.NotRestarted.Count} not restarted automatically"
-                    + (off.Count > 0 ? $"; not running, so untouched: {string.Join(", ", off)}" : string.Empty), plan.StaysDown.Count > 0 ? CellStatus.Warning : CellStatus.None),
-                new Fact("Quorum", quorum.Explanation, quorum.HasQuorum ? CellStatus.Ok : CellStatus.Attention),
+                    + (off.Count > 0 ? $"; not running, so untouched: {string.Join(", ", off)}" : string.Empty), plan.StaysDown.Count > 0 ? CellStatus.Attention : crash > 0 ? CellStatus.Warning : CellStatus.None),
+                new Fact("Quorum", quorum.Explanation, ClusterText.Status(quorum)),
             ]),
         };
         var rows = plan.Placements
-            .Select(p => (IReadOnlyList<TableCell>)[p.Vm, p.Priority.ToString(), Units.Gb(p.MemoryMb), new TableCell($"restarts on {p.To}", CellStatus.Ok)])
+            .Select(p => (IReadOnlyList<TableCell>)[p.Vm, p.Priority.ToString(), Units.Gb(p.MemoryMb), new TableCell($"restarts on {p.To}")])
             .Concat(plan.StaysDown.Select(d => (IReadOnlyList<TableCell>)[d.Vm, d.Priority.ToString(), Units.Gb(d.MemoryMb), new TableCell($"stays down: {d.Reason}", CellStatus.Attention)]))
             .Concat(plan.NotRestarted.Select(vm => (IReadOnlyList<TableCell>)[vm, FailoverPriority.NoAutoStart.ToString(), string.Empty, new TableCell("not restarted automatically", CellStatus.Warning)]))
             .ToList();

@@ -21,7 +21,7 @@ internal sealed class KillVmWorkerAction(IClusterGateway gateway, Links links) :
         Name = "kill vmwp",
         Summary = "Kill one VM's worker process so the cluster restarts just that VM.",
         Usage = "kill vmwp <vm>",
-        Examples = ["kill vmwp web01"],
+        Examples = ["kill vmwp {vm}"],
         Role = Role.Admin,
         Arguments = [new ArgumentSpec("vm")],
     };
@@ -82,7 +82,7 @@ internal sealed class KillVmWorkerAction(IClusterGateway gateway, Links links) :
 
         var plan = FailoverPlanner.PlanVm(snapshot, vm, host.Node);
         facts.Add(plan.Placements.Count > 0
-            ? new Fact("After the kill", $"crashes on {host.Node}, restarts on {plan.Placements[0].To}", CellStatus.Ok)
+            ? new Fact("After the kill", $"crashes on {host.Node}, restarts on {plan.Placements[0].To}", CellStatus.Warning)
             : new Fact("After the kill", $"crashes on {host.Node} and stays down: {plan.StaysDown.FirstOrDefault()?.Reason ?? "it is not restarted automatically"}", CellStatus.Attention));
         var preview = new List<ReplyBlock> { new FactsBlock(facts) };
         var warnings = new List<string> { "The guest crashes: unsaved work inside it is lost. Try a clean shutdown from inside the guest first." };

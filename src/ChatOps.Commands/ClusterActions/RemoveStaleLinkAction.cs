@@ -21,7 +21,7 @@ internal sealed class RemoveStaleLinkAction(IClusterGateway gateway, Links links
         Name = "remove stalelink",
         Summary = "Delete a stale VM configuration link from a node (never one of a VM registered there).",
         Usage = "remove stalelink <node> <vm-guid>",
-        Examples = ["remove stalelink NODE2 6f1c2b1e-0c3e-4a57-9d1a-2b7c1f0e9a11"],
+        Examples = ["remove stalelink {stalelink}"],
         Role = Role.Admin,
         Arguments = [new ArgumentSpec("node"), new ArgumentSpec("vm-guid")],
     };

@@ -48,16 +48,22 @@ internal sealed class CapacityHandler(IClusterGateway gateway, Links links) : IC
             reasons.AddRange(plan.StaysDown.Select(d => $"If **{node.Name}** fails, {d.Vm} ({Units.Gb(d.MemoryMb)}, {d.Priority}) stays down: {d.Reason}."));
         }
 
+        // A node that is already out is said to be out, in its own row, never silently left off the table.
+        foreach (var node in snapshot.Nodes.Except(nodes))
+        {
+            rows.Add([node.Name, ClusterText.Number(snapshot.VmsOwnedBy(node.Name).Count()), new TableCell($"already {node.State}", ClusterText.Status(node.State)), "-", "-"]);
+        }
+
         var blocks = new List<ReplyBlock> { new FactsBlock(Headroom(snapshot)), new TableBlock(["If this node fails", "VMs", "Restart on", "Stay down", "Left off (NoAutoStart)"], rows) };
         if (reasons.Count > 0)
         {
             blocks.Add(new ListBlock(reasons));
         }
 
-        var paused = snapshot.Nodes.Where(n => n.State is NodeState.Paused or NodeState.Joining).Select(n => n.Name).ToList();
-        if (paused.Count > 0)
+        var notUp = snapshot.Nodes.Where(n => n.State != NodeState.Up).Select(n => $"{n.Name} ({n.State})").ToList();
+        if (notUp.Count > 0)
         {
-            blocks.Add(new TextBlock($"{string.Join(", ", paused)} take(s) no failovers while not Up.", TextStyle.Subtle));
+            blocks.Add(new TextBlock($"{string.Join(", ", notUp)} take(s) no failovers while not Up; every plan above counts without them.", TextStyle.Warning));
         }
 
         if (ClusterText.Partial(snapshot) is { } partial)

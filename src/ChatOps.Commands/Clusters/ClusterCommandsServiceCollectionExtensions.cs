@@ -1,3 +1,4 @@
+using ChatOps.Commands.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -14,6 +15,7 @@ public static class ClusterCommandsServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.TryAddSingleton<FindingBlocks>();
+        services.TryAddSingleton<IExampleNames, ClusterExampleNames>();
         services.AddChatCommand<ClusterHandler>(ClusterHandler.Definition);
         services.AddChatCommand<NodesHandler>(NodesHandler.Definition);
         services.AddChatCommand<NodeHandler>(NodeHandler.Definition);

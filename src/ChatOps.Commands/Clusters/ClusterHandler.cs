@@ -35,7 +35,7 @@ internal sealed class ClusterHandler(IClusterGateway gateway) : ICommandHandler
             new("Witness", witness),
             snapshot.ViewFailure is { } unreadable
                 ? new Fact("Votes", $"unknown: the cluster cannot be read ({unreadable.Message})", CellStatus.Attention)
-                : new Fact("Votes", quorum.Explanation, quorum.HasQuorum ? CellStatus.Ok : CellStatus.Attention),
+                : new Fact("Votes", quorum.Explanation, ClusterText.Status(quorum)),
             new("Nodes", $"{snapshot.Nodes.Count}: {string.Join(", ", nodeStates)}", snapshot.Nodes.All(n => n.State == NodeState.Up) ? CellStatus.Ok : CellStatus.Warning),
             new("VMs", $"{snapshot.Vms.Count}: {string.Join(", ", vmStates)}", snapshot.Vms.Any(v => v.GroupState == VmGroupState.Failed) ? CellStatus.Attention : CellStatus.None),
             new("Findings", ClusterText.Counts(findings), ClusterText.Worst(findings)),

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ChatOps.Clusters.Checks;
 using ChatOps.Clusters.Model;
+using ChatOps.Clusters.Planning;
 using ChatOps.Commands.Replies;
 using ChatOps.Commands.Routing;
 
@@ -64,8 +65,13 @@ internal static class ClusterText
     {
         NodeState.Up => CellStatus.Ok,
         NodeState.Down => CellStatus.Attention,
+        NodeState.Unknown => CellStatus.Unknown,
         _ => CellStatus.Warning,
     };
+
+    /// <summary>Quorum kept with votes to spare is good; kept with none to spare (one more vote lost loses it) is a warning.</summary>
+    public static CellStatus Status(QuorumAssessment quorum) =>
+        !quorum.HasQuorum ? CellStatus.Attention : quorum.Votes > quorum.Needed ? CellStatus.Ok : CellStatus.Warning;
 
     public static CellStatus Status(Severity severity) => severity switch
     {

@@ -17,9 +17,15 @@ internal sealed class DiagnoseHandler(IClusterGateway gateway, FindingBlocks fin
         Name = "diagnose",
         Summary = "Run every check on a fresh snapshot; findings by severity, each with evidence and its runbook.",
         Usage = "diagnose [cluster | node <name> | vm <name>]",
-        Examples = ["diagnose", "diagnose node HV02", "diagnose vm APP-07"],
+        Examples = ["diagnose", "diagnose node {node}", "diagnose vm {vm}", "diagnose --details"],
         Arguments = [new ArgumentSpec("scope", Required: false), new ArgumentSpec("name", Required: false)],
+        Flags = [new FlagSpec(DetailsFlag, "Every finding with its evidence, not only the one-screen summary.")],
     };
+
+    private const string DetailsFlag = "details";
+
+    /// <summary>How many next commands the summary offers as buttons.</summary>
+    private const int MaxNext = 3;
 
     public async Task<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
     {
@@ -65,10 +71,15 @@ internal sealed class DiagnoseHandler(IClusterGateway gateway, FindingBlocks fin
             findings = [.. findings.Where(f => f.ConcernsVm(subject))];
         }
 
-        return Answer(snapshot, report, findings, subject);
+        return Answer(snapshot, report, findings, subject, request.HasFlag(DetailsFlag));
     }
 
-    private Reply Answer(ClusterSnapshot snapshot, CheckReport report, IReadOnlyList<Finding> findings, string subject)
+    /// <summary>
+    /// A summary that fits one screen (one line per runbook and severity, buttons for the next commands)
+    /// with every finding's evidence folded under it; <c>--details</c> answers with the evidence itself,
+    /// for the terminal, which cannot fold.
+    /// </summary>
+    private Reply Answer(ClusterSnapshot snapshot, CheckReport report, IReadOnlyList<Finding> findings, string subject, bool details)
     {
         var partial = snapshot.IsPartial ? " (partial)" : string.Empty;
         var blocks = new List<ReplyBlock>
@@ -78,15 +89,49 @@ internal sealed class DiagnoseHandler(IClusterGateway gateway, FindingBlocks fin
                 (findings.Count == 0 ? "no findings." : $"{findings.Count} finding(s) — {ClusterText.Counts(findings)}."),
                 findings.Count == 0 && !snapshot.IsPartial ? TextStyle.Good : TextStyle.Default),
         };
-        // Parts a node could not read are findings of their own (node-parts-unread); silent nodes are listed here.
+        // Parts a node could not read are findings of their own (node-parts-unread); silent nodes are named here.
         if (snapshot.Unreachable.Any())
         {
-            blocks.Add(new HeadingBlock($"Unreachable nodes ({snapshot.Unreachable.Count()})", 3));
-            blocks.Add(new ListBlock(snapshot.Unreachable.Select(n => $"**{n.Name}** — {ClusterText.Failure(n)}").ToList()));
-            blocks.Add(new TextBlock("Partial: nothing was checked on these nodes, so no finding about them means nothing.", TextStyle.Warning));
+            blocks.Add(new TextBlock(
+                $"Partial: {string.Join("; ", snapshot.Unreachable.Select(n => $"**{n.Name}** did not answer ({ClusterText.Failure(n)})"))}. Nothing was checked there, so no finding about them means nothing.",
+                TextStyle.Warning));
         }
 
-        blocks.AddRange(findingBlocks.BySeverity(findings));
-        return new Reply { Heading = $"Diagnose {subject}{partial}", Blocks = blocks };
+        var heading = $"Diagnose {subject}{partial}";
+        if (details || findings.Count == 0)
+        {
+            return new Reply { Heading = heading, Blocks = [.. blocks, .. findingBlocks.BySeverity(findings)] };
+        }
+
+        blocks.Add(findingBlocks.Summary(findings));
+        blocks.Add(new TextBlock($"`diagnose{(subject == snapshot.Name ? string.Empty : $" {Scope(snapshot, subject)} {subject}")} --details` lists every finding with its evidence.", TextStyle.Subtle));
+        return new Reply
+        {
+            Heading = heading,
+            Blocks = blocks,
+            Details = findingBlocks.BySeverity(findings),
+            DetailsTitle = "Show details: every finding's evidence",
+            Buttons = Next(snapshot, findings),
+        };
+    }
+
+    private static string Scope(ClusterSnapshot snapshot, string subject) => snapshot.FindNode(subject) is null ? "vm" : "node";
+
+    /// <summary>The commands an admin runs next: a look at what the most severe findings are about, then their runbook.</summary>
+    private static List<ReplyButton> Next(ClusterSnapshot snapshot, IReadOnlyList<Finding> findings)
+    {
+        var next = new List<ReplyButton>();
+        foreach (var finding in findings.OrderBy(f => f.Severity))
+        {
+            var command = snapshot.FindNode(finding.Subject) is { } node ? $"node {node.Name}"
+                : snapshot.FindVm(finding.Subject) is { } vm ? $"vm {vm.Name}"
+                : $"kb {finding.KbId}";
+            if (next.Count < MaxNext && next.All(b => b.Command != command))
+            {
+                next.Add(new ReplyButton(command, command));
+            }
+        }
+
+        return next;
     }
 }

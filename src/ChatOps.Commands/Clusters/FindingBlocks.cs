@@ -19,6 +19,27 @@ internal sealed class FindingBlocks(Links links)
         return blocks;
     }
 
+    /// <summary>
+    /// One line per runbook and severity, most severe first: the subjects it is about, linked to the
+    /// runbook that explains them (a line for every finding would not fit a screen).
+    /// </summary>
+    public LinksBlock Summary(IEnumerable<Finding> findings) => new([.. findings
+        .GroupBy(f => (f.Severity, f.KbId))
+        .OrderBy(g => g.Key.Severity)
+        .Select(g => links.Runbook(g.Key.KbId, g.Key.KbId) with
+        {
+            Lead = $"{g.Key.Severity} · {Subjects(g.Select(f => f.Subject))}",
+            Status = ClusterText.Status(g.Key.Severity),
+        })]);
+
+    private static string Subjects(IEnumerable<string> subjects)
+    {
+        var distinct = subjects.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        return distinct.Count <= MaxSubjects ? string.Join(", ", distinct) : $"{string.Join(", ", distinct.Take(MaxSubjects))} +{distinct.Count - MaxSubjects}";
+    }
+
+    private const int MaxSubjects = 3;
+
     /// <summary>A list of findings (severity first) and the runbooks they link to.</summary>
     public IReadOnlyList<ReplyBlock> List(IEnumerable<Finding> findings, bool withSeverity = true)
     {

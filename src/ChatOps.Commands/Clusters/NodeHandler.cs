@@ -14,7 +14,7 @@ internal sealed class NodeHandler(IClusterGateway gateway, FindingBlocks finding
         Name = "node",
         Summary = "One node: state, memory, hardware, NICs, drivers, firmware and hotfixes (outliers marked), VMs and findings.",
         Usage = "node <name>",
-        Examples = ["node HV06"],
+        Examples = ["node {node}"],
         Arguments = [new ArgumentSpec("name")],
     };
 
@@ -85,7 +85,7 @@ internal sealed class NodeHandler(IClusterGateway gateway, FindingBlocks finding
     private static Fact? Known(NodeInventory inventory, InventoryPart part, string? label = null) =>
         inventory.Knows(part)
             ? null
-            : new Fact(label ?? part.ToString(), $"unknown: {inventory.WhyUnread(part)}", CellStatus.Warning);
+            : new Fact(label ?? part.ToString(), $"unknown: {inventory.WhyUnread(part)}", CellStatus.Unknown);
 
     private static IEnumerable<ReplyBlock> Tables(NodeInventory inventory, ClusterSnapshot snapshot)
     {

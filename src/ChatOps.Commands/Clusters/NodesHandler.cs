@@ -55,7 +55,10 @@ internal sealed class NodesHandler(IClusterGateway gateway) : ICommandHandler
             return new TableCell($"no answer ({node.Failure?.Kind})", CellStatus.Attention);
         }
 
+        // Free memory is good only on a node that can take VMs: a Down or Paused node's is not there for a failover.
         var low = inventory.MemoryFreeMb < inventory.MemoryTotalMb * LowMemory;
-        return new TableCell($"{Units.Gb(inventory.MemoryFreeMb)} / {Units.Gb(inventory.MemoryTotalMb)}", low ? CellStatus.Warning : CellStatus.Ok);
+        var text = $"{Units.Gb(inventory.MemoryFreeMb)} / {Units.Gb(inventory.MemoryTotalMb)}";
+        return node.State != NodeState.Up ? new TableCell($"{text} ({node.State}: takes no VMs)")
+            : new TableCell(text, low ? CellStatus.Warning : CellStatus.Ok);
     }
 }

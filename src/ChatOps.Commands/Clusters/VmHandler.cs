@@ -19,7 +19,7 @@ internal sealed class VmHandler(IClusterGateway gateway, FindingBlocks findingBl
         Name = "vm",
         Summary = "One clustered VM: cluster state vs Hyper-V state on each node, owner, NICs and addresses, integration services, config volume, findings.",
         Usage = "vm <name>",
-        Examples = ["vm APP-07", "vm crm-04"],
+        Examples = ["vm {vm}"],
         Arguments = [new ArgumentSpec("name")],
     };
 

@@ -19,7 +19,7 @@ internal sealed class VmsHandler(IClusterGateway gateway) : ICommandHandler
         Name = "vms",
         Summary = "The clustered VMs as a table; filter by state (online, offline, failed, partialonline, pending, desynced) or node.",
         Usage = "vms [state|node] [--node <node>] [--state <state>]",
-        Examples = ["vms", "vms failed", "vms HV01", "vms --node HV04 --state online", "vms desynced"],
+        Examples = ["vms", "vms failed", "vms {node}", "vms --node {node} --state online", "vms desynced"],
         Arguments = [new ArgumentSpec("filter", Required: false)],
         Flags = [new FlagSpec("node", "Only VMs owned by or registered on this node.", TakesValue: true), new FlagSpec("state", "Only VMs in this cluster state.", TakesValue: true)],
     };

@@ -18,7 +18,11 @@ public sealed record Reply
     /// <summary>Set when the reply asks the requester to confirm an action.</summary>
     public ConfirmationRequest? Confirmation { get; init; }
 
-    /// <summary>Blocks shown folded away under <see cref="DetailsTitle"/> (a confirmed action's preview); renderers that cannot fold show them last.</summary>
+    /// <summary>
+    /// Blocks shown folded away under <see cref="DetailsTitle"/> (a decided action's preview, as history).
+    /// Renderers that cannot fold leave them out: what they hold was shown when it was asked, or the
+    /// reply offers a button for it.
+    /// </summary>
     public IReadOnlyList<ReplyBlock> Details { get; init; } = [];
 
     /// <summary>The label that unfolds <see cref="Details"/>.</summary>

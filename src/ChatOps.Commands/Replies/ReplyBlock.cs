@@ -45,8 +45,12 @@ public sealed record TableCell(string Text, CellStatus Status = CellStatus.None)
     public static TableCell FromString(string text) => new(text);
 }
 
-/// <summary>A link: a runbook (<see cref="KbId"/> set) or any page.</summary>
-public sealed record ReplyLink(string Title, string Url, string? KbId = null);
+/// <summary>
+/// A link: a runbook (<see cref="KbId"/> set) or any page. A link may lead with a few words of its own
+/// (<see cref="Lead"/>, shown in <see cref="Status"/>'s look), so one line says what it is about and
+/// where to read on: "✖ High · APP-07 — vm-state-desync".
+/// </summary>
+public sealed record ReplyLink(string Title, string Url, string? KbId = null, string? Lead = null, CellStatus Status = CellStatus.None);
 
 /// <summary>A button that sends a command back, as if typed.</summary>
 public sealed record ReplyButton(string Title, string Command);

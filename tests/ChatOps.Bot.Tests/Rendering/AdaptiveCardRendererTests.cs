@@ -240,6 +240,22 @@ public sealed class AdaptiveCardRendererTests
         Assert.Equal(AdaptiveCardRenderer.DetailsId, toggle["targetElements"]![0]!.ToString());
     }
 
+    [Theory]
+    [InlineData(CellStatus.Ok, "good", null, false)]
+    [InlineData(CellStatus.Warning, "warning", "⚠ ", false)]
+    [InlineData(CellStatus.Attention, "attention", "✖ ", false)]
+    [InlineData(CellStatus.Unknown, null, "? ", true)]
+    [InlineData(CellStatus.History, null, null, true)]
+    public void Render_EachStatus_ItsOneColourAndMark(CellStatus status, string? colour, string? mark, bool subtle)
+    {
+        var card = Renderer.Render(new Reply { Blocks = [new FactsBlock([new Fact("Cache", "stale", status)])] });
+
+        var run = Runs(card).Single(r => r.Text.EndsWith("stale", StringComparison.Ordinal));
+        Assert.Equal(mark + "stale", run.Text);
+        Assert.Equal(colour, run.Run["color"]?.ToString());
+        Assert.Equal(subtle, run.Run["isSubtle"]?.Value<bool>() ?? false);
+    }
+
     [Fact]
     public void Render_ConfirmationWithoutConfirm_OnlyItsCancelButton()
     {

@@ -78,6 +78,27 @@ public sealed partial class TerminalRendererTests
         Assert.Matches(@"\u001b\[[0-9;]*91[0-9;]*mHigh", output);
     }
 
+    [Fact]
+    public void EveryStatus_CarriesItsMark_SoAnUncolouredTerminalStillShowsIt()
+    {
+        var output = Render(new Reply { Blocks = [new FactsBlock([new Fact("Quorum", "4 of 7, 4 needed", CellStatus.Warning), new Fact("Node", "Down", CellStatus.Attention), new Fact("Disks", "unknown: not read", CellStatus.Unknown), new Fact("Before", "stale", CellStatus.History)])] });
+
+        Assert.Contains("⚠ 4 of 7, 4 needed", output, StringComparison.Ordinal);
+        Assert.Contains("✖ Down", output, StringComparison.Ordinal);
+        Assert.Contains("? unknown: not read", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("✖ stale", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ADecidedActionsPreview_IsNotPrintedAgainUnderItsResult()
+    {
+        var output = Render(new Reply { Heading = "Flushed the DNS cache on HV01.", Blocks = [new TextBlock("Confirmed by Dana at 09:00 UTC.")], Details = [new FactsBlock([new Fact("DNS cache", "stale: web01", CellStatus.History)])], DetailsTitle = "Before it ran: the preview of 09:00 UTC" });
+
+        Assert.Contains("Confirmed by Dana", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("stale", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("preview", output, StringComparison.Ordinal);
+    }
+
     private static string Render(Reply reply, bool ansi = false)
     {
         var writer = new StringWriter();

@@ -32,6 +32,9 @@ internal sealed class ScriptedAction : ISafeAction
     /// <summary>What the plans say now; change it between request and confirm to model a changed cluster.</summary>
     public List<string> Premises { get; set; } = ["HV04 is Up", "the cluster keeps quorum"];
 
+    /// <summary>What the first plan previews.</summary>
+    public List<ReplyBlock> Preview { get; set; } = [new TextBlock("preview")];
+
     /// <summary>A refusal the next re-plan gives.</summary>
     public string? ReplanRefusal { get; set; }
 
@@ -53,7 +56,7 @@ internal sealed class ScriptedAction : ISafeAction
     public int Executions => _executions;
 
     public Task<ActionPlan> PlanAsync(CommandRequest request, CancellationToken cancellationToken) =>
-        Task.FromResult(new ActionPlan { Target = request.Argument("node") ?? "HV04", Premises = [.. Premises], Preview = [new TextBlock("preview")] });
+        Task.FromResult(new ActionPlan { Target = request.Argument("node") ?? "HV04", Premises = [.. Premises], Preview = [.. Preview] });
 
     public async Task<ActionPlan> ReplanAsync(PendingAction action, CancellationToken cancellationToken)
     {

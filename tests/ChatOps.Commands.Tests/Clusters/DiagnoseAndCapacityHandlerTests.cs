@@ -12,7 +12,7 @@ public sealed class DiagnoseAndCapacityHandlerTests
         var fixture = new ClusterFixture();
         var expected = ClusterChecks.RunAll(fixture.Lab.Snapshot()).Findings;
 
-        var reply = await fixture.AskAsync("diagnose");
+        var reply = await fixture.AskAsync("diagnose --details");
 
         Assert.Equal("Diagnose HVC01", reply.Heading);
         var items = reply.Blocks.OfType<ListBlock>().SelectMany(l => l.Items).ToList();
@@ -24,9 +24,29 @@ public sealed class DiagnoseAndCapacityHandlerTests
     }
 
     [Fact]
+    public async Task Diagnose_DefaultLab_OneScreenSummaryOneLineAndOneRunbookEach_DetailsFoldedAndNextCommandsAsButtons()
+    {
+        var fixture = new ClusterFixture();
+        var expected = ClusterChecks.RunAll(fixture.Lab.Snapshot()).Findings;
+
+        var reply = await fixture.AskAsync("diagnose");
+
+        var summary = Assert.Single(reply.Blocks.OfType<LinksBlock>()).Links;
+        Assert.Equal(expected.Select(f => (f.Severity, f.KbId)).Distinct().Count(), summary.Count);
+        Assert.All(summary, l => Assert.NotNull(l.Lead));
+        Assert.Equal(summary.Count, summary.Select(l => (l.Lead!.Split(' ')[0], l.KbId)).Distinct().Count());
+        Assert.StartsWith("Critical · HV01", summary[0].Lead, StringComparison.Ordinal);
+        Assert.Equal(CellStatus.Attention, summary[0].Status);
+        Assert.Contains(summary, l => l.Lead == "High · APP-07" && l.KbId == KbIds.VmStateDesync);
+        Assert.Empty(reply.Blocks.OfType<ListBlock>());
+        Assert.Equal(expected.Count, reply.Details.OfType<ListBlock>().Sum(l => l.Items.Count));
+        Assert.Equal(["node HV01", "vm CRM-04", "node HV02"], reply.Buttons.Select(b => b.Command));
+    }
+
+    [Fact]
     public async Task Diagnose_DefaultLab_SectionsAreMostSevereFirst()
     {
-        var reply = await new ClusterFixture().AskAsync("diagnose");
+        var reply = await new ClusterFixture().AskAsync("diagnose --details");
 
         var headings = reply.Blocks.OfType<HeadingBlock>().Select(h => h.Text.Split(' ')[0]).ToList();
         Assert.Equal(["Critical", "High", "Medium", "Low"], headings);
@@ -43,14 +63,14 @@ public sealed class DiagnoseAndCapacityHandlerTests
         Assert.Equal("Diagnose HVC01 (partial)", reply.Heading);
         var text = ClusterFixture.Text(reply);
         Assert.Contains("on 5 of 6 nodes", text, StringComparison.Ordinal);
-        Assert.Contains("**HV05** — Timeout: HV05 did not answer within 150 ms.", text, StringComparison.Ordinal);
+        Assert.Contains("**HV05** did not answer (Timeout: HV05 did not answer within 150 ms.)", text, StringComparison.Ordinal);
         Assert.DoesNotContain("stale-vm-config-links-4096", text, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Diagnose_NodeScope_OnlyFindingsAboutThatNode()
     {
-        var reply = await new ClusterFixture().AskAsync("diagnose node hv04");
+        var reply = await new ClusterFixture().AskAsync("diagnose node hv04 --details");
 
         Assert.Equal("Diagnose HV04", reply.Heading);
         var items = reply.Blocks.OfType<ListBlock>().SelectMany(l => l.Items).ToList();
@@ -61,7 +81,7 @@ public sealed class DiagnoseAndCapacityHandlerTests
     [Fact]
     public async Task Diagnose_VmScope_TheDesync()
     {
-        var reply = await new ClusterFixture().AskAsync("diagnose vm APP-07");
+        var reply = await new ClusterFixture().AskAsync("diagnose vm APP-07 --details");
 
         Assert.Contains("the cluster says Online on HV01 but Hyper-V there says Saved", Assert.Single(reply.Blocks.OfType<ListBlock>().SelectMany(l => l.Items)), StringComparison.Ordinal);
     }
@@ -105,14 +125,17 @@ public sealed class DiagnoseAndCapacityHandlerTests
     }
 
     [Fact]
-    public async Task Capacity_AfterHv01Failed_Hv01IsNoLongerARow()
+    public async Task Capacity_AfterHv01Failed_Hv01IsSaidToBeDownNotLeftOut()
     {
         var fixture = new ClusterFixture();
         await fixture.Gateway.StopClusterServiceAsync("HV01", allowQuorumLoss: false, DateTimeOffset.MaxValue, CancellationToken.None);
 
-        var rows = ClusterFixture.Table(await fixture.AskAsync("capacity"));
+        var reply = await fixture.AskAsync("capacity");
 
-        Assert.DoesNotContain(rows, r => r["If this node fails"].Text == "HV01");
+        var hv01 = Assert.Single(ClusterFixture.Table(reply), r => r["If this node fails"].Text == "HV01");
+        Assert.Equal(new TableCell("already Down", CellStatus.Attention), hv01["Restart on"]);
+        Assert.Equal("-", hv01["Stay down"].Text);
+        Assert.Matches(@"HV01 \(Down\).* take\(s\) no failovers while not Up", ClusterFixture.Text(reply));
     }
 
     [Fact]
@@ -120,9 +143,41 @@ public sealed class DiagnoseAndCapacityHandlerTests
     {
         var text = ClusterFixture.Text(await new ClusterFixture().AskAsync("help"));
 
-        foreach (var usage in new[] { "cluster", "nodes", "node <name>", "vm <name>", "diagnose [cluster | node <name> | vm <name>]", "capacity" })
+        foreach (var name in new[] { "cluster", "nodes", "node", "vm", "diagnose", "capacity" })
         {
-            Assert.Contains(usage, text, StringComparison.Ordinal);
+            Assert.Contains($"`{name}`", text, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task Help_ExamplesNameWhatExistsInTheClusterAndAreButtons()
+    {
+        var fixture = new ClusterFixture();
+        var snapshot = fixture.Lab.Snapshot();
+
+        var overview = await fixture.AskAsync("help");
+        var detail = await fixture.AskAsync("help diagnose");
+
+        // This router has no knowledge commands, so "kb search 169.254" is not offered.
+        Assert.Equal(["diagnose", "vm SQL-01", "node HV01", "capacity"], overview.Buttons.Select(b => b.Command));
+        Assert.Equal(["diagnose", "diagnose node HV01", "diagnose vm SQL-01", "diagnose --details"], detail.Buttons.Select(b => b.Command));
+        Assert.Empty(detail.Blocks.OfType<CodeBlock>());
+        Assert.NotNull(snapshot.FindVm("SQL-01"));
+        Assert.Empty(overview.Blocks.OfType<TableBlock>());
+    }
+
+    [Fact]
+    public async Task Help_NoNodeAnswers_ExamplesAreShownAsUsageNotAsButtonsNamingNothing()
+    {
+        var fixture = new ClusterFixture(TimeSpan.FromMilliseconds(100));
+        foreach (var node in fixture.Lab.Snapshot().Nodes)
+        {
+            fixture.Lab.InjectFault(node.Name, LabFault.Hung);
+        }
+
+        var detail = await fixture.AskAsync("help diagnose");
+
+        Assert.Equal(["diagnose", "diagnose --details"], detail.Buttons.Select(b => b.Command));
+        Assert.Equal("diagnose node <node>\ndiagnose vm <vm>", Assert.Single(detail.Blocks.OfType<CodeBlock>()).Code);
     }
 }

@@ -100,7 +100,7 @@ public sealed class IdentityTests
 
         var reply = await host.AskAsync("help");
 
-        Assert.Contains("help [command]", reply.VisibleText, StringComparison.Ordinal);
+        Assert.Contains("help <command>", reply.VisibleText, StringComparison.Ordinal);
     }
 
     private const string DanaUpn = "dana@contoso.com";

@@ -75,6 +75,23 @@ public sealed class MessageExtensionTests
     }
 
     [Fact]
+    public async Task ClusterQuery_AVmHyperVReportsSaved_IsNeverAGreenOnlineAndSaysWhatDiagnoseSays()
+    {
+        await using var host = await ChatOpsHost.StartAsync();
+
+        var response = await host.InvokeAsync(Invoke("composeExtension/query", Query("cluster", "app-07"), host.Connector.ServiceUrl));
+
+        var result = Assert.Single(Attachments(response));
+        var card = Fakes.ConnectorCall.TextOf(result!["content"]);
+        Assert.Contains("✖ Online on HV01", card, StringComparison.Ordinal);
+        Assert.Contains("✖ Saved on HV01", card, StringComparison.Ordinal);
+        Assert.Contains("vm-state-desync", card, StringComparison.Ordinal);
+        var preview = result["preview"]!["content"]!["text"]!.ToString();
+        Assert.Contains("but Hyper-V says Saved on HV01", preview, StringComparison.Ordinal);
+        Assert.Contains("high", preview, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ClusterQuery_EveryNodeHangs_AnEmptyResultWithinTeamsBudget()
     {
         await using var host = await ActionHost.StartAsync(("ChatOps:Cluster:NodeTimeout", "00:00:30"));

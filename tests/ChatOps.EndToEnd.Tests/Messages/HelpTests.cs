@@ -6,23 +6,22 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatOps.EndToEnd.Tests.Messages;
 
-/// <summary><c>help</c> groups the commands by task, what an incident needs first, each with an example.</summary>
+/// <summary><c>help</c> groups the commands by task, what an incident needs first, and offers the first steps as buttons.</summary>
 public sealed class HelpTests
 {
     [Fact]
-    public async Task Help_AsAdmin_GroupedByTaskLookFirst_EveryCommandInAGroupWithAnExample()
+    public async Task Help_AsAdmin_GroupedByTaskLookFirst_EveryCommandInAGroup_FirstStepsAsButtonsNamingTheLab()
     {
         await using var host = await ChatOpsHost.StartAsync(new Dictionary<string, string?> { ["ChatOps:Access:Admins:0"] = TeamsUser.Dana.AadObjectId });
 
         var reply = await AskAsync(host, TeamsUser.Dana, "help");
 
-        var headings = reply.Blocks.OfType<HeadingBlock>().Select(h => h.Text).ToList();
-        Assert.Equal(["Look", "Diagnose", "Act (each asks you to confirm a preview first)", "Knowledge", "Schedules", "You and this bot"], headings);
-        var tables = reply.Blocks.OfType<TableBlock>().ToList();
-        Assert.StartsWith("cluster", tables[0].Rows[0][0].Text, StringComparison.Ordinal);
-        Assert.All(tables.SelectMany(t => t.Rows), row => Assert.False(string.IsNullOrWhiteSpace(row[2].Text)));
+        var groups = Assert.Single(reply.Blocks.OfType<FactsBlock>()).Facts;
+        Assert.Equal(["Look", "Diagnose", "Act (a preview to confirm first)", "Knowledge", "Schedules", "You and this bot"], groups.Select(g => g.Name));
+        Assert.StartsWith("`cluster`", groups[0].Value, StringComparison.Ordinal);
         var catalog = host.Services.GetRequiredService<CommandCatalog>();
-        Assert.Equal(catalog.Commands.Count, tables.Sum(t => t.Rows.Count));
+        Assert.Equal(catalog.Commands.Count, groups.Sum(g => g.Value.Split(" · ").Length));
+        Assert.Equal(["diagnose", "vm SQL-01", "node HV01", "capacity", "kb search 169.254"], reply.Buttons.Select(b => b.Command));
     }
 
     [Fact]
@@ -32,7 +31,7 @@ public sealed class HelpTests
 
         var reply = await AskAsync(host, TeamsUser.Sam, "help");
 
-        Assert.DoesNotContain(reply.Blocks.OfType<HeadingBlock>(), h => h.Text.StartsWith("Act", StringComparison.Ordinal));
+        Assert.DoesNotContain(Assert.Single(reply.Blocks.OfType<FactsBlock>()).Facts, g => g.Name.StartsWith("Act", StringComparison.Ordinal));
         Assert.Contains(reply.Blocks.OfType<TextBlock>(), t => t.Text.Contains("more command(s) need a higher role", StringComparison.Ordinal));
     }
 

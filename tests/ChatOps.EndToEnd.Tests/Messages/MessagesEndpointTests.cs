@@ -17,7 +17,7 @@ public sealed class MessagesEndpointTests
         var card = reply.Card;
         Assert.NotNull(card);
         Assert.Equal("1.5", card!["version"]!.GetValue<string>());
-        Assert.Contains("help [command]", reply.VisibleText, StringComparison.Ordinal);
+        Assert.Contains("help <command>", reply.VisibleText, StringComparison.Ordinal);
         Assert.Contains("whoami", reply.VisibleText, StringComparison.Ordinal);
         Assert.Contains("version", reply.VisibleText, StringComparison.Ordinal);
     }

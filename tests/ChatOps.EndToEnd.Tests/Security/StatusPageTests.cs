@@ -61,7 +61,7 @@ public sealed class StatusPageTests
         Assert.Equal("/status", signIn.Headers.Location!.OriginalString.Replace("https://localhost", string.Empty, StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.OK, status.StatusCode);
         Assert.Contains("<h1>Cluster HVC01</h1>", body, StringComparison.Ordinal);
-        Assert.Matches("<td>HV02</td><td class=\"[a-z]+\">Down</td>", body);
+        Assert.Matches("<td>HV02</td><td class=\"outlier\">✖ Down</td>", body);
         Assert.Contains("Signed in as Sam Reader", body, StringComparison.Ordinal);
         Assert.Equal("no-store", status.Headers.CacheControl!.ToString());
         Assert.Contains(">Cluster status</a>", home, StringComparison.Ordinal);

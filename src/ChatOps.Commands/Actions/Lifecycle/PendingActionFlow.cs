@@ -198,7 +198,7 @@ internal sealed class PendingActionFlow(
         {
             Heading = $"{action.Describe(stored.Target, stored.Detail)}: expired",
         };
-        var shared = reply with { Blocks = [.. reply.Blocks, .. stored.Decisions.Length > 0 ? [new TextBlock(string.Join(' ', stored.Decisions), TextStyle.Subtle)] : Array.Empty<ReplyBlock>()], Details = PendingViews.PreviewOf(stored) };
+        var shared = PendingViews.WithHindsight(reply with { Blocks = [.. reply.Blocks, .. stored.Decisions.Length > 0 ? [new TextBlock(string.Join(' ', stored.Decisions), TextStyle.Subtle)] : Array.Empty<ReplyBlock>()] }, expired);
         await cards.PublishAsync(expired, shared, context?.ConversationId);
         return reply with { SharedView = shared };
     }

@@ -29,12 +29,13 @@ internal static class PendingViews
         if (!stored.IsWaiting || now > stored.ExpiresAt)
         {
             var settled = stored.IsWaiting ? "expired" : stored.State.ToString().ToLowerInvariant();
-            return new Reply
-            {
-                Heading = $"{question}: {settled}",
-                Blocks = stored.Decisions.Length == 0 ? [new TextBlock($"Requested by {stored.RequesterName}; nothing was decided before it {settled}.", TextStyle.Subtle)] : [new TextBlock(string.Join(' ', stored.Decisions), TextStyle.Subtle)],
-                Details = preview,
-            };
+            return WithHindsight(
+                new Reply
+                {
+                    Heading = $"{question}: {settled}",
+                    Blocks = stored.Decisions.Length == 0 ? [new TextBlock($"Requested by {stored.RequesterName}; nothing was decided before it {settled}.", TextStyle.Subtle)] : [new TextBlock(string.Join(' ', stored.Decisions), TextStyle.Subtle)],
+                },
+                stored);
         }
 
         var refresh = new CardRefresh(stored.Id, stored.RequesterChannelId is { } id ? [id] : [], ForAdmins: stored.State == PendingActionState.AwaitingApproval);
@@ -85,9 +86,32 @@ internal static class PendingViews
     /// <summary>A decision's answer, which everyone sees in place of the card: who decided and when, and the preview folded away.</summary>
     public static Reply Settled(Reply reply, PendingAction decided)
     {
-        var shown = reply with { Blocks = [.. reply.Blocks, new TextBlock(string.Join(' ', decided.Decisions), TextStyle.Subtle)], Details = PreviewOf(decided) };
+        var shown = WithHindsight(reply with { Blocks = [.. reply.Blocks, new TextBlock(string.Join(' ', decided.Decisions), TextStyle.Subtle)] }, decided);
         return shown with { SharedView = shown };
     }
+
+    /// <summary>
+    /// The reply with the preview folded under it as history: what was true when it was asked, its
+    /// facts and tables only (the advice of "before you do this" is gone once it is decided), every
+    /// status shown as history, never as the state now; the title says which moment it was.
+    /// </summary>
+    public static Reply WithHindsight(Reply reply, PendingAction decided)
+    {
+        var history = PreviewOf(decided).Select(AsHistory).OfType<ReplyBlock>().ToList();
+        var ran = decided.State is PendingActionState.Running or PendingActionState.Done or PendingActionState.Interrupted;
+        var title = ran ? $"Before it ran: the preview of {decided.CreatedAt:HH:mm} UTC" : $"The preview of {decided.CreatedAt:HH:mm} UTC (it was not run)";
+        return reply with { Details = history, DetailsTitle = title };
+    }
+
+    private static ReplyBlock? AsHistory(ReplyBlock block) => block switch
+    {
+        FactsBlock f => new FactsBlock([.. f.Facts.Select(x => x with { Status = Past(x.Status) })]),
+        TableBlock t => t with { Rows = [.. t.Rows.Select(row => (IReadOnlyList<TableCell>)[.. row.Select(c => c with { Status = Past(c.Status) })])] },
+        LinksBlock links => links,
+        _ => null,
+    };
+
+    private static CellStatus Past(CellStatus status) => status == CellStatus.None ? CellStatus.None : CellStatus.History;
 
     /// <summary>The preview the requester was shown; empty when none was stored (or it no longer reads).</summary>
     public static IReadOnlyList<ReplyBlock> PreviewOf(PendingAction stored) => Read<List<ReplyBlock>>(stored.PreviewJson) ?? [];
