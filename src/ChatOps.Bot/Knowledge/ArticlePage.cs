@@ -18,7 +18,9 @@ internal static class ArticlePage
             facts.Add(string.Join(", ", runbook.AppliesTo));
         }
 
-        var body = new StringBuilder($"<p class=\"muted\">{Encode(string.Join(" · ", facts))}</p>\n")
+        var body = new StringBuilder(KnowledgeBasePages.BackToAll(links))
+            .Append(KnowledgeBasePages.SearchForm(links, query: null, focus: false))
+            .Append($"<p class=\"muted\">{Encode(string.Join(" · ", facts))}</p>\n")
             .Append(RunbookHtml.Body(runbook, id => links.Runbook(id).Url));
         var commands = runbook.Checks.Select(c => ("diagnose", $"finds {c}")).Concat(runbook.Actions.Select(a => actionUsage(a) is { } usage ? (usage, "safe action, after a preview and a confirmation") : default))
             .Where(c => c.Item1 is not null).DistinctBy(c => c.Item1).ToList();
@@ -43,8 +45,9 @@ internal static class ArticlePage
 
     public static string NotFound(string id, IReadOnlyList<Runbook> suggestions, Links links)
     {
-        var body = new StringBuilder()
-            .Append("<h1>No runbook ").Append(Encode(id)).Append("</h1>\n");
+        var body = new StringBuilder(KnowledgeBasePages.BackToAll(links))
+            .Append("<h1>No runbook ").Append(Encode(id)).Append("</h1>\n")
+            .Append(KnowledgeBasePages.SearchForm(links, id.Replace('-', ' ')));
         if (suggestions.Count > 0)
         {
             body.Append("<p>Did you mean:</p>\n<ul>\n");

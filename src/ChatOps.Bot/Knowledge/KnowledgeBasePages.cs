@@ -88,7 +88,7 @@ internal static partial class KnowledgeBasePages
 
     public static string Results(string query, SearchResult result, Links links, string heading = "Search")
     {
-        var body = new StringBuilder($"<h1>{HtmlPage.Encode(heading)}</h1>\n").Append(SearchForm(links, query));
+        var body = new StringBuilder(BackToAll(links)).Append($"<h1>{HtmlPage.Encode(heading)}</h1>\n").Append(SearchForm(links, query));
         if (result.Hits.Count == 0)
         {
             body.Append($"<p>No runbook matches <code>{HtmlPage.Encode(query)}</code>. Try other words, an event id or a KB number, or <a href=\"{HtmlPage.Encode(links.Page("kb"))}\">browse them all</a>.</p>\n");
@@ -117,8 +117,13 @@ internal static partial class KnowledgeBasePages
     private static string Link(Runbook runbook, Links links) =>
         $"<a href=\"{HtmlPage.Encode(links.Runbook(runbook.Id).Url)}\">{HtmlPage.Encode(runbook.Title)}</a>";
 
-    private static string SearchForm(Links links, string? query) =>
-        $"<form method=\"get\" action=\"{HtmlPage.Encode(links.Page("kb"))}\" role=\"search\"><input type=\"search\" name=\"q\" value=\"{HtmlPage.Encode(query)}\" maxlength=\"{MaxQueryLength}\" placeholder=\"Symptom, error text, event id, KB number — English or 中文\" aria-label=\"Search the runbooks\" autofocus> <button type=\"submit\">Search</button></form>\n";
+    /// <summary>The runbook search box every knowledge-base page carries; focused where searching is what the page is for.</summary>
+    internal static string SearchForm(Links links, string? query, bool focus = true) =>
+        $"<form method=\"get\" action=\"{HtmlPage.Encode(links.Page("kb"))}\" role=\"search\"><input type=\"search\" name=\"q\" value=\"{HtmlPage.Encode(query)}\" maxlength=\"{MaxQueryLength}\" placeholder=\"Symptom, error text, event id, KB number — English or 中文\" aria-label=\"Search the runbooks\"{(focus ? " autofocus" : string.Empty)}> <button type=\"submit\">Search</button></form>\n";
+
+    /// <summary>The way back to every runbook, above an article or a page that found nothing.</summary>
+    internal static string BackToAll(Links links) =>
+        $"<p><a href=\"{HtmlPage.Encode(links.Page("kb"))}\">← All runbooks</a></p>\n";
 
     [GeneratedRegex(@"\*\*(.+?)\*\*")]
     private static partial Regex Bold();

@@ -86,7 +86,11 @@ internal sealed class SnippetMaker
         return matches;
     }
 
-    /// <summary>The window of <see cref="Width"/> characters holding the most weight of distinct matched words, with them in bold, on one line.</summary>
+    /// <summary>
+    /// The window of at most <see cref="Width"/> characters within one line of the text (a paragraph, a
+    /// list item, a table row) holding the most weight of distinct matched words, with them in bold:
+    /// a passage as written, never lines run together.
+    /// </summary>
     private static string Quote(string text, List<Match> matches)
     {
         var (bestFirst, bestScore) = (0, -1f);
@@ -94,7 +98,8 @@ internal sealed class SnippetMaker
         {
             var seen = new HashSet<string>(StringComparer.Ordinal);
             var score = 0f;
-            for (var i = first; i < matches.Count && matches[i].End - matches[first].Start <= Width; i++)
+            var lineEnd = LineEnd(text, matches[first].Start);
+            for (var i = first; i < matches.Count && matches[i].End - matches[first].Start <= Width && matches[i].End <= lineEnd; i++)
             {
                 if (seen.Add(matches[i].Term))
                 {
@@ -109,8 +114,11 @@ internal sealed class SnippetMaker
         }
 
         var best = matches[bestFirst];
-        var start = WordStart(text, Math.Max(0, best.Start - Lead), best.Start);
-        var end = WordEnd(text, Math.Min(text.Length, start + Width), best.End);
+        var lineStart = text.LastIndexOf('\n', Math.Max(0, best.Start - 1)) + 1;
+        var bestLineEnd = LineEnd(text, best.Start);
+        // A line that fits is quoted whole: the sentence or the table row as written.
+        var start = bestLineEnd - lineStart <= Width ? lineStart : WordStart(text, Math.Max(lineStart, best.Start - Lead), best.Start);
+        var end = WordEnd(text, Math.Min(bestLineEnd, start + Width), best.End);
         var quote = new StringBuilder(end - start + 16);
         var at = start;
         foreach (var (spanStart, spanEnd) in Spans(matches.Where(m => m.Start >= start && m.End <= end)))
@@ -121,6 +129,12 @@ internal sealed class SnippetMaker
 
         quote.Append(text, at, end - at);
         return string.Join(' ', quote.ToString().Split(['\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    }
+
+    private static int LineEnd(string text, int index)
+    {
+        var newline = text.IndexOf('\n', index);
+        return newline < 0 ? text.Length : newline;
     }
 
     /// <summary>Matches in order, those that overlap or touch joined (Chinese bigrams overlap: 虚拟 + 拟机 is one bold 虚拟机).</summary>

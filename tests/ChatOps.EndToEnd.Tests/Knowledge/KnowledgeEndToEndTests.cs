@@ -78,6 +78,21 @@ public sealed class KnowledgeEndToEndTests
         Assert.Contains("host-isolaton&lt;script&gt;", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
         Assert.Contains("http://localhost:3978/kb/host-isolation", html, StringComparison.Ordinal);
+        // A way on from a dead end: the search box, with the id's words in it, and the way back to every runbook.
+        Assert.Contains("role=\"search\"", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"host isolaton&lt;script&gt;\"", html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"http://localhost:3978/kb\">← All runbooks</a>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GetKbPage_KnownId_HasTheSearchBoxAndTheWayBack()
+    {
+        await using var host = await ChatOpsHost.StartAsync();
+
+        var html = await host.Client.GetStringAsync(new Uri("/kb/host-isolation", UriKind.Relative));
+
+        Assert.Contains("role=\"search\"", html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"http://localhost:3978/kb\">← All runbooks</a>", html, StringComparison.Ordinal);
     }
 
     [Fact]
