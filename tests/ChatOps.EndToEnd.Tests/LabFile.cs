@@ -17,4 +17,13 @@ internal static class LabFile
 
         return yaml;
     }
+
+    /// <summary>The default lab with one VM renamed (for example to a name in Chinese).</summary>
+    public static string DefaultWithVmNamed(string vm, string name)
+    {
+        var yaml = DefaultWith("{ latencyMs: 0 }");
+        var entry = $"- {{ name: {vm}, ";
+        Assert.Contains(entry, yaml, StringComparison.Ordinal);
+        return yaml.Replace(entry, $"- {{ name: {name}, ", StringComparison.Ordinal);
+    }
 }

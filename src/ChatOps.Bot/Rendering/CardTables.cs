@@ -9,28 +9,36 @@ namespace ChatOps.Bot.Rendering;
 /// </summary>
 internal static class CardTables
 {
-    /// <summary>Roughly how wide a character of the default font is, for column widths in pixels.</summary>
-    private const int PixelsPerCharacter = 8;
-
     /// <summary>
-    /// Facts as a two-column table without a header. The label column is as wide as the longest
-    /// label (in pixels), so a label never breaks mid-word; the value takes the rest.
+    /// Facts as a two-column table without a header: the label column as wide as its longest label
+    /// word, the value the rest. Where a value's longest word would not fit beside the labels on the
+    /// narrowest card (an id, a GUID), each fact is a line of its own instead: its label, then its value.
     /// </summary>
     public static JObject Facts(FactsBlock facts)
     {
-        var longest = facts.Facts.Select(f => f.Name.Length).DefaultIfEmpty(4).Max();
+        var label = Math.Min(facts.Facts.Select(f => CardWidths.LongestWord(f.Name, bold: true)).DefaultIfEmpty(40).Max(), 120) + CardWidths.CellPadding;
+        var value = facts.Facts.Select(f => CardWidths.LongestWord(StatusLook.Of(f.Status).Marked(f.Value))).DefaultIfEmpty(0).Max() + CardWidths.CellPadding;
+        if (label + value > CardWidths.NarrowContent)
+        {
+            return new JObject
+            {
+                ["type"] = "Container",
+                ["items"] = new JArray(facts.Facts.Select(f => Line(f.Name, [new TableCell(f.Value, f.Status)]))),
+            };
+        }
+
         return new JObject
         {
             ["type"] = "Table",
             ["showGridLines"] = false,
             ["firstRowAsHeader"] = false,
             ["columns"] = new JArray(
-                new JObject { ["width"] = $"{Math.Min(longest, 24) * PixelsPerCharacter + 16}px" },
+                new JObject { ["width"] = $"{label}px" },
                 new JObject { ["width"] = 1 }),
             ["rows"] = new JArray(facts.Facts.Select(f => new JObject
             {
                 ["type"] = "TableRow",
-                ["cells"] = new JArray(Cell(new TableCell(f.Name), bold: true, subtle: true), Cell(new TableCell(f.Value, f.Status))),
+                ["cells"] = Row([Content(new TableCell(f.Name), bold: true, subtle: true), Content(new TableCell(f.Value, f.Status))])["cells"],
             })),
         };
     }
@@ -64,31 +72,51 @@ internal static class CardTables
         return ([container], 0);
     }
 
-    /// <summary>A table with a header row and content-sized columns.</summary>
+    /// <summary>
+    /// A table that holds on the narrowest card: with all its columns when their longest words fit side
+    /// by side there, each column weighted so it never gets less than its longest word; otherwise folded
+    /// to two columns, the first as it is and the others, in order, as one line of values under one
+    /// header ("Cluster · Hyper-V · Owner"), each value in its own status's look.
+    /// </summary>
     public static (IReadOnlyList<JObject> Elements, int RowsLeftOut) Table(TableBlock table, int budget)
     {
-        var rows = new JArray(Row(table.Columns.Select(c => new TableCell(c)).ToList(), header: true));
+        var least = Least(table);
+        if (least.Sum() <= CardWidths.NarrowContent)
+        {
+            return Grid(table.Columns, table.Rows.Select(r => r.Select(c => Content(c)).ToList()).ToList(), Weights(least, Wanted(table)), budget);
+        }
+
+        var rest = string.Join(" · ", table.Columns.Skip(1));
+        var rows = table.Rows.Select(r => (IReadOnlyList<JObject>)[Content(r.Count > 0 ? r[0] : new TableCell(string.Empty)), Line(null, [.. r.Skip(1).Select(c => c.Text.Length == 0 ? c with { Text = "-" } : c)])]).ToList();
+        var first = Math.Min(least[0], CardWidths.NarrowContent / 2);
+        return Grid([table.Columns.Count > 0 ? table.Columns[0] : string.Empty, rest], rows, [first, CardWidths.NarrowContent - first], budget);
+    }
+
+    /// <summary>A header row and rows within the budget, in columns of the given relative widths.</summary>
+    private static (IReadOnlyList<JObject> Elements, int RowsLeftOut) Grid(IReadOnlyList<string> columns, IReadOnlyList<IReadOnlyList<JObject>> body, IReadOnlyList<int> weights, int budget)
+    {
+        var rows = new JArray(Row([.. columns.Select(c => Content(new TableCell(c), bold: true))]));
         var element = new JObject
         {
             ["type"] = "Table",
             ["firstRowAsHeader"] = true,
             ["gridStyle"] = "accent",
-            ["columns"] = new JArray(Widths(table).Select(w => new JObject { ["width"] = w })),
+            ["columns"] = new JArray(weights.Select(w => new JObject { ["width"] = w })),
             ["rows"] = rows,
         };
         var used = AdaptiveCardRenderer.Size(element);
         if (used > budget)
         {
-            return ([], table.Rows.Count);
+            return ([], body.Count);
         }
 
-        for (var i = 0; i < table.Rows.Count; i++)
+        for (var i = 0; i < body.Count; i++)
         {
-            var row = Row(table.Rows[i], header: false);
+            var row = Row(body[i]);
             var size = AdaptiveCardRenderer.Size(row) + 1;
             if (used + size > budget)
             {
-                return ([element], table.Rows.Count - i);
+                return ([element], body.Count - i);
             }
 
             rows.Add(row);
@@ -98,31 +126,64 @@ internal static class CardTables
         return ([element], 0);
     }
 
-    /// <summary>
-    /// Relative column widths that follow the content: each column weighs as much as its longest
-    /// cell (up to 30 characters), and never less than the longest word of its header or cells, so
-    /// short columns are not split mid-word while long text gets the room.
-    /// </summary>
-    public static IReadOnlyList<int> Widths(TableBlock table) =>
-        table.Columns.Select((header, i) =>
-        {
-            var texts = table.Rows.Select(r => i < r.Count ? r[i].Text : string.Empty).Append(header).ToList();
-            // A header is bold, so its words are a little wider.
-            var longestWord = texts.SelectMany(t => t.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Select(w => w.Length)
-                .Append(header.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => w.Length + 2).DefaultIfEmpty(1).Max()).Max();
-            var longestCell = texts.Select(t => t.Length).Max();
-            return Math.Max(Math.Min(longestCell, 30), Math.Min(longestWord, 30));
-        }).ToList();
+    /// <summary>Each column's least width: its longest word (the header's in bold), marks included, and the cell's padding.</summary>
+    private static int[] Least(TableBlock table) =>
+        [.. table.Columns.Select((header, i) => table.Rows
+            .Select(r => i < r.Count ? CardWidths.LongestWord(StatusLook.Of(r[i].Status).Marked(r[i].Text)) : 0)
+            .Append(CardWidths.LongestWord(header, bold: true))
+            .Max() + CardWidths.CellPadding)];
 
-    private static JObject Row(IReadOnlyList<TableCell> cells, bool header) => new()
+    /// <summary>Each column's comfortable width: its longest cell on one line, up to 30 characters' worth.</summary>
+    private static int[] Wanted(TableBlock table) =>
+        [.. table.Columns.Select((header, i) => table.Rows
+            .Select(r => i < r.Count ? CardWidths.Pixels(r[i].Text) : 0)
+            .Append(CardWidths.Pixels(header, bold: true))
+            .Select(p => Math.Min(p, 240))
+            .Max() + CardWidths.CellPadding)];
+
+    /// <summary>
+    /// Relative widths that give long text more room while every column keeps at least its least width on
+    /// the narrowest card: each weighs its least width plus a share of what it would like beyond it, the
+    /// share as large as the narrowest card allows.
+    /// </summary>
+    internal static IReadOnlyList<int> Weights(IReadOnlyList<int> least, IReadOnlyList<int> wanted)
+    {
+        double total = least.Sum(), extra = wanted.Zip(least, (w, l) => Math.Max(0, w - l)).Sum(), spare = CardWidths.NarrowContent - total;
+        var share = extra == 0 ? 0 : Math.Min(1, least.Select((l, i) => (l, e: Math.Max(0, wanted[i] - l)))
+            .Where(c => c.e * CardWidths.NarrowContent < c.l * extra)
+            .Select(c => c.l * spare / ((c.l * extra) - (c.e * CardWidths.NarrowContent)))
+            .DefaultIfEmpty(1)
+            .Min());
+        return [.. least.Select((l, i) => (int)Math.Round(l + (share * Math.Max(0, wanted[i] - l))))];
+    }
+
+    private static JObject Row(IReadOnlyList<JObject> cells) => new()
     {
         ["type"] = "TableRow",
-        ["cells"] = new JArray(cells.Select(c => Cell(c, bold: header))),
+        ["cells"] = new JArray(cells.Select(c => new JObject { ["type"] = "TableCell", ["items"] = new JArray(c) })),
     };
 
-    private static JObject Cell(TableCell cell, bool bold = false, bool subtle = false) => new()
+    private static JObject Content(TableCell cell, bool bold = false, bool subtle = false) => CardText.WithStatus(cell.Text, cell.Status, subtle, bold);
+
+    /// <summary>One paragraph of runs: a label if any ("Config volume: "), then values each in its own look, " · " between them.</summary>
+    private static JObject Line(string? label, IReadOnlyList<TableCell> values)
     {
-        ["type"] = "TableCell",
-        ["items"] = new JArray(CardText.WithStatus(cell.Text, cell.Status, subtle, bold)),
-    };
+        var runs = new JArray();
+        if (label is not null)
+        {
+            runs.Add(Run(label, CellStatus.None, bold: true, subtle: true));
+            runs.Add(Run(": ", CellStatus.None, bold: true, subtle: true));
+        }
+
+        for (var i = 0; i < values.Count; i++)
+        {
+            runs.Add(Run(values[i].Text + (i < values.Count - 1 ? " · " : string.Empty), values[i].Status, bold: false, subtle: false));
+        }
+
+        return new JObject { ["type"] = "RichTextBlock", ["inlines"] = runs };
+    }
+
+    private static JToken Run(string text, CellStatus status, bool bold, bool subtle) =>
+        CardText.WithStatus(text, status, subtle, bold)["inlines"]![0]!;
+
 }

@@ -16,7 +16,8 @@ internal static class CardText
         var inlines = new JArray();
         foreach (var (run, kind) in ReplyInline.Runs(text))
         {
-            var element = new JObject { ["type"] = "TextRun", ["text"] = run };
+            // Code is left exactly as typed, to be copied; words elsewhere are glued so they break only between words.
+            var element = new JObject { ["type"] = "TextRun", ["text"] = kind == ReplyInline.Kind.Code ? run : CardWidths.Glue(run) };
             if (kind == ReplyInline.Kind.Code)
             {
                 element["fontType"] = "Monospace";
@@ -61,7 +62,7 @@ internal static class CardText
     /// <summary>One run of text exactly as given.</summary>
     public static JObject Plain(string text, string? size = null, bool bold = false)
     {
-        var run = new JObject { ["type"] = "TextRun", ["text"] = text };
+        var run = new JObject { ["type"] = "TextRun", ["text"] = CardWidths.Glue(text) };
         if (size is not null)
         {
             run["size"] = size;
@@ -89,7 +90,7 @@ internal static class CardText
         if (link.Lead is { } lead)
         {
             var look = StatusLook.Of(link.Status);
-            var run = new JObject { ["type"] = "TextRun", ["text"] = look.Marked(lead) + " — " };
+            var run = new JObject { ["type"] = "TextRun", ["text"] = CardWidths.Glue(look.Marked(lead)) + " — " };
             if (Color(look.Colour) is { } colour)
             {
                 run["color"] = colour;
@@ -101,7 +102,7 @@ internal static class CardText
         inlines.Add(new JObject
         {
             ["type"] = "TextRun",
-            ["text"] = link.Title,
+            ["text"] = CardWidths.Glue(link.Title),
             ["color"] = "accent",
             ["selectAction"] = new JObject { ["type"] = "Action.OpenUrl", ["url"] = link.Url, ["title"] = link.Title },
         });

@@ -7,7 +7,9 @@ namespace ChatOps.Bot.Rendering;
 /// <summary>Renders a reply for the terminal with Spectre.Console: tables, colours, panels.</summary>
 internal static partial class TerminalRenderer
 {
-    public static IRenderable Render(Reply reply)
+    /// <param name="reply">What to show.</param>
+    /// <param name="width">The console's width in columns: a table whose words would not fit side by side is folded.</param>
+    public static IRenderable Render(Reply reply, int width = 80)
     {
         ArgumentNullException.ThrowIfNull(reply);
         var parts = new List<IRenderable>();
@@ -18,7 +20,7 @@ internal static partial class TerminalRenderer
 
         // Folded details are left out: a decided action's preview was printed here when it was asked, and a
         // reply whose details matter on their own offers the command that shows them as a button.
-        parts.AddRange(reply.Blocks.Select(Block));
+        parts.AddRange(reply.Blocks.Select(b => Block(b, width)));
 
         if (reply.Confirmation is { } confirmation)
         {
@@ -36,14 +38,14 @@ internal static partial class TerminalRenderer
     /// <summary>Inline markdown-lite (<c>`code`</c>, <c>**bold**</c>) as Spectre markup, everything else escaped.</summary>
     public static string Inline(string text) => Severity(ReplyInline.Format(text, Markup.Escape, ("[cyan]", "[/]"), ("[bold]", "[/]")));
 
-    private static IRenderable Block(ReplyBlock block) => block switch
+    private static IRenderable Block(ReplyBlock block, int width) => block switch
     {
         TextBlock t => new Markup(Styled(Inline(t.Text), t.Style)),
         HeadingBlock h => new Markup($"\n[bold]{Severity(Markup.Escape(h.Text))}[/]"),
         FactsBlock f => Facts(f),
         ListBlock l => List(l),
         CodeBlock c => Code(c),
-        TableBlock t => Table(t),
+        TableBlock t => Table(t, width),
         LinksBlock links => new Markup(string.Join('\n', links.Links.Select(Link))),
         _ => new Text(block.ToString() ?? string.Empty),
     };
@@ -121,21 +123,36 @@ internal static partial class TerminalRenderer
         return grid;
     }
 
-    private static Table Table(TableBlock block)
+    /// <summary>
+    /// A table with all its columns when their longest words fit side by side in the console; otherwise
+    /// folded to two, the first column as it is and the others, in order, as one line of values under
+    /// one header, so a date or a name is never split across lines.
+    /// </summary>
+    private static Table Table(TableBlock block, int width)
     {
+        var least = block.Columns.Select((header, i) => block.Rows.Select(r => i < r.Count ? LongestWord(StatusLook.Of(r[i].Status).Marked(r[i].Text)) : 0)
+            .Append(LongestWord(header)).Max() + 3).Sum() + 1;
+        var folded = least > width && block.Columns.Count > 2;
+        var columns = folded ? [block.Columns[0], string.Join(" · ", block.Columns.Skip(1))] : block.Columns;
         var table = new Table().Border(TableBorder.Rounded);
-        foreach (var column in block.Columns)
+        foreach (var column in columns)
         {
             table.AddColumn(new TableColumn(new Markup($"[bold]{Markup.Escape(column)}[/]")));
         }
 
         foreach (var row in block.Rows)
         {
-            table.AddRow(row.Select(cell => (IRenderable)new Markup(Status(Inline(cell.Text), cell.Status))));
+            var cells = row.Select(cell => Status(Inline(cell.Text.Length == 0 && folded ? "-" : cell.Text), cell.Status)).ToList();
+            IEnumerable<string> shown = folded ? [cells.Count > 0 ? cells[0] : string.Empty, string.Join(" · ", cells.Skip(1))] : cells;
+            table.AddRow(shown.Select(markup => (IRenderable)new Markup(markup)));
         }
 
         return table;
     }
+
+    /// <summary>The widest word in terminal columns (a Chinese character takes two).</summary>
+    private static int LongestWord(string text) =>
+        text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => w.Sum(c => c >= '\u2E80' ? 2 : 1)).DefaultIfEmpty(0).Max();
 
     private static string Styled(string markup, TextStyle style) => Looking(markup, StatusLook.Of(style));
 

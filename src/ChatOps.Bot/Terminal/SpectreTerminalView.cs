@@ -39,7 +39,7 @@ internal sealed class SpectreTerminalView(IAnsiConsole console) : ITerminalView,
     {
         lock (_gate)
         {
-            console.Write(TerminalRenderer.Render(reply));
+            console.Write(TerminalRenderer.Render(reply, console.Profile.Width));
             console.WriteLine();
         }
     }

@@ -138,7 +138,7 @@ internal sealed class KillClusterServiceAction(IClusterGateway gateway, Links li
         };
         var rows = plan.Placements
             .Select(p => (IReadOnlyList<TableCell>)[p.Vm, p.Priority.ToString(), Units.Gb(p.MemoryMb), new TableCell($"restarts on {p.To}")])
-            .Concat(plan.StaysDown.Select(d => (IReadOnlyList<TableCell>)[d.Vm, d.Priority.ToString(), Units.Gb(d.MemoryMb), new TableCell($"stays down: {d.Reason}", CellStatus.Attention)]))
+            .Concat(plan.StaysDown.Select(d => (IReadOnlyList<TableCell>)[d.Vm, d.Priority.ToString(), Units.Gb(d.MemoryMb), new TableCell($"stays down: {Why(d.Cause)}", CellStatus.Attention)]))
             .Concat(plan.NotRestarted.Select(vm => (IReadOnlyList<TableCell>)[vm, FailoverPriority.NoAutoStart.ToString(), string.Empty, new TableCell("not restarted automatically", CellStatus.Warning)]))
             .ToList();
         if (rows.Count > 0)
@@ -162,6 +162,15 @@ internal sealed class KillClusterServiceAction(IClusterGateway gateway, Links li
         blocks.Add(new LinksBlock(related));
         return blocks;
     }
+
+    /// <summary>Why a VM stays down, in a few words for the table; the advice below says it in full.</summary>
+    private static string Why(UnplacedCause cause) => cause switch
+    {
+        UnplacedCause.NoMemory => "not enough free memory elsewhere",
+        UnplacedCause.DiskNotVisible => "no other node sees its disk",
+        UnplacedCause.ConfigVolumeGone => "its configuration volume is gone",
+        _ => "no other node is Up",
+    };
 
     private static IEnumerable<string> BeforeYouDoThis(ClusterSnapshot snapshot, NodeResult node, IReadOnlyList<ClusteredVm> owned, FailoverPlan plan)
     {

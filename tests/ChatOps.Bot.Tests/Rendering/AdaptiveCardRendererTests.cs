@@ -65,6 +65,15 @@ public sealed class AdaptiveCardRendererTests
     }
 
     [Fact]
+    public void Render_NamesAndUnitsGlued_CodeLeftExactlyAsTyped()
+    {
+        var card = Renderer.Render(Reply.Text("LEGACY-DB needs 8 GB: type `kill vmwp LEGACY-DB` and `Get-VM`"));
+
+        var runs = Elements(card).Where(e => e["type"]!.ToString() == "TextRun").Select(r => r["text"]!.ToString()).ToList();
+        Assert.Equal(["LEGACY-\u2060DB needs 8\u00A0GB: type ", "kill vmwp LEGACY-DB", " and ", "Get-VM"], runs);
+    }
+
+    [Fact]
     public void Render_InlineMarks_BecomeMonospaceAndBoldRuns()
     {
         var card = Renderer.Render(Reply.Text("Type `kill clussvc <node>` for **HV05** now"));
@@ -91,8 +100,8 @@ public sealed class AdaptiveCardRendererTests
         var lines = Runs(other).ToList();
         Assert.Equal(3, lines.Count);
         Assert.All(lines, l => Assert.Equal("Monospace", l.Run["fontType"]!.ToString()));
-        Assert.Equal("\u00A0\u00A0\u00A0\u00A0Where-Object { $_.State -eq \"Down\" } |", lines[1].Text);
-        Assert.Equal("Stop-ClusterNode -Name 'HV05'", lines[2].Text.TrimStart('\u00A0'));
+        Assert.Equal("\u00A0\u00A0\u00A0\u00A0Where-Object { $_.State -eq \"Down\" } |", lines[1].Run["text"]!.ToString());
+        Assert.Equal("Stop-ClusterNode -Name 'HV05'", lines[2].Run["text"]!.ToString().TrimStart('\u00A0'));
     }
 
     [Fact]
@@ -113,21 +122,38 @@ public sealed class AdaptiveCardRendererTests
         var table = Elements(card).Single(e => e["type"]?.ToString() == "Table");
         var width = table["columns"]![0]!["width"]!.ToString();
         Assert.EndsWith("px", width, StringComparison.Ordinal);
-        Assert.True(int.Parse(width[..^2], System.Globalization.CultureInfo.InvariantCulture) >= "Integration services".Length * 8, width);
+        Assert.True(int.Parse(width[..^2], System.Globalization.CultureInfo.InvariantCulture) >= CardWidths.Pixels("Integration", bold: true) + CardWidths.CellPadding, width);
         Assert.False(table["firstRowAsHeader"]!.Value<bool>());
     }
 
     [Fact]
-    public void Render_TableColumns_WidthFollowsContent()
+    public void Render_TableColumns_LongTextGetsTheRoom_NoColumnBelowItsLongestWordOnTheNarrowestCard()
     {
-        var table = new TableBlock(["Component", "HV01", "HV02"], [["Driver: Emulex LightPulse HBA", "11.2.1153.23", "11.4.204.8"], ["BIOS", "P89", "P89"]]);
+        var table = new TableBlock(["Component", "HV01", "HV02"], [["Driver: Emulex LightPulse HBA", "11.2.1", "11.4"], ["BIOS", "P89", "P89"]]);
 
-        var widths = CardTables.Widths(table);
         var card = Renderer.Render(new Reply { Blocks = [table] });
 
+        var widths = Elements(card).Single(e => e["type"]?.ToString() == "Table")["columns"]!.Select(c => c!["width"]!.Value<double>()).ToList();
         Assert.True(widths[0] > widths[1], string.Join(",", widths));
-        Assert.True(widths[1] >= "11.2.1153.23".Length);
-        Assert.Equal(widths, Elements(card).Single(e => e["type"]?.ToString() == "Table")["columns"]!.Select(c => c!["width"]!.Value<int>()));
+        var least = new[] { "Component", "11.2.1", "HV02" }.Select(w => CardWidths.Pixels(w) + CardWidths.CellPadding).ToList();
+        Assert.All(widths.Zip(least), c => Assert.True(CardWidths.NarrowContent * c.First / widths.Sum() >= c.Second - 0.5, $"{c.First} of {widths.Sum()} < {c.Second}"));
+    }
+
+    [Fact]
+    public void Render_TableTooWideForTheNarrowestCard_FoldsItsOtherColumnsIntoOne_EachValueKeepingItsLook()
+    {
+        var table = new TableBlock(["Node", "State", "Site", "Memory free / total", "VMs", "Findings"],
+            [["HV04", new TableCell("Down", CellStatus.Attention), "DC-West", "40 GB / 256 GB", "12 running / 13", new TableCell("1 high", CellStatus.Attention)]]);
+
+        var card = Renderer.Render(new Reply { Blocks = [table] });
+
+        var grid = Elements(card).Single(e => e["type"]?.ToString() == "Table");
+        Assert.Equal(2, grid["columns"]!.Count());
+        Assert.Contains(Runs(grid), r => r.Text == "State · Site · Memory free / total · VMs · Findings");
+        var down = Runs(grid).Single(r => r.Text.StartsWith("✖ Down", StringComparison.Ordinal));
+        Assert.Equal("attention", down.Run["color"]!.ToString());
+        Assert.Contains(Runs(grid), r => r.Run["text"]!.ToString() == "DC-\u2060West · ");
+        Assert.Contains(Runs(grid), r => r.Run["text"]!.ToString() == "40\u00A0GB / 256\u00A0GB · ");
     }
 
     [Fact]
@@ -272,6 +298,7 @@ public sealed class AdaptiveCardRendererTests
         (token is JContainer container ? container.DescendantsAndSelf() : [token]).OfType<JObject>().Where(o => o["type"] is not null);
 
     /// <summary>Every text run, with its text.</summary>
+    /// <summary>Each run's text as a person reads it (the invisible glue of names and units left out), and the run itself.</summary>
     private static IEnumerable<(string Text, JObject Run)> Runs(JToken token) =>
-        Elements(token).Where(e => e["type"]!.ToString() == "TextRun").Select(r => (r["text"]!.ToString(), r));
+        Elements(token).Where(e => e["type"]!.ToString() == "TextRun").Select(r => (r["text"]!.ToString().Replace("\u2060", string.Empty, StringComparison.Ordinal).Replace('\u00A0', ' '), r));
 }

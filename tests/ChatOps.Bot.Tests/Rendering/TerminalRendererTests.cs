@@ -36,6 +36,22 @@ public sealed partial class TerminalRendererTests
     }
 
     [Fact]
+    public void Table_TooWideForTheTerminal_FoldsItsColumnsInsteadOfSplittingDates()
+    {
+        var table = new TableBlock(["Component", "Majority", "HV01", "HV02", "HV03", "HV04", "HV05", "HV06"],
+        [
+            ["Firmware: BIOS", "I27 2010-09-30", "I27 2010-09-30", "I27 2010-09-30", "I27 2010-09-30", new ChatOps.Commands.Replies.TableCell("I27 2009-07-10", CellStatus.Warning), "I27 2010-09-30", "I27 2010-09-30"],
+        ]);
+
+        var output = Render(new Reply { Blocks = [table] });
+
+        Assert.All(Lines(output), line => Assert.True(line.Length <= 80, line));
+        var words = Words(string.Join(' ', table.Columns.Concat(table.Rows.SelectMany(r => r.Select(c => c.Text)))));
+        Assert.All(Words(output), word => Assert.Contains(word, words));
+        Assert.Contains("2009-07-10", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Code_LineWiderThanTheTerminal_IsNotFoldedIntoTheNextLine()
     {
         const string code = "Get-ClusterGroup -Cluster HVC01 | Where-Object { $_.State -ne 'Online' } | Move-ClusterGroup -Node HV05 -Wait 120\nStart-ClusterGroup -Name 'SQL-02'";

@@ -1,5 +1,6 @@
 using ChatOps.EndToEnd.Tests.Browser.WebChat;
 using Microsoft.Playwright;
+using static ChatOps.EndToEnd.Tests.Browser.WebChat.WebChatPage;
 
 namespace ChatOps.EndToEnd.Tests.Browser;
 
@@ -106,36 +107,4 @@ public sealed class WebChatBrowserTests
         directLine.Transcript.Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(line => System.Text.Json.Nodes.JsonNode.Parse(line))
             .Count(a => a?["from"]?["role"]?.GetValue<string>() == "user" && a["value"]?["pendingId"] is not null);
-
-    private static async Task SayAsync(IPage page, string text)
-    {
-        var box = page.Locator("[data-id=webchat-sendbox-input]");
-        await box.ClickAsync();
-        await page.Keyboard.TypeAsync(text);
-        await page.Keyboard.PressAsync("Enter");
-        // Sent once the box is empty again.
-        await page.WaitForFunctionAsync("() => document.querySelector('[data-id=webchat-sendbox-input]').value === ''");
-    }
-
-    /// <summary>A button of a rendered card (not the copy Web Chat keeps for screen readers).</summary>
-    private static ILocator CardButton(IPage page, string title) =>
-        page.Locator(".webchat__basic-transcript .ac-adaptiveCard").GetByRole(AriaRole.Button, new() { Name = title, Exact = true });
-
-    private static Task<string> TranscriptAsync(IPage page) => page.EvaluateAsync<string>("() => document.querySelector('.webchat__basic-transcript')?.innerText ?? ''");
-
-    private static Task<string> LastActivityTextAsync(IPage page) => page.Locator(".webchat__basic-transcript__activity").Last.InnerTextAsync();
-
-    private static async Task WaitForTextAsync(IPage page, string text)
-    {
-        var until = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (!(await TranscriptAsync(page)).Contains(text, StringComparison.Ordinal))
-        {
-            if (DateTime.UtcNow > until)
-            {
-                throw new TimeoutException($"'{text}' did not appear in Web Chat within 30 s.");
-            }
-
-            await Task.Delay(100);
-        }
-    }
 }

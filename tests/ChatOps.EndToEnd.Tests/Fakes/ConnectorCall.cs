@@ -62,7 +62,8 @@ public sealed record ConnectorCall(string Kind, string ConversationId, JsonObjec
 
     private static string Run(JsonNode? run)
     {
-        var text = run?["text"]?.GetValue<string>() ?? string.Empty;
+        // As a person reads it: the word joiners and no-break spaces that keep names whole are invisible.
+        var text = Browser.WebChat.WebChatPage.Readable(run?["text"]?.GetValue<string>() ?? string.Empty);
         if (run?["selectAction"]?["url"]?.GetValue<string>() is { } url)
         {
             return $"[{text}]({url})";

@@ -70,9 +70,9 @@ public sealed class FencingTests
             // One execution in all, and A's action ends with a record that corrects its Interrupted one.
             Assert.Equal(HttpStatusCode.OK, await b.PostAsync(TeamsActivity.Message("audit 20", connector.ServiceUrl), TimeSpan.FromSeconds(30)));
             var audit = (await connector.NextWithTextAsync("Audit")).VisibleText;
-            // (each cell on a line of its own, a decision after its mark: a decision is a whole line)
-            Assert.Equal(1, Regex.Count(audit, @"^\W*Executed$", RegexOptions.Multiline));
-            Assert.Equal(1, Regex.Count(audit, @"^\W*Interrupted$", RegexOptions.Multiline));
+            // (a record is a line "User · Action · Decision · Outcome": a decision stands between two separators, after its mark)
+            Assert.True(Regex.Count(audit, @"· \W*Executed ·") == 1, audit);
+            Assert.True(Regex.Count(audit, @"· \W*Interrupted ·") == 1, audit);
             Assert.Contains("corrects the earlier Interrupted record", audit, StringComparison.Ordinal);
         }
         finally
