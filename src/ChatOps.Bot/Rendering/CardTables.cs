@@ -83,17 +83,22 @@ internal static class CardTables
         var least = Least(table);
         if (least.Sum() <= CardWidths.NarrowContent)
         {
-            return Grid(table.Columns, table.Rows.Select(r => r.Select(c => Content(c)).ToList()).ToList(), Weights(least, Wanted(table)), budget);
+            return Grid(table.Columns, table.Rows, r => [.. r.Select(c => Content(c))], Weights(least, Wanted(table)), budget);
         }
 
         var rest = string.Join(" · ", table.Columns.Skip(1));
-        var rows = table.Rows.Select(r => (IReadOnlyList<JObject>)[Content(r.Count > 0 ? r[0] : new TableCell(string.Empty)), Line(null, [.. r.Skip(1).Select(c => c.Text.Length == 0 ? c with { Text = "-" } : c)])]).ToList();
         var first = Math.Min(least[0], CardWidths.NarrowContent / 2);
-        return Grid([table.Columns.Count > 0 ? table.Columns[0] : string.Empty, rest], rows, [first, CardWidths.NarrowContent - first], budget);
+        return Grid(
+            [table.Columns.Count > 0 ? table.Columns[0] : string.Empty, rest],
+            table.Rows,
+            r => [Content(r.Count > 0 ? r[0] : new TableCell(string.Empty)), Line(null, [.. r.Skip(1).Select(c => c.Text.Length == 0 ? c with { Text = "-" } : c)])],
+            [first, CardWidths.NarrowContent - first],
+            budget);
     }
 
-    /// <summary>A header row and rows within the budget, in columns of the given relative widths.</summary>
-    private static (IReadOnlyList<JObject> Elements, int RowsLeftOut) Grid(IReadOnlyList<string> columns, IReadOnlyList<IReadOnlyList<JObject>> body, IReadOnlyList<int> weights, int budget)
+    /// <summary>A header row and the rows that fit the budget (each built only when it is reached), in columns of the given relative widths.</summary>
+    private static (IReadOnlyList<JObject> Elements, int RowsLeftOut) Grid(
+        IReadOnlyList<string> columns, IReadOnlyList<IReadOnlyList<TableCell>> body, Func<IReadOnlyList<TableCell>, IReadOnlyList<JObject>> cells, IReadOnlyList<int> weights, int budget)
     {
         var rows = new JArray(Row([.. columns.Select(c => Content(new TableCell(c), bold: true))]));
         var element = new JObject
@@ -112,7 +117,7 @@ internal static class CardTables
 
         for (var i = 0; i < body.Count; i++)
         {
-            var row = Row(body[i]);
+            var row = Row(cells(body[i]));
             var size = AdaptiveCardRenderer.Size(row) + 1;
             if (used + size > budget)
             {

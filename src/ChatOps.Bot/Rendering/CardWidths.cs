@@ -25,15 +25,17 @@ internal static partial class CardWidths
 
     /// <summary>
     /// The text with its words glued, so a browser breaks it only between words: a hyphen inside a name
-    /// (LEGACY-DB, DC-East) joined to what follows it with a word joiner, a number joined to its unit
+    /// (LEGACY-DB, DC-East) joined to what follows it with a word joiner, a name with Chinese characters
+    /// in it (财务-证书-01) joined throughout (Chinese prose still breaks between characters), a number joined to its unit
     /// with a no-break space, a status's mark joined to its value. Both are invisible; the command parser
     /// drops them from anything typed back.
     /// </summary>
-    public static string Glue(string text) => Unit().Replace(Hyphen().Replace(text, "-\u2060"), "\u00A0");
+    public static string Glue(string text) =>
+        CjkName().Replace(Unit().Replace(Hyphen().Replace(text, "-\u2060"), "\u00A0"), m => string.Join('\u2060', m.Value.EnumerateRunes().Where(r => r.Value != 0x2060)));
 
     /// <summary>The pieces a browser keeps together: split at spaces, and between Chinese characters.</summary>
     private static IEnumerable<string> Words(string text) =>
-        Glue(text).Split(' ', StringSplitOptions.RemoveEmptyEntries).SelectMany(w => Cjk().Split(w)).Where(w => w.Length > 0);
+        Glue(text).Split(' ', StringSplitOptions.RemoveEmptyEntries).SelectMany(w => w.Contains('\u2060') ? [w] : Cjk().Split(w)).Where(w => w.Length > 0);
 
     /// <summary>Conservative widths of the 14 px sans-serif fonts clients fall back on (wider than Segoe UI).</summary>
     private static double Character(char c) => c switch
@@ -52,6 +54,10 @@ internal static partial class CardWidths
 
     [GeneratedRegex(@"(?<=\d) (?=(?:GB|MB|TB|KB|ms|min|s|h|%)\b)|(?<=^[✖⚠?]) ")]
     private static partial Regex Unit();
+
+    /// <summary>A name that mixes Chinese characters with hyphens, digits or Latin letters.</summary>
+    [GeneratedRegex(@"(?=[^\s]*[\u2E80-\uFFEF])(?=[^\s]*[-0-9A-Za-z])[^\s]+")]
+    private static partial Regex CjkName();
 
     [GeneratedRegex(@"(?<=[\u2E80-\uFFEF])|(?=[\u2E80-\uFFEF])")]
     private static partial Regex Cjk();

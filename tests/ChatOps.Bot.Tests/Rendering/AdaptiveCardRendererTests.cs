@@ -74,6 +74,15 @@ public sealed class AdaptiveCardRendererTests
     }
 
     [Fact]
+    public void Render_AChineseNameIsGluedWhole_ChineseProseStillBreaksBetweenCharacters()
+    {
+        var card = Renderer.Render(Reply.Text("虚拟机 财务-证书-01 状态不同步"));
+
+        var text = Elements(card).Single(e => e["type"]!.ToString() == "TextRun")["text"]!.ToString();
+        Assert.Equal("虚拟机 财\u2060务\u2060-\u2060证\u2060书\u2060-\u20600\u20601 状态不同步", text);
+    }
+
+    [Fact]
     public void Render_InlineMarks_BecomeMonospaceAndBoldRuns()
     {
         var card = Renderer.Render(Reply.Text("Type `kill clussvc <node>` for **HV05** now"));

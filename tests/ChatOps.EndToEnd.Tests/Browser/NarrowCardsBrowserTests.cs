@@ -129,14 +129,14 @@ public sealed class NarrowCardsBrowserTests
     /// <summary>
     /// Measured on the rendered text: each word that must not break (a name, id, date, state, number with
     /// its unit: letters and digits with the dots, colons, slashes and hyphens inside them) lies on one
-    /// line; no two text runs overlap; none runs past the card's edges. Chinese may break between
-    /// characters, so a CJK character ends a word.
+    /// line, and so does a hyphenated name in Chinese (财务-证书-01); no two text runs overlap; none runs
+    /// past the card's edges. Chinese prose may break between characters.
     /// </summary>
     private const string Measure = """
         card => {
           const problems = [];
           const edge = card.getBoundingClientRect();
-          const words = /[A-Za-z0-9][A-Za-z0-9.:\/_\u2060-]*[A-Za-z0-9%]|\d+[ \u00A0](?:GB|MB|TB|ms|min|s)\b/g;
+          const words = /[A-Za-z0-9][A-Za-z0-9.:\/_\u2060-]*[A-Za-z0-9%]|\d+[ \u00A0](?:GB|MB|TB|ms|min|s)\b|[\p{L}\p{N}\u2060]+(?:-\u2060?[\p{L}\p{N}\u2060]+)+/gu;
           const pieces = [];
           const walker = document.createTreeWalker(card, NodeFilter.SHOW_TEXT);
           for (let node = walker.nextNode(); node; node = walker.nextNode()) {
