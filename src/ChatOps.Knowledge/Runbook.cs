@@ -29,8 +29,11 @@ public sealed record Runbook
     /// <summary>Exact error strings seen in tools or logs.</summary>
     public IReadOnlyList<string> Errors { get; init; } = [];
 
-    /// <summary>Windows event ids.</summary>
-    public IReadOnlyList<int> EventIds { get; init; } = [];
+    /// <summary>The Windows events that point at this problem, each keyed by its log, provider and id.</summary>
+    public IReadOnlyList<RunbookEvent> Events { get; init; } = [];
+
+    /// <summary>The events' ids, each once (what a search for "5120" finds).</summary>
+    public IReadOnlyList<int> EventIds => [.. Events.Select(e => e.Id).Distinct()];
 
     /// <summary>Microsoft KB ids such as <c>KB970529</c>.</summary>
     public IReadOnlyList<string> Hotfixes { get; init; } = [];
@@ -53,3 +56,14 @@ public sealed record Runbook
     /// <summary>Path of the file the article came from.</summary>
     public required string SourcePath { get; init; }
 }
+
+/// <summary>
+/// A Windows event a runbook explains. An id alone is not a key: the same id means different things
+/// under different providers (Hyper-V-VMMS 21024 is two failures), so an event is its log, provider and id.
+/// </summary>
+/// <param name="Log">The channel as <c>Get-WinEvent -ListLog</c> names it, e.g. <c>System</c>.</param>
+/// <param name="Provider">The provider as <c>ProviderName</c> shows it, e.g. <c>Microsoft-Windows-FailoverClustering</c>.</param>
+/// <param name="Id">The event id.</param>
+/// <param name="Level">Critical, Error, Warning or Information.</param>
+/// <param name="Versions">The Windows Server versions (or Azure Local) the documentation shows it on.</param>
+public sealed record RunbookEvent(string Log, string Provider, int Id, string Level, IReadOnlyList<string> Versions);

@@ -1,6 +1,6 @@
 namespace ChatOps.Knowledge.Loading;
 
-/// <summary>The YAML header as written; keys are snake_case (<c>event_ids</c>, <c>applies_to</c>).</summary>
+/// <summary>The YAML header as written; keys are snake_case (<c>applies_to</c>).</summary>
 internal sealed class FrontMatter
 {
     public string? Id { get; set; }
@@ -19,7 +19,7 @@ internal sealed class FrontMatter
 
     public List<string>? Errors { get; set; }
 
-    public List<int>? EventIds { get; set; }
+    public List<FrontMatterEvent>? Events { get; set; }
 
     public List<string>? Hotfixes { get; set; }
 
@@ -28,4 +28,18 @@ internal sealed class FrontMatter
     public List<string>? Actions { get; set; }
 
     public List<string>? Related { get; set; }
+}
+
+/// <summary>One event as written: <c>{ log: System, provider: Microsoft-Windows-FailoverClustering, id: 5120, level: Warning, versions: ["2016"] }</c>.</summary>
+internal sealed class FrontMatterEvent
+{
+    public string? Log { get; set; }
+
+    public string? Provider { get; set; }
+
+    public int? Id { get; set; }
+
+    public string? Level { get; set; }
+
+    public List<string>? Versions { get; set; }
 }

@@ -72,6 +72,11 @@ internal static class RunbookParser
             }
         }
 
+        foreach (var problem in (header.Events ?? []).SelectMany(EventProblems))
+        {
+            Add("events", problem);
+        }
+
         foreach (var (key, ids) in new[] { ("related", header.Related), ("checks", header.Checks), ("actions", header.Actions) })
         {
             foreach (var id in ids ?? [])
@@ -103,7 +108,7 @@ internal static class RunbookParser
             Keywords = Clean(header.Keywords),
             Symptoms = Clean(header.Symptoms),
             Errors = Clean(header.Errors),
-            EventIds = header.EventIds ?? [],
+            Events = [.. (header.Events ?? []).Select(e => new RunbookEvent(e.Log!.Trim(), e.Provider!.Trim(), e.Id!.Value, e.Level!, Clean(e.Versions)))],
             Hotfixes = Clean(header.Hotfixes),
             Checks = Clean(header.Checks),
             Actions = Clean(header.Actions),
@@ -113,6 +118,37 @@ internal static class RunbookParser
             SourcePath = path,
         };
         return (runbook, problems, LineOf("id"), LineOf("related"));
+    }
+
+    /// <summary>What is wrong with one event of the front matter: each needs its log, provider, id, level and versions.</summary>
+    private static IEnumerable<string> EventProblems(FrontMatterEvent? e)
+    {
+        if (e is null)
+        {
+            yield return "an event is empty: write { log: …, provider: …, id: …, level: …, versions: […] }";
+            yield break;
+        }
+
+        var named = e.Id is { } id ? $"event {id}" : "an event";
+        if (string.IsNullOrWhiteSpace(e.Log) || string.IsNullOrWhiteSpace(e.Provider))
+        {
+            yield return $"{named} needs its log and its provider: an id alone is not a key";
+        }
+
+        if (e.Id is not (>= 0 and <= 65535))
+        {
+            yield return $"{named} needs an id from 0 to 65535";
+        }
+
+        if (!RunbookSchema.EventLevels.Contains(e.Level ?? string.Empty))
+        {
+            yield return $"{named} has level '{e.Level}', not one of {string.Join(", ", RunbookSchema.EventLevels)}";
+        }
+
+        foreach (var version in (e.Versions ?? []).Where(v => !RunbookSchema.EventVersions.Contains(v ?? string.Empty)))
+        {
+            yield return $"{named} has version '{version}', not one of {string.Join(", ", RunbookSchema.EventVersions)}";
+        }
     }
 
     private static void RequireText(string? value, string key, Action<string, string> add)

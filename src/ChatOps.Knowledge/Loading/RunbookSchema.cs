@@ -11,6 +11,12 @@ internal static partial class RunbookSchema
     /// <summary>Allowed severities, most severe first.</summary>
     public static IReadOnlyList<string> Severities { get; } = ["critical", "high", "medium", "low", "info"];
 
+    /// <summary>An event's levels, as Windows shows them.</summary>
+    public static IReadOnlyList<string> EventLevels { get; } = ["Critical", "Error", "Warning", "Information"];
+
+    /// <summary>The versions an event may be shown on.</summary>
+    public static IReadOnlyList<string> EventVersions { get; } = ["2008 R2", "2012", "2012 R2", "2016", "2019", "2022", "2025", "Azure Local"];
+
     /// <summary>The file that documents the folder and is not an article.</summary>
     public const string ReadmeFile = "README.md";
 

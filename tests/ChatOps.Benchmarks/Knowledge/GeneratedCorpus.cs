@@ -52,7 +52,7 @@ internal static class GeneratedCorpus
             .Append($"keywords: [{Words(2)}, {Words(2)}, {Zh(2)}, {Zh(3)}]\n")
             .Append($"symptoms: [\"{Words(8)}\", \"{Zh(4)}\"]\n")
             .Append($"errors: [\"{Words(4)}\"]\n")
-            .Append($"event_ids: [{1000 + random.Next(9000)}]\n")
+            .Append($"events: [{{ log: System, provider: Microsoft-Windows-FailoverClustering, id: {1000 + random.Next(9000)}, level: Error, versions: [\"2022\"] }}]\n")
             .Append($"hotfixes: [KB{900000 + random.Next(99999)}]\n")
             .Append("checks: []\nactions: []\nrelated: []\n---\n\n")
             .Append($"# {title}\n\n");

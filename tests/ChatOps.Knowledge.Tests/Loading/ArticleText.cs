@@ -9,9 +9,9 @@ internal static class ArticleText
     public const int CauseLine = 23;
     public const int PreventLine = 35;
 
-    public static string Valid(string id = "alpha", string related = "beta") => $"""
+    public static string Valid(string id = "alpha", string related = "beta") => $$"""
         ---
-        id: {id}
+        id: {{id}}
         title: Alpha nodes lose their heartbeat
         summary: The alpha problem, in one sentence.
         severity: high
@@ -19,11 +19,11 @@ internal static class ArticleText
         keywords: [alpha, heartbeat, 心跳]
         symptoms: ["the node drops out"]
         errors: ["Alpha failure detected"]
-        event_ids: [1135]
+        events: [{ log: System, provider: Microsoft-Windows-FailoverClustering, id: 1135, level: Critical, versions: ["2016", "2022"] }]
         hotfixes: [KB123456]
         checks: []
         actions: []
-        related: [{related}]
+        related: [{{related}}]
         ---
 
         # Alpha nodes lose their heartbeat

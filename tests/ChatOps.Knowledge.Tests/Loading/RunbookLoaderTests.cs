@@ -16,6 +16,10 @@ public sealed class RunbookLoaderTests
         { "bad hotfix", ArticleText.Valid().Replace("KB123456", "970529", StringComparison.Ordinal), 11, "hotfix '970529'" },
         { "id is not the file name", ArticleText.Valid(id: "alpha-two"), 2, "does not match the file name" },
         { "sections out of order", ArticleText.Valid().Replace("## Cause", "## Tmp", StringComparison.Ordinal).Replace("## Symptoms", "## Cause", StringComparison.Ordinal).Replace("## Tmp", "## Symptoms", StringComparison.Ordinal), ArticleText.CauseLine, "comes after" },
+        { "event without its provider", ArticleText.Valid().Replace("provider: Microsoft-Windows-FailoverClustering, ", string.Empty, StringComparison.Ordinal), 10, "event 1135 needs its log and its provider" },
+        { "event with an unknown level", ArticleText.Valid().Replace("level: Critical", "level: Fatal", StringComparison.Ordinal), 10, "event 1135 has level 'Fatal'" },
+        { "event with an unknown version", ArticleText.Valid().Replace("\"2022\"", "\"2030\"", StringComparison.Ordinal), 10, "event 1135 has version '2030'" },
+        { "event ids without their provider (the old key)", ArticleText.Valid().Replace("events: [{ log: System, provider: Microsoft-Windows-FailoverClustering, id: 1135, level: Critical, versions: [\"2016\", \"2022\"] }]", "event_ids: [1135]", StringComparison.Ordinal), 10, "unknown front matter key 'event_ids'" },
         { "no front matter", "# Alpha\n\n## Symptoms\n\nText.\n", 1, "no YAML front matter" },
         { "front matter not closed", "---\nid: alpha\n", 1, "not closed" },
     };
@@ -54,6 +58,9 @@ public sealed class RunbookLoaderTests
         Assert.Empty(result.Problems);
         var alpha = result.Runbooks.Single(r => r.Id == "alpha");
         Assert.Equal("Alpha nodes lose their heartbeat", alpha.Title);
+        var e = Assert.Single(alpha.Events);
+        Assert.Equal(("System", "Microsoft-Windows-FailoverClustering", 1135, "Critical"), (e.Log, e.Provider, e.Id, e.Level));
+        Assert.Equal(["2016", "2022"], e.Versions);
         Assert.Equal([1135], alpha.EventIds);
         Assert.Equal(["KB123456"], alpha.Hotfixes);
         Assert.Contains("心跳", alpha.Keywords);
