@@ -81,12 +81,12 @@ internal static class CardTables
     public static (IReadOnlyList<JObject> Elements, int RowsLeftOut) Table(TableBlock table, int budget)
     {
         var least = Least(table);
-        if (least.Sum() <= CardWidths.NarrowContent)
+        if (least.Sum() <= CardWidths.NarrowContent || table.Columns.Count < FoldedTable.FewestColumns)
         {
             return Grid(table.Columns, table.Rows, r => [.. r.Select(c => Content(c))], Weights(least, Wanted(table)), budget);
         }
 
-        var rest = string.Join(" · ", table.Columns.Skip(1));
+        var rest = FoldedTable.Header(table.Columns);
         var first = Math.Min(least[0], CardWidths.NarrowContent / 2);
         return Grid(
             [table.Columns.Count > 0 ? table.Columns[0] : string.Empty, rest],
@@ -176,19 +176,29 @@ internal static class CardTables
         var runs = new JArray();
         if (label is not null)
         {
-            runs.Add(Run(label, CellStatus.None, bold: true, subtle: true));
-            runs.Add(Run(": ", CellStatus.None, bold: true, subtle: true));
+            Add(runs, label, CellStatus.None, bold: true, subtle: true);
+            Add(runs, ": ", CellStatus.None, bold: true, subtle: true);
         }
 
         for (var i = 0; i < values.Count; i++)
         {
-            runs.Add(Run(values[i].Text + (i < values.Count - 1 ? " · " : string.Empty), values[i].Status, bold: false, subtle: false));
+            Add(runs, values[i].Text, values[i].Status, bold: false, subtle: false);
+            if (i < values.Count - 1)
+            {
+                Add(runs, FoldedTable.Separator, CellStatus.None, bold: false, subtle: false);
+            }
         }
 
         return new JObject { ["type"] = "RichTextBlock", ["inlines"] = runs };
     }
 
-    private static JToken Run(string text, CellStatus status, bool bold, bool subtle) =>
-        CardText.WithStatus(text, status, subtle, bold)["inlines"]![0]!;
+    /// <summary>Every run of a value (its `code` and **bold** parts included), in its status's look.</summary>
+    private static void Add(JArray runs, string text, CellStatus status, bool bold, bool subtle)
+    {
+        foreach (var run in CardText.WithStatus(text, status, subtle, bold)["inlines"]!)
+        {
+            runs.Add(run.DeepClone());
+        }
+    }
 
 }

@@ -25,13 +25,15 @@ internal static partial class CardWidths
 
     /// <summary>
     /// The text with its words glued, so a browser breaks it only between words: a hyphen inside a name
-    /// (LEGACY-DB, DC-East) joined to what follows it with a word joiner, a name with Chinese characters
-    /// in it (财务-证书-01) joined throughout (Chinese prose still breaks between characters), a number joined to its unit
-    /// with a no-break space, a status's mark joined to its value. Both are invisible; the command parser
-    /// drops them from anything typed back.
+    /// (LEGACY-DB, DC-East) joined to what follows it with a word joiner; a hyphenated name with Chinese
+    /// characters in it (财务-证书-01) joined throughout, while Chinese prose still breaks between
+    /// characters; a number joined to its unit, and a status's mark to its value, with a no-break space.
+    /// Both are invisible and the command parser drops them from anything typed back, but they stay in
+    /// text copied elsewhere, so a web address is left as it is (and code is never glued).
     /// </summary>
     public static string Glue(string text) =>
-        CjkName().Replace(Unit().Replace(Hyphen().Replace(text, "-\u2060"), "\u00A0"), m => string.Join('\u2060', m.Value.EnumerateRunes().Where(r => r.Value != 0x2060)));
+        string.Join(' ', Unit().Replace(text, "\u00A0").Split(' ').Select(w => w.Contains("://", StringComparison.Ordinal) ? w
+            : Hyphen().Replace(CjkName().Replace(w, m => string.Join('\u2060', m.Value.EnumerateRunes())), "-\u2060")));
 
     /// <summary>The pieces a browser keeps together: split at spaces, and between Chinese characters.</summary>
     private static IEnumerable<string> Words(string text) =>
@@ -52,11 +54,11 @@ internal static partial class CardWidths
     [GeneratedRegex(@"(?<=[\p{L}\p{N}])-(?=[\p{L}\p{N}])")]
     private static partial Regex Hyphen();
 
-    [GeneratedRegex(@"(?<=\d) (?=(?:GB|MB|TB|KB|ms|min|s|h|%)\b)|(?<=^[✖⚠?]) ")]
+    [GeneratedRegex(@"(?<=\d) (?=(?:GB|MB|TB|KB|ms|min|s|h|%)(?![\p{L}\p{N}]))|(?<=^[✖⚠?]) ")]
     private static partial Regex Unit();
 
-    /// <summary>A name that mixes Chinese characters with hyphens, digits or Latin letters.</summary>
-    [GeneratedRegex(@"(?=[^\s]*[\u2E80-\uFFEF])(?=[^\s]*[-0-9A-Za-z])[^\s]+")]
+    /// <summary>A hyphenated name with Chinese characters in it (财务-证书-01): letters and digits joined by hyphens.</summary>
+    [GeneratedRegex(@"(?<![\p{L}\p{N}-])(?=[\p{L}\p{N}-]*[\u2E80-\u9FFF])[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+(?![\p{L}\p{N}-])")]
     private static partial Regex CjkName();
 
     [GeneratedRegex(@"(?<=[\u2E80-\uFFEF])|(?=[\u2E80-\uFFEF])")]

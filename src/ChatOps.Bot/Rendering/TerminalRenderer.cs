@@ -132,8 +132,8 @@ internal static partial class TerminalRenderer
     {
         var least = block.Columns.Select((header, i) => block.Rows.Select(r => i < r.Count ? LongestWord(StatusLook.Of(r[i].Status).Marked(r[i].Text)) : 0)
             .Append(LongestWord(header)).Max() + 3).Sum() + 1;
-        var folded = least > width && block.Columns.Count > 2;
-        var columns = folded ? [block.Columns[0], string.Join(" · ", block.Columns.Skip(1))] : block.Columns;
+        var folded = least > width && block.Columns.Count >= FoldedTable.FewestColumns;
+        var columns = folded ? [block.Columns[0], FoldedTable.Header(block.Columns)] : block.Columns;
         var table = new Table().Border(TableBorder.Rounded);
         foreach (var column in columns)
         {
@@ -143,7 +143,7 @@ internal static partial class TerminalRenderer
         foreach (var row in block.Rows)
         {
             var cells = row.Select(cell => Status(Inline(cell.Text.Length == 0 && folded ? "-" : cell.Text), cell.Status)).ToList();
-            IEnumerable<string> shown = folded ? [cells.Count > 0 ? cells[0] : string.Empty, string.Join(" · ", cells.Skip(1))] : cells;
+            IEnumerable<string> shown = folded ? [cells.Count > 0 ? cells[0] : string.Empty, string.Join(FoldedTable.Separator, cells.Skip(1))] : cells;
             table.AddRow(shown.Select(markup => (IRenderable)new Markup(markup)));
         }
 

@@ -35,6 +35,7 @@ internal sealed partial class LabCluster
         foreach (var group in plan.Placements.GroupBy(p => p.To, StringComparer.OrdinalIgnoreCase))
         {
             var names = new List<string>();
+            var anyApipa = false;
             foreach (var placement in group)
             {
                 var vm = state.FindVm(placement.Vm)!;
@@ -50,6 +51,7 @@ internal sealed partial class LabCluster
                 }
 
                 var apipa = vm.IntegrationServices < target.IntegrationServices;
+                anyApipa |= apipa;
                 if (apipa)
                 {
                     vm.Nics = vm.Nics.Select((n, i) => n with { Addresses = n.Addresses.Select(a => IsIpv4(a) ? LabIds.Apipa(vm.Id, i) : a).ToList() }).ToList();
@@ -58,7 +60,7 @@ internal sealed partial class LabCluster
                 names.Add(apipa ? $"{vm.Name} (APIPA address: integration services {vm.IntegrationServices} behind the host)" : vm.Name);
             }
 
-            outcomes.Add(new NodeOutcome(group.Key, "Started " + string.Join(", ", names) + ".", names.Any(n => n.Contains("APIPA", StringComparison.Ordinal)) ? Severity.Medium : null));
+            outcomes.Add(new NodeOutcome(group.Key, "Started " + string.Join(", ", names) + ".", anyApipa ? Severity.Medium : null));
         }
 
         foreach (var unplaced in plan.StaysDown)

@@ -1,3 +1,4 @@
+using ChatOps.Commands.Access;
 using ChatOps.Commands.Replies;
 using ChatOps.Commands.Routing;
 
@@ -5,7 +6,8 @@ namespace ChatOps.Commands.Builtin;
 
 /// <summary>
 /// <c>help</c> and <c>help &lt;command&gt;</c>, generated from the command table. Examples name what
-/// exists in the configured cluster now and are buttons; one that cannot be filled is shown as usage.
+/// exists in the configured cluster now; a reader's are buttons, an action's are written out to be typed
+/// (one tap must never start a kill), and one that cannot be filled is shown as usage.
 /// </summary>
 internal sealed class HelpHandler(CommandCatalog catalog, IExampleNames? exampleNames = null) : ICommandHandler
 {
@@ -90,12 +92,14 @@ internal sealed class HelpHandler(CommandCatalog catalog, IExampleNames? example
             blocks.Add(new TableBlock(["Flag", "Meaning"], d.Flags.Select(f => (IReadOnlyList<TableCell>)[f.TakesValue ? $"--{f.Name} <value>" : $"--{f.Name}", f.Summary]).ToList()));
         }
 
-        var buttons = Buttons(d.Examples, names);
-        var unfilled = d.Examples.Where(e => ExampleText.Fill(e, names) is null).Select(ExampleText.Generic).ToList();
-        if (unfilled.Count > 0)
+        // A look is one tap away; a command that changes something is shown to be typed, never a button in a shared chat.
+        var asButtons = d.Role == Role.Reader;
+        var buttons = asButtons ? Buttons(d.Examples, names) : [];
+        var typed = d.Examples.Select(e => ExampleText.Fill(e, names) is { } filled ? (asButtons ? null : filled) : ExampleText.Generic(e)).OfType<string>().ToList();
+        if (typed.Count > 0)
         {
             blocks.Add(new HeadingBlock("Examples", 3));
-            blocks.Add(new CodeBlock(string.Join('\n', unfilled)));
+            blocks.Add(new CodeBlock(string.Join('\n', typed)));
         }
 
         return new Reply { Heading = d.Name, Blocks = blocks, Buttons = buttons };

@@ -71,7 +71,7 @@ internal sealed class DiagnoseHandler(IClusterGateway gateway, FindingBlocks fin
             findings = [.. findings.Where(f => f.ConcernsVm(subject))];
         }
 
-        return Answer(snapshot, report, findings, subject, request.HasFlag(DetailsFlag));
+        return Answer(snapshot, report, findings, scope is "node" or "vm" ? $"{scope} {subject}" : null, subject, request.HasFlag(DetailsFlag));
     }
 
     /// <summary>
@@ -79,7 +79,7 @@ internal sealed class DiagnoseHandler(IClusterGateway gateway, FindingBlocks fin
     /// with every finding's evidence folded under it; <c>--details</c> answers with the evidence itself,
     /// for the terminal, which cannot fold.
     /// </summary>
-    private Reply Answer(ClusterSnapshot snapshot, CheckReport report, IReadOnlyList<Finding> findings, string subject, bool details)
+    private Reply Answer(ClusterSnapshot snapshot, CheckReport report, IReadOnlyList<Finding> findings, string? scoped, string subject, bool details)
     {
         var partial = snapshot.IsPartial ? " (partial)" : string.Empty;
         var blocks = new List<ReplyBlock>
@@ -104,7 +104,7 @@ internal sealed class DiagnoseHandler(IClusterGateway gateway, FindingBlocks fin
         }
 
         blocks.Add(findingBlocks.Summary(findings));
-        blocks.Add(new TextBlock($"`diagnose{(subject == snapshot.Name ? string.Empty : $" {Scope(snapshot, subject)} {subject}")} --details` lists every finding with its evidence.", TextStyle.Subtle));
+        blocks.Add(new TextBlock($"`diagnose{(scoped is null ? string.Empty : " " + scoped)} --details` lists every finding with its evidence.", TextStyle.Subtle));
         return new Reply
         {
             Heading = heading,
@@ -114,8 +114,6 @@ internal sealed class DiagnoseHandler(IClusterGateway gateway, FindingBlocks fin
             Buttons = Next(snapshot, findings),
         };
     }
-
-    private static string Scope(ClusterSnapshot snapshot, string subject) => snapshot.FindNode(subject) is null ? "vm" : "node";
 
     /// <summary>The commands an admin runs next: a look at what the most severe findings are about, then their runbook.</summary>
     private static List<ReplyButton> Next(ClusterSnapshot snapshot, IReadOnlyList<Finding> findings)

@@ -120,7 +120,7 @@ internal static class RunbookParser
         return (runbook, problems, LineOf("id"), LineOf("related"));
     }
 
-    /// <summary>What is wrong with one event of the front matter: each needs its log, provider, id, level and versions.</summary>
+    /// <summary>What is wrong with one event of the front matter: each needs its log, provider, id and level; its versions may be empty (no page says) but each must be a known one.</summary>
     private static IEnumerable<string> EventProblems(FrontMatterEvent? e)
     {
         if (e is null)

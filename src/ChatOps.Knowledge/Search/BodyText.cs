@@ -18,43 +18,35 @@ internal static class BodyText
     public static string Of(MarkdownDocument document)
     {
         var builder = new StringBuilder();
-        TableRow? row = null;
-        foreach (var leaf in document.Descendants<LeafBlock>())
-        {
-            if (leaf is YamlFrontMatterBlock || (leaf is HeadingBlock { Level: 1 }))
-            {
-                continue;
-            }
-
-            var text = (leaf.Inline is not null ? InlineText.Plain(leaf.Inline) : leaf.Lines.ToString()).Trim();
-            var cellOf = leaf.Parent is TableCell { Parent: TableRow r } ? r : null;
-            if (row is not null && cellOf == row)
-            {
-                builder.Append(CellSeparator).Append(text);
-                continue;
-            }
-
-            if (row is not null)
-            {
-                builder.Append('\n');
-            }
-
-            row = cellOf;
-            if (text.Length > 0 || row is not null)
-            {
-                builder.Append(text);
-                if (row is null)
-                {
-                    builder.Append('\n');
-                }
-            }
-        }
-
-        if (row is not null)
-        {
-            builder.Append('\n');
-        }
-
+        Walk(document, builder);
         return builder.ToString();
     }
+
+    private static void Walk(ContainerBlock container, StringBuilder builder)
+    {
+        foreach (var block in container)
+        {
+            switch (block)
+            {
+                case Table table:
+                    // A row a line, every cell in its place (an empty one too), so a row reads as written.
+                    foreach (var row in table.OfType<TableRow>())
+                    {
+                        builder.AppendJoin(CellSeparator, row.OfType<TableCell>().Select(cell => string.Join(' ', cell.Descendants<LeafBlock>().Select(Text)))).Append('\n');
+                    }
+
+                    break;
+                case YamlFrontMatterBlock or HeadingBlock { Level: 1 }:
+                    break;
+                case LeafBlock leaf when Text(leaf) is { Length: > 0 } text:
+                    builder.Append(text).Append('\n');
+                    break;
+                case ContainerBlock inner:
+                    Walk(inner, builder);
+                    break;
+            }
+        }
+    }
+
+    private static string Text(LeafBlock leaf) => (leaf.Inline is not null ? InlineText.Plain(leaf.Inline) : leaf.Lines.ToString()).Trim();
 }

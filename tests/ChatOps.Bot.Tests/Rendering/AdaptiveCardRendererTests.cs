@@ -74,6 +74,31 @@ public sealed class AdaptiveCardRendererTests
     }
 
     [Fact]
+    public void Render_FoldedValuesAndStackedFacts_KeepEveryRunOfAValue()
+    {
+        var facts = new FactsBlock([new Fact("Findings", "1 high; APP-07 is desynced (runbook `vm-state-desync`)", CellStatus.Attention), new Fact("VM id", "a05cea69-7117-58d4-b5f4-070f005b16a9-and-a-longer-tail")]);
+        var table = new TableBlock(["Node", "State", "Site", "Memory free / total", "VMs", "Findings"], [["HV04", "Up", "DC-West", "40 GB / 256 GB", "12 running / 13", "see `kb host-isolation` now"]]);
+
+        var card = Renderer.Render(new Reply { Blocks = [facts, table] });
+
+        var runs = Runs(card).Select(r => r.Text).ToList();
+        Assert.Contains("vm-state-desync", runs);
+        Assert.Contains(")", runs);
+        Assert.Contains("kb host-isolation", runs);
+        Assert.Contains(" now", runs);
+    }
+
+    [Fact]
+    public void Render_AWebAddressAndChineseProse_AreNotGlued()
+    {
+        var card = Renderer.Render(Reply.Text("See https://learn.microsoft.com/en-us/troubleshoot/windows-server/high-availability then 虚拟机APP状态不同步"));
+
+        var text = Elements(card).Single(e => e["type"]!.ToString() == "TextRun")["text"]!.ToString();
+        Assert.Contains("https://learn.microsoft.com/en-us/troubleshoot/windows-server/high-availability", text, StringComparison.Ordinal);
+        Assert.EndsWith("虚拟机APP状态不同步", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Render_AChineseNameIsGluedWhole_ChineseProseStillBreaksBetweenCharacters()
     {
         var card = Renderer.Render(Reply.Text("虚拟机 财务-证书-01 状态不同步"));
@@ -161,8 +186,8 @@ public sealed class AdaptiveCardRendererTests
         Assert.Contains(Runs(grid), r => r.Text == "State · Site · Memory free / total · VMs · Findings");
         var down = Runs(grid).Single(r => r.Text.StartsWith("✖ Down", StringComparison.Ordinal));
         Assert.Equal("attention", down.Run["color"]!.ToString());
-        Assert.Contains(Runs(grid), r => r.Run["text"]!.ToString() == "DC-\u2060West · ");
-        Assert.Contains(Runs(grid), r => r.Run["text"]!.ToString() == "40\u00A0GB / 256\u00A0GB · ");
+        Assert.Contains(Runs(grid), r => r.Run["text"]!.ToString() == "DC-\u2060West");
+        Assert.Contains(Runs(grid), r => r.Run["text"]!.ToString() == "40\u00A0GB / 256\u00A0GB");
     }
 
     [Fact]
@@ -306,7 +331,6 @@ public sealed class AdaptiveCardRendererTests
     private static IEnumerable<JObject> Elements(JToken token) =>
         (token is JContainer container ? container.DescendantsAndSelf() : [token]).OfType<JObject>().Where(o => o["type"] is not null);
 
-    /// <summary>Every text run, with its text.</summary>
     /// <summary>Each run's text as a person reads it (the invisible glue of names and units left out), and the run itself.</summary>
     private static IEnumerable<(string Text, JObject Run)> Runs(JToken token) =>
         Elements(token).Where(e => e["type"]!.ToString() == "TextRun").Select(r => (r["text"]!.ToString().Replace("\u2060", string.Empty, StringComparison.Ordinal).Replace('\u00A0', ' '), r));

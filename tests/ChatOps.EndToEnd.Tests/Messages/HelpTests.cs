@@ -25,6 +25,17 @@ public sealed class HelpTests
     }
 
     [Fact]
+    public async Task HelpForAnAction_ItsExampleNamesARealNodeAndIsWrittenOut_NeverAOneTapButton()
+    {
+        await using var host = await ChatOpsHost.StartAsync(new Dictionary<string, string?> { ["ChatOps:Access:Admins:0"] = TeamsUser.Dana.AadObjectId });
+
+        var reply = await AskAsync(host, TeamsUser.Dana, "help kill clussvc");
+
+        Assert.Empty(reply.Buttons);
+        Assert.Equal("kill clussvc HV01", Assert.Single(reply.Blocks.OfType<CodeBlock>()).Code);
+    }
+
+    [Fact]
     public async Task Help_AsReader_ActionsLeftOutAndCounted()
     {
         await using var host = await ChatOpsHost.StartAsync();

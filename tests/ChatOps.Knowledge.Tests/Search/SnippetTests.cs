@@ -17,6 +17,7 @@ public sealed class SnippetTests : IDisposable
             |---|---|---|
             | HV01 | 2010-09-30 | matches |
             | HV04 | 2009-07-10 | heartbeat lost after the switch reboot |
+            | HV05 |  | no reading: the probe timed out |
             """, StringComparison.Ordinal);
         File.WriteAllText(Path.Combine(_folder, "alpha.md"), article);
         using var kb = TestFolders.Open(_folder);
@@ -25,6 +26,23 @@ public sealed class SnippetTests : IDisposable
         var snippet = kb.Search("reboot").Hits.Single().Snippet;
 
         Assert.Equal("HV04 — 2009-07-10 — heartbeat lost after the switch **reboot**", snippet);
+    }
+
+    [Fact]
+    public void Snippet_FromATableRowWithAnEmptyCell_KeepsEveryCellInItsPlace()
+    {
+        var article = ArticleText.Valid(related: "alpha").Replace("A switch drops heartbeat packets.", """
+            A switch drops heartbeat packets.
+
+            | Node | Firmware | State |
+            |---|---|---|
+            | HV05 |  | no reading: the probe timed out |
+            """, StringComparison.Ordinal);
+        File.WriteAllText(Path.Combine(_folder, "alpha.md"), article);
+        using var kb = TestFolders.Open(_folder);
+        kb.Reload();
+
+        Assert.Equal("HV05 —  — no reading: the probe **timed** out", kb.Search("timed").Hits.Single().Snippet);
     }
 
     [Fact]

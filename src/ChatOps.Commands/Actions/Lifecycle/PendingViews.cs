@@ -92,7 +92,8 @@ internal static class PendingViews
 
     /// <summary>
     /// The reply with the preview folded under it as history: what was true when it was asked, its
-    /// facts and tables only (the advice of "before you do this" is gone once it is decided), every
+    /// facts, tables and runbook links only (its prose and the advice of "before you do this" are gone
+    /// once it is decided), every
     /// status shown as history, never as the state now; the title says which moment it was.
     /// </summary>
     public static Reply WithHindsight(Reply reply, PendingAction decided)
