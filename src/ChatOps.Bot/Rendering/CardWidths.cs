@@ -39,12 +39,15 @@ internal static partial class CardWidths
     private static IEnumerable<string> Words(string text) =>
         Glue(text).Split(' ', StringSplitOptions.RemoveEmptyEntries).SelectMany(w => w.Contains('\u2060') ? [w] : Cjk().Split(w)).Where(w => w.Length > 0);
 
+    /// <summary>A character drawn about twice as wide as a Latin letter: Chinese, Japanese, Korean and full-width forms.</summary>
+    public static bool IsWide(char c) => c >= '\u2E80';
+
     /// <summary>Conservative widths of the 14 px sans-serif fonts clients fall back on (wider than Segoe UI).</summary>
     private static double Character(char c) => c switch
     {
         '\u2060' => 0,
         ' ' or '\u00A0' => 4.5,
-        >= '\u2E80' => 15,
+        _ when IsWide(c) => 15,
         'i' or 'l' or 'j' or '.' or ',' or ':' or ';' or '\'' or '|' or '!' => 4.5,
         'm' or 'w' or 'M' or 'W' or '%' => 12.5,
         _ when char.IsUpper(c) || char.IsDigit(c) => 9.5,

@@ -152,7 +152,7 @@ internal static partial class TerminalRenderer
 
     /// <summary>The widest word in terminal columns (a Chinese character takes two).</summary>
     private static int LongestWord(string text) =>
-        text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => w.Sum(c => c >= '\u2E80' ? 2 : 1)).DefaultIfEmpty(0).Max();
+        text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => w.Sum(c => CardWidths.IsWide(c) ? 2 : 1)).DefaultIfEmpty(0).Max();
 
     private static string Styled(string markup, TextStyle style) => Looking(markup, StatusLook.Of(style));
 

@@ -66,16 +66,16 @@ internal sealed class KillVmWorkerAction(IClusterGateway gateway, Links links) :
         var host = vm.HostStates.Where(h => h.State.HoldsMemory())
             .OrderBy(h => h.Node.Equals(vm.OwnerNode, StringComparison.OrdinalIgnoreCase) ? 0 : 1)
             .FirstOrDefault();
-        var hyperV = vm.HostStates.Count == 0 ? null : string.Join(", ", vm.HostStates.Select(h => $"{h.State} on {h.Node}"));
+        var hyperV = ClusterText.HyperVStates(vm);
         var facts = new List<Fact>
         {
             new("Cluster says", $"{vm.GroupState} on {vm.OwnerNode ?? "no node"}"),
-            new("Hyper-V says", hyperV ?? "not registered on any node that answered"),
+            new("Hyper-V says", hyperV ?? ClusterText.NotRegistered),
             new("Priority / memory", $"{vm.Priority}, {Units.Gb(vm.StartupMemoryMb)}"),
         };
         if (host is null)
         {
-            var states = hyperV is null ? "it is not registered on any node that answered" : $"Hyper-V reports it {hyperV}";
+            var states = hyperV is null ? $"it is {ClusterText.NotRegistered}" : $"Hyper-V reports it {hyperV}";
             var desync = vm.GroupState == VmGroupState.Online ? $" The cluster says it is Online: that is a state desync, see `kb {KbIds.VmStateDesync}`." : string.Empty;
             return ActionPlan.Refuse(name, $"{name} has no worker process to kill: {states}.{desync}", [new FactsBlock(facts)]);
         }

@@ -38,7 +38,7 @@ public static class ClusterSummaries
         ArgumentNullException.ThrowIfNull(vm);
         var mine = findings.Where(f => f.ConcernsVm(vm.Name)).ToList();
         var desynced = mine.Any(f => f.CheckId == CheckIds.VmStateDesync);
-        var hyperV = vm.HostStates.Count == 0 ? "not registered on any node that answered" : string.Join(", ", vm.HostStates.Select(h => $"{h.State} on {h.Node}"));
+        var hyperV = ClusterText.HyperVStates(vm) ?? ClusterText.NotRegistered;
         var cluster = $"{vm.GroupState} on {vm.OwnerNode ?? "no node"}";
         var facts = new List<Fact>
         {

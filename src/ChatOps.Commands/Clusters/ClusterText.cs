@@ -99,6 +99,13 @@ internal static class ClusterText
         return parts.Count == 0 ? "none" : string.Join(", ", parts);
     }
 
+    /// <summary>What a VM is when Hyper-V on no node that answered has it registered.</summary>
+    public const string NotRegistered = "not registered on any node that answered";
+
+    /// <summary>Each node's Hyper-V state of the VM, "Saved on HV01, Running on HV02"; null when no node that answered has it.</summary>
+    public static string? HyperVStates(ClusteredVm vm) =>
+        vm.HostStates.Count == 0 ? null : string.Join(", ", vm.HostStates.Select(h => $"{h.State} on {h.Node}"));
+
     /// <summary>Whether the cluster has the VM running (or on its way).</summary>
     public static bool IsRunning(ClusteredVm vm) =>
         vm.GroupState is VmGroupState.Online or VmGroupState.PartialOnline or VmGroupState.Pending;

@@ -68,7 +68,7 @@ internal sealed class VmHandler(IClusterGateway gateway, FindingBlocks findingBl
         var hostIs = vm.OwnerNode is { } o ? snapshot.FindNode(o)?.Inventory?.IntegrationServices : null;
         var disk = snapshot.Disks.FirstOrDefault(d => d.VolumeGuid == vm.ConfigVolume);
         var unread = snapshot.Reachable.Where(n => !n.Inventory!.Knows(InventoryPart.HyperV)).Select(n => n.Name).ToList();
-        var hyperV = (vm.HostStates.Count == 0 ? "not registered on any node that answered" : string.Join(", ", vm.HostStates.Select(h => $"{h.State} on {h.Node}")))
+        var hyperV = (ClusterText.HyperVStates(vm) ?? ClusterText.NotRegistered)
             + (unread.Count == 0 ? string.Empty : $"; unknown on {string.Join(", ", unread)}");
         return
         [
