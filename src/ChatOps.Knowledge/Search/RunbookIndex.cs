@@ -31,7 +31,7 @@ internal sealed class RunbookIndex
         _directory = directory;
         _reader = reader;
         _byDoc = byDoc;
-        Searcher = new IndexSearcher(reader);
+        Searcher = new IndexSearcher(reader) { Similarity = new ArticleIdfSimilarity(ArticleFrequencies.Of(reader)) };
         Vocabulary = Vocabulary.Of(reader);
     }
 
