@@ -12,6 +12,7 @@ internal static class QueryFactory
 {
     private const float ExactBoost = 12f;
     private const float PhraseBoost = 1.5f;
+    private const float PairBoost = 0.5f;
     private const float FuzzyBoost = 0.6f;
     private const float BigramBoost = 0.8f;
     private const float SynonymBoost = 0.3f;
@@ -41,6 +42,7 @@ internal static class QueryFactory
         }
 
         AddPhrase(query, english, string.Empty, ["title", "errors", "keywords", "symptoms", "body"]);
+        AddPairs(query, english, ["title", "keywords", "errors", "symptoms", "summary"]);
         if (CjkText.Mask(text) is { } chinese)
         {
             var bigrams = AddChinese(query, chinese, 1f);
@@ -115,6 +117,37 @@ internal static class QueryFactory
         }
 
         return dismax;
+    }
+
+    /// <summary>
+    /// Each two neighbouring words typed score a little more where they stand together: a long
+    /// question rarely matches as one phrase, but its pairs ("virtual connect", "file share") tell
+    /// the article naming that thing from one that only holds both words apart. Not in the body,
+    /// where pairs meet by chance and cost the most.
+    /// </summary>
+    private static void AddPairs(BooleanQuery query, List<(string Term, int Position)> terms, string[] fields)
+    {
+        var ordered = terms.OrderBy(t => t.Position).ToList();
+        var pairs = 0;
+        for (var i = 0; i + 1 < ordered.Count && pairs < UserQuery.MaxTerms; i++)
+        {
+            var (first, firstPosition) = ordered[i];
+            var (second, secondPosition) = ordered[i + 1];
+            if (firstPosition == secondPosition)
+            {
+                continue; // a typed token and one of its parts (KB970529, kb)
+            }
+
+            pairs++;
+            foreach (var field in fields)
+            {
+                var weight = IndexFields.Text.First(f => f.Name == field).Boost;
+                var pair = new PhraseQuery { Slop = 1, Boost = weight * PairBoost };
+                pair.Add(new Term(field, first), 0);
+                pair.Add(new Term(field, second), Math.Min(secondPosition - firstPosition, 2)); // a removed stop word between them still counts as next to
+                query.Add(pair, Occur.SHOULD);
+            }
+        }
     }
 
     /// <summary>Words typed together score more where they stand together.</summary>
