@@ -25,7 +25,7 @@ public sealed class KbLintCommandTests
         var exit = KbLintCommand.Run(["kb", "lint", RepoKb], output, error);
 
         Assert.Equal(0, exit);
-        Assert.Contains("20 runbooks", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("32 runbooks", output.ToString(), StringComparison.Ordinal);
         Assert.Contains("no problems", output.ToString(), StringComparison.Ordinal);
         Assert.Empty(error.ToString());
     }

@@ -106,8 +106,8 @@ public sealed class KnowledgeEndToEndTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var knowledge = body["checks"]!.AsArray().Single(c => c!["name"]!.GetValue<string>() == "knowledge")!;
         Assert.Equal("Healthy", knowledge["status"]!.GetValue<string>());
-        Assert.Equal("20 runbooks loaded", knowledge["description"]!.GetValue<string>());
-        Assert.Equal(20, knowledge["data"]!["loaded"]!.GetValue<int>());
+        Assert.Equal("32 runbooks loaded", knowledge["description"]!.GetValue<string>());
+        Assert.Equal(32, knowledge["data"]!["loaded"]!.GetValue<int>());
     }
 
     [Fact]

@@ -73,7 +73,7 @@ public sealed class RunbookLoaderTests
         var result = RunbookLoader.LoadFolder(TestFolders.Kb);
 
         Assert.Empty(result.Problems);
-        Assert.Equal(20, result.Runbooks.Count);
+        Assert.Equal(32, result.Runbooks.Count);
     }
 
     [Fact]

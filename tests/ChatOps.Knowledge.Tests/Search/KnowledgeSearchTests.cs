@@ -105,7 +105,7 @@ public sealed class KnowledgeSearchTests(RealKnowledgeBase kb) : IClassFixture<R
 
         Assert.NotEmpty(critical);
         Assert.All(critical, r => Assert.Equal("critical", r.Severity));
-        Assert.Equal(20, kb.Knowledge.List().Count);
+        Assert.Equal(32, kb.Knowledge.List().Count);
     }
 
     [Fact]

@@ -54,6 +54,24 @@ public sealed class SearchQualityTests(RealKnowledgeBase kb, ITestOutputHelper o
         Assert.True(top3 / (double)cases.Count >= RequiredTop3Rate, $"top-3 rate {top3}/{cases.Count} is below {RequiredTop3Rate:P0}");
     }
 
+    /// <summary>
+    /// The modern failure modes (Windows Server 2016-2025, Azure Local), asked as an admin would; written
+    /// from the incident, not from the runbooks' words. Both rates are measured and reported.
+    /// </summary>
+    [Fact]
+    public void Search_ModernFailureModes_FirstAndTop3Rates()
+    {
+        var file = Path.Combine(AppContext.BaseDirectory, "Search", "kb-modern-queries.tsv");
+        var cases = Read(file);
+        var (first, top3, misses) = Measure(cases);
+
+        output.WriteLine(Figures("Modern failure modes", file, first, top3, cases.Count));
+        misses.ForEach(output.WriteLine);
+        Assert.True(cases.Count >= 24, $"only {cases.Count} queries in {file}");
+        Assert.True(first / (double)cases.Count >= RequiredFirstRate, $"first-result rate {first}/{cases.Count} is below {RequiredFirstRate:P0}:\n{string.Join('\n', misses)}");
+        Assert.True(top3 / (double)cases.Count >= RequiredTop3Rate, $"top-3 rate {top3}/{cases.Count} is below {RequiredTop3Rate:P0}");
+    }
+
     /// <summary>How many queries have an expected article first, how many in the top 3, and the ones without it first.</summary>
     private (int First, int Top3, List<string> Misses) Measure(List<(string Query, string[] Expected)> cases)
     {
