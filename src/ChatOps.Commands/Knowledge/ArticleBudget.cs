@@ -25,5 +25,15 @@ internal static class ArticleBudget
         _ => 200,
     };
 
-    private static int Bytes(string text) => Encoding.UTF8.GetByteCount(text) + text.Count(c => c is '"' or '\\' or '\n');
+    /// <summary>
+    /// The text's bytes as JSON, and a run's worth for every bold or code mark: each one starts a new
+    /// text run (its own object with its type and style) in the rendered card.
+    /// </summary>
+    private static int Bytes(string text) =>
+        Encoding.UTF8.GetByteCount(text) + text.Count(c => c is '"' or '\\' or '\n') + (RunMarks(text) * RunBytes);
+
+    /// <summary>What a text run costs beside its text: <c>{"type":"TextRun","text":"","weight":"Bolder"}</c> and its separators.</summary>
+    private const int RunBytes = 70;
+
+    private static int RunMarks(string text) => text.Split("**").Length - 1 + text.Count(c => c == '`');
 }
