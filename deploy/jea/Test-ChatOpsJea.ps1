@@ -104,7 +104,7 @@ function Invoke-Endpoint([string] $Command, [hashtable] $Parameters = @{}) {
     try { $shell.Invoke() } finally { $shell.Dispose() }
 }
 
-$functions = @('Clear-ChatOpsDnsCache', 'Get-ChatOpsClusterView', 'Get-ChatOpsNodeInventory', 'Remove-ChatOpsStaleLink', 'Stop-ChatOpsClusterService', 'Stop-ChatOpsVmWorker')
+$functions = @('Clear-ChatOpsDnsCache', 'Get-ChatOpsClusterEvents', 'Get-ChatOpsClusterView', 'Get-ChatOpsNodeInventory', 'Remove-ChatOpsStaleLink', 'Stop-ChatOpsClusterService', 'Stop-ChatOpsVmWorker')
 $configuration = $null
 $node = $ComputerName.Split('.')[0]
 $onThisNode = $node -eq $env:COMPUTERNAME
@@ -143,7 +143,7 @@ if ($onThisNode) {
 }
 
 $session = $null
-Test-Step "Session to $ComputerName opens as $(if ($Credential) { $Credential.UserName } else { [System.Security.Principal.WindowsIdentity]::GetCurrent().Name }) and shows only the six functions" {
+Test-Step "Session to $ComputerName opens as $(if ($Credential) { $Credential.UserName } else { [System.Security.Principal.WindowsIdentity]::GetCurrent().Name }) and shows only the seven functions" {
     $options = @{ ComputerName = $ComputerName; ConfigurationName = $Name }
     if ($Credential) { $options.Credential = $Credential }
     $script:session = New-PSSession @options
@@ -160,6 +160,10 @@ if ($session) {
     Test-Step "Get-ChatOpsNodeInventory answers for $node" {
         $json = (Invoke-Endpoint 'Get-ChatOpsNodeInventory' @{ NodeName = $node }) -join "`n" | ConvertFrom-Json
         "build $($json.osBuild), $(@($json.vms).Count) VMs, $(@($json.nics).Count) NICs, $(@($json.drivers).Count) drivers"
+    }
+    Test-Step "Get-ChatOpsClusterEvents answers for $node" {
+        $json = (Invoke-Endpoint 'Get-ChatOpsClusterEvents' @{ SinceMinutes = 60 }) -join "`n" | ConvertFrom-Json
+        (@($json.sources) | ForEach-Object { if ($_.events -and $_.events.error) { "$($_.log): unread ($($_.events.error.message))" } else { "$($_.log): $(@($_.events).Count) event(s)" } }) -join '; '
     }
     Test-Step 'Safe actions refuse a malformed argument before running' {
         # A deadline already past: if validation ever let one through, the node would still change nothing.

@@ -20,8 +20,8 @@ internal sealed class FakeCluster : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("chatops-fake-").FullName;
 
-    public FakeCluster(IReadOnlyDictionary<string, string>? faults = null)
-        : this(Record2012R2(LabClusters.LoadDefault().Snapshot()), faults)
+    public FakeCluster(IReadOnlyDictionary<string, string>? faults = null, Action<JsonObject>? change = null)
+        : this(Record2012R2(LabClusters.LoadDefault().Snapshot()), faults, change)
     {
     }
 

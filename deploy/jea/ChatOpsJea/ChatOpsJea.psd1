@@ -15,6 +15,7 @@
         'Stop-ChatOpsVmWorker'
         'Clear-ChatOpsDnsCache'
         'Remove-ChatOpsStaleLink'
+        'Get-ChatOpsClusterEvents'
     )
     CmdletsToExport   = @()
     AliasesToExport   = @()

@@ -71,4 +71,7 @@ public static class CheckIds
 
     /// <summary>A clustered disk or CSV is not online.</summary>
     public const string DiskState = "disk-state";
+
+    /// <summary>A node logged a critical or error event that a runbook explains (read by <c>diagnose</c> from the event logs, not from the snapshot).</summary>
+    public const string EventLog = "event-log";
 }

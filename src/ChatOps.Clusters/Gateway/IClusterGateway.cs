@@ -1,3 +1,4 @@
+using ChatOps.Clusters.Events;
 using ChatOps.Clusters.Model;
 
 namespace ChatOps.Clusters.Gateway;
@@ -31,6 +32,14 @@ public interface IClusterGateway
 
     /// <summary>One clustered VM with every reachable node's Hyper-V view; null when there is no such VM.</summary>
     Task<ClusteredVm?> GetVmAsync(string name, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Reads the clustering and Hyper-V events (<see cref="EventSources"/>) written in the last
+    /// <paramref name="window"/> (at most <see cref="EventSources.MaxWindow"/>) on every node, or on
+    /// <paramref name="node"/> alone (exact name, case-insensitive; unknown gives no nodes). Each node is
+    /// read under the per-node timeout and each of its logs under its own guard.
+    /// </summary>
+    Task<ClusterEvents> GetEventsAsync(string? node, TimeSpan window, CancellationToken cancellationToken);
 
     /// <summary>
     /// Forcibly stops the cluster service on a node: it goes Down and its VMs fail over. The node counts

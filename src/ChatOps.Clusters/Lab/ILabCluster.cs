@@ -1,3 +1,4 @@
+using ChatOps.Clusters.Events;
 using ChatOps.Clusters.Gateway;
 using ChatOps.Clusters.Model;
 
@@ -32,6 +33,9 @@ public interface ILabCluster
 
     /// <summary>Live-migrates a running VM to another node: the cluster's owner and its Hyper-V registration move together.</summary>
     void MoveVm(string vm, string node);
+
+    /// <summary>Writes an event into a node's log, as the node itself would.</summary>
+    void WriteEvent(ClusterEvent clusterEvent);
 
     /// <summary>Sets a node's cluster state (for example back to Up after a test stopped it).</summary>
     void SetNodeState(string node, NodeState state);

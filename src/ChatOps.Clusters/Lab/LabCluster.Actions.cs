@@ -38,6 +38,8 @@ internal sealed partial class LabCluster
             node.ClusterServiceStopped = true;
             var outcomes = new List<NodeOutcome> { new(node.Name, "clussvc.exe killed; the node is Down and its VMs crashed.") };
             outcomes.AddRange(ApplyFailover(node.Name, plan));
+            WriteNodeRemoved(node.Name, plan.StaysDown.Select(d => d.Vm));
+            WriteStaleLinks(node);
             var summary = $"Stopped the cluster service on {node.Name}: {plan.Placements.Count} VM(s) restarted elsewhere, {plan.StaysDown.Count} stay down.";
             return Result(ClusterAction.StopClusterService, node.Name, ActionStatus.Succeeded, summary, outcomes);
         }
@@ -72,6 +74,7 @@ internal sealed partial class LabCluster
             }
 
             outcomes.AddRange(ApplyPlacements(plan, host));
+            WriteRoleFailed(host, vm.Name, leftFailed: plan.Placements.Count == 0);
             var status = plan.Placements.Count > 0 ? "restarted on " + plan.Placements[0].To : "stays down";
             return Result(ClusterAction.KillVmWorker, vm.Name, ActionStatus.Succeeded, $"Killed the worker process of {vm.Name}; it {status}.", outcomes);
         }

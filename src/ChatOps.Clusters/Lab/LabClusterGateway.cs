@@ -1,3 +1,4 @@
+using ChatOps.Clusters.Events;
 using ChatOps.Clusters.Gateway;
 using ChatOps.Clusters.Model;
 using Microsoft.Extensions.Logging;
@@ -57,6 +58,33 @@ internal sealed partial class LabClusterGateway(
         }
 
         return (await GetSnapshotAsync(cancellationToken)).FindVm(name.Trim());
+    }
+
+    public async Task<ClusterEvents> GetEventsAsync(string? node, TimeSpan window, CancellationToken cancellationToken)
+    {
+        var now = lab.Time.GetUtcNow();
+        var since = now - EventSources.Clamp(window);
+        var members = lab.NodeNames().Where(n => node is null || n.Equals(node.Trim(), StringComparison.OrdinalIgnoreCase)).ToList();
+        var nodes = await Task.WhenAll(members.Select(async name =>
+        {
+            var (events, failure) = await NodeCall.RunAsync(
+                name,
+                async ct =>
+                {
+                    await lab.ApplyFaultAsync(name, ct);
+                    return lab.Events(name, since);
+                },
+                Timeout,
+                lab.Time,
+                cancellationToken);
+            if (failure is not null)
+            {
+                LogNodeFailed(name, failure.Kind, failure.Message);
+            }
+
+            return events ?? NodeEvents.Silent(name, failure!);
+        }));
+        return new ClusterEvents(lab.Name, since, now, nodes);
     }
 
     public Task<ClusterActionResult> StopClusterServiceAsync(string node, bool allowQuorumLoss, DateTimeOffset notAfter, CancellationToken cancellationToken) =>

@@ -9,7 +9,8 @@ namespace ChatOps.Clusters.Lab;
 /// <param name="Unreachable">Refuses the connection.</param>
 /// <param name="Error">Answers with this error message.</param>
 /// <param name="ActionLatency">Further delay before an action takes effect (a kill that takes long to run), probes unaffected.</param>
-public sealed record LabFault(TimeSpan Latency = default, bool Hang = false, bool Unreachable = false, string? Error = null, TimeSpan ActionLatency = default)
+/// <param name="UnreadableLog">An event log the node cannot read (as on a node without the Hyper-V role); its other logs answer.</param>
+public sealed record LabFault(TimeSpan Latency = default, bool Hang = false, bool Unreachable = false, string? Error = null, TimeSpan ActionLatency = default, string? UnreadableLog = null)
 {
     /// <summary>A node that never answers.</summary>
     public static LabFault Hung { get; } = new(Hang: true);

@@ -131,4 +131,23 @@ internal static class FaultFixtures
             array.Remove(item);
         }
     }
+
+    /// <summary>
+    /// The events a node's logs hold, as the fake Get-WinEvent reads them (see its module): each with
+    /// the log, provider, id, level (1 Critical … 4 Information), time and message Windows records.
+    /// </summary>
+    public static void Events(JsonObject record, string node, params JsonObject[] events) =>
+        record["Hosts"]![node]!["Events"] = new JsonArray([.. events]);
+
+    /// <summary>One recorded event.</summary>
+    public static JsonObject Event(string log, string provider, int id, int level, DateTimeOffset time, string message) => new()
+    {
+        ["LogName"] = log,
+        ["ProviderName"] = provider,
+        ["Id"] = id,
+        ["Level"] = level,
+        ["TimeCreated"] = time.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture),
+        ["RecordId"] = Math.Abs(message.GetHashCode(StringComparison.Ordinal)),
+        ["Message"] = message,
+    };
 }

@@ -12,10 +12,10 @@ namespace ChatOps.Clusters.Tests.PowerShell;
 public sealed class JeaEndpointTests
 {
     private static readonly string[] Functions =
-        ["Clear-ChatOpsDnsCache", "Get-ChatOpsClusterView", "Get-ChatOpsNodeInventory", "Remove-ChatOpsStaleLink", "Stop-ChatOpsClusterService", "Stop-ChatOpsVmWorker"];
+        ["Clear-ChatOpsDnsCache", "Get-ChatOpsClusterEvents", "Get-ChatOpsClusterView", "Get-ChatOpsNodeInventory", "Remove-ChatOpsStaleLink", "Stop-ChatOpsClusterService", "Stop-ChatOpsVmWorker"];
 
     [Fact]
-    public void Endpoint_FromThePssc_NoLanguageAndOnlyTheSixFunctionsBesideJeasOwnProxies()
+    public void Endpoint_FromThePssc_NoLanguageAndOnlyTheSevenFunctionsBesideJeasOwnProxies()
     {
         var state = JeaRunspacePoolFactory.EndpointState();
         using var runspace = RunspaceFactory.CreateRunspace(state);

@@ -21,13 +21,13 @@ public sealed class ScriptSyntaxTests
     }
 
     [Fact]
-    public void NodeFunctions_EveryParameter_HasAValidateSetOrPattern()
+    public void NodeFunctions_EveryParameter_HasAValidateSetPatternOrRange()
     {
         var files = Directory.GetFiles(Path.Combine(JeaRunspacePoolFactory.JeaModules, "ChatOpsJea", "Public"), "*.ps1");
         var functions = files.SelectMany(f => Parser.ParseFile(f, out _, out _).FindAll(a => a is FunctionDefinitionAst, false).Cast<FunctionDefinitionAst>()).ToList();
 
-        Assert.Equal(6, functions.Count);
+        Assert.Equal(7, functions.Count);
         Assert.All(functions.SelectMany(f => (f.Body.ParamBlock?.Parameters ?? []).Select(p => (f.Name, p))), x =>
-            Assert.True(x.p.Attributes.Any(a => a.TypeName.Name is "ValidatePattern" or "ValidateSet"), $"{x.Name} -{x.p.Name.VariablePath.UserPath} is not validated"));
+            Assert.True(x.p.Attributes.Any(a => a.TypeName.Name is "ValidatePattern" or "ValidateSet" or "ValidateRange"), $"{x.Name} -{x.p.Name.VariablePath.UserPath} is not validated"));
     }
 }

@@ -22,4 +22,6 @@ internal sealed class LabDefinition
     public List<LabVmSpec> Vms { get; set; } = [];
 
     public List<LabDiskSpec> Disks { get; set; } = [];
+
+    public List<LabEventSpec> Events { get; set; } = [];
 }

@@ -1,3 +1,4 @@
+using ChatOps.Clusters.Events;
 using ChatOps.Clusters.Model;
 
 namespace ChatOps.Clusters.Lab.State;
@@ -20,6 +21,12 @@ internal sealed class LabState
     public List<LabVm> Vms { get; init; } = [];
 
     public List<ClusterDisk> Disks { get; init; } = [];
+
+    /// <summary>Events written before the lab started, each with how long before.</summary>
+    public List<(ClusterEvent Event, TimeSpan Ago)> SeededEvents { get; init; } = [];
+
+    /// <summary>Every event the nodes have written since the lab started, oldest first.</summary>
+    public List<ClusterEvent> Events { get; init; } = [];
 
     public LabNode? FindNode(string name) =>
         Nodes.FirstOrDefault(n => n.Name.Equals(name, StringComparison.OrdinalIgnoreCase));

@@ -1,4 +1,5 @@
 using ChatOps.Clusters.Lab.Definition;
+using ChatOps.Clusters.Events;
 using ChatOps.Clusters.Model;
 
 namespace ChatOps.Clusters.Lab.State;
@@ -45,7 +46,48 @@ internal static class LabStateFactory
             }
         }
 
+        // A stale link makes the node's VMMS log 4096 for it, over and over: the lab's nodes have logged it twice.
+        foreach (var node in state.Nodes)
+        {
+            foreach (var link in node.ConfigLinks.Where(l => !state.Vms.Any(v => v.Id == l && v.Hosts.ContainsKey(node.Name))))
+            {
+                foreach (var ago in StaleLinkEchoes)
+                {
+                    var logged = new ClusterEvent(node.Name, EventSources.VmmsLog, EventSources.Vmms, LabEventTexts.ConfigUnreachableId, WinEventLevel.Error, default, LabEventTexts.ConfigUnreachable(link));
+                    state.SeededEvents.Add((logged, ago));
+                }
+            }
+        }
+
+        foreach (var spec in definition.Events)
+        {
+            state.SeededEvents.Add((SeededEvent(spec, state), TimeSpan.FromMinutes(spec.MinutesAgo)));
+        }
+
         return state;
+    }
+
+    private static readonly TimeSpan[] StaleLinkEchoes = [TimeSpan.FromMinutes(95), TimeSpan.FromMinutes(35)];
+
+    private static ClusterEvent SeededEvent(LabEventSpec spec, LabState state)
+    {
+        var node = state.FindNode(spec.Node)?.Name ?? throw new LabDefinitionException($"Event {spec.Id} names an unknown node '{spec.Node}'.");
+        if (!EventSources.Logs.Contains(spec.Log, StringComparer.OrdinalIgnoreCase))
+        {
+            throw new LabDefinitionException($"Event {spec.Id} on {node}: '{spec.Log}' is not a log the bot reads ({string.Join(", ", EventSources.Logs)}).");
+        }
+
+        if (!Enum.TryParse<WinEventLevel>(spec.Level, ignoreCase: true, out var level) || !Enum.IsDefined(level))
+        {
+            throw new LabDefinitionException($"Event {spec.Id} on {node}: level '{spec.Level}' is not Critical, Error, Warning or Information.");
+        }
+
+        if (spec.MinutesAgo < 0 || string.IsNullOrWhiteSpace(spec.Provider) || string.IsNullOrWhiteSpace(spec.Message))
+        {
+            throw new LabDefinitionException($"Event {spec.Id} on {node} needs a provider, a message and minutesAgo of 0 or more.");
+        }
+
+        return new ClusterEvent(node, spec.Log, spec.Provider, spec.Id, level, default, spec.Message);
     }
 
     private static Guid ResolveLink(string link, LabState state, string node)

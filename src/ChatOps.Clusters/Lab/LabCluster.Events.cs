@@ -1,0 +1,100 @@
+using ChatOps.Clusters.Events;
+using ChatOps.Clusters.Lab.State;
+using ChatOps.Clusters.Model;
+
+namespace ChatOps.Clusters.Lab;
+
+/// <summary>
+/// The nodes' event logs: what the lab's failures write, read back as the node module reads them
+/// (newest first, at most <see cref="EventSources.MaxPerLog"/> a log, a log the node cannot read
+/// reported as such while the others answer).
+/// </summary>
+internal sealed partial class LabCluster
+{
+    /// <summary>When the lab started: its seeded events are dated back from here.</summary>
+    private readonly DateTimeOffset _startedAt = time.GetUtcNow();
+
+    public void WriteEvent(ClusterEvent clusterEvent)
+    {
+        ArgumentNullException.ThrowIfNull(clusterEvent);
+        lock (_gate)
+        {
+            state.Events.Add(clusterEvent with { Node = Require(clusterEvent.Node).Name });
+        }
+    }
+
+    /// <summary>What one node's logs hold since <paramref name="since"/>.</summary>
+    public NodeEvents Events(string node, DateTimeOffset since)
+    {
+        lock (_gate)
+        {
+            var labNode = Require(node);
+            var unread = new Dictionary<string, NodeFailure>(StringComparer.OrdinalIgnoreCase);
+            var capped = new List<string>();
+            var read = new List<ClusterEvent>();
+            foreach (var log in EventSources.Logs)
+            {
+                if (labNode.Fault?.UnreadableLog is { } unreadable && unreadable.Equals(log, StringComparison.OrdinalIgnoreCase))
+                {
+                    unread[log] = new NodeFailure(NodeFailureKind.Error, $"There is not an event log on the {labNode.Name} computer that matches \"{log}\".");
+                    continue;
+                }
+
+                var inLog = state.SeededEvents.Select(s => s.Event with { Time = _startedAt - s.Ago }).Concat(state.Events)
+                    .Where(e => e.Node == labNode.Name && e.Log.Equals(log, StringComparison.OrdinalIgnoreCase) && e.Time >= since)
+                    .OrderByDescending(e => e.Time)
+                    .ToList();
+                if (inLog.Count > EventSources.MaxPerLog)
+                {
+                    capped.Add(log);
+                }
+
+                read.AddRange(inLog.Take(EventSources.MaxPerLog));
+            }
+
+            return new NodeEvents(labNode.Name, [.. read.OrderByDescending(e => e.Time)], unread, capped, null);
+        }
+    }
+
+    /// <summary>Writes an event on a node now (the lab's lock is held).</summary>
+    private void Write(string node, string log, string provider, int id, WinEventLevel level, string message) =>
+        state.Events.Add(new ClusterEvent(node, log, provider, id, level, time.GetUtcNow(), message));
+
+    /// <summary>What the surviving nodes log when a node leaves the membership, and what the cluster logs for each role it could not bring back.</summary>
+    private void WriteNodeRemoved(string removed, IEnumerable<string> rolesLeftFailed)
+    {
+        var survivors = state.Nodes.Where(n => n.State is NodeState.Up or NodeState.Paused).Select(n => n.Name).ToList();
+        foreach (var survivor in survivors)
+        {
+            Write(survivor, EventSources.System, EventSources.FailoverClustering, LabEventTexts.NodeRemovedId, WinEventLevel.Critical, LabEventTexts.NodeRemoved(removed));
+        }
+
+        // The node that took over the core cluster group tries to bring each role online elsewhere.
+        if (survivors.FirstOrDefault() is { } coordinator)
+        {
+            foreach (var role in rolesLeftFailed)
+            {
+                WriteRoleFailed(coordinator, role);
+            }
+        }
+    }
+
+    /// <summary>A VM resource that failed (1069) and, when the cluster could not bring it back, its role left failed (1205).</summary>
+    private void WriteRoleFailed(string node, string vm, bool leftFailed = true)
+    {
+        Write(node, EventSources.System, EventSources.FailoverClustering, LabEventTexts.ResourceFailedId, WinEventLevel.Error, LabEventTexts.ResourceFailed(vm));
+        if (leftFailed)
+        {
+            Write(node, EventSources.System, EventSources.FailoverClustering, LabEventTexts.RoleNotOnlineId, WinEventLevel.Error, LabEventTexts.RoleNotOnline(vm));
+        }
+    }
+
+    /// <summary>The links a crash left behind: the node's VMMS cannot reach those configurations any more and says so (4096).</summary>
+    private void WriteStaleLinks(LabNode node)
+    {
+        foreach (var link in node.ConfigLinks.Where(l => !state.Vms.Any(v => v.Id == l && v.Hosts.ContainsKey(node.Name))))
+        {
+            Write(node.Name, EventSources.VmmsLog, EventSources.Vmms, LabEventTexts.ConfigUnreachableId, WinEventLevel.Error, LabEventTexts.ConfigUnreachable(link));
+        }
+    }
+}
