@@ -8,13 +8,14 @@ namespace ChatOps.Commands.Clusters;
 public static class ClusterCommandsServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds <c>cluster</c>, <c>nodes</c>, <c>node</c>, <c>vm</c>, <c>vms</c>, <c>diagnose</c> and
-    /// <c>capacity</c>, all for readers. They need an <c>IClusterGateway</c> (<c>AddClusters</c>).
+    /// Adds <c>cluster</c>, <c>nodes</c>, <c>node</c>, <c>vm</c>, <c>vms</c>, <c>diagnose</c>,
+    /// <c>capacity</c> and <c>events</c>, all for readers. They need an <c>IClusterGateway</c> (<c>AddClusters</c>).
     /// </summary>
     public static IServiceCollection AddClusterCommands(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
         services.TryAddSingleton<FindingBlocks>();
+        services.TryAddSingleton<EventMap>();
         services.TryAddSingleton<IExampleNames, ClusterExampleNames>();
         services.AddChatCommand<ClusterHandler>(ClusterHandler.Definition);
         services.AddChatCommand<NodesHandler>(NodesHandler.Definition);
@@ -23,6 +24,7 @@ public static class ClusterCommandsServiceCollectionExtensions
         services.AddChatCommand<VmsHandler>(VmsHandler.Definition);
         services.AddChatCommand<DiagnoseHandler>(DiagnoseHandler.Definition);
         services.AddChatCommand<CapacityHandler>(CapacityHandler.Definition);
+        services.AddChatCommand<EventsHandler>(EventsHandler.Definition);
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using ChatOps.Clusters.Checks;
+using ChatOps.Clusters.Events;
 using ChatOps.Clusters.Gateway;
 using ChatOps.Clusters.Model;
 using ChatOps.Commands.Replies;
@@ -7,15 +8,16 @@ using ChatOps.Commands.Routing;
 namespace ChatOps.Commands.Clusters;
 
 /// <summary>
-/// <c>diagnose [cluster|node &lt;n&gt;|vm &lt;v&gt;]</c>: every check on a fresh snapshot, findings grouped
-/// by severity with evidence and runbook links. Nodes that did not answer make the answer partial.
+/// <c>diagnose [cluster|node &lt;n&gt;|vm &lt;v&gt;]</c>: every check on a fresh snapshot, and the critical
+/// and error events of the last hours that a runbook explains, findings grouped by severity with
+/// evidence and runbook links. Nodes (or logs) that did not answer make the answer partial.
 /// </summary>
-internal sealed class DiagnoseHandler(IClusterGateway gateway, FindingBlocks findingBlocks) : ICommandHandler
+internal sealed class DiagnoseHandler(IClusterGateway gateway, FindingBlocks findingBlocks, EventMap eventMap) : ICommandHandler
 {
     public static readonly CommandDefinition Definition = new()
     {
         Name = "diagnose",
-        Summary = "Run every check on a fresh snapshot; findings by severity, each with evidence and its runbook.",
+        Summary = "Run every check on a fresh snapshot and read the last hours' critical and error events; findings by severity, each with evidence and its runbook.",
         Usage = "diagnose [cluster | node <name> | vm <name>]",
         Examples = ["diagnose", "diagnose node {node}", "diagnose vm {vm}", "diagnose --details"],
         Arguments = [new ArgumentSpec("scope", Required: false), new ArgumentSpec("name", Required: false)],
@@ -46,9 +48,12 @@ internal sealed class DiagnoseHandler(IClusterGateway gateway, FindingBlocks fin
             return Reply.Error($"`diagnose {scope ?? string.Empty}` takes no name.".Replace("  ", " ", StringComparison.Ordinal), $"Usage: `{Definition.Usage}`");
         }
 
+        var reading = gateway.GetEventsAsync(null, EventFindings.Window, cancellationToken);
         var snapshot = await gateway.GetSnapshotAsync(cancellationToken);
+        var events = await reading;
         var report = ClusterChecks.RunAll(snapshot);
-        var findings = report.Findings;
+        var (eventFindings, unexplained) = EventFindings.From(events, eventMap.For(events.All), [.. snapshot.Nodes.Select(n => n.Name)], [.. snapshot.Vms.Select(v => v.Name)]);
+        IReadOnlyList<Finding> findings = [.. report.Findings.Concat(eventFindings).OrderBy(f => f.Severity)];
         var subject = snapshot.Name;
         if (scope == "node")
         {
@@ -71,23 +76,26 @@ internal sealed class DiagnoseHandler(IClusterGateway gateway, FindingBlocks fin
             findings = [.. findings.Where(f => f.ConcernsVm(subject))];
         }
 
-        return Answer(snapshot, report, findings, scope is "node" or "vm" ? $"{scope} {subject}" : null, subject, request.HasFlag(DetailsFlag));
+        return Answer(snapshot, report, new EventsRead(events, unexplained), findings, scope is "node" or "vm" ? $"{scope} {subject}" : null, subject, request.HasFlag(DetailsFlag));
     }
+
+    /// <summary>The event logs as diagnose read them: for what could not be read, and what no runbook explains yet.</summary>
+    private sealed record EventsRead(ClusterEvents Events, int Unexplained);
 
     /// <summary>
     /// A summary that fits one screen (one line per runbook and severity, buttons for the next commands)
     /// with every finding's evidence folded under it; <c>--details</c> answers with the evidence itself,
     /// for the terminal, which cannot fold.
     /// </summary>
-    private Reply Answer(ClusterSnapshot snapshot, CheckReport report, IReadOnlyList<Finding> findings, string? scoped, string subject, bool details)
+    private Reply Answer(ClusterSnapshot snapshot, CheckReport report, EventsRead read, IReadOnlyList<Finding> findings, string? scoped, string subject, bool details)
     {
         var partial = snapshot.IsPartial ? " (partial)" : string.Empty;
         var blocks = new List<ReplyBlock>
         {
             new TextBlock(
-                $"{report.ChecksRun.Count} checks on {snapshot.Reachable.Count()} of {snapshot.Nodes.Count} nodes: " +
+                $"{report.ChecksRun.Count} checks on {snapshot.Reachable.Count()} of {snapshot.Nodes.Count} nodes and their event logs of the last {EventText.Window(EventFindings.Window)}: " +
                 (findings.Count == 0 ? "no findings." : $"{findings.Count} finding(s) — {ClusterText.Counts(findings)}."),
-                findings.Count == 0 && !snapshot.IsPartial ? TextStyle.Good : TextStyle.Default),
+                findings.Count == 0 && !snapshot.IsPartial && !read.Events.IsPartial ? TextStyle.Good : TextStyle.Default),
         };
         // Parts a node could not read are findings of their own (node-parts-unread); silent nodes are named here.
         if (snapshot.Unreachable.Any())
@@ -95,6 +103,16 @@ internal sealed class DiagnoseHandler(IClusterGateway gateway, FindingBlocks fin
             blocks.Add(new TextBlock(
                 $"Partial: {string.Join("; ", snapshot.Unreachable.Select(n => $"**{n.Name}** did not answer ({ClusterText.Failure(n)})"))}. Nothing was checked there, so no finding about them means nothing.",
                 TextStyle.Warning));
+        }
+
+        if (EventText.Partial(read.Events) is { } unreadEvents)
+        {
+            blocks.Add(unreadEvents);
+        }
+
+        if (read.Unexplained > 0)
+        {
+            blocks.Add(new TextBlock($"{read.Unexplained} other critical or error event(s) have no runbook yet: `events --since {EventText.Window(EventFindings.Window).Replace(" ", string.Empty, StringComparison.Ordinal)}` lists them.", TextStyle.Subtle));
         }
 
         var heading = $"Diagnose {subject}{partial}";

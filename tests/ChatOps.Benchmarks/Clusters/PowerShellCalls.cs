@@ -9,6 +9,7 @@ using ChatOps.Commands.Access;
 using ChatOps.Commands.Actions;
 using ChatOps.Commands.Clusters;
 using ChatOps.Commands.Routing;
+using ChatOps.Knowledge;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -94,6 +95,7 @@ internal static class PowerShellCalls
         builder.AddClusters();
         builder.AddCommands();
         builder.Services.AddClusterCommands();
+        builder.AddKnowledge();
         using var host = builder.Build();
         var router = host.Services.GetRequiredService<CommandRouter>();
         var context = new CommandContext(new Caller("29:bench", "Bench", "bench"), "conv-1", null, "msteams");

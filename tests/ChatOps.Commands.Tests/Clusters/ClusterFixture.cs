@@ -6,6 +6,7 @@ using ChatOps.Commands.Replies;
 using ChatOps.Commands.Routing;
 using ChatOps.Commands.Tests.Fakes;
 using ChatOps.Commands.Tests.Routing;
+using ChatOps.Knowledge;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -29,6 +30,7 @@ internal sealed class ClusterFixture
         builder.Services.AddSingleton<IAuditLog, MemoryAuditLog>();
         builder.Services.AddSingleton(Gateway);
         builder.Services.AddClusterCommands();
+        builder.AddKnowledge();
         _router = builder.Build().Services.GetRequiredService<CommandRouter>();
     }
 

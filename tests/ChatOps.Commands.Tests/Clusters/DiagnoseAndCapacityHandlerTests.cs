@@ -16,7 +16,9 @@ public sealed class DiagnoseAndCapacityHandlerTests
 
         Assert.Equal("Diagnose HVC01", reply.Heading);
         var items = reply.Blocks.OfType<ListBlock>().SelectMany(l => l.Items).ToList();
-        Assert.Equal(expected.Count, items.Count);
+        // And from the event logs: HV05's VMMS has logged its two stale links, twice each.
+        Assert.Equal(expected.Count + 1, items.Count);
+        Assert.Contains(items, i => i.StartsWith("**HV05** — HV05 logged Hyper-V-VMMS 4096 (Error) 4 times from ", StringComparison.Ordinal) && i.EndsWith("Runbook: `stale-vm-config-links-4096`", StringComparison.Ordinal));
         Assert.All(expected, f => Assert.Contains(items, i => i.Contains(f.Evidence, StringComparison.Ordinal) && i.Contains($"`{f.KbId}`", StringComparison.Ordinal)));
         var links = ClusterFixture.Links(reply).Select(l => l.Url).ToHashSet();
         Assert.All(expected, f => Assert.Contains(ClusterFixture.PublicUrl + "kb/" + f.KbId, links));
@@ -39,7 +41,7 @@ public sealed class DiagnoseAndCapacityHandlerTests
         Assert.Equal(CellStatus.Attention, summary[0].Status);
         Assert.Contains(summary, l => l.Lead == "High · APP-07" && l.KbId == KbIds.VmStateDesync);
         Assert.Empty(reply.Blocks.OfType<ListBlock>());
-        Assert.Equal(expected.Count, reply.Details.OfType<ListBlock>().Sum(l => l.Items.Count));
+        Assert.Equal(expected.Count + 1, reply.Details.OfType<ListBlock>().Sum(l => l.Items.Count));
         Assert.Equal(["node HV01", "vm CRM-04", "node HV02"], reply.Buttons.Select(b => b.Command));
     }
 
@@ -93,7 +95,7 @@ public sealed class DiagnoseAndCapacityHandlerTests
 
         var reply = await fixture.AskAsync("diagnose");
 
-        Assert.Equal(new TextBlock("22 checks on 4 of 4 nodes: no findings.", TextStyle.Good), reply.Blocks[0]);
+        Assert.Equal(new TextBlock("22 checks on 4 of 4 nodes and their event logs of the last 6 h: no findings.", TextStyle.Good), reply.Blocks[0]);
     }
 
     [Theory]

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using ChatOps.Clusters.Fakes;
 using ChatOps.Clusters.Fakes.Fixtures;
 using ChatOps.Clusters.PowerShell.Sessions;
@@ -27,6 +28,32 @@ public sealed class PowerShellBackendTests
         Assert.DoesNotContain("NIC(s); a cluster host wants", reply.VisibleText, StringComparison.Ordinal);
         Assert.DoesNotContain("runs integration services", reply.VisibleText, StringComparison.Ordinal);
         Assert.DoesNotContain("KB970529", reply.VisibleText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Events_2022Cluster_ReadFromTheNodesLogsByRunbook_AndDiagnoseMakesTheCriticalOneAFinding()
+    {
+        var now = DateTimeOffset.UtcNow;
+        using var fake = new FakeCluster(ModernFixture.Record(WindowsVersion.WindowsServer2022), change: record =>
+        {
+            FaultFixtures.Events(record, "HV22-01",
+                FaultFixtures.Event("System", "Microsoft-Windows-FailoverClustering", 5120, 3, now.AddMinutes(-50), "Cluster Shared Volume 'Volume1' ('Cluster Disk 2') has entered a paused state because of 'STATUS_IO_TIMEOUT(c00000b5)'. All I/O will temporarily be queued until a path to the volume is reestablished."),
+                FaultFixtures.Event("System", "Microsoft-Windows-FailoverClustering", 1135, 1, now.AddMinutes(-20), "Cluster node 'HV22-03' was removed from the active failover cluster membership. The Cluster service on this node may have stopped."));
+            FaultFixtures.Events(record, "HV22-02",
+                FaultFixtures.Event("System", "Microsoft-Windows-FailoverClustering", 1135, 1, now.AddMinutes(-20), "Cluster node 'HV22-03' was removed from the active failover cluster membership. The Cluster service on this node may have stopped."));
+            record["Hosts"]!["HV22-03"]!["EventLogs"] = new JsonArray("System");
+        });
+        await using var host = await StartAsync(fake);
+
+        var events = await host.AskAsync("events --since 2h");
+        var diagnose = await host.AskAsync("diagnose node HV22-03 --details");
+
+        Assert.Contains("Events on HVC22, last 2 h (partial)", events.VisibleText, StringComparison.Ordinal);
+        Assert.Contains("node-removed-from-membership", events.VisibleText, StringComparison.Ordinal);
+        Assert.Contains("csv-paused-io-timeout", events.VisibleText, StringComparison.Ordinal);
+        Assert.Contains("HV22-03 could not read Microsoft-Windows-Hyper-V-VMMS-Admin (There is not an event log on the localhost computer that matches", events.VisibleText, StringComparison.Ordinal);
+        Assert.Contains("HV22-01 logged FailoverClustering 1135 (Critical)", diagnose.VisibleText, StringComparison.Ordinal);
+        Assert.Contains("HV22-02 logged FailoverClustering 1135 (Critical)", diagnose.VisibleText, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,0 +1,57 @@
+using System.Globalization;
+using ChatOps.Clusters.Events;
+using ChatOps.Commands.Replies;
+
+namespace ChatOps.Commands.Clusters;
+
+/// <summary>How events read in replies: their source, their level's look, a time span, a message cut to a line.</summary>
+internal static class EventText
+{
+    private const int MaxMessage = 200;
+
+    /// <summary>The provider without its <c>Microsoft-Windows-</c> prefix, and the id: <c>FailoverClustering 1135</c>.</summary>
+    public static string Source(ClusterEvent e) =>
+        $"{(e.Provider.StartsWith("Microsoft-Windows-", StringComparison.OrdinalIgnoreCase) ? e.Provider["Microsoft-Windows-".Length..] : e.Provider)} {e.Id}";
+
+    public static CellStatus Status(WinEventLevel level) => level switch
+    {
+        WinEventLevel.Critical or WinEventLevel.Error => CellStatus.Attention,
+        WinEventLevel.Warning => CellStatus.Warning,
+        _ => CellStatus.None,
+    };
+
+    /// <summary><c>10:02 UTC</c>, or with the date when it is not today's.</summary>
+    public static string Time(DateTimeOffset time, DateTimeOffset now) =>
+        time.UtcDateTime.Date == now.UtcDateTime.Date
+            ? time.UtcDateTime.ToString("HH:mm 'UTC'", CultureInfo.InvariantCulture)
+            : time.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+
+    /// <summary>The first line of a message, cut at a word to fit one line of a card.</summary>
+    public static string Message(string message)
+    {
+        var line = message.Split('\n', 2)[0].Trim();
+        if (line.Length <= MaxMessage)
+        {
+            return line;
+        }
+
+        var cut = line.LastIndexOf(' ', MaxMessage);
+        return line[..(cut > MaxMessage / 2 ? cut : MaxMessage)] + "…";
+    }
+
+    /// <summary><c>30 min</c>, <c>24 h</c>, <c>3 d</c>.</summary>
+    public static string Window(TimeSpan window) =>
+        window.TotalDays >= 2 && window.TotalDays == Math.Floor(window.TotalDays) ? $"{window.TotalDays:0} d"
+        : window.TotalHours >= 1 && window.TotalHours == Math.Floor(window.TotalHours) ? $"{window.TotalHours:0} h"
+        : $"{window.TotalMinutes:0} min";
+
+    /// <summary>Why some events could not be read: silent nodes, unreadable logs, logs read only up to the bound. Null when everything was read.</summary>
+    public static TextBlock? Partial(ClusterEvents events)
+    {
+        var parts = new List<string>();
+        parts.AddRange(events.Nodes.Where(n => n.Failure is not null).Select(n => $"**{n.Node}** did not answer ({n.Failure!.Message})"));
+        parts.AddRange(events.Nodes.SelectMany(n => n.UnreadLogs.Select(u => $"{n.Node} could not read {u.Key} ({u.Value.Message})")));
+        parts.AddRange(events.Nodes.SelectMany(n => n.CappedLogs.Select(l => $"{n.Node}'s {l} held more than {EventSources.MaxPerLog}: only the newest were read")));
+        return parts.Count == 0 ? null : new TextBlock($"Partial: {string.Join("; ", parts)}. No event from there means nothing.", TextStyle.Warning);
+    }
+}
