@@ -163,7 +163,10 @@ if ($session) {
     }
     Test-Step "Get-ChatOpsClusterEvents answers for $node" {
         $json = (Invoke-Endpoint 'Get-ChatOpsClusterEvents' @{ SinceMinutes = 60 }) -join "`n" | ConvertFrom-Json
-        (@($json.sources) | ForEach-Object { if ($_.events -and $_.events.error) { "$($_.log): unread ($($_.events.error.message))" } else { "$($_.log): $(@($_.events).Count) event(s)" } }) -join '; '
+        (@($json.sources) | ForEach-Object {
+                if ($_.events -is [pscustomobject] -and $_.events.PSObject.Properties['error']) { "$($_.log): unread ($($_.events.error.message))" }
+                else { "$($_.log): $(@($_.events).Count) event(s)" }
+            }) -join '; '
     }
     Test-Step 'Safe actions refuse a malformed argument before running' {
         # A deadline already past: if validation ever let one through, the node would still change nothing.

@@ -6,17 +6,31 @@ namespace ChatOps.Clusters.Events;
 /// </summary>
 public static class EventSources
 {
-    public const string System = "System";
-    public const string FailoverClustering = "Microsoft-Windows-FailoverClustering";
+    /// <summary>The System log, read for the failover cluster's provider only.</summary>
+    public const string SystemLog = "System";
+
+    /// <summary>The failover cluster's provider in the System log.</summary>
+    public const string FailoverClusteringProvider = "Microsoft-Windows-FailoverClustering";
+
+    /// <summary>Hyper-V's clustering channel (live migration and VM resource events, 21xxx).</summary>
     public const string HighAvailabilityLog = "Microsoft-Windows-Hyper-V-High-Availability-Admin";
-    public const string HighAvailability = "Microsoft-Windows-Hyper-V-High-Availability";
+
+    /// <summary>The provider writing <see cref="HighAvailabilityLog"/>.</summary>
+    public const string HighAvailabilityProvider = "Microsoft-Windows-Hyper-V-High-Availability";
+
+    /// <summary>The Virtual Machine Management Service's channel.</summary>
     public const string VmmsLog = "Microsoft-Windows-Hyper-V-VMMS-Admin";
-    public const string Vmms = "Microsoft-Windows-Hyper-V-VMMS";
+
+    /// <summary>The provider writing <see cref="VmmsLog"/>.</summary>
+    public const string VmmsProvider = "Microsoft-Windows-Hyper-V-VMMS";
 
     /// <summary>The logs read, in order.</summary>
-    public static readonly IReadOnlyList<string> Logs = [System, HighAvailabilityLog, VmmsLog];
+    public static readonly IReadOnlyList<string> Logs = [SystemLog, HighAvailabilityLog, VmmsLog];
 
-    /// <summary>At most this many events from each log, the newest (a storm of one event must not bury the rest).</summary>
+    /// <summary>
+    /// At most this many events from each log and level group (critical and error apart from warnings),
+    /// the newest: a storm of warnings must not push a node's removal out of the read.
+    /// </summary>
     public const int MaxPerLog = 200;
 
     /// <summary>The longest window a read may cover.</summary>
@@ -25,4 +39,13 @@ public static class EventSources
     /// <summary>A window within one minute and <see cref="MaxWindow"/>.</summary>
     public static TimeSpan Clamp(TimeSpan window) =>
         window < TimeSpan.FromMinutes(1) ? TimeSpan.FromMinutes(1) : window > MaxWindow ? MaxWindow : window;
+
+    /// <summary>Whether the node reads this event: a log it reads, the cluster's provider in System, a level from Critical to Warning.</summary>
+    public static bool AreRead(ClusterEvent e) =>
+        e.Level is >= WinEventLevel.Critical and <= WinEventLevel.Warning
+        && Logs.Contains(e.Log, StringComparer.OrdinalIgnoreCase)
+        && (!e.Log.Equals(SystemLog, StringComparison.OrdinalIgnoreCase) || e.Provider.Equals(FailoverClusteringProvider, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The level group an event is bounded in: critical and error together, warnings apart.</summary>
+    public static bool IsSerious(WinEventLevel level) => level is WinEventLevel.Critical or WinEventLevel.Error;
 }

@@ -23,6 +23,6 @@ public sealed record NodeEvents(
     public static NodeEvents Silent(string node, NodeFailure failure) =>
         new(node, [], new Dictionary<string, NodeFailure>(), [], failure);
 
-    /// <summary>True when every log was read.</summary>
-    public bool IsComplete => Failure is null && UnreadLogs.Count == 0;
+    /// <summary>True when every log was read whole (none unreadable, none past its bound).</summary>
+    public bool IsComplete => Failure is null && UnreadLogs.Count == 0 && CappedLogs.Count == 0;
 }

@@ -6,8 +6,8 @@ namespace ChatOps.Clusters.Lab;
 
 /// <summary>
 /// The nodes' event logs: what the lab's failures write, read back as the node module reads them
-/// (newest first, at most <see cref="EventSources.MaxPerLog"/> a log, a log the node cannot read
-/// reported as such while the others answer).
+/// (only what <see cref="EventSources.AreRead"/>, newest first, at most <see cref="EventSources.MaxPerLog"/>
+/// a log and level group, a log the node cannot read reported as such while the others answer).
 /// </summary>
 internal sealed partial class LabCluster
 {
@@ -36,20 +36,23 @@ internal sealed partial class LabCluster
             {
                 if (labNode.Fault?.UnreadableLog is { } unreadable && unreadable.Equals(log, StringComparison.OrdinalIgnoreCase))
                 {
-                    unread[log] = new NodeFailure(NodeFailureKind.Error, $"There is not an event log on the {labNode.Name} computer that matches \"{log}\".");
+                    unread[log] = new NodeFailure(NodeFailureKind.Error, $"There is not an event log on the localhost computer that matches \"{log}\".");
                     continue;
                 }
 
                 var inLog = state.SeededEvents.Select(s => s.Event with { Time = _startedAt - s.Ago }).Concat(state.Events)
-                    .Where(e => e.Node == labNode.Name && e.Log.Equals(log, StringComparison.OrdinalIgnoreCase) && e.Time >= since)
+                    .Where(e => e.Node == labNode.Name && e.Log.Equals(log, StringComparison.OrdinalIgnoreCase) && e.Time >= since && EventSources.AreRead(e))
                     .OrderByDescending(e => e.Time)
                     .ToList();
-                if (inLog.Count > EventSources.MaxPerLog)
+                foreach (var group in inLog.GroupBy(e => EventSources.IsSerious(e.Level)))
                 {
-                    capped.Add(log);
-                }
+                    if (group.Count() > EventSources.MaxPerLog && !capped.Contains(log))
+                    {
+                        capped.Add(log);
+                    }
 
-                read.AddRange(inLog.Take(EventSources.MaxPerLog));
+                    read.AddRange(group.Take(EventSources.MaxPerLog));
+                }
             }
 
             return new NodeEvents(labNode.Name, [.. read.OrderByDescending(e => e.Time)], unread, capped, null);
@@ -66,7 +69,7 @@ internal sealed partial class LabCluster
         var survivors = state.Nodes.Where(n => n.State is NodeState.Up or NodeState.Paused).Select(n => n.Name).ToList();
         foreach (var survivor in survivors)
         {
-            Write(survivor, EventSources.System, EventSources.FailoverClustering, LabEventTexts.NodeRemovedId, WinEventLevel.Critical, LabEventTexts.NodeRemoved(removed));
+            Write(survivor, EventSources.SystemLog, EventSources.FailoverClusteringProvider, LabEventTexts.NodeRemovedId, WinEventLevel.Critical, LabEventTexts.NodeRemoved(removed));
         }
 
         // The node that took over the core cluster group tries to bring each role online elsewhere.
@@ -82,10 +85,10 @@ internal sealed partial class LabCluster
     /// <summary>A VM resource that failed (1069) and, when the cluster could not bring it back, its role left failed (1205).</summary>
     private void WriteRoleFailed(string node, string vm, bool leftFailed = true)
     {
-        Write(node, EventSources.System, EventSources.FailoverClustering, LabEventTexts.ResourceFailedId, WinEventLevel.Error, LabEventTexts.ResourceFailed(vm));
+        Write(node, EventSources.SystemLog, EventSources.FailoverClusteringProvider, LabEventTexts.ResourceFailedId, WinEventLevel.Error, LabEventTexts.ResourceFailed(vm));
         if (leftFailed)
         {
-            Write(node, EventSources.System, EventSources.FailoverClustering, LabEventTexts.RoleNotOnlineId, WinEventLevel.Error, LabEventTexts.RoleNotOnline(vm));
+            Write(node, EventSources.SystemLog, EventSources.FailoverClusteringProvider, LabEventTexts.RoleNotOnlineId, WinEventLevel.Error, LabEventTexts.RoleNotOnline(vm));
         }
     }
 
@@ -94,7 +97,7 @@ internal sealed partial class LabCluster
     {
         foreach (var link in node.ConfigLinks.Where(l => !state.Vms.Any(v => v.Id == l && v.Hosts.ContainsKey(node.Name))))
         {
-            Write(node.Name, EventSources.VmmsLog, EventSources.Vmms, LabEventTexts.ConfigUnreachableId, WinEventLevel.Error, LabEventTexts.ConfigUnreachable(link));
+            Write(node.Name, EventSources.VmmsLog, EventSources.VmmsProvider, LabEventTexts.ConfigUnreachableId, WinEventLevel.Error, LabEventTexts.ConfigUnreachable(link));
         }
     }
 }

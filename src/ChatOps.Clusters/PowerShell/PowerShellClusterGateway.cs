@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Text.Json;
-using ChatOps.Clusters.Events;
 using ChatOps.Clusters.Gateway;
 using ChatOps.Clusters.Model;
 using Microsoft.Extensions.Logging;
@@ -92,40 +90,6 @@ internal sealed partial class PowerShellClusterGateway(
         }
 
         return (await GetSnapshotAsync(cancellationToken)).FindVm(name.Trim());
-    }
-
-    public async Task<ClusterEvents> GetEventsAsync(string? node, TimeSpan window, CancellationToken cancellationToken)
-    {
-        // Events are read from each node's own logs: no cluster view is needed, so they are read even when
-        // the cluster service is down everywhere (the configured nodes are asked then).
-        var (view, _) = await ReadViewAsync(cancellationToken);
-        var clamped = EventSources.Clamp(window);
-        var now = time.GetUtcNow();
-        var parameters = new List<KeyValuePair<string, string>>
-        {
-            new("SinceMinutes", ((int)Math.Ceiling(clamped.TotalMinutes)).ToString(CultureInfo.InvariantCulture)),
-            new("MaxEventsPerSource", EventSources.MaxPerLog.ToString(CultureInfo.InvariantCulture)),
-        };
-        var members = view.Nodes.Where(n => PowerShellNames.IsHost(n.Name) && (node is null || n.Name.Equals(node.Trim(), StringComparison.OrdinalIgnoreCase)));
-        var nodes = await Task.WhenAll(members.Select(async member =>
-        {
-            var (json, failure) = await RunOnAsync(member.Name, PowerShellCommands.ClusterEvents, parameters, cancellationToken);
-            if (failure is null)
-            {
-                try
-                {
-                    return ClusterEventsReader.Read(json, member.Name);
-                }
-                catch (PowerShellException ex)
-                {
-                    failure = new NodeFailure(NodeFailureKind.Error, ex.Message);
-                }
-            }
-
-            LogNodeFailed(member.Name, failure.Kind, failure.Message);
-            return NodeEvents.Silent(member.Name, failure);
-        }));
-        return new ClusterEvents(view.Name, now - clamped, now, nodes);
     }
 
     /// <summary>

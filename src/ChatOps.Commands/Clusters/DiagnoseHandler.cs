@@ -49,8 +49,9 @@ internal sealed class DiagnoseHandler(IClusterGateway gateway, FindingBlocks fin
         }
 
         var reading = gateway.GetEventsAsync(null, EventFindings.Window, cancellationToken);
-        var snapshot = await gateway.GetSnapshotAsync(cancellationToken);
-        var events = await reading;
+        var probing = gateway.GetSnapshotAsync(cancellationToken);
+        await Task.WhenAll(reading, probing);
+        var (snapshot, events) = (await probing, await reading);
         var report = ClusterChecks.RunAll(snapshot);
         var (eventFindings, unexplained) = EventFindings.From(events, eventMap.For(events.All), [.. snapshot.Nodes.Select(n => n.Name)], [.. snapshot.Vms.Select(v => v.Name)]);
         IReadOnlyList<Finding> findings = [.. report.Findings.Concat(eventFindings).OrderBy(f => f.Severity)];
@@ -89,7 +90,7 @@ internal sealed class DiagnoseHandler(IClusterGateway gateway, FindingBlocks fin
     /// </summary>
     private Reply Answer(ClusterSnapshot snapshot, CheckReport report, EventsRead read, IReadOnlyList<Finding> findings, string? scoped, string subject, bool details)
     {
-        var partial = snapshot.IsPartial ? " (partial)" : string.Empty;
+        var partial = snapshot.IsPartial || read.Events.IsPartial ? " (partial)" : string.Empty;
         var blocks = new List<ReplyBlock>
         {
             new TextBlock(
@@ -112,7 +113,7 @@ internal sealed class DiagnoseHandler(IClusterGateway gateway, FindingBlocks fin
 
         if (read.Unexplained > 0)
         {
-            blocks.Add(new TextBlock($"{read.Unexplained} other critical or error event(s) have no runbook yet: `events --since {EventText.Window(EventFindings.Window).Replace(" ", string.Empty, StringComparison.Ordinal)}` lists them.", TextStyle.Subtle));
+            blocks.Add(new TextBlock($"{read.Unexplained} other critical or error event(s) have no runbook yet: `events --since {EventFindings.Window.TotalHours:0}h` lists them.", TextStyle.Subtle));
         }
 
         var heading = $"Diagnose {subject}{partial}";

@@ -31,7 +31,9 @@ internal sealed class EventMap(IKnowledgeBase knowledge)
         return e => found.GetValueOrDefault(Key(e), []);
     }
 
-    private static (string, string, int) Key(ClusterEvent e) => (e.Log.ToUpperInvariant(), e.Provider.ToUpperInvariant(), e.Id);
+    private static (string, string, int) Key(ClusterEvent e) => Key(e.Log, e.Provider, e.Id);
 
-    private static (string, string, int) Key(RunbookEvent e) => (e.Log.ToUpperInvariant(), e.Provider.ToUpperInvariant(), e.Id);
+    private static (string, string, int) Key(RunbookEvent e) => Key(e.Log, e.Provider, e.Id);
+
+    private static (string, string, int) Key(string log, string provider, int id) => (log.ToUpperInvariant(), provider.ToUpperInvariant(), id);
 }

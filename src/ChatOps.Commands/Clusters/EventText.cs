@@ -26,17 +26,21 @@ internal static class EventText
             ? time.UtcDateTime.ToString("HH:mm 'UTC'", CultureInfo.InvariantCulture)
             : time.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
 
-    /// <summary>The first line of a message, cut at a word to fit one line of a card.</summary>
+    /// <summary>
+    /// The first line of a message, cut at a word to fit one line of a card. It is the node's text, not
+    /// ours: control characters and the marks replies read as code or bold are taken out.
+    /// </summary>
     public static string Message(string message)
     {
-        var line = message.Split('\n', 2)[0].Trim();
+        var line = new string(message.Split('\n', 2)[0].Where(c => !char.IsControl(c) && c is not ('`' or '*')).ToArray()).Trim();
         if (line.Length <= MaxMessage)
         {
             return line;
         }
 
         var cut = line.LastIndexOf(' ', MaxMessage);
-        return line[..(cut > MaxMessage / 2 ? cut : MaxMessage)] + "…";
+        var keep = cut > MaxMessage / 2 ? cut : char.IsHighSurrogate(line[MaxMessage - 1]) ? MaxMessage - 1 : MaxMessage;
+        return line[..keep] + "…";
     }
 
     /// <summary><c>30 min</c>, <c>24 h</c>, <c>3 d</c>.</summary>

@@ -23,7 +23,7 @@ public sealed class LabGatewayEventTests
         Assert.Equal(Start - TimeSpan.FromHours(2), events.Since);
         var hv05 = events.Nodes.Single(n => n.Node == "HV05");
         Assert.Equal(4, hv05.Events.Count);
-        Assert.All(hv05.Events, e => Assert.Equal((EventSources.VmmsLog, EventSources.Vmms, 4096, WinEventLevel.Error), (e.Log, e.Provider, e.Id, e.Level)));
+        Assert.All(hv05.Events, e => Assert.Equal((EventSources.VmmsLog, EventSources.VmmsProvider, 4096, WinEventLevel.Error), (e.Log, e.Provider, e.Id, e.Level)));
         Assert.Equal(hv05.Events.OrderByDescending(e => e.Time), hv05.Events);
         Assert.Equal(Start - TimeSpan.FromMinutes(35), hv05.Events[0].Time);
         Assert.All(events.Nodes.Where(n => n.Node != "HV05"), n => Assert.Empty(n.Events));
@@ -62,29 +62,36 @@ public sealed class LabGatewayEventTests
     public async Task ALogTheNodeCannotRead_IsUnreadWithWhy_TheOtherLogsAnswer()
     {
         var lab = LabClusters.LoadDefault(_time);
-        lab.InjectFault("HV05", new LabFault(UnreadableLog: EventSources.System));
+        lab.InjectFault("HV05", new LabFault(UnreadableLog: EventSources.SystemLog));
 
         var hv05 = Assert.Single((await LabClusters.CreateGateway(lab).GetEventsAsync("hv05", TimeSpan.FromHours(2), CancellationToken.None)).Nodes);
 
-        Assert.Equal([EventSources.System], hv05.UnreadLogs.Keys);
+        Assert.Equal([EventSources.SystemLog], hv05.UnreadLogs.Keys);
         Assert.Equal(4, hv05.Events.Count);
         Assert.False(hv05.IsComplete);
     }
 
-    [Fact]
-    public async Task AStormInOneLog_OnlyTheNewestUpToTheBound_AndTheLogSaysSo()
+    [Theory]
+    [InlineData(EventSources.MaxPerLog, false)]
+    [InlineData(EventSources.MaxPerLog + 1, true)]
+    public async Task AWarningStorm_TheNewestUpToTheBound_TheLogSaysWhenItHeldMore_AndAnOlderCriticalEventIsStillRead(int warnings, bool capped)
     {
         var lab = LabClusters.LoadDefault(_time);
-        for (var i = 0; i < EventSources.MaxPerLog + 3; i++)
+        lab.WriteEvent(new ClusterEvent("HV01", EventSources.SystemLog, EventSources.FailoverClusteringProvider, 1135, WinEventLevel.Critical, Start.AddMinutes(-50), "Cluster node 'HV04' was removed from the active failover cluster membership."));
+        lab.WriteEvent(new ClusterEvent("HV01", EventSources.SystemLog, "Microsoft-Windows-Kernel-Power", 41, WinEventLevel.Critical, Start.AddMinutes(-40), "Not read: another provider in System."));
+        lab.WriteEvent(new ClusterEvent("HV01", EventSources.SystemLog, EventSources.FailoverClusteringProvider, 1201, WinEventLevel.Information, Start.AddMinutes(-30), "Not read: Information."));
+        for (var i = 0; i < warnings; i++)
         {
-            lab.WriteEvent(new ClusterEvent("HV01", EventSources.System, EventSources.FailoverClustering, 5120, WinEventLevel.Warning, Start.AddSeconds(-i), $"paused {i}"));
+            lab.WriteEvent(new ClusterEvent("HV01", EventSources.SystemLog, EventSources.FailoverClusteringProvider, 5120, WinEventLevel.Warning, Start.AddSeconds(-i), $"paused {i}"));
         }
 
         var hv01 = Assert.Single((await LabClusters.CreateGateway(lab).GetEventsAsync("HV01", TimeSpan.FromHours(1), CancellationToken.None)).Nodes);
 
-        Assert.Equal(EventSources.MaxPerLog, hv01.Events.Count);
+        Assert.Equal(EventSources.MaxPerLog, hv01.Events.Count(e => e.Id == 5120));
         Assert.Equal("paused 0", hv01.Events[0].Message);
-        Assert.Equal([EventSources.System], hv01.CappedLogs);
+        Assert.Equal([1135], hv01.Events.Where(e => e.Id != 5120).Select(e => e.Id));
+        Assert.Equal(capped, hv01.CappedLogs.Count == 1);
+        Assert.Equal(!capped, hv01.IsComplete);
     }
 
     [Fact]

@@ -18,6 +18,7 @@ public sealed class AppControlTests
     [
         "Get-ChatOpsClusterView",
         "Get-ChatOpsNodeInventory -NodeName AZL01 -PeerNodes AZL02",
+        "Get-ChatOpsClusterEvents -SinceMinutes 60",
         $"Stop-ChatOpsVmWorker -NodeName AZL01 -VmId {ModernFixture.VmId("DC01")} -NotAfter {Deadline.FarText}",
         $"Remove-ChatOpsStaleLink -NodeName AZL01 -VmId {ModernFixture.VmId("DC01")} -NotAfter {Deadline.FarText}",
         $"Stop-ChatOpsClusterService -NodeName AZL01 -ExpectedQuorum Kept -NotAfter {Deadline.FarText}",

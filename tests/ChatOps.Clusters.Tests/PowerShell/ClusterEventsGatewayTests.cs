@@ -32,7 +32,7 @@ public sealed class ClusterEventsGatewayTests
         var events = await fake.Gateway().GetEventsAsync("hv01", TimeSpan.FromHours(2), CancellationToken.None);
 
         var hv01 = Assert.Single(events.Nodes);
-        Assert.True(hv01.IsComplete, string.Join("; ", hv01.UnreadLogs.Select(u => $"{u.Key}: {u.Value.Message}")));
+        Assert.True(hv01.IsComplete, hv01.Failure?.Message + string.Join("; ", hv01.UnreadLogs.Select(u => $"{u.Key}: {u.Value.Message}")) + string.Join(",", hv01.CappedLogs));
         // Information (1201), another provider in the same log (Kernel-Power 41) and what is older than the window are not read.
         Assert.Equal(
             [("Microsoft-Windows-Hyper-V-VMMS-Admin", "Microsoft-Windows-Hyper-V-VMMS", 21024, WinEventLevel.Error), ("System", "Microsoft-Windows-FailoverClustering", 1069, WinEventLevel.Error), ("System", "Microsoft-Windows-FailoverClustering", 1135, WinEventLevel.Critical)],
@@ -89,17 +89,50 @@ public sealed class ClusterEventsGatewayTests
     }
 
     [Fact]
-    public async Task GetEventsAsync_AStormInOneLog_TheNewestUpToTheBound_AndTheLogSaysItWasCapped()
+    public async Task GetEventsAsync_AWarningStorm_TheNewestUpToTheBound_TheOlderCriticalEventStillRead_AndTheLogSaysItWasCapped()
     {
-        var storm = Enumerable.Range(0, EventSources.MaxPerLog + 5)
+        var storm = Enumerable.Range(0, EventSources.MaxPerLog + 1)
             .Select(i => FaultFixtures.Event("System", "Microsoft-Windows-FailoverClustering", 5120, 3, Now.AddSeconds(-10 * (i + 1)), $"paused {i}"))
+            .Append(FaultFixtures.Event("System", "Microsoft-Windows-FailoverClustering", 1135, 1, Now.AddHours(-1), "Cluster node 'HV04' was removed from the active failover cluster membership."))
             .ToArray();
         using var fake = new FakeCluster(change: json => FaultFixtures.Events(json, "HV05", storm));
 
         var hv05 = Assert.Single((await fake.Gateway().GetEventsAsync("HV05", TimeSpan.FromHours(2), CancellationToken.None)).Nodes);
 
-        Assert.Equal(EventSources.MaxPerLog, hv05.Events.Count);
+        Assert.Equal(EventSources.MaxPerLog, hv05.Events.Count(e => e.Id == 5120));
         Assert.Equal("paused 0", hv05.Events[0].Message);
-        Assert.Equal(["System"], hv05.CappedLogs);
+        Assert.Contains(hv05.Events, e => e.Id == 1135);
+        Assert.Equal([EventSources.SystemLog], hv05.CappedLogs);
+        Assert.False(hv05.IsComplete);
+    }
+
+    [Fact]
+    public async Task GetEventsAsync_ExactlyTheBound_AllReadAndNotCapped()
+    {
+        var full = Enumerable.Range(0, EventSources.MaxPerLog)
+            .Select(i => FaultFixtures.Event("System", "Microsoft-Windows-FailoverClustering", 5120, 3, Now.AddSeconds(-10 * (i + 1)), $"paused {i}"))
+            .ToArray();
+        using var fake = new FakeCluster(change: json => FaultFixtures.Events(json, "HV05", full));
+
+        var hv05 = Assert.Single((await fake.Gateway().GetEventsAsync("HV05", TimeSpan.FromHours(2), CancellationToken.None)).Nodes);
+
+        Assert.Equal(EventSources.MaxPerLog, hv05.Events.Count);
+        Assert.Empty(hv05.CappedLogs);
+        Assert.True(hv05.IsComplete);
+    }
+
+    [Fact]
+    public async Task GetEventsAsync_ARecordWhoseMessageCannotBeFormatted_CostsNothingElse()
+    {
+        var unformatted = FaultFixtures.Event("System", "Microsoft-Windows-FailoverClustering", 1069, 2, Now.AddMinutes(-5), "ignored");
+        unformatted["MessageUnavailable"] = true;
+        using var fake = new FakeCluster(change: json => FaultFixtures.Events(json, "HV01",
+            unformatted,
+            FaultFixtures.Event("System", "Microsoft-Windows-FailoverClustering", 1135, 1, Now.AddMinutes(-6), "Cluster node 'HV04' was removed from the active failover cluster membership.")));
+
+        var hv01 = Assert.Single((await fake.Gateway().GetEventsAsync("HV01", TimeSpan.FromHours(1), CancellationToken.None)).Nodes);
+
+        Assert.True(hv01.IsComplete, string.Join("; ", hv01.UnreadLogs.Select(u => $"{u.Key}: {u.Value.Message}")));
+        Assert.Equal([(1069, "Cannot retrieve event message text."), (1135, "Cluster node 'HV04' was removed from the active failover cluster membership.")], hv01.Events.Select(e => (e.Id, e.Message)));
     }
 }

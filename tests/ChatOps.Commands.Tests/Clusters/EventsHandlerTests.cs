@@ -62,7 +62,9 @@ public sealed class EventsHandlerTests
         var reply = await fixture.AskAsync("events node hv02");
 
         Assert.Equal("Events on HV02, last 24 h", reply.Heading);
-        Assert.All(ClusterFixture.Table(reply), r => Assert.Equal("HV02", r["Nodes"].Text));
+        var rows = ClusterFixture.Table(reply);
+        Assert.Contains(rows, r => r["Events"].Text == "FailoverClustering 1135");
+        Assert.All(rows, r => Assert.Equal("HV02", r["Nodes"].Text));
     }
 
     [Fact]

@@ -2,11 +2,14 @@ function Get-ChatOpsClusterEvents {
     <#
     .SYNOPSIS Read-only: this node's failover-clustering and Hyper-V events of the last minutes, newest first.
     .DESCRIPTION
-    Each source is read under its own guard, as the inventory reads its parts: one log that cannot be read
-    becomes {"error":{...}} in its place and the others are read all the same. A query that matches no
-    event is not an error: Get-WinEvent reports it as the error NoMatchingEventsFound, and it is read here
-    as an empty list. An event is keyed by its log, provider and id (an id alone means different things
-    under different providers); its message is cut to a bounded length.
+    Each log is read under its own guard, as the inventory reads its parts: a log that cannot be read
+    (missing on this node, or denied) becomes {"error":{...}} in its place and the others are read all
+    the same. Get-WinEvent reports a query that matches nothing as the error NoMatchingEventsFound: that
+    is read as no events. A record it cannot read or format (a non-terminating error of its own) does not
+    cost the log's other events. Critical and error events are bounded apart from warnings, so a storm of
+    warnings cannot push a node-removed or role-failed event out of the read; a bound that was reached is
+    said (capped), never hidden. An event is keyed by its log, provider and id; its message is cut to a
+    bounded length.
     #>
     [CmdletBinding()]
     param(
@@ -15,7 +18,7 @@ function Get-ChatOpsClusterEvents {
         [ValidateRange(1, 10080)]
         [int] $SinceMinutes,
 
-        # At most this many events from each source, the newest.
+        # At most this many events of each log and level group (critical and error; warning), the newest.
         [ValidateRange(1, 500)]
         [int] $MaxEventsPerSource = 200
     )
@@ -23,45 +26,68 @@ function Get-ChatOpsClusterEvents {
     try {
         Import-ChatOpsModule Microsoft.PowerShell.Diagnostics
         $since = (Microsoft.PowerShell.Utility\Get-Date).AddMinutes(-$SinceMinutes)
-        # Critical, Error and Warning only: the cluster writes Information events all day, and they would crowd the rest out of the bounded read.
+        # Critical, Error and Warning only: the cluster writes Information events all day.
         $sources = @(
             [ordered]@{ log = 'System'; provider = 'Microsoft-Windows-FailoverClustering' }
             [ordered]@{ log = 'Microsoft-Windows-Hyper-V-High-Availability-Admin'; provider = $null }
             [ordered]@{ log = 'Microsoft-Windows-Hyper-V-VMMS-Admin'; provider = $null }
         )
         $read = foreach ($source in $sources) {
-            $filter = @{ LogName = $source.log; StartTime = $since; Level = 1, 2, 3 }
-            if ($null -ne $source.provider) { $filter['ProviderName'] = $source.provider }
-            $events = $null
+            $events = @()
             $capped = $false
-            try {
-                # One more than asked for: whether the log held more than the bound is said, not guessed.
-                $events = @(Get-WinEvent -FilterHashtable $filter -MaxEvents ($MaxEventsPerSource + 1) -ErrorAction Stop | ForEach-Object {
-                        $message = [string]$_.Message
-                        if ($message.Length -gt 500) { $message = $message.Substring(0, 500) + '...' }
-                        [ordered]@{
-                            provider = [string]$_.ProviderName
-                            id       = [int]$_.Id
-                            level    = [int]$_.Level
-                            time     = $_.TimeCreated.ToUniversalTime().ToString('yyyy-MM-ddTHH:mm:ssZ')
-                            message  = $message
-                        }
+            $unread = $null
+            foreach ($levels in @(@(1, 2), @(3))) {
+                $filter = @{ LogName = $source.log; StartTime = $since; Level = $levels }
+                if ($null -ne $source.provider) { $filter['ProviderName'] = $source.provider }
+                $problems = @()
+                $found = @()
+                try {
+                    # One more than asked for: whether the log held more than the bound is said, not guessed.
+                    $found = @(Get-WinEvent -FilterHashtable $filter -MaxEvents ($MaxEventsPerSource + 1) -ErrorAction SilentlyContinue -ErrorVariable problems)
+                }
+                catch {
+                    # What no preference silences: the empty query left when no log matched ("The parameter is incorrect").
+                    $problems = @($problems) + @($_)
+                }
+
+                # The error variable holds records, and for a terminating error the exception that carries one.
+                $records = @(@($problems) | ForEach-Object {
+                        if ($_ -is [System.Management.Automation.ErrorRecord]) { $_ }
+                        elseif ($_ -is [System.Management.Automation.IContainsErrorRecord]) { $_.ErrorRecord }
                     })
-                if ($events.Count -gt $MaxEventsPerSource) {
+                $failed = @($records | Where-Object { [string]$_.FullyQualifiedErrorId -notlike 'NoMatchingEventsFound*' })
+                if ($found.Count -eq 0 -and $failed.Count -gt 0 -and $events.Count -eq 0) {
+                    $unread = New-ChatOpsPartError -Record $failed[0]
+                    break
+                }
+
+                if ($found.Count -gt $MaxEventsPerSource) {
                     $capped = $true
-                    $events = @($events[0..($MaxEventsPerSource - 1)])
+                    $found = @($found[0..($MaxEventsPerSource - 1)])
                 }
-            }
-            catch {
-                if ([string]$_.FullyQualifiedErrorId -like 'NoMatchingEventsFound*') {
-                    $events = @()
-                }
-                else {
-                    $events = New-ChatOpsPartError -Record $_
+
+                foreach ($record in $found) {
+                    $message = [string]$record.Message
+                    if ($message.Length -gt 500) {
+                        # Never between the two halves of a surrogate pair: the JSON would not parse.
+                        $cut = if ([char]::IsHighSurrogate($message[499])) { 499 } else { 500 }
+                        $message = $message.Substring(0, $cut) + '...'
+                    }
+                    $events += [ordered]@{
+                        provider = [string]$record.ProviderName
+                        id       = [int]$record.Id
+                        level    = [int]$record.Level
+                        # 'o' is the invariant round-trip form: a custom format's ':' follows the node's culture.
+                        time     = $record.TimeCreated.ToUniversalTime().ToString('o')
+                        message  = $message
+                    }
                 }
             }
 
-            [ordered]@{ log = $source.log; provider = $source.provider; capped = $capped; events = $events }
+            # Assigned, never the output of an if: a statement's output would unroll a one-event array into the event itself.
+            $value = @($events)
+            if ($null -ne $unread) { $value = $unread }
+            [ordered]@{ log = $source.log; provider = $source.provider; capped = $capped; events = $value }
         }
 
         Write-ChatOpsResult ([ordered]@{ sinceMinutes = $SinceMinutes; sources = @($read) })

@@ -53,7 +53,7 @@ internal static class LabStateFactory
             {
                 foreach (var ago in StaleLinkEchoes)
                 {
-                    var logged = new ClusterEvent(node.Name, EventSources.VmmsLog, EventSources.Vmms, LabEventTexts.ConfigUnreachableId, WinEventLevel.Error, default, LabEventTexts.ConfigUnreachable(link));
+                    var logged = new ClusterEvent(node.Name, EventSources.VmmsLog, EventSources.VmmsProvider, LabEventTexts.ConfigUnreachableId, WinEventLevel.Error, default, LabEventTexts.ConfigUnreachable(link));
                     state.SeededEvents.Add((logged, ago));
                 }
             }

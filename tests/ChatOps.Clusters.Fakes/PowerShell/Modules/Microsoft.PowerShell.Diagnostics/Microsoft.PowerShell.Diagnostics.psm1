@@ -14,6 +14,9 @@
 #  - a log the account cannot open: non-terminating LogInfoUnavailable "Could not retrieve information about
 #    the <log> log. Error: Attempted to perform an unauthorized operation.." and the log counts as missing;
 #  - a provider the node does not have: non-terminating NoMatchingProvidersFound;
+#  - a key whose value is $null: terminating NullNotAllowedInHashtable;
+#  - a record whose message cannot be formatted ($host.Events[i].MessageUnavailable): a non-terminating
+#    error, and the record still comes, its Message "Cannot retrieve event message text.";
 #  - nothing matched: non-terminating NoMatchingEventsFound (ObjectNotFound, a plain Exception, no target)
 #    "No events were found that match the specified selection criteria.";
 #  - each event is an EventLogRecord with a Message note property; Level is a byte and TimeCreated a
@@ -38,7 +41,12 @@ function Get-WinEvent {
     $queried = 0
     foreach ($filter in $FilterHashtable) {
         $keys = @{}
-        foreach ($key in $filter.Keys) { $keys[([string]$key).ToLowerInvariant()] = $filter[$key] }
+        foreach ($key in $filter.Keys) {
+            if ($null -eq $filter[$key]) {
+                Stop-FakeCmdlet $PSCmdlet (New-FakeErrorRecord ([System.Exception]::new("The value of the $key key in the hash table is null.")) 'NullNotAllowedInHashtable' InvalidArgument)
+            }
+            $keys[([string]$key).ToLowerInvariant()] = $filter[$key]
+        }
         if (-not ($keys.ContainsKey('logname') -or $keys.ContainsKey('providername') -or $keys.ContainsKey('path'))) {
             Stop-FakeCmdlet $PSCmdlet (New-FakeErrorRecord ([System.Exception]::new('You must specify at least one Log, Provider or Path key-value pair.')) 'LogProviderOrPathNeeded' InvalidArgument)
         }
@@ -96,6 +104,12 @@ function Get-WinEvent {
 
     foreach ($item in $ordered) {
         $entry = $item.Entry
+        $message = [string]$entry.Message
+        if ($entry.ContainsKey('MessageUnavailable') -and $entry.MessageUnavailable) {
+            $formatError = [System.Exception]::new("The description for Event ID $($entry.Id) from source $($entry.ProviderName) cannot be found.")
+            Write-FakeError $PSCmdlet (New-FakeErrorRecord $formatError $formatError.Message NotSpecified)
+            $message = 'Cannot retrieve event message text.'
+        }
         $record = [pscustomobject]@{
             Id               = [int]$entry.Id
             Level            = [byte]$entry.Level
@@ -105,7 +119,7 @@ function Get-WinEvent {
             TimeCreated      = $item.Created.ToLocalTime()
             MachineName      = Get-FakeNodeName
             RecordId         = [long]$entry.RecordId
-            Message          = [string]$entry.Message
+            Message          = $message
         }
         $record.PSObject.TypeNames.Insert(0, 'System.Diagnostics.Eventing.Reader.EventLogRecord')
         $record
