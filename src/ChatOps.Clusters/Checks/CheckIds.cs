@@ -9,6 +9,9 @@ public static class CheckIds
     /// <summary>Cluster group state and Hyper-V state disagree.</summary>
     public const string VmStateDesync = "vm-state-desync";
 
+    /// <summary>A VM in one of Hyper-V's Critical states: its storage unreachable from that node.</summary>
+    public const string VmCriticalState = "vm-critical-state";
+
     /// <summary>VM config links with no VM behind them on that node.</summary>
     public const string StaleConfigLinks = "stale-config-links";
 

@@ -9,7 +9,7 @@ public static class ClusterChecks
     public static IReadOnlyList<IClusterCheck> All { get; } =
     [
         new NodeStateCheck(), new QuorumNodeLossCheck(), new QuorumWitnessCheck(), new CapacityCheck(),
-        new VmStateDesyncCheck(), new StaleConfigLinksCheck(), new VmConfigVolumeCheck(), new DiskVisibilityCheck(),
+        new VmStateDesyncCheck(), new VmCriticalStateCheck(), new StaleConfigLinksCheck(), new VmConfigVolumeCheck(), new DiskVisibilityCheck(),
         new Kb970529Check(), new HotfixParityCheck(), new DriverParityCheck(), new FirmwareParityCheck(), new AsrCheck(),
         new IntegrationServicesLagCheck(), new ApipaDuplicateIpCheck(), new LegacyNicCheck(),
         new HardwarePrerequisitesCheck(), new StorageNetworkCheck(), new ClusterNetworksCheck(), new DnsResolutionCheck(),

@@ -9,6 +9,9 @@ public static class KbIds
     /// <summary>Cluster and Hyper-V disagree about a VM.</summary>
     public const string VmStateDesync = "vm-state-desync";
 
+    /// <summary>Paused-Critical, Saved-Critical, Off-Critical.</summary>
+    public const string VmCriticalStates = "vm-critical-states";
+
     /// <summary>Stale VM config links and event 4096.</summary>
     public const string StaleVmConfigLinks = "stale-vm-config-links-4096";
 

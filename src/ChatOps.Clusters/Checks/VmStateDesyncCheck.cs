@@ -5,7 +5,8 @@ namespace ChatOps.Clusters.Checks;
 /// <summary>
 /// The cluster's group state and Hyper-V's state must agree. Rules: Online but off, saved or
 /// missing on the owner; Offline or Failed but running somewhere; registered on a non-owner
-/// node; running on two nodes; any Critical state. An owner whose Hyper-V could not be read is not judged.
+/// node; running on two nodes. (A Critical state is its own check, <see cref="VmCriticalStateCheck"/>.) An
+/// owner whose Hyper-V could not be read is not judged.
 /// </summary>
 internal sealed class VmStateDesyncCheck : IClusterCheck
 {
@@ -44,12 +45,6 @@ internal sealed class VmStateDesyncCheck : IClusterCheck
             {
                 severity = Severity.Critical;
                 reasons.Add($"it runs on {running.Count} nodes at once ({string.Join(", ", running.Select(r => r.Node))})");
-            }
-
-            foreach (var critical in vm.HostStates.Where(h => h.State.IsCritical()))
-            {
-                severity = Severity.Critical;
-                reasons.Add($"Hyper-V on {critical.Node} reports {critical.State}: its storage is unreachable from there");
             }
 
             if (reasons.Count > 0)
