@@ -9,9 +9,12 @@ internal static class EventText
 {
     private const int MaxMessage = 200;
 
-    /// <summary>The provider without its <c>Microsoft-Windows-</c> prefix, and the id: <c>FailoverClustering 1135</c>.</summary>
-    public static string Source(ClusterEvent e) =>
-        $"{(e.Provider.StartsWith("Microsoft-Windows-", StringComparison.OrdinalIgnoreCase) ? e.Provider["Microsoft-Windows-".Length..] : e.Provider)} {e.Id}";
+    /// <summary>The provider, shortened, and the id: <c>FailoverClustering 1135</c>.</summary>
+    public static string Source(ClusterEvent e) => $"{Provider(e.Provider)} {e.Id}";
+
+    /// <summary>A provider without the prefix every Windows provider shares: <c>FailoverClustering</c>, <c>Hyper-V-VMMS</c>.</summary>
+    public static string Provider(string provider) =>
+        provider.StartsWith("Microsoft-Windows-", StringComparison.OrdinalIgnoreCase) ? provider["Microsoft-Windows-".Length..] : provider;
 
     public static CellStatus Status(WinEventLevel level) => level switch
     {

@@ -1,3 +1,4 @@
+using ChatOps.Commands.Clusters;
 using ChatOps.Commands.Replies;
 using ChatOps.Knowledge;
 
@@ -60,16 +61,12 @@ internal sealed class ArticleReply(Links links)
             new("Severity", runbook.Severity, runbook.Severity is "critical" or "high" ? CellStatus.Attention : CellStatus.None),
         };
         AddList(facts, "Applies to", runbook.AppliesTo);
-        AddList(facts, "Events", runbook.Events.Select(e => $"{Short(e.Provider)} {e.Id} ({e.Level})").Distinct().ToList());
+        AddList(facts, "Events", runbook.Events.Select(e => $"{EventText.Provider(e.Provider)} {e.Id} ({e.Level})").Distinct().ToList());
         AddList(facts, "Hotfixes", runbook.Hotfixes);
         AddList(facts, "Errors", runbook.Errors.Select(e => $"`{e}`").ToList());
         AddList(facts, "Related", runbook.Related);
         return facts;
     }
-
-    /// <summary>A provider without the prefix every Windows provider shares: <c>FailoverClustering</c>, <c>Hyper-V-VMMS</c>.</summary>
-    private static string Short(string provider) =>
-        provider.StartsWith("Microsoft-Windows-", StringComparison.Ordinal) ? provider["Microsoft-Windows-".Length..] : provider;
 
     private static void AddList(List<Fact> facts, string name, IReadOnlyList<string> values)
     {
