@@ -12,6 +12,12 @@ public static class KbIds
     /// <summary>Paused-Critical, Saved-Critical, Off-Critical.</summary>
     public const string VmCriticalStates = "vm-critical-states";
 
+    /// <summary>Compute resiliency: a node isolated or quarantined.</summary>
+    public const string NodeQuarantinedOrIsolated = "node-quarantined-or-isolated";
+
+    /// <summary>A drain that could not move every role off its node.</summary>
+    public const string NodeDrainFailed = "node-drain-failed";
+
     /// <summary>Stale VM config links and event 4096.</summary>
     public const string StaleVmConfigLinks = "stale-vm-config-links-4096";
 

@@ -66,7 +66,7 @@ internal sealed partial class LabCluster
         var live = quorum.DynamicQuorum == true
             ? DynamicVotes.Assign([.. state.Nodes.Select(n => (n.State, n.NodeWeight))], quorum.Witness != WitnessKind.None)
             : default;
-        var nodes = state.Nodes.Select((n, i) => new NodeMember(n.Name, n.State, n.Site, new NodeVote(n.NodeWeight, live.Nodes?[i]))).ToList();
+        var nodes = state.Nodes.Select((n, i) => new NodeMember(n.Name, n.State, n.Site, new NodeVote(n.NodeWeight, live.Nodes?[i])) { Status = n.Status, Drain = n.Drain }).ToList();
         return new ClusterView(
             state.Name,
             [.. state.Sites],

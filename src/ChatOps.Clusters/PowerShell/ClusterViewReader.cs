@@ -16,7 +16,11 @@ internal static class ClusterViewReader
             var weight = OptionalInt(n, "nodeWeight");
             var dynamic = OptionalInt(n, "dynamicWeight");
             var vote = weight is null && dynamic is null ? null : new NodeVote(weight ?? 1, dynamic);
-            return new NodeMember(name, StateNames.Node(JsonRead.String(n, "state")), sites.GetValueOrDefault(name, PowerShellNames.DefaultSite), vote);
+            return new NodeMember(name, StateNames.Node(JsonRead.String(n, "state")), sites.GetValueOrDefault(name, PowerShellNames.DefaultSite), vote)
+            {
+                Status = StateNames.Named<NodeStatusInformation>(JsonRead.OptionalString(n, "statusInformation")),
+                Drain = StateNames.Named<NodeDrainStatus>(JsonRead.OptionalString(n, "drainStatus")),
+            };
         }).ToList();
 
         var quorumElement = JsonRead.Property(root, "quorum");

@@ -14,6 +14,11 @@ internal static class StateNames
         _ => NodeState.Down,
     };
 
+    /// <summary>A value the cluster names (StatusInformation, DrainStatus), by name or number; null when absent or not one the bot knows.</summary>
+    public static T? Named<T>(string? name)
+        where T : struct, Enum =>
+        Enum.TryParse<T>(name, ignoreCase: true, out var value) && Enum.IsDefined(value) ? value : null;
+
     /// <summary>A disk resource's ClusterResourceState; a CSV's ClusterSharedVolume State uses the same names.</summary>
     public static DiskState Disk(string? name) => name switch
     {

@@ -66,6 +66,10 @@ internal sealed class SnapshotBuilder
 
     public SnapshotBuilder State(string node, NodeState state) => ReplaceNode(node, n => n with { State = state });
 
+    public SnapshotBuilder Status(string node, NodeStatusInformation status) => ReplaceNode(node, n => n with { Status = status });
+
+    public SnapshotBuilder Drain(string node, NodeDrainStatus drain) => ReplaceNode(node, n => n with { Drain = drain });
+
     public SnapshotBuilder Unreachable(string node, NodeFailureKind kind = NodeFailureKind.Timeout) =>
         ReplaceNode(node, n => n with { Inventory = null, Failure = new NodeFailure(kind, $"{node} did not answer") });
 

@@ -19,6 +19,11 @@ public sealed class HostChecksTests
         ["N3 down and silent"] = b => b.State("N3", NodeState.Down).Unreachable("N3"),
         ["N1 joining"] = b => b.State("N1", NodeState.Joining),
         ["N2 state Unknown"] = b => b.State("N2", NodeState.Unknown),
+        ["N2 quarantined"] = b => b.Status("N2", NodeStatusInformation.Quarantined),
+        ["N3 isolated"] = b => b.Status("N3", NodeStatusInformation.Isolated),
+        ["N1 says Normal"] = b => b.Status("N1", NodeStatusInformation.Normal),
+        ["N1 drain failed"] = b => b.Drain("N1", NodeDrainStatus.Failed),
+        ["N1 drain in progress"] = b => b.Drain("N1", NodeDrainStatus.InProgress),
         ["N1 cannot resolve N3"] = b => b.CannotResolve("N1", "N3"),
         ["stale DNS on N2"] = b => b.Inventory("N2", i => i with { StaleDnsEntries = ["WEB-03.contoso.local"] }),
     };
@@ -37,6 +42,11 @@ public sealed class HostChecksTests
     [InlineData(CheckIds.NodeState, KbIds.HostIsolation, "N3 down and silent", "N3")]
     [InlineData(CheckIds.NodeState, KbIds.HostIsolation, "N1 joining", "N1")]
     [InlineData(CheckIds.NodeState, KbIds.HostIsolation, "N2 state Unknown", "N2")]
+    [InlineData(CheckIds.NodeState, KbIds.NodeQuarantinedOrIsolated, "N2 quarantined", "N2")]
+    [InlineData(CheckIds.NodeState, KbIds.NodeQuarantinedOrIsolated, "N3 isolated", "N3")]
+    [InlineData(CheckIds.NodeState, KbIds.NodeQuarantinedOrIsolated, "N1 says Normal")]
+    [InlineData(CheckIds.NodeState, KbIds.NodeDrainFailed, "N1 drain failed", "N1")]
+    [InlineData(CheckIds.NodeState, KbIds.NodeDrainFailed, "N1 drain in progress")]
     [InlineData(CheckIds.DnsResolution, KbIds.ClusterPrerequisites, "healthy")]
     [InlineData(CheckIds.DnsResolution, KbIds.ClusterPrerequisites, "N1 cannot resolve N3", "N1")]
     [InlineData(CheckIds.DnsResolution, KbIds.MultisiteDns, "stale DNS on N2", "N2")]

@@ -4,6 +4,7 @@ using ChatOps.Clusters.Model;
 using ChatOps.Clusters.PowerShell;
 
 using ChatOps.Clusters.Fakes;
+using ChatOps.Clusters.Fakes.Fixtures;
 
 namespace ChatOps.Clusters.Tests.PowerShell;
 
@@ -31,6 +32,38 @@ public sealed class PowerShellClusterGatewayTests
         // Recorded as 2012 R2 (build 6.3.9600.19913), which carries KB970529's fix: the lab's missing hotfix is not a finding here.
         Assert.DoesNotContain(findings, f => f.CheckId == CheckIds.Kb970529Missing);
         Assert.Contains(findings, f => f.CheckId == CheckIds.HardwarePrerequisites && f.ConcernsNode("HV04"));
+    }
+
+    [Fact]
+    public async Task GetSnapshotAsync_2022NodeQuarantinedAndAFailedDrain_ReadFromGetClusterNode_AndFound()
+    {
+        using var fake = new FakeCluster(ModernFixture.Record(WindowsVersion.WindowsServer2022), change: record =>
+        {
+            foreach (var node in record["Nodes"]!.AsArray())
+            {
+                node!["StatusInformation"] = (string)node["Name"]! == "HV22-02" ? "Quarantined" : "Normal";
+                node["DrainStatus"] = (string)node["Name"]! == "HV22-01" ? "Failed" : "NotInitiated";
+            }
+        });
+
+        var snapshot = await CreateSut(fake, fake.Options()).GetSnapshotAsync(CancellationToken.None);
+
+        Assert.Equal(NodeStatusInformation.Quarantined, snapshot.FindNode("HV22-02")!.Status);
+        Assert.Equal(NodeDrainStatus.Failed, snapshot.FindNode("HV22-01")!.Drain);
+        var findings = ClusterChecks.RunAll(snapshot).Findings;
+        Assert.Contains(findings, f => f.KbId == KbIds.NodeQuarantinedOrIsolated && f.Subject == "HV22-02");
+        Assert.Contains(findings, f => f.KbId == KbIds.NodeDrainFailed && f.Subject == "HV22-01");
+        Assert.Equal(2, findings.Count(f => f.KbId is KbIds.NodeQuarantinedOrIsolated or KbIds.NodeDrainFailed));
+    }
+
+    [Fact]
+    public async Task GetSnapshotAsync_2012R2_NodesSayNoStatusOrDrain_NothingAssumed()
+    {
+        using var fake = new FakeCluster();
+
+        var snapshot = await CreateSut(fake, fake.Options()).GetSnapshotAsync(CancellationToken.None);
+
+        Assert.All(snapshot.Nodes, n => Assert.True(n.Status is null && n.Drain is null, n.Name));
     }
 
     [Fact]

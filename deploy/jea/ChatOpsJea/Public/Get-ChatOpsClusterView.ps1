@@ -16,11 +16,16 @@ function Get-ChatOpsClusterView {
         $nodes = @(Get-ClusterNode | ForEach-Object {
             $weight = Get-ChatOpsProperty $_ 'NodeWeight'
             $dynamic = Get-ChatOpsProperty $_ 'DynamicWeight'
+            # Isolated or Quarantined (2016 and later) and the last drain's outcome; absent on older versions.
+            $status = Get-ChatOpsProperty $_ 'StatusInformation'
+            $drain = Get-ChatOpsProperty $_ 'DrainStatus'
             [ordered]@{
-                name          = [string]$_.Name
-                state         = ([string]$_.State)
-                nodeWeight    = if ($null -ne $weight) { [int]$weight } else { $null }
-                dynamicWeight = if ($null -ne $dynamic) { [int]$dynamic } else { $null }
+                name              = [string]$_.Name
+                state             = ([string]$_.State)
+                nodeWeight        = if ($null -ne $weight) { [int]$weight } else { $null }
+                dynamicWeight     = if ($null -ne $dynamic) { [int]$dynamic } else { $null }
+                statusInformation = if ($null -ne $status) { [string]$status } else { $null }
+                drainStatus       = if ($null -ne $drain) { [string]$drain } else { $null }
             }
         })
 

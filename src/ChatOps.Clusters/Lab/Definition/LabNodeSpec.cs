@@ -11,6 +11,12 @@ internal sealed class LabNodeSpec
 
     public NodeState? State { get; set; }
 
+    /// <summary>Isolated or Quarantined, as a 2016-or-later cluster says; unset, the node reports none (as 2012 R2 and older).</summary>
+    public NodeStatusInformation? Status { get; set; }
+
+    /// <summary>How the node's last drain went; unset, the node reports none.</summary>
+    public NodeDrainStatus? Drain { get; set; }
+
     public long? MemoryMb { get; set; }
 
     public LabHardwareSpec? Hardware { get; set; }

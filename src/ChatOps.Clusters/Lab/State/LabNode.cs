@@ -11,6 +11,10 @@ internal sealed class LabNode
 
     public NodeState State { get; set; }
 
+    public NodeStatusInformation? Status { get; set; }
+
+    public NodeDrainStatus? Drain { get; set; }
+
     public long MemoryTotalMb { get; init; }
 
     public required HardwareFeatures Hardware { get; init; }

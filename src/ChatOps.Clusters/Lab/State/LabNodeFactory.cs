@@ -21,6 +21,8 @@ internal static class LabNodeFactory
             Name = spec.Name,
             Site = site.Name,
             State = spec.Fault?.ClusterServiceStopped == true ? NodeState.Down : spec.State ?? defaults.State ?? NodeState.Up,
+            Status = spec.Status,
+            Drain = spec.Drain,
             NodeWeight = spec.Vote is 0 ? 0 : 1,
             ClusterServiceStopped = spec.Fault?.ClusterServiceStopped ?? false,
             VmmsStopped = spec.Fault?.VmmsStopped ?? false,

@@ -33,10 +33,16 @@ enum ClusterSharedVolumeStateInfo { Unavailable = 0; Paused = 1; Direct = 2; Fil
 function New-FakeNode([string] $Name) {
     $node = @((Get-FakeCluster).Nodes | Where-Object { $_.Name -eq $Name })[0]
     # NodeWeight: the configured vote; DynamicWeight: the vote dynamic quorum gives it now (0 when down).
-    [pscustomobject]@{
+    # StatusInformation (Normal, Isolated, Quarantined; 2016 compute resiliency) and DrainStatus (NotInitiated,
+    # InProgress, Completed, Failed) only where the recording has them, as older versions lack the properties.
+    $result = [pscustomobject]@{
         Name = $Name; State = [ClusterNodeState]$node.State; Id = [string]([array]::IndexOf(@((Get-FakeCluster).Nodes.Name), $Name) + 1)
         NodeWeight = [uint32]$node.NodeWeight; DynamicWeight = [uint32]$node.DynamicWeight
     }
+    foreach ($property in @('StatusInformation', 'DrainStatus')) {
+        if ($node.ContainsKey($property)) { $result | Add-Member -NotePropertyName $property -NotePropertyValue ([string]$node[$property]) }
+    }
+    $result
 }
 
 function New-FakeResource([string] $Name, [string] $Type, [string] $Group, [string] $State = 'Online') {
