@@ -87,7 +87,7 @@ internal sealed partial class EventsHandler(IClusterGateway gateway, EventMap ma
         var runbooksOf = map.For(all);
         var groups = all
             .GroupBy(e => runbooksOf(e) is [var first, ..] ? first.Id : $"{e.Log}|{e.Provider}|{e.Id}")
-            .Select(g => new Group(g.Key, runbooksOf(g.First()), [.. g]))
+            .Select(g => new Group(runbooksOf(g.First()), [.. g]))
             .OrderBy(g => g.Worst)
             .ThenByDescending(g => g.Events[0].Time)
             .ToList();
@@ -152,7 +152,8 @@ internal sealed partial class EventsHandler(IClusterGateway gateway, EventMap ma
     [GeneratedRegex(@"^(\d{1,5})\s*(m|min|mins|minutes?|h|hr|hrs|hours?|d|days?)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex WindowPattern();
 
-    private sealed record Group(string Key, IReadOnlyList<Runbook> Runbooks, IReadOnlyList<ClusterEvent> Events)
+    /// <summary>The events one runbook explains (or, with none, of one kind), newest first.</summary>
+    private sealed record Group(IReadOnlyList<Runbook> Runbooks, IReadOnlyList<ClusterEvent> Events)
     {
         public WinEventLevel Worst => Events.Min(e => e.Level);
     }

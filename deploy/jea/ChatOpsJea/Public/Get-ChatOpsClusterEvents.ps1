@@ -67,6 +67,8 @@ function Get-ChatOpsClusterEvents {
                 }
 
                 foreach ($record in $found) {
+                    # TimeCreated is nullable on EventLogRecord: an event without a time cannot be placed in the window.
+                    if ($null -eq $record.TimeCreated) { continue }
                     $message = [string]$record.Message
                     if ($message.Length -gt 500) {
                         # Never between the two halves of a surrogate pair: the JSON would not parse.
