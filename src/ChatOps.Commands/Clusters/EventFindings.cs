@@ -19,7 +19,7 @@ internal static class EventFindings
     public static (IReadOnlyList<Finding> Findings, int Unexplained) From(
         ClusterEvents events, Func<ClusterEvent, IReadOnlyList<Runbook>> runbooks, IReadOnlyList<string> nodes, IReadOnlyList<string> vms)
     {
-        var serious = events.All.Where(e => e.Level is WinEventLevel.Critical or WinEventLevel.Error).ToList();
+        var serious = events.All.Where(e => EventSources.IsSerious(e.Level)).ToList();
         var findings = new List<Finding>();
         foreach (var group in serious.Where(e => runbooks(e).Count > 0).GroupBy(e => (e.Node, e.Log, e.Provider, e.Id)))
         {

@@ -16,12 +16,8 @@ internal static class EventText
     public static string Provider(string provider) =>
         provider.StartsWith("Microsoft-Windows-", StringComparison.OrdinalIgnoreCase) ? provider["Microsoft-Windows-".Length..] : provider;
 
-    public static CellStatus Status(WinEventLevel level) => level switch
-    {
-        WinEventLevel.Critical or WinEventLevel.Error => CellStatus.Attention,
-        WinEventLevel.Warning => CellStatus.Warning,
-        _ => CellStatus.None,
-    };
+    public static CellStatus Status(WinEventLevel level) =>
+        EventSources.IsSerious(level) ? CellStatus.Attention : level == WinEventLevel.Warning ? CellStatus.Warning : CellStatus.None;
 
     /// <summary><c>10:02 UTC</c>, or with the date when it is not today's.</summary>
     public static string Time(DateTimeOffset time, DateTimeOffset now) =>
