@@ -95,7 +95,7 @@ internal sealed partial class LabCluster
     /// <summary>The links a crash left behind: the node's VMMS cannot reach those configurations any more and says so (4096).</summary>
     private void WriteStaleLinks(LabNode node)
     {
-        foreach (var link in node.ConfigLinks.Where(l => !state.Vms.Any(v => v.Id == l && v.Hosts.ContainsKey(node.Name))))
+        foreach (var link in state.StaleLinks(node))
         {
             Write(node.Name, EventSources.VmmsLog, EventSources.VmmsProvider, LabEventTexts.ConfigUnreachableId, WinEventLevel.Error, LabEventTexts.ConfigUnreachable(link));
         }

@@ -31,6 +31,10 @@ internal sealed class LabState
     public LabNode? FindNode(string name) =>
         Nodes.FirstOrDefault(n => n.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>A node's configuration links whose VM is not registered on that node: what its VMMS keeps failing to read (4096).</summary>
+    public IEnumerable<Guid> StaleLinks(LabNode node) =>
+        node.ConfigLinks.Where(l => !Vms.Any(v => v.Id == l && v.Hosts.ContainsKey(node.Name)));
+
     public LabVm? FindVm(string name) =>
         Vms.FirstOrDefault(v => v.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
 }

@@ -49,7 +49,7 @@ internal static class LabStateFactory
         // A stale link makes the node's VMMS log 4096 for it, over and over: the lab's nodes have logged it twice.
         foreach (var node in state.Nodes)
         {
-            foreach (var link in node.ConfigLinks.Where(l => !state.Vms.Any(v => v.Id == l && v.Hosts.ContainsKey(node.Name))))
+            foreach (var link in state.StaleLinks(node))
             {
                 foreach (var ago in StaleLinkEchoes)
                 {
