@@ -123,14 +123,23 @@ internal sealed class FakeCluster : IDisposable
     /// <c>.xml</c> config links, integration services versioned with the host's vmms.exe, the
     /// hypervisor running on every node whose hardware allows it.
     /// </summary>
+    /// <summary>The reasons of <c>BlockRedirectedIOReason</c>; every other reason is <c>FileSystemRedirectedIOReason</c>'s (clusapi CLUSTER_SHARED_VOLUME_STATE_INFO_EX).</summary>
+    private static readonly string[] BlockRedirectReasons = ["NoDiskConnectivity", "StorageSpaceNotAttached", "VolumeReplicationEnabled"];
+
     private static Dictionary<string, object?> Record2012R2(ClusterSnapshot lab)
     {
         var quorumResource = lab.Quorum.Witness switch
         {
             WitnessKind.FileShare => new Dictionary<string, object?> { ["Name"] = "File Share Witness", ["ResourceType"] = "File Share Witness", ["SharePath"] = lab.Quorum.WitnessLocation },
             WitnessKind.Disk => new Dictionary<string, object?> { ["Name"] = lab.Quorum.WitnessLocation, ["ResourceType"] = "Physical Disk" },
+            WitnessKind.Cloud => new Dictionary<string, object?> { ["Name"] = "Cloud Witness", ["ResourceType"] = "Cloud Witness", ["AccountName"] = lab.Quorum.WitnessLocation },
             _ => null,
         };
+        if (quorumResource is not null && lab.Quorum.WitnessState is { } witnessState)
+        {
+            quorumResource["State"] = witnessState;
+        }
+
         return new()
         {
             ["Cluster"] = ClusterRecord(lab.Name, lab.Nodes.Select(n => n.State).ToList(), quorumResource is not null),
@@ -152,6 +161,13 @@ internal sealed class FakeCluster : IDisposable
                 VolumeGuid = d.VolumeGuid.ToString(),
                 Path = $@"C:\ClusterStorage\Volume{i + 1}",
                 HiddenFrom = lab.Reachable.Where(n => !n.Inventory!.VisibleDisks.Contains(d.Id)).Select(n => n.Name),
+                Access = lab.Reachable.SelectMany(n => n.Inventory!.CsvAccess.Where(a => a.Csv == d.Id && a.Mode != CsvIoMode.Direct).Select(a => (n.Name, a)))
+                    .ToDictionary(x => x.Name, x => new
+                    {
+                        StateInfo = x.a.Mode.ToString(),
+                        FileSystemRedirectedIOReason = string.Join(", ", x.a.Reasons.Except(BlockRedirectReasons)),
+                        BlockRedirectedIOReason = string.Join(", ", x.a.Reasons.Intersect(BlockRedirectReasons)),
+                    }),
             }),
             ["Disks"] = lab.Disks.Where(d => !d.IsCsv).Select(d => new
             {

@@ -75,6 +75,12 @@ public static class CheckIds
     /// <summary>A clustered disk or CSV is not online.</summary>
     public const string DiskState = "disk-state";
 
+    /// <summary>The quorum witness resource (disk, file share or cloud) is not online.</summary>
+    public const string WitnessHealth = "witness-health";
+
+    /// <summary>A CSV that a node reaches redirected (for a reason that needs fixing) or paused.</summary>
+    public const string CsvAccess = "csv-access";
+
     /// <summary>A node logged a critical or error event that a runbook explains (read by <c>diagnose</c> from the event logs, not from the snapshot).</summary>
     public const string EventLog = "event-log";
 }

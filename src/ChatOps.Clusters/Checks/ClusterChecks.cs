@@ -8,8 +8,8 @@ public static class ClusterChecks
     /// <summary>Every check, in report order.</summary>
     public static IReadOnlyList<IClusterCheck> All { get; } =
     [
-        new NodeStateCheck(), new QuorumNodeLossCheck(), new QuorumWitnessCheck(), new CapacityCheck(),
-        new VmStateDesyncCheck(), new VmCriticalStateCheck(), new StaleConfigLinksCheck(), new VmConfigVolumeCheck(), new DiskVisibilityCheck(),
+        new NodeStateCheck(), new QuorumNodeLossCheck(), new QuorumWitnessCheck(), new WitnessHealthCheck(), new CapacityCheck(),
+        new VmStateDesyncCheck(), new VmCriticalStateCheck(), new StaleConfigLinksCheck(), new VmConfigVolumeCheck(), new DiskVisibilityCheck(), new CsvAccessCheck(),
         new Kb970529Check(), new HotfixParityCheck(), new DriverParityCheck(), new FirmwareParityCheck(), new AsrCheck(),
         new IntegrationServicesLagCheck(), new ApipaDuplicateIpCheck(), new LegacyNicCheck(),
         new HardwarePrerequisitesCheck(), new StorageNetworkCheck(), new ClusterNetworksCheck(), new DnsResolutionCheck(),

@@ -12,6 +12,15 @@ public static class KbIds
     /// <summary>Paused-Critical, Saved-Critical, Off-Critical.</summary>
     public const string VmCriticalStates = "vm-critical-states";
 
+    /// <summary>A cloud or file-share witness that is offline or failed.</summary>
+    public const string CloudWitnessUnreachable = "cloud-witness-unreachable";
+
+    /// <summary>CSV I/O paused on a node (event 5120, STATUS_IO_TIMEOUT).</summary>
+    public const string CsvPausedIoTimeout = "csv-paused-io-timeout";
+
+    /// <summary>CSV I/O redirected through the coordinator node.</summary>
+    public const string CsvRedirectedAccess = "csv-redirected-access";
+
     /// <summary>Compute resiliency: a node isolated or quarantined.</summary>
     public const string NodeQuarantinedOrIsolated = "node-quarantined-or-isolated";
 

@@ -64,7 +64,7 @@ internal sealed partial class LabCluster
     {
         var quorum = state.Quorum;
         var live = quorum.DynamicQuorum == true
-            ? DynamicVotes.Assign([.. state.Nodes.Select(n => (n.State, n.NodeWeight))], quorum.Witness != WitnessKind.None)
+            ? DynamicVotes.Assign([.. state.Nodes.Select(n => (n.State, n.NodeWeight))], quorum.Witness != WitnessKind.None && quorum.WitnessOnline != false)
             : default;
         var nodes = state.Nodes.Select((n, i) => new NodeMember(n.Name, n.State, n.Site, new NodeVote(n.NodeWeight, live.Nodes?[i])) { Status = n.Status, Drain = n.Drain }).ToList();
         return new ClusterView(
@@ -119,6 +119,7 @@ internal sealed partial class LabCluster
             IntegrationServices = node.IntegrationServices,
             ConfigLinks = [.. node.ConfigLinks],
             VisibleDisks = node.ClusterServiceStopped ? [] : [.. node.VisibleDisks],
+            CsvAccess = node.ClusterServiceStopped ? [] : [.. node.CsvAccess],
             ResolvableNodes = [.. node.ResolvableNodes],
             StaleDnsEntries = [.. node.StaleDns],
             HyperVVms = hosted,

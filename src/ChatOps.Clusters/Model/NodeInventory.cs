@@ -42,6 +42,9 @@ public sealed record NodeInventory
     /// <summary>Ids of the clustered disks and CSVs this node can see.</summary>
     public IReadOnlyList<string> VisibleDisks { get; init; } = [];
 
+    /// <summary>How this node reaches each CSV (direct, redirected with why, paused), read with <see cref="VisibleDisks"/>.</summary>
+    public IReadOnlyList<CsvAccess> CsvAccess { get; init; } = [];
+
     /// <summary>Other nodes whose names this node resolves in DNS.</summary>
     public IReadOnlyList<string> ResolvableNodes { get; init; } = [];
 

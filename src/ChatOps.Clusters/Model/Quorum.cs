@@ -16,6 +16,9 @@ public sealed record Quorum(QuorumType Type, WitnessKind Witness, string? Witnes
     /// <summary>Whether the witness resource is online; null when not reported (taken as online). An offline witness does not vote.</summary>
     public bool? WitnessOnline { get; init; }
 
+    /// <summary>The witness resource's state as the cluster names it (Online, Offline, Failed, OnlinePending…); null when not reported.</summary>
+    public string? WitnessState { get; init; }
+
     /// <summary>The witness's live vote (<c>WitnessDynamicWeight</c>, 2012 R2 and later: 0 or 1, set so the total stays odd); null when not reported.</summary>
     public int? WitnessDynamicWeight { get; init; }
 }

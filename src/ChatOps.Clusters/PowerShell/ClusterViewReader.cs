@@ -31,6 +31,7 @@ internal static class ClusterViewReader
             DynamicQuorum = OptionalBool(quorumElement, "dynamicQuorum"),
             WitnessDynamicWeight = OptionalInt(quorumElement, "witnessDynamicWeight"),
             WitnessOnline = OptionalBool(quorumElement, "witnessOnline"),
+            WitnessState = JsonRead.OptionalString(quorumElement, "witnessState"),
         };
 
         var vms = JsonRead.Array(root, "vms").Select(v => new ClusteredVm

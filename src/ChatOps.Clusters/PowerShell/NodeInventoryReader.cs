@@ -34,6 +34,9 @@ internal static class NodeInventoryReader
             ConfigLinks = Part(root, "configLinks", InventoryPart.ConfigLinks, unread,
                 e => JsonRead.Strings(e, "configLinks").Select(JsonRead.Guid).Where(g => g != Guid.Empty).ToList(), []),
             VisibleDisks = Part(root, "visibleDisks", InventoryPart.Disks, unread, e => JsonRead.Strings(e, "visibleDisks"), []),
+            CsvAccess = root.TryGetProperty("csvAccess", out _)
+                ? Part(root, "csvAccess", InventoryPart.Disks, unread, e => JsonRead.Array(e, "csvAccess").Select(ReadCsvAccess).ToList(), [])
+                : [],
             ResolvableNodes = Part(root, "resolvableNodes", InventoryPart.Dns, unread, e => JsonRead.Strings(e, "resolvableNodes"), []),
             StaleDnsEntries = Part(root, "staleDnsEntries", InventoryPart.Dns, unread, e => JsonRead.Strings(e, "staleDnsEntries"), []),
             HyperVVms = vmElements.Select(v => new HostedVm(
@@ -81,6 +84,12 @@ internal static class NodeInventoryReader
         };
         return new NodeFailure(kind, PowerShellErrors.Excerpt(JsonRead.OptionalString(error, "message") ?? "no reason given"));
     }
+
+    /// <summary>One CSV's state on this node; a state this reader does not know is read as unavailable, never as direct.</summary>
+    private static CsvAccess ReadCsvAccess(JsonElement access) => new(
+        JsonRead.String(access, "csv"),
+        Enum.TryParse<CsvIoMode>(JsonRead.OptionalString(access, "mode"), ignoreCase: true, out var mode) && Enum.IsDefined(mode) ? mode : CsvIoMode.Unavailable,
+        JsonRead.Strings(access, "reasons"));
 
     private static HostNic ReadNic(JsonElement nic)
     {

@@ -63,7 +63,20 @@ internal static class ModernFixture
                 PreferredOwners = new[] { nodes[v.Node - 1], nodes[v.Node % 6] },
             }),
             // Get-ClusterSharedVolume: SharedVolumeInfo.FriendlyVolumeName under SharedVolumesRoot, Partition.Name the volume GUID path.
-            ["SharedVolumes"] = csvs.Select(c => new { c.Name, Size = 4L * 1024 * 1024 * 1024 * 1024, VolumeGuid = c.Guid, c.Path, HiddenFrom = Array.Empty<string>() }),
+            // Get-ClusterSharedVolumeState: Azure Local's CSVs are ReFS on Storage Spaces Direct, and a ReFS CSV is
+            // file-system redirected on every node by design (reason FileSystemReFs; learn.microsoft.com "Use Cluster
+            // Shared Volumes in a failover cluster" and "Storage Spaces Direct overview"); SAN-backed NTFS CSVs are direct.
+            ["SharedVolumes"] = csvs.Select(c => new
+            {
+                c.Name,
+                Size = 4L * 1024 * 1024 * 1024 * 1024,
+                VolumeGuid = c.Guid,
+                c.Path,
+                HiddenFrom = Array.Empty<string>(),
+                Access = version == WindowsVersion.AzureLocal23H2
+                    ? nodes.ToDictionary(n => n, _ => new Dictionary<string, object?> { ["StateInfo"] = "FileSystemRedirected", ["FileSystemRedirectedIOReason"] = "FileSystemReFs" })
+                    : [],
+            }),
             // A non-CSV clustered disk in Available Storage (MSCluster_DiskPartition: TotalSize in MB).
             ["Disks"] = new[] { new { Name = "Cluster Disk 4", DiskIdGuid = FakeCluster.StableGuid(cluster + "disk4"), VolumeGuid = FakeCluster.StableGuid(cluster + "vol4"), Path = @"C:\ClusterStorage\Staging\", SizeMb = 512L * 1024 } },
             ["MissingCommands"] = Array.Empty<string>(),

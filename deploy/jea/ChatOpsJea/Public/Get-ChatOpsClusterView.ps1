@@ -121,6 +121,7 @@ function Get-ChatOpsClusterView {
                 witness              = $witness
                 location             = $location
                 witnessOnline        = if ($quorumSettings.QuorumResource) { ([string]$quorumSettings.QuorumResource.State) -eq 'Online' } else { $null }
+                witnessState         = if ($quorumSettings.QuorumResource) { [string]$quorumSettings.QuorumResource.State } else { $null }
                 dynamicQuorum        = if ($null -ne $dynamicQuorum) { [int]$dynamicQuorum -eq 1 } else { $null }
                 witnessDynamicWeight = if ($null -ne $witnessVote) { [int]$witnessVote } else { $null }
             }

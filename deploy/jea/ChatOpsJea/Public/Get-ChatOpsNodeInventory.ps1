@@ -160,7 +160,16 @@ function Get-ChatOpsNodeInventory {
             # A plain message (ConstrainedLanguage creates no exception types); the part's catch carries it.
             throw 'Get-ClusterSharedVolumeState is not available here (it arrived in Windows Server 2012 R2; or the FailoverClusters module did not load): which disks this node sees is unknown.'
         }
-        $visible = @(Get-ClusterSharedVolumeState -Node $NodeName | Where-Object { ([string]$_.StateInfo) -ne 'Unavailable' } | ForEach-Object { [string]$_.Name })
+        $states = @(Get-ClusterSharedVolumeState -Node $NodeName)
+        # How this node reaches each CSV, and why it is redirected: the two reasons are flags enums, so
+        # several reasons read as "UserRequest, IncompatibleFileSystemFilter"; NotFileSystemRedirected
+        # and NotBlockRedirected (0) are no reason.
+        $doc.csvAccess = @($states | ForEach-Object {
+                $reasons = @(([string]$_.FileSystemRedirectedIOReason) -split ',') + @(([string]$_.BlockRedirectedIOReason) -split ',') |
+                    ForEach-Object { $_.Trim() } | Where-Object { $_ -and $_ -notin @('NotFileSystemRedirected', 'NotBlockRedirected') }
+                [ordered]@{ csv = [string]$_.Name; mode = [string]$_.StateInfo; reasons = @($reasons) }
+            })
+        $visible = @($states | Where-Object { ([string]$_.StateInfo) -ne 'Unavailable' } | ForEach-Object { [string]$_.Name })
         if (Test-ChatOpsCommand 'Get-Disk') {
             $local = @{}
             foreach ($disk in @(Get-Disk)) {
@@ -181,7 +190,10 @@ function Get-ChatOpsNodeInventory {
         }
         $doc.visibleDisks = $visible
     }
-    catch { $doc.visibleDisks = New-ChatOpsPartError $_ }
+    catch {
+        $doc.visibleDisks = New-ChatOpsPartError $_
+        $doc.csvAccess = $doc.visibleDisks
+    }
 
     # DNS: a peer is resolvable when DNS answers an A record (an alias answers a CNAME first). A
     # cached A record of a name in this node's domain is stale when the node's DNS server, asked

@@ -43,6 +43,9 @@ internal sealed class LabNodeSpec
     /// <summary>Disks this node cannot see.</summary>
     public List<string>? HiddenDisks { get; set; }
 
+    /// <summary>CSVs this node does not reach directly (redirected or paused); the others are direct.</summary>
+    public List<LabCsvAccessSpec>? CsvAccess { get; set; }
+
     /// <summary>Nodes this node cannot resolve in DNS.</summary>
     public List<string>? CannotResolve { get; set; }
 

@@ -13,6 +13,9 @@ internal sealed class LabQuorumSpec
 
     public string? Site { get; set; }
 
+    /// <summary>The witness resource's state (Online unless set, e.g. Failed for a cloud witness that cannot reach Azure).</summary>
+    public string? WitnessState { get; set; }
+
     /// <summary>Dynamic quorum on (2012 and later; the lab's default is off, as on 2008 R2).</summary>
     public bool Dynamic { get; set; }
 }

@@ -35,6 +35,9 @@ internal sealed class LabNode
 
     public List<string> VisibleDisks { get; init; } = [];
 
+    /// <summary>How the node reaches each CSV.</summary>
+    public List<CsvAccess> CsvAccess { get; init; } = [];
+
     public List<string> ResolvableNodes { get; init; } = [];
 
     public List<string> StaleDns { get; init; } = [];

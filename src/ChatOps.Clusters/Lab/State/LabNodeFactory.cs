@@ -40,12 +40,33 @@ internal static class LabNodeFactory
             AsrEnabled = spec.Asr ?? defaults.Asr ?? false,
             IntegrationServices = ParseVersion(spec.IntegrationServices ?? defaults.IntegrationServices ?? "6.1.7601.17514", spec.Name),
             VisibleDisks = allDisks.Where(d => !hidden.Contains(d)).ToList(),
+            CsvAccess = CsvAccessOf(definition, spec, hidden),
             ResolvableNodes = allNodes.Where(n => !unresolved.Contains(n) && !n.Equals(spec.Name, StringComparison.OrdinalIgnoreCase)).ToList(),
             StaleDns = [.. spec.StaleDns ?? []],
             Fault = spec.Fault is { } f
                 ? new LabFault(TimeSpan.FromMilliseconds(f.LatencyMs), f.Hang, f.Unreachable, f.Error, TimeSpan.FromMilliseconds(f.ActionLatencyMs))
                 : null,
         };
+    }
+
+    /// <summary>Each CSV as the node reaches it: unavailable when hidden from it, as its spec says, or else direct.</summary>
+    private static List<CsvAccess> CsvAccessOf(LabDefinition definition, LabNodeSpec spec, HashSet<string> hidden)
+    {
+        var csvs = definition.Disks.Where(d => d.Csv).Select(d => d.Id).ToList();
+        foreach (var access in spec.CsvAccess ?? [])
+        {
+            if (!csvs.Contains(access.Csv, StringComparer.OrdinalIgnoreCase))
+            {
+                throw new LabDefinitionException($"Node '{spec.Name}' lists access to '{access.Csv}', which is not a CSV under disks.");
+            }
+        }
+
+        return csvs.Select(csv => hidden.Contains(csv)
+                ? new CsvAccess(csv, CsvIoMode.Unavailable, [])
+                : spec.CsvAccess?.FirstOrDefault(a => a.Csv.Equals(csv, StringComparison.OrdinalIgnoreCase)) is { } a
+                    ? new CsvAccess(csv, a.Mode, [.. a.Reasons ?? []])
+                    : new CsvAccess(csv, CsvIoMode.Direct, []))
+            .ToList();
     }
 
     public static Version ParseVersion(string text, string owner) =>

@@ -28,6 +28,8 @@ internal static class LabStateFactory
             Quorum = new Quorum(definition.Quorum.Type, definition.Quorum.Witness, definition.Quorum.Location, definition.Quorum.Site)
             {
                 DynamicQuorum = definition.Quorum.Dynamic ? true : null,
+                WitnessState = definition.Quorum.Witness == WitnessKind.None ? null : definition.Quorum.WitnessState ?? "Online",
+                WitnessOnline = definition.Quorum.Witness == WitnessKind.None ? null : (definition.Quorum.WitnessState ?? "Online") == "Online",
             },
             Nodes = definition.Nodes.Select(n => LabNodeFactory.Create(definition, n, nodeNames, diskIds)).ToList(),
             Disks = definition.Disks.Select(d => new ClusterDisk(d.Id, d.SizeGb, d.VolumeGuid, d.Csv)).ToList(),

@@ -29,6 +29,11 @@ enum ClusterGroupState { Unknown = -1; Online = 0; Offline = 1; Failed = 2; Part
 enum GroupType { Cluster = 1; AvailableStorage = 2; Temporary = 9999; VirtualMachine = 111; Unknown = 9998 }
 enum ClusterQuorumType { NodeMajority = 0; NodeAndDiskMajority = 1; NodeAndFileShareMajority = 2; DiskOnly = 3; Majority = 4 }
 enum ClusterSharedVolumeStateInfo { Unavailable = 0; Paused = 1; Direct = 2; FileSystemRedirected = 3; BlockRedirected = 4 }
+# The redirect reasons are flags (learn.microsoft.com, clusapi CLUSTER_SHARED_VOLUME_STATE_INFO_EX:
+# RedirectedIOReason UserRequest 0x1 ... ReFs 0x20; VolumeRedirectedIOReason NoDiskConnectivity 0x1,
+# StorageSpaceNotAttached 0x2, VolumeReplicationEnabled 0x4); several read as "A, B".
+[Flags()] enum FileSystemRedirectedIOReason { NotFileSystemRedirected = 0; UserRequest = 1; IncompatibleFileSystemFilter = 2; IncompatibleVolumeFilter = 4; FileSystemTiering = 8; BitLockerInitializing = 16; FileSystemReFs = 32 }
+[Flags()] enum BlockRedirectedIOReason { NotBlockRedirected = 0; NoDiskConnectivity = 1; StorageSpaceNotAttached = 2; VolumeReplicationEnabled = 4 }
 
 function New-FakeNode([string] $Name) {
     $node = @((Get-FakeCluster).Nodes | Where-Object { $_.Name -eq $Name })[0]
@@ -161,8 +166,19 @@ function Get-ClusterSharedVolumeState {
     [CmdletBinding()] param([string] $Node, [string] $Cluster)
     Assert-FakeClusterService $PSCmdlet
     foreach ($csv in (Get-FakeCluster).SharedVolumes) {
-        $state = if ($csv.HiddenFrom -contains $Node) { [ClusterSharedVolumeStateInfo]::Unavailable } else { [ClusterSharedVolumeStateInfo]::Direct }
-        [pscustomobject]@{ Name = $csv.Name; Node = $Node; StateInfo = $state; VolumeFriendlyName = $csv.Name }
+        # A node's own state when the fixture gives one (Access.<node>: StateInfo and reasons as names).
+        $access = if ($csv.Access) { $csv.Access.$Node } else { $null }
+        $state = if ($csv.HiddenFrom -contains $Node) { [ClusterSharedVolumeStateInfo]::Unavailable }
+        elseif ($access) { [ClusterSharedVolumeStateInfo]$access.StateInfo }
+        else { [ClusterSharedVolumeStateInfo]::Direct }
+        [pscustomobject]@{
+            Name                         = $csv.Name
+            Node                         = $Node
+            StateInfo                    = $state
+            VolumeFriendlyName           = $csv.Name
+            FileSystemRedirectedIOReason = [FileSystemRedirectedIOReason]$(if ($access.FileSystemRedirectedIOReason) { $access.FileSystemRedirectedIOReason } else { 0 })
+            BlockRedirectedIOReason      = [BlockRedirectedIOReason]$(if ($access.BlockRedirectedIOReason) { $access.BlockRedirectedIOReason } else { 0 })
+        }
     }
 }
 
