@@ -27,7 +27,9 @@ internal sealed partial class ClusterBackendStartup(
         if (services.GetService<ILabCluster>() is { } lab && gateway.Backend == ClusterOptions.LabBackend)
         {
             var snapshot = lab.Snapshot();
-            var source = options.Value.LabFile is { Length: > 0 } file ? Path.GetFileName(file) : "embedded default lab";
+            var source = options.Value.LabFile is { Length: > 0 } file
+                ? LabLoader.IsEmbedded(file) ? $"embedded {file.ToLowerInvariant()} lab" : Path.GetFileName(file)
+                : "embedded default lab";
             Description = $"Lab cluster {snapshot.Name}: {snapshot.Nodes.Count} nodes, {snapshot.Vms.Count} VMs ({source})";
         }
         else

@@ -24,6 +24,12 @@ public sealed class ClusterOptions
     /// </summary>
     public TimeSpan NodeTimeout { get; set; } = TimeSpan.FromSeconds(8);
 
-    /// <summary>A lab YAML file to load instead of the embedded default lab. Default: none.</summary>
+    /// <summary>How far back <c>diagnose</c> reads the nodes' event logs for critical and error events (one minute to seven days). Default: 4 h.</summary>
+    public TimeSpan DiagnoseEventWindow { get; set; } = TimeSpan.FromHours(4);
+
+    /// <summary>
+    /// The lab to run instead of the embedded default: an embedded lab's name (<c>modern</c>, a Windows
+    /// Server 2022 cluster with the modern failure modes; <c>default</c>) or a lab YAML file's path. Default: none.
+    /// </summary>
     public string? LabFile { get; set; }
 }

@@ -1,3 +1,5 @@
+using ChatOps.Clusters.Lab;
+using ChatOps.Clusters.Events;
 using Microsoft.Extensions.Options;
 
 namespace ChatOps.Clusters;
@@ -20,9 +22,14 @@ internal sealed class ClusterOptionsValidator : IValidateOptions<ClusterOptions>
             problems.Add($"{ClusterOptions.Section}:NodeTimeout is {options.NodeTimeout}; use a duration between 00:00:00.001 and 00:05:00.");
         }
 
-        if (options.LabFile is { Length: > 0 } file && !File.Exists(file))
+        if (options.DiagnoseEventWindow < TimeSpan.FromMinutes(1) || options.DiagnoseEventWindow > EventSources.MaxWindow)
         {
-            problems.Add($"{ClusterOptions.Section}:LabFile '{file}' does not exist.");
+            problems.Add($"{ClusterOptions.Section}:DiagnoseEventWindow is {options.DiagnoseEventWindow}; use a duration between 00:01:00 and {EventSources.MaxWindow.TotalDays:0}.00:00:00.");
+        }
+
+        if (options.LabFile is { Length: > 0 } file && !LabLoader.IsEmbedded(file) && !File.Exists(file))
+        {
+            problems.Add($"{ClusterOptions.Section}:LabFile '{file}' is neither an embedded lab ({string.Join(", ", LabLoader.Embedded)}) nor a file that exists.");
         }
 
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);

@@ -31,7 +31,7 @@ public static class ClustersHostBuilderExtensions
         {
             var file = sp.GetRequiredService<IOptions<ClusterOptions>>().Value.LabFile;
             var time = sp.GetRequiredService<TimeProvider>();
-            return file is { Length: > 0 } ? LabClusters.LoadFile(file, time) : LabClusters.LoadDefault(time);
+            return file is { Length: > 0 } ? LabClusters.Load(file, time) : LabClusters.LoadDefault(time);
         });
         services.TryAddSingleton<IRunspacePoolFactory>(sp => new WSManRunspacePoolFactory(sp.GetRequiredService<IOptions<PowerShellOptions>>().Value));
         services.TryAddSingleton(sp => new NodeSessions(

@@ -123,6 +123,13 @@ internal sealed class FakeCluster : IDisposable
     /// <c>.xml</c> config links, integration services versioned with the host's vmms.exe, the
     /// hypervisor running on every node whose hardware allows it.
     /// </summary>
+    /// <summary>
+    /// The registry's <c>Update Revision</c> for a revision like <c>0xd0003b9</c>: 8 bytes (as numbers in the fixture's JSON), little endian,
+    /// an Intel revision in the high dword (learn.microsoft.com, "Intel microcode updates" KB articles read it there).
+    /// </summary>
+    internal static int[]? UpdateRevision(string? microcode) =>
+        microcode is null ? null : [.. BitConverter.GetBytes(ulong.Parse(microcode.Replace("0x", string.Empty, StringComparison.Ordinal), NumberStyles.HexNumber, CultureInfo.InvariantCulture) << 32).Select(b => (int)b)];
+
     /// <summary>The reasons of <c>BlockRedirectedIOReason</c>; every other reason is <c>FileSystemRedirectedIOReason</c>'s (clusapi CLUSTER_SHARED_VOLUME_STATE_INFO_EX).</summary>
     private static readonly string[] BlockRedirectReasons = ["NoDiskConnectivity", "StorageSpaceNotAttached", "VolumeReplicationEnabled"];
 
@@ -196,7 +203,11 @@ internal sealed class FakeCluster : IDisposable
             ["OsVersion"] = "6.3.9600",
             ["Ubr"] = 19913,
             ["HypervisorPresent"] = hypervisor,
-            ["Processor"] = "Intel(R) Xeon(R) CPU X5670",
+            ["Processor"] = node.Processor?.Name ?? "Intel(R) Xeon(R) CPU X5670",
+            ["ProcessorManufacturer"] = node.Processor?.Manufacturer,
+            ["UpdateRevision"] = UpdateRevision(node.Processor?.Microcode),
+            ["FeatureSettingsOverride"] = node.Processor?.SpeculationControl.Override,
+            ["FeatureSettingsOverrideMask"] = node.Processor?.SpeculationControl.Mask,
             // While the hypervisor runs these read False (the root partition is virtualised).
             ["VirtualizationFirmwareEnabled"] = !hypervisor && node.Hardware.Virtualization,
             ["SecondLevelAddressTranslationExtensions"] = !hypervisor && node.Hardware.Slat,
@@ -239,6 +250,7 @@ internal sealed class FakeCluster : IDisposable
                 IntegrationStatus = (string?)null,
                 ConfigurationLocation = v.Vm is { ConfigVolume: var g } && g != Guid.Empty ? $@"\\?\Volume{{{g}}}\VMs\{v.Hosted.Name}" : $@"C:\ClusterStorage\Volume1\{v.Hosted.Name}",
                 ConfigurationVersion = "5.0",
+                ProcessorCompatibility = v.Vm?.ProcessorCompatibility ?? false,
                 Adapters = (v.Vm?.Nics ?? []).Select(n => new { n.Name, IsLegacy = n.Legacy, IPAddresses = n.Addresses }),
             }),
             ["Processes"] = Processes(index, vms.Where(v => v.Hosted.State.HoldsMemory()).Select(v => v.Hosted.Id)),

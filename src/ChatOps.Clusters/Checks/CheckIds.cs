@@ -33,6 +33,9 @@ public static class CheckIds
     /// <summary>Firmware versions differ per component.</summary>
     public const string FirmwareParity = "firmware-parity";
 
+    /// <summary>Processor model, microcode or speculation-control settings differ between nodes.</summary>
+    public const string ProcessorParity = "processor-parity";
+
     /// <summary>HP Automatic Server Recovery enabled.</summary>
     public const string AsrEnabled = "asr-enabled";
 

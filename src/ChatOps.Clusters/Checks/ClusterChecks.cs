@@ -10,15 +10,15 @@ public static class ClusterChecks
     [
         new NodeStateCheck(), new QuorumNodeLossCheck(), new QuorumWitnessCheck(), new WitnessHealthCheck(), new CapacityCheck(),
         new VmStateDesyncCheck(), new VmCriticalStateCheck(), new StaleConfigLinksCheck(), new VmConfigVolumeCheck(), new DiskVisibilityCheck(), new CsvAccessCheck(),
-        new Kb970529Check(), new HotfixParityCheck(), new DriverParityCheck(), new FirmwareParityCheck(), new AsrCheck(),
+        new Kb970529Check(), new HotfixParityCheck(), new DriverParityCheck(), new FirmwareParityCheck(), new ProcessorParityCheck(), new AsrCheck(),
         new IntegrationServicesLagCheck(), new ApipaDuplicateIpCheck(), new LegacyNicCheck(),
         new HardwarePrerequisitesCheck(), new StorageNetworkCheck(), new ClusterNetworksCheck(), new DnsResolutionCheck(),
         new DiskStateCheck(), new UnreadPartsCheck(),
     ];
 
-    /// <summary>The parity subset of the scheduled sweep: drivers, firmware (BIOS included), hotfixes, KB970529, ASR.</summary>
+    /// <summary>The parity subset of the scheduled sweep: drivers, firmware (BIOS included), hotfixes, KB970529, processor (microcode, speculation control), ASR.</summary>
     public static IReadOnlyList<IClusterCheck> Parity { get; } =
-        [.. All.Where(c => c.Id is CheckIds.DriverParity or CheckIds.FirmwareParity or CheckIds.HotfixParity or CheckIds.Kb970529Missing or CheckIds.AsrEnabled)];
+        [.. All.Where(c => c.Id is CheckIds.DriverParity or CheckIds.FirmwareParity or CheckIds.HotfixParity or CheckIds.Kb970529Missing or CheckIds.ProcessorParity or CheckIds.AsrEnabled)];
 
     /// <summary>The check with this id, or null.</summary>
     public static IClusterCheck? Find(string id) => All.FirstOrDefault(c => c.Id.Equals(id, StringComparison.OrdinalIgnoreCase));

@@ -26,7 +26,7 @@ internal sealed class CsvAccessCheck : IClusterCheck
             if (paused.Count > 0)
             {
                 yield return new Finding(Id, Severity.High, csv.Key,
-                    $"CSV {csv.Key} is paused on {string.Join(", ", paused)}: I/O from there waits{On(vms)}. Read events 5120/5142 for the status code.",
+                    $"CSV {csv.Key} is paused on {string.Join(", ", paused)}: its I/O from there is queued until a path to the volume is back{On(vms)}. Events 5120/5142 give the status code.",
                     KbIds.CsvPausedIoTimeout) { Nodes = paused, Vms = vms };
             }
 
@@ -52,5 +52,5 @@ internal sealed class CsvAccessCheck : IClusterCheck
         return disk is null ? [] : [.. snapshot.Vms.Where(v => v.ConfigVolume == disk.VolumeGuid).Select(v => v.Name)];
     }
 
-    private static string On(List<string> vms) => vms.Count == 0 ? string.Empty : $" for {string.Join(", ", vms)}";
+    private static string On(List<string> vms) => vms.Count == 0 ? string.Empty : $"; VMs stored on it: {string.Join(", ", vms)}";
 }

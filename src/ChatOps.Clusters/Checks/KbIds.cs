@@ -12,6 +12,9 @@ public static class KbIds
     /// <summary>Paused-Critical, Saved-Critical, Off-Critical.</summary>
     public const string VmCriticalStates = "vm-critical-states";
 
+    /// <summary>Live migration that fails or is refused, and what to check before a move.</summary>
+    public const string LiveMigrationFailed = "live-migration-failed";
+
     /// <summary>A cloud or file-share witness that is offline or failed.</summary>
     public const string CloudWitnessUnreachable = "cloud-witness-unreachable";
 

@@ -17,8 +17,11 @@ internal sealed class NodeStateCheck : IClusterCheck
     {
         foreach (var node in snapshot.Nodes)
         {
+            // A Down node the cluster itself calls Quarantined or Isolated: its word replaces the inference from answering probes.
+            var explained = node.Status is NodeStatusInformation.Quarantined or NodeStatusInformation.Isolated;
             var (severity, evidence) = node.State switch
             {
+                NodeState.Down when node.IsReachable && explained => (Severity.Info, string.Empty),
                 NodeState.Down when node.IsReachable => (Severity.High, $"{node.Name} is Down in the cluster but answers probes: it is isolated from the other nodes; its VMs may need shutting down so they can fail over."),
                 NodeState.Down => (Severity.High, $"{node.Name} is Down and does not answer ({node.Failure?.Message ?? "no answer"})."),
                 NodeState.Paused => (Severity.Medium, $"{node.Name} is Paused: it takes no failovers, so the cluster has one node less in reserve."),

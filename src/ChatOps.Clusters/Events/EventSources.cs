@@ -12,6 +12,9 @@ public static class EventSources
     /// <summary>The failover cluster's provider in the System log.</summary>
     public const string FailoverClusteringProvider = "Microsoft-Windows-FailoverClustering";
 
+    /// <summary>The failover cluster's own channel (what the System log's summary events leave out).</summary>
+    public const string OperationalLog = "Microsoft-Windows-FailoverClustering/Operational";
+
     /// <summary>Hyper-V's clustering channel (live migration and VM resource events, 21xxx).</summary>
     public const string HighAvailabilityLog = "Microsoft-Windows-Hyper-V-High-Availability-Admin";
 
@@ -25,13 +28,19 @@ public static class EventSources
     public const string VmmsProvider = "Microsoft-Windows-Hyper-V-VMMS";
 
     /// <summary>The logs read, in order.</summary>
-    public static readonly IReadOnlyList<string> Logs = [SystemLog, HighAvailabilityLog, VmmsLog];
+    public static readonly IReadOnlyList<string> Logs = [SystemLog, OperationalLog, HighAvailabilityLog, VmmsLog];
 
     /// <summary>
     /// At most this many events from each log and level group (critical and error apart from warnings),
     /// the newest: a storm of warnings must not push a node's removal out of the read.
     /// </summary>
-    public const int MaxPerLog = 200;
+    public const int MaxPerLog = 5000;
+
+    /// <summary>
+    /// The message characters one node's read keeps, newest first log by log: past it, an event keeps its key,
+    /// level and time (so counts stay exact) but not its text. Bounds the answer when every log is full.
+    /// </summary>
+    public const int MaxMessageChars = 1_000_000;
 
     /// <summary>The longest window a read may cover.</summary>
     public static readonly TimeSpan MaxWindow = TimeSpan.FromDays(7);

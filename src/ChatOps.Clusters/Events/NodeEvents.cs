@@ -12,12 +12,14 @@ namespace ChatOps.Clusters.Events;
 /// <param name="UnreadLogs">Each log that could not be read, with why.</param>
 /// <param name="CappedLogs">Logs that held more events than <see cref="EventSources.MaxPerLog"/>: only the newest were read.</param>
 /// <param name="Failure">Why the node gave nothing at all; null when it answered.</param>
+/// <param name="MessagesDropped">Events read without their text, past <see cref="EventSources.MaxMessageChars"/>.</param>
 public sealed record NodeEvents(
     string Node,
     IReadOnlyList<ClusterEvent> Events,
     IReadOnlyDictionary<string, NodeFailure> UnreadLogs,
     IReadOnlyList<string> CappedLogs,
-    NodeFailure? Failure)
+    NodeFailure? Failure,
+    int MessagesDropped = 0)
 {
     /// <summary>A node that did not answer.</summary>
     public static NodeEvents Silent(string node, NodeFailure failure) =>

@@ -7,7 +7,8 @@ namespace ChatOps.Clusters.Lab;
 /// <summary>
 /// The nodes' event logs: what the lab's failures write, read back as the node module reads them
 /// (only what <see cref="EventSources.AreRead"/>, newest first, at most <see cref="EventSources.MaxPerLog"/>
-/// a log and level group, a log the node cannot read reported as such while the others answer).
+/// a log and level group, messages past <see cref="EventSources.MaxMessageChars"/> dropped in the node
+/// module's order, a log the node cannot read reported as such while the others answer).
 /// </summary>
 internal sealed partial class LabCluster
 {
@@ -32,6 +33,8 @@ internal sealed partial class LabCluster
             var unread = new Dictionary<string, NodeFailure>(StringComparer.OrdinalIgnoreCase);
             var capped = new List<string>();
             var read = new List<ClusterEvent>();
+            var budget = EventSources.MaxMessageChars;
+            var dropped = 0;
             foreach (var log in EventSources.Logs)
             {
                 if (labNode.Fault?.UnreadableLog is { } unreadable && unreadable.Equals(log, StringComparison.OrdinalIgnoreCase))
@@ -44,18 +47,25 @@ internal sealed partial class LabCluster
                     .Where(e => e.Node == labNode.Name && e.Log.Equals(log, StringComparison.OrdinalIgnoreCase) && e.Time >= since && EventSources.AreRead(e))
                     .OrderByDescending(e => e.Time)
                     .ToList();
-                foreach (var group in inLog.GroupBy(e => EventSources.IsSerious(e.Level)))
+                // Critical and error first, then warnings, as the node module reads them.
+                foreach (var group in new[] { true, false }.Select(serious => inLog.Where(e => EventSources.IsSerious(e.Level) == serious).ToList()))
                 {
-                    if (group.Count() > EventSources.MaxPerLog && !capped.Contains(log))
+                    if (group.Count > EventSources.MaxPerLog && !capped.Contains(log))
                     {
                         capped.Add(log);
                     }
 
-                    read.AddRange(group.Take(EventSources.MaxPerLog));
+                    foreach (var e in group.Take(EventSources.MaxPerLog))
+                    {
+                        var keep = e.Message.Length <= budget;
+                        budget -= keep ? e.Message.Length : 0;
+                        dropped += keep ? 0 : 1;
+                        read.Add(keep ? e : e with { Message = string.Empty });
+                    }
                 }
             }
 
-            return new NodeEvents(labNode.Name, [.. read.OrderByDescending(e => e.Time)], unread, capped, null);
+            return new NodeEvents(labNode.Name, [.. read.OrderByDescending(e => e.Time)], unread, capped, null, dropped);
         }
     }
 

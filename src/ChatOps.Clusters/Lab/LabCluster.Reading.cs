@@ -115,6 +115,8 @@ internal sealed partial class LabCluster
             Drivers = [.. node.Drivers],
             Firmware = [.. node.Firmware],
             Hotfixes = [.. node.Hotfixes],
+            Processor = node.Processor,
+            OsBuild = node.OsBuild,
             AsrEnabled = node.AsrEnabled,
             IntegrationServices = node.IntegrationServices,
             ConfigLinks = [.. node.ConfigLinks],
@@ -139,6 +141,7 @@ internal sealed partial class LabCluster
         Nics = [.. vm.Nics],
         IntegrationServices = vm.IntegrationServices,
         ConfigVolume = vm.ConfigVolume,
+        ProcessorCompatibility = vm.ProcessorCompatibility,
         RespondsToPing = vm.RespondsToPing,
     };
 }

@@ -12,6 +12,11 @@ public static class LabClusters
     /// <summary>The embedded default lab (<c>HVC01</c>, two sites, six nodes, every seeded failure).</summary>
     public static ILabCluster LoadDefault(TimeProvider? time = null) => new LabCluster(LabLoader.LoadDefault(), time ?? TimeProvider.System);
 
+    /// <summary>An embedded lab by name (<c>default</c>, <c>modern</c>) or a YAML file by path.</summary>
+    public static ILabCluster Load(string nameOrPath, TimeProvider? time = null) => LabLoader.IsEmbedded(nameOrPath)
+        ? new LabCluster(LabLoader.LoadEmbedded(nameOrPath), time ?? TimeProvider.System)
+        : LoadFile(nameOrPath, time);
+
     /// <summary>A lab from a YAML file; <see cref="LabDefinitionException"/> names the file and line on error.</summary>
     public static ILabCluster LoadFile(string path, TimeProvider? time = null) => new LabCluster(LabLoader.LoadFile(path), time ?? TimeProvider.System);
 

@@ -36,6 +36,13 @@ public sealed record ClusteredVm
     /// <summary>Volume GUID that the VM's configuration path references.</summary>
     public Guid ConfigVolume { get; init; }
 
+    /// <summary>
+    /// Whether processor compatibility for migration is on (<c>Get-VMProcessor</c>'s
+    /// <c>CompatibilityForMigrationEnabled</c>): the VM sees only features every processor of its vendor has,
+    /// so it can move between generations; null when the host could not tell.
+    /// </summary>
+    public bool? ProcessorCompatibility { get; init; }
+
     /// <summary>Whether the VM's addresses answer ping right now.</summary>
     public bool RespondsToPing { get; init; }
 

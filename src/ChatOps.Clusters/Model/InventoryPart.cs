@@ -32,4 +32,7 @@ public enum InventoryPart
 
     /// <summary>The VMs' network adapters.</summary>
     VmNics,
+
+    /// <summary>The processor's microcode and speculation-control settings (read from the registry).</summary>
+    Processor,
 }

@@ -16,6 +16,7 @@ public static class InventoryPartNames
         InventoryPart.Dns => "DNS",
         InventoryPart.HyperV => "its Hyper-V VMs",
         InventoryPart.VmNics => "the VMs' network adapters",
+        InventoryPart.Processor => "its processor's microcode and speculation settings",
         _ => part.ToString(),
     };
 }

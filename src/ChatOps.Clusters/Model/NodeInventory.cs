@@ -24,6 +24,9 @@ public sealed record NodeInventory
     /// <summary>Firmware, one per component (BIOS included).</summary>
     public IReadOnlyList<FirmwareInfo> Firmware { get; init; } = [];
 
+    /// <summary>The processor's make, model, microcode and speculation-control settings; null when the node did not report them.</summary>
+    public ProcessorInfo? Processor { get; init; }
+
     /// <summary>Installed hotfix ids, e.g. <c>KB970529</c>.</summary>
     public IReadOnlyList<string> Hotfixes { get; init; } = [];
 

@@ -16,6 +16,7 @@ internal static class ClusterEventsReader
         var events = new List<ClusterEvent>();
         var unread = new Dictionary<string, NodeFailure>(StringComparer.OrdinalIgnoreCase);
         var capped = new List<string>();
+        var dropped = 0;
         foreach (var source in JsonRead.Array(root, "sources"))
         {
             var log = JsonRead.String(source, "log");
@@ -26,6 +27,7 @@ internal static class ClusterEventsReader
                 continue;
             }
 
+            dropped += JsonRead.OptionalInt(source, "messagesDropped") ?? 0;
             if (JsonRead.OptionalBool(source, "capped") == true)
             {
                 capped.Add(log);
@@ -41,7 +43,7 @@ internal static class ClusterEventsReader
                 JsonRead.OptionalString(e, "message") ?? string.Empty)));
         }
 
-        return new NodeEvents(node, [.. events.OrderByDescending(e => e.Time)], unread, capped, null);
+        return new NodeEvents(node, [.. events.OrderByDescending(e => e.Time)], unread, capped, null, dropped);
     }
 
     /// <summary>Levels 1–4 as they are; anything else (0, LogAlways) is read as Information, never as worse.</summary>

@@ -13,8 +13,8 @@ internal static class ClusterViewReader
         var nodes = JsonRead.Array(root, "nodes").Select(n =>
         {
             var name = JsonRead.String(n, "name");
-            var weight = OptionalInt(n, "nodeWeight");
-            var dynamic = OptionalInt(n, "dynamicWeight");
+            var weight = JsonRead.OptionalInt(n, "nodeWeight");
+            var dynamic = JsonRead.OptionalInt(n, "dynamicWeight");
             var vote = weight is null && dynamic is null ? null : new NodeVote(weight ?? 1, dynamic);
             return new NodeMember(name, StateNames.Node(JsonRead.String(n, "state")), sites.GetValueOrDefault(name, PowerShellNames.DefaultSite), vote)
             {
@@ -29,7 +29,7 @@ internal static class ClusterViewReader
         var quorum = new Quorum(StateNames.Quorum(JsonRead.String(quorumElement, "type"), witness), witness, location, null)
         {
             DynamicQuorum = OptionalBool(quorumElement, "dynamicQuorum"),
-            WitnessDynamicWeight = OptionalInt(quorumElement, "witnessDynamicWeight"),
+            WitnessDynamicWeight = JsonRead.OptionalInt(quorumElement, "witnessDynamicWeight"),
             WitnessOnline = OptionalBool(quorumElement, "witnessOnline"),
             WitnessState = JsonRead.OptionalString(quorumElement, "witnessState"),
         };
@@ -60,8 +60,4 @@ internal static class ClusterViewReader
     /// <summary>True or false where the version reports it; null when it does not (or an older module wrote no such key).</summary>
     private static bool? OptionalBool(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind is JsonValueKind.True or JsonValueKind.False ? value.GetBoolean() : null;
-
-    /// <summary>A whole number the version may not report (null, or absent from an older module).</summary>
-    private static int? OptionalInt(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number) ? number : null;
 }

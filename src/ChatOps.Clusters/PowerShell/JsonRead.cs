@@ -44,6 +44,10 @@ internal static class JsonRead
         };
     }
 
+    /// <summary>A whole number the version may not report (null, or absent from an older module).</summary>
+    public static int? OptionalInt(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number) ? number : null;
+
     public static IEnumerable<JsonElement> Array(JsonElement element, string name)
     {
         var value = Property(element, name);

@@ -26,6 +26,9 @@ internal static class NodeInventoryReader
                 .Select(d => new DriverInfo(JsonRead.String(d, "deviceClass"), JsonRead.String(d, "name"), JsonRead.String(d, "version"))).ToList(), []),
             Firmware = Part(root, "firmware", InventoryPart.Firmware, unread, e => JsonRead.Array(e, "firmware")
                 .Select(f => new FirmwareInfo(JsonRead.String(f, "component"), JsonRead.String(f, "version"))).ToList(), []),
+            Processor = root.TryGetProperty("processor", out _)
+                ? Part(root, "processor", InventoryPart.Processor, unread, e => ReadProcessor(JsonRead.Property(e, "processor")), null)
+                : null,
             Hotfixes = Part(root, "hotfixes", InventoryPart.Hotfixes, unread, e => JsonRead.Strings(e, "hotfixes"), []),
             AsrEnabled = JsonRead.OptionalBool(root, "asrEnabled"),
             OsBuild = JsonRead.OptionalString(root, "osBuild"),
@@ -85,6 +88,13 @@ internal static class NodeInventoryReader
         return new NodeFailure(kind, PowerShellErrors.Excerpt(JsonRead.OptionalString(error, "message") ?? "no reason given"));
     }
 
+    private static ProcessorInfo ReadProcessor(JsonElement processor) => new(
+        JsonRead.OptionalString(processor, "manufacturer") ?? string.Empty, JsonRead.OptionalString(processor, "name") ?? string.Empty)
+    {
+        Microcode = JsonRead.OptionalString(processor, "microcode"),
+        SpeculationControl = (JsonRead.OptionalInt(processor, "featureSettingsOverride"), JsonRead.OptionalInt(processor, "featureSettingsOverrideMask")),
+    };
+
     /// <summary>One CSV's state on this node; a state this reader does not know is read as unavailable, never as direct.</summary>
     private static CsvAccess ReadCsvAccess(JsonElement access) => new(
         JsonRead.String(access, "csv"),
@@ -107,6 +117,7 @@ internal static class NodeInventoryReader
             ? Part(vm, "integrationServicesOutdated", InventoryPart.IntegrationServices, unread, e => JsonRead.OptionalBool(e, "integrationServicesOutdated"), null)
             : null,
         JsonRead.OptionalString(vm, "configurationLocation") ?? string.Empty,
+        vm.TryGetProperty("processorCompatibility", out _) ? JsonRead.OptionalBool(vm, "processorCompatibility") : null,
         Part(vm, "nics", InventoryPart.VmNics, unread, e => JsonRead.Array(e, "nics")
             .Select(n => new VmNic(JsonRead.String(n, "name"), JsonRead.Bool(n, "legacy"), JsonRead.Strings(n, "addresses"))).ToList(), []));
 

@@ -19,6 +19,7 @@ internal sealed partial class PowerShellClusterGateway
         {
             new("SinceMinutes", ((int)Math.Ceiling(clamped.TotalMinutes)).ToString(CultureInfo.InvariantCulture)),
             new("MaxEventsPerSource", EventSources.MaxPerLog.ToString(CultureInfo.InvariantCulture)),
+            new("MaxMessageChars", EventSources.MaxMessageChars.ToString(CultureInfo.InvariantCulture)),
         };
         var members = view.Nodes.Where(n => PowerShellNames.IsHost(n.Name) && (node is null || n.Name.Equals(node.Trim(), StringComparison.OrdinalIgnoreCase)));
         // Each read holds a runspace of the node's pool, as a probe does: bound how many run at once.

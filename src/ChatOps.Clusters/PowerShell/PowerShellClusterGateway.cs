@@ -248,6 +248,7 @@ internal sealed partial class PowerShellClusterGateway(
                 StartupMemoryMb = details.StartupMemoryMb,
                 IntegrationServices = details.IntegrationServices,
                 IntegrationServicesOutdated = details.IntegrationServicesOutdated,
+                ProcessorCompatibility = details.ProcessorCompatibility,
                 ConfigVolume = ConfigVolume(details.ConfigurationLocation, disks),
                 Nics = details.Nics,
             };

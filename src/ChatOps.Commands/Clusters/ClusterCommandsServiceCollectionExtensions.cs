@@ -9,7 +9,7 @@ public static class ClusterCommandsServiceCollectionExtensions
 {
     /// <summary>
     /// Adds <c>cluster</c>, <c>nodes</c>, <c>node</c>, <c>vm</c>, <c>vms</c>, <c>diagnose</c>,
-    /// <c>capacity</c> and <c>events</c>, all for readers. They need an <c>IClusterGateway</c> (<c>AddClusters</c>) and, to map events
+    /// <c>capacity</c>, <c>events</c> and <c>migrate-check</c>, all for readers. They need an <c>IClusterGateway</c> (<c>AddClusters</c>) and, to map events
     /// to runbooks, an <c>IKnowledgeBase</c> (<c>AddKnowledge</c>).
     /// </summary>
     public static IServiceCollection AddClusterCommands(this IServiceCollection services)
@@ -26,6 +26,7 @@ public static class ClusterCommandsServiceCollectionExtensions
         services.AddChatCommand<DiagnoseHandler>(DiagnoseHandler.Definition);
         services.AddChatCommand<CapacityHandler>(CapacityHandler.Definition);
         services.AddChatCommand<EventsHandler>(EventsHandler.Definition);
+        services.AddChatCommand<MigrateCheckHandler>(MigrateCheckHandler.Definition);
         return services;
     }
 }

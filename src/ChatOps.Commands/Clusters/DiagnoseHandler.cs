@@ -1,9 +1,11 @@
+using ChatOps.Clusters;
 using ChatOps.Clusters.Checks;
 using ChatOps.Clusters.Events;
 using ChatOps.Clusters.Gateway;
 using ChatOps.Clusters.Model;
 using ChatOps.Commands.Replies;
 using ChatOps.Commands.Routing;
+using Microsoft.Extensions.Options;
 
 namespace ChatOps.Commands.Clusters;
 
@@ -12,7 +14,7 @@ namespace ChatOps.Commands.Clusters;
 /// and error events of the last hours that a runbook explains, findings grouped by severity with
 /// evidence and runbook links. Nodes (or logs) that did not answer make the answer partial.
 /// </summary>
-internal sealed class DiagnoseHandler(IClusterGateway gateway, FindingBlocks findingBlocks, EventMap eventMap) : ICommandHandler
+internal sealed class DiagnoseHandler(IClusterGateway gateway, FindingBlocks findingBlocks, EventMap eventMap, IOptions<ClusterOptions> options) : ICommandHandler
 {
     public static readonly CommandDefinition Definition = new()
     {
@@ -48,7 +50,8 @@ internal sealed class DiagnoseHandler(IClusterGateway gateway, FindingBlocks fin
             return Reply.Error($"`diagnose {scope ?? string.Empty}` takes no name.".Replace("  ", " ", StringComparison.Ordinal), $"Usage: `{Definition.Usage}`");
         }
 
-        var reading = gateway.GetEventsAsync(null, EventFindings.Window, cancellationToken);
+        var window = options.Value.DiagnoseEventWindow;
+        var reading = gateway.GetEventsAsync(null, window, cancellationToken);
         var probing = gateway.GetSnapshotAsync(cancellationToken);
         await Task.WhenAll(reading, probing);
         var (snapshot, events) = (await probing, await reading);
@@ -77,11 +80,11 @@ internal sealed class DiagnoseHandler(IClusterGateway gateway, FindingBlocks fin
             findings = [.. findings.Where(f => f.ConcernsVm(subject))];
         }
 
-        return Answer(snapshot, report, new EventsRead(events, unexplained), findings, scope is "node" or "vm" ? $"{scope} {subject}" : null, subject, request.HasFlag(DetailsFlag));
+        return Answer(snapshot, report, new EventsRead(events, unexplained, window), findings, scope is "node" or "vm" ? $"{scope} {subject}" : null, subject, request.HasFlag(DetailsFlag));
     }
 
     /// <summary>The event logs as diagnose read them: for what could not be read, and what no runbook explains yet.</summary>
-    private sealed record EventsRead(ClusterEvents Events, int Unexplained);
+    private sealed record EventsRead(ClusterEvents Events, int Unexplained, TimeSpan Window);
 
     /// <summary>
     /// A summary that fits one screen (one line per runbook and severity, buttons for the next commands)
@@ -94,7 +97,7 @@ internal sealed class DiagnoseHandler(IClusterGateway gateway, FindingBlocks fin
         var blocks = new List<ReplyBlock>
         {
             new TextBlock(
-                $"{report.ChecksRun.Count} checks on {snapshot.Reachable.Count()} of {snapshot.Nodes.Count} nodes and their event logs of the last {EventText.Window(EventFindings.Window)}: " +
+                $"{report.ChecksRun.Count} checks on {snapshot.Reachable.Count()} of {snapshot.Nodes.Count} nodes and their event logs of the last {EventText.Window(read.Window)}: " +
                 (findings.Count == 0 ? "no findings." : $"{findings.Count} finding(s) — {ClusterText.Counts(findings)}."),
                 findings.Count == 0 && !snapshot.IsPartial && !read.Events.IsPartial ? TextStyle.Good : TextStyle.Default),
         };
@@ -113,7 +116,7 @@ internal sealed class DiagnoseHandler(IClusterGateway gateway, FindingBlocks fin
 
         if (read.Unexplained > 0)
         {
-            blocks.Add(new TextBlock($"{read.Unexplained} other critical or error event(s) have no runbook yet: `events --since {EventFindings.Window.TotalHours:0}h` lists them.", TextStyle.Subtle));
+            blocks.Add(new TextBlock($"{read.Unexplained} other critical or error event(s) have no runbook yet: `events --since {EventText.Since(read.Window)}` lists them.", TextStyle.Subtle));
         }
 
         var heading = $"Diagnose {subject}{partial}";

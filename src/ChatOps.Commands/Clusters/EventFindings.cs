@@ -12,9 +12,6 @@ namespace ChatOps.Commands.Clusters;
 /// </summary>
 internal static class EventFindings
 {
-    /// <summary>How far back <c>diagnose</c> reads the event logs.</summary>
-    public static readonly TimeSpan Window = TimeSpan.FromHours(6);
-
     /// <summary>The findings, and how many critical or error events no runbook explains yet.</summary>
     public static (IReadOnlyList<Finding> Findings, int Unexplained) From(
         ClusterEvents events, Func<ClusterEvent, IReadOnlyList<Runbook>> runbooks, IReadOnlyList<string> nodes, IReadOnlyList<string> vms)

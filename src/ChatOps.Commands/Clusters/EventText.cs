@@ -32,6 +32,11 @@ internal static class EventText
     public static string Message(string message)
     {
         var line = new string(message.Split('\n', 2)[0].Where(c => !char.IsControl(c) && c is not ('`' or '*')).ToArray()).Trim();
+        if (line.Length == 0)
+        {
+            return "(no text: the read's bound on message text was reached, or the event has none)";
+        }
+
         if (line.Length <= MaxMessage)
         {
             return line;
@@ -48,6 +53,12 @@ internal static class EventText
         : window.TotalHours >= 1 && window.TotalHours == Math.Floor(window.TotalHours) ? $"{window.TotalHours:0} h"
         : $"{window.TotalMinutes:0} min";
 
+    /// <summary>A window as <c>events --since</c> takes it: <c>4h</c>, <c>30m</c>, <c>2d</c>.</summary>
+    public static string Since(TimeSpan window) =>
+        window.TotalDays >= 1 && window.TotalDays == Math.Floor(window.TotalDays) ? $"{window.TotalDays:0}d"
+        : window.TotalHours >= 1 && window.TotalHours == Math.Floor(window.TotalHours) ? $"{window.TotalHours:0}h"
+        : $"{Math.Ceiling(window.TotalMinutes):0}m";
+
     /// <summary>Why some events could not be read: silent nodes, unreadable logs, logs read only up to the bound. Null when everything was read.</summary>
     public static TextBlock? Partial(ClusterEvents events)
     {
@@ -57,4 +68,10 @@ internal static class EventText
         parts.AddRange(events.Nodes.SelectMany(n => n.CappedLogs.Select(l => $"{n.Node}'s {l} held more than {EventSources.MaxPerLog}: only the newest were read")));
         return parts.Count == 0 ? null : new TextBlock($"Partial: {string.Join("; ", parts)}. No event from there means nothing.", TextStyle.Warning);
     }
+
+    /// <summary>How many events came without their text (the read's bound on message characters); null when none.</summary>
+    public static TextBlock? Trimmed(ClusterEvents events) =>
+        events.Nodes.Sum(n => n.MessagesDropped) is var dropped and > 0
+            ? new TextBlock($"{dropped} older event(s) came without their text: each node's read keeps {EventSources.MaxMessageChars / 1000:N0} thousand characters of messages. They are counted; `--since` a shorter time shows their text.", TextStyle.Subtle)
+            : null;
 }

@@ -130,6 +130,11 @@ internal sealed partial class EventsHandler(IClusterGateway gateway, EventMap ma
             blocks.Add(partial);
         }
 
+        if (EventText.Trimmed(events) is { } trimmed)
+        {
+            blocks.Add(trimmed);
+        }
+
         return new Reply { Heading = heading, Blocks = blocks };
     }
 

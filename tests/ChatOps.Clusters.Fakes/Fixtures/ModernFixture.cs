@@ -143,6 +143,12 @@ internal static class ModernFixture
             ["Ubr"] = version switch { WindowsVersion.WindowsServer2019 => 6414, WindowsVersion.AzureLocal23H2 => 1189, _ => 2762 },
             ["HypervisorPresent"] = true,
             ["Processor"] = "Intel(R) Xeon(R) Gold 6338 CPU @ 2.00GHz",
+            ["ProcessorManufacturer"] = "GenuineIntel",
+            // HKLM\HARDWARE\DESCRIPTION\System\CentralProcessor\0 'Update Revision'; FeatureSettingsOverride 72 with
+            // mask 3 is the setting Microsoft's speculation-control guidance gives for Hyper-V hosts (KB4072698).
+            ["UpdateRevision"] = FakeCluster.UpdateRevision("0xd0003b9"),
+            ["FeatureSettingsOverride"] = 72,
+            ["FeatureSettingsOverrideMask"] = 3,
             // Win32_Processor: both read False while the hypervisor runs (the root partition is virtualised).
             ["VirtualizationFirmwareEnabled"] = false,
             ["SecondLevelAddressTranslationExtensions"] = false,
@@ -179,6 +185,8 @@ internal static class ModernFixture
                 IntegrationStatus = v.Integration.Length == 0 ? null : v.Integration,
                 ConfigurationLocation = $@"{csv1}\VMs\{v.Name}",
                 ConfigurationVersion = "10.0",
+                // Get-VMProcessor: processor compatibility for migration is off unless turned on.
+                ProcessorCompatibility = false,
                 Adapters = new[] { new { Name = "Network Adapter", IsLegacy = false, IPAddresses = new[] { $"10.20.{number}.{10 + Array.IndexOf(Vms, v)}" } } },
             }),
             ["Processes"] = FakeCluster.Processes(10 + number, hosted.Where(v => v.State is "Running" or "ForceShutdown" or "ComponentServicing").Select(v => System.Guid.Parse(VmId(v.Name)))),

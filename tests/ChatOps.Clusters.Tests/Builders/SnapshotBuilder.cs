@@ -98,6 +98,7 @@ internal sealed class SnapshotBuilder
             Nics = [new VmNic("Network Adapter", false, [$"10.1.10.{_ip++}"])],
             IntegrationServices = HostIs,
             ConfigVolume = CsvVolume,
+            ProcessorCompatibility = false,
             RespondsToPing = true,
             HostStates = hyperV is null ? [] : [new VmHostState(owner, hyperV.Value)],
         });

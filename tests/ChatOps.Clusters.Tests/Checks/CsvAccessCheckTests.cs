@@ -53,7 +53,7 @@ public sealed class CsvAccessCheckTests
 
         Assert.Equal(["N1", "N3"], finding.Nodes);
         Assert.Equal(
-            "CSV CSV7 is block redirected on N1, N3 (NoDiskConnectivity): its I/O goes over the network through the coordinator node for DB-01.",
+            "CSV CSV7 is block redirected on N1, N3 (NoDiskConnectivity): its I/O goes over the network through the coordinator node; VMs stored on it: DB-01.",
             finding.Evidence);
     }
 

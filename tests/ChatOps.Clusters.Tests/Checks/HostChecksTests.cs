@@ -67,4 +67,13 @@ public sealed class HostChecksTests
 
         Assert.Equal(expected, finding.Severity);
     }
+
+    [Fact]
+    public void NodeState_DownAndQuarantinedButAnsweringProbes_OnlyTheClustersOwnWord_NotAnIsolationGuess()
+    {
+        var snapshot = SnapshotBuilder.Healthy().State("N2", NodeState.Down).Status("N2", NodeStatusInformation.Quarantined).Build();
+
+        var finding = Assert.Single(CheckAssert.Subjects(CheckIds.NodeState, snapshot, KbIds.NodeQuarantinedOrIsolated, "N2"));
+        Assert.StartsWith("The cluster has quarantined N2", finding.Evidence, StringComparison.Ordinal);
+    }
 }

@@ -82,7 +82,7 @@ public sealed class LabGatewayEventTests
         lab.WriteEvent(new ClusterEvent("HV01", EventSources.SystemLog, EventSources.FailoverClusteringProvider, 1201, WinEventLevel.Information, Start.AddMinutes(-30), "Not read: Information."));
         for (var i = 0; i < warnings; i++)
         {
-            lab.WriteEvent(new ClusterEvent("HV01", EventSources.SystemLog, EventSources.FailoverClusteringProvider, 5120, WinEventLevel.Warning, Start.AddSeconds(-i), $"paused {i}"));
+            lab.WriteEvent(new ClusterEvent("HV01", EventSources.SystemLog, EventSources.FailoverClusteringProvider, 5120, WinEventLevel.Warning, Start.AddMilliseconds(-100 * i), $"paused {i}"));
         }
 
         var hv01 = Assert.Single((await LabClusters.CreateGateway(lab).GetEventsAsync("HV01", TimeSpan.FromHours(1), CancellationToken.None)).Nodes);
@@ -128,5 +128,25 @@ public sealed class LabGatewayEventTests
 
         var paused = Assert.Single(n2.Events);
         Assert.Equal(("N2", 5120, WinEventLevel.Warning, Start - TimeSpan.FromMinutes(12)), (paused.Node, paused.Id, paused.Level, paused.Time));
+    }
+
+    [Fact]
+    public async Task MessagesPastTheReadsTextBound_CountedWithoutTheirText_NewestKeepTheirs()
+    {
+        var lab = LabClusters.LoadDefault(_time);
+        var text = new string('x', 500);
+        var kept = EventSources.MaxMessageChars / text.Length;
+        for (var i = 0; i < kept + 100; i++)
+        {
+            lab.WriteEvent(new ClusterEvent("HV01", EventSources.SystemLog, EventSources.FailoverClusteringProvider, 1069, WinEventLevel.Error, Start.AddMilliseconds(-100 * i), text));
+        }
+
+        var hv01 = Assert.Single((await LabClusters.CreateGateway(lab).GetEventsAsync("HV01", TimeSpan.FromHours(1), CancellationToken.None)).Nodes);
+
+        Assert.Equal(kept + 100, hv01.Events.Count);
+        Assert.Equal(100, hv01.MessagesDropped);
+        Assert.All(hv01.Events.Take(kept), e => Assert.Equal(text, e.Message));
+        Assert.All(hv01.Events.Skip(kept), e => Assert.Empty(e.Message));
+        Assert.True(hv01.IsComplete);
     }
 }

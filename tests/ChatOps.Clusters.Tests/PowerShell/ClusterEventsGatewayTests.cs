@@ -48,7 +48,7 @@ public sealed class ClusterEventsGatewayTests
         using var fake = new FakeCluster(change: json =>
         {
             FaultFixtures.Events(json, "HV02", FaultFixtures.Event("System", "Microsoft-Windows-FailoverClustering", 5120, 3, Now.AddMinutes(-5), "Cluster Shared Volume 'Volume1' ('CSV1') has entered a paused state because of 'STATUS_IO_TIMEOUT(c00000b5)'."));
-            json["Hosts"]!["HV02"]!["EventLogs"] = new JsonArray("System");
+            json["Hosts"]!["HV02"]!["EventLogs"] = new JsonArray("System", "Microsoft-Windows-FailoverClustering/Operational");
         });
 
         var hv02 = Assert.Single((await fake.Gateway().GetEventsAsync("HV02", TimeSpan.FromHours(1), CancellationToken.None)).Nodes);
@@ -92,7 +92,7 @@ public sealed class ClusterEventsGatewayTests
     public async Task GetEventsAsync_AWarningStorm_TheNewestUpToTheBound_TheOlderCriticalEventStillRead_AndTheLogSaysItWasCapped()
     {
         var storm = Enumerable.Range(0, EventSources.MaxPerLog + 1)
-            .Select(i => FaultFixtures.Event("System", "Microsoft-Windows-FailoverClustering", 5120, 3, Now.AddSeconds(-10 * (i + 1)), $"paused {i}"))
+            .Select(i => FaultFixtures.Event("System", "Microsoft-Windows-FailoverClustering", 5120, 3, Now.AddMilliseconds(-500 * (i + 1)), $"paused {i}"))
             .Append(FaultFixtures.Event("System", "Microsoft-Windows-FailoverClustering", 1135, 1, Now.AddHours(-1), "Cluster node 'HV04' was removed from the active failover cluster membership."))
             .ToArray();
         using var fake = new FakeCluster(change: json => FaultFixtures.Events(json, "HV05", storm));
@@ -110,7 +110,7 @@ public sealed class ClusterEventsGatewayTests
     public async Task GetEventsAsync_ExactlyTheBound_AllReadAndNotCapped()
     {
         var full = Enumerable.Range(0, EventSources.MaxPerLog)
-            .Select(i => FaultFixtures.Event("System", "Microsoft-Windows-FailoverClustering", 5120, 3, Now.AddSeconds(-10 * (i + 1)), $"paused {i}"))
+            .Select(i => FaultFixtures.Event("System", "Microsoft-Windows-FailoverClustering", 5120, 3, Now.AddMilliseconds(-500 * (i + 1)), $"paused {i}"))
             .ToArray();
         using var fake = new FakeCluster(change: json => FaultFixtures.Events(json, "HV05", full));
 
@@ -134,5 +134,23 @@ public sealed class ClusterEventsGatewayTests
 
         Assert.True(hv01.IsComplete, string.Join("; ", hv01.UnreadLogs.Select(u => $"{u.Key}: {u.Value.Message}")));
         Assert.Equal([(1069, "Cannot retrieve event message text."), (1135, "Cluster node 'HV04' was removed from the active failover cluster membership.")], hv01.Events.Select(e => (e.Id, e.Message)));
+    }
+
+    [Fact]
+    public async Task GetEventsAsync_MoreMessageTextThanTheReadKeeps_OlderEventsCountedWithoutTheirText()
+    {
+        var text = new string('x', 500);
+        var kept = EventSources.MaxMessageChars / text.Length;
+        var many = Enumerable.Range(0, kept + 100)
+            .Select(i => FaultFixtures.Event("System", "Microsoft-Windows-FailoverClustering", 1069, 2, Now.AddMilliseconds(-500 * (i + 1)), text))
+            .ToArray();
+        using var fake = new FakeCluster(change: json => FaultFixtures.Events(json, "HV05", many));
+
+        var hv05 = Assert.Single((await fake.Gateway().GetEventsAsync("HV05", TimeSpan.FromHours(2), CancellationToken.None)).Nodes);
+
+        Assert.Equal(kept + 100, hv05.Events.Count);
+        Assert.Equal(100, hv05.MessagesDropped);
+        Assert.All(hv05.Events.Skip(kept), e => Assert.Empty(e.Message));
+        Assert.True(hv05.IsComplete);
     }
 }

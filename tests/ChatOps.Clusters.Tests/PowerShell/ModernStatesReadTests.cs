@@ -15,6 +15,35 @@ namespace ChatOps.Clusters.Tests.PowerShell;
 public sealed class ModernStatesReadTests
 {
     [Fact]
+    public async Task Processor_MicrocodeFromTheRegistrysHighDword_SpeculationSettings_AndEachVmsCompatibility()
+    {
+        using var fake = new FakeCluster(ModernFixture.Record(WindowsVersion.WindowsServer2022));
+
+        var snapshot = await fake.Gateway().GetSnapshotAsync(CancellationToken.None);
+
+        var processor = snapshot.Reachable.First().Inventory!.Processor!;
+        Assert.Equal(("GenuineIntel", "Intel(R) Xeon(R) Gold 6338 CPU @ 2.00GHz", "0xd0003b9"), (processor.Manufacturer, processor.Name, processor.Microcode));
+        Assert.Equal((72, 3), processor.SpeculationControl);
+        Assert.All(snapshot.Vms.Where(v => v.GroupState == VmGroupState.Online), v => Assert.False(v.ProcessorCompatibility));
+    }
+
+    [Fact]
+    public async Task Processor_SpeculationSettingsAbsent_ReadAsWindowsDefaults_NotAsZero()
+    {
+        var record = ModernFixture.Record(WindowsVersion.WindowsServer2022);
+        foreach (var host in ((Dictionary<string, Dictionary<string, object?>>)record["Hosts"]!).Values)
+        {
+            host["FeatureSettingsOverride"] = null;
+            host["FeatureSettingsOverrideMask"] = null;
+        }
+
+        using var fake = new FakeCluster(record);
+
+        var processor = (await fake.Gateway().GetSnapshotAsync(CancellationToken.None)).Reachable.First().Inventory!.Processor!;
+        Assert.Equal("not set (Windows defaults)", processor.SpeculationControlText);
+    }
+
+    [Fact]
     public async Task CloudWitnessFailed_ReadWithItsState_AndReportedAsNotVoting()
     {
         var record = ModernFixture.Record(WindowsVersion.WindowsServer2022);

@@ -1,3 +1,4 @@
+using ChatOps.Clusters;
 using ChatOps.Clusters.Checks;
 using ChatOps.Clusters.Events;
 using ChatOps.Clusters.Lab;
@@ -132,7 +133,7 @@ public sealed class EventsHandlerTests
     {
         var fixture = new ClusterFixture();
         await fixture.Gateway.StopClusterServiceAsync("HV04", allowQuorumLoss: false, DateTimeOffset.MaxValue, CancellationToken.None);
-        var events = await fixture.Gateway.GetEventsAsync(null, EventFindings.Window, CancellationToken.None);
+        var events = await fixture.Gateway.GetEventsAsync(null, new ClusterOptions().DiagnoseEventWindow, CancellationToken.None);
         var snapshot = fixture.Lab.Snapshot();
 
         var (findings, unexplained) = EventFindings.From(

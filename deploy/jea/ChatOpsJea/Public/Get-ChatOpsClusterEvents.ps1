@@ -9,7 +9,8 @@ function Get-ChatOpsClusterEvents {
     cost the log's other events. Critical and error events are bounded apart from warnings, so a storm of
     warnings cannot push a node-removed or role-failed event out of the read; a bound that was reached is
     said (capped), never hidden. An event is keyed by its log, provider and id; its message is cut to a
-    bounded length.
+    bounded length, and past a bound on the read's message characters an event keeps its key, level and
+    time but not its text (counted, so the counts stay exact).
     #>
     [CmdletBinding()]
     param(
@@ -19,8 +20,12 @@ function Get-ChatOpsClusterEvents {
         [int] $SinceMinutes,
 
         # At most this many events of each log and level group (critical and error; warning), the newest.
-        [ValidateRange(1, 500)]
-        [int] $MaxEventsPerSource = 200
+        [ValidateRange(1, 10000)]
+        [int] $MaxEventsPerSource = 5000,
+
+        # The message characters kept over the whole read; past them an event keeps its key, level and time.
+        [ValidateRange(0, 10000000)]
+        [int] $MaxMessageChars = 1000000
     )
 
     try {
@@ -29,10 +34,13 @@ function Get-ChatOpsClusterEvents {
         # Critical, Error and Warning only: the cluster writes Information events all day.
         $sources = @(
             [ordered]@{ log = 'System'; provider = 'Microsoft-Windows-FailoverClustering' }
+            [ordered]@{ log = 'Microsoft-Windows-FailoverClustering/Operational'; provider = $null }
             [ordered]@{ log = 'Microsoft-Windows-Hyper-V-High-Availability-Admin'; provider = $null }
             [ordered]@{ log = 'Microsoft-Windows-Hyper-V-VMMS-Admin'; provider = $null }
         )
+        $budget = $MaxMessageChars
         $read = foreach ($source in $sources) {
+            $dropped = 0
             $events = @()
             $capped = $false
             $unread = $null
@@ -75,6 +83,11 @@ function Get-ChatOpsClusterEvents {
                         $cut = if ([char]::IsHighSurrogate($message[499])) { 499 } else { 500 }
                         $message = $message.Substring(0, $cut) + '...'
                     }
+                    if ($message.Length -gt $budget) {
+                        $message = ''
+                        $dropped++
+                    }
+                    $budget -= $message.Length
                     $events += [ordered]@{
                         provider = [string]$record.ProviderName
                         id       = [int]$record.Id
@@ -89,7 +102,7 @@ function Get-ChatOpsClusterEvents {
             # Assigned, never the output of an if: a statement's output would unroll a one-event array into the event itself.
             $value = @($events)
             if ($null -ne $unread) { $value = $unread }
-            [ordered]@{ log = $source.log; provider = $source.provider; capped = $capped; events = $value }
+            [ordered]@{ log = $source.log; provider = $source.provider; capped = $capped; messagesDropped = $dropped; events = $value }
         }
 
         Write-ChatOpsResult ([ordered]@{ sinceMinutes = $SinceMinutes; sources = @($read) })

@@ -68,6 +68,38 @@ function Get-ChatOpsNodeInventory {
     }
     catch { $null = $_ }
 
+    # The processor as live migration sees it. Microcode: 'Update Revision' (REG_BINARY, 8 bytes little
+    # endian; Intel keeps the revision in the high dword, AMD in the low one, so whichever is not zero).
+    # Speculation control: FeatureSettingsOverride/Mask are configuration (what the next boot applies),
+    # not the mitigations in effect; absent means Windows' defaults. A value not there answers non-zero.
+    try {
+        $hklm = [uint32]2147483650
+        $revision = Invoke-CimMethod -Namespace 'root/cimv2' -ClassName StdRegProv -MethodName GetBinaryValue -Arguments @{
+            hDefKey = $hklm; sSubKeyName = 'HARDWARE\DESCRIPTION\System\CentralProcessor\0'; sValueName = 'Update Revision' }
+        $microcode = $null
+        if ($revision -and [int]$revision.ReturnValue -eq 0 -and @($revision.uValue).Count -eq 8) {
+            $bytes = @($revision.uValue)
+            $high = ($bytes[7..4] | ForEach-Object { '{0:x2}' -f [int]$_ }) -join ''
+            $low = ($bytes[3..0] | ForEach-Object { '{0:x2}' -f [int]$_ }) -join ''
+            $word = if ($high -ne '00000000') { $high } else { $low }
+            $microcode = '0x' + $(if ($word.TrimStart('0')) { $word.TrimStart('0') } else { '0' })
+        }
+        $speculation = @{}
+        foreach ($name in @('FeatureSettingsOverride', 'FeatureSettingsOverrideMask')) {
+            $value = Invoke-CimMethod -Namespace 'root/cimv2' -ClassName StdRegProv -MethodName GetDWORDValue -Arguments @{
+                hDefKey = $hklm; sSubKeyName = 'SYSTEM\CurrentControlSet\Control\Session Manager\Memory Management'; sValueName = $name }
+            $speculation[$name] = if ($value -and [int]$value.ReturnValue -eq 0) { [long]$value.uValue } else { $null }
+        }
+        $doc.processor = [ordered]@{
+            manufacturer            = [string](Get-ChatOpsProperty $processor 'Manufacturer')
+            name                    = ([string](Get-ChatOpsProperty $processor 'Name')).Trim()
+            microcode               = $microcode
+            featureSettingsOverride = $speculation['FeatureSettingsOverride']
+            featureSettingsOverrideMask = $speculation['FeatureSettingsOverrideMask']
+        }
+    }
+    catch { $doc.processor = New-ChatOpsPartError $_ }
+
     try { $doc.hotfixes = @(Get-HotFix | ForEach-Object { [string]$_.HotFixID } | Sort-Object -Unique) }
     catch { $doc.hotfixes = New-ChatOpsPartError $_ }
 
@@ -242,6 +274,17 @@ function Get-ChatOpsNodeInventory {
         }
         catch { $integrationError = New-ChatOpsPartError $_ }
 
+        # Processor compatibility for migration, per VM (Get-VMProcessor takes the VMs from the pipeline).
+        $compatibility = @{}
+        try {
+            if ($registered.Count -gt 0) {
+                foreach ($cpu in @($registered | Get-VMProcessor)) {
+                    $compatibility[[string][guid]$cpu.VMId] = [bool]$cpu.CompatibilityForMigrationEnabled
+                }
+            }
+        }
+        catch { $null = $_ }
+
         $adapters = @{}
         $adaptersError = $null
         try {
@@ -264,6 +307,7 @@ function Get-ChatOpsNodeInventory {
                     integrationServices         = if ($guestVersion) { [string]$guestVersion } else { '0.0' }
                     integrationServicesOutdated = if ($integrationError) { $integrationError } elseif ($reported.ContainsKey($key)) { $lagging.ContainsKey($key) } else { $null }
                     configurationLocation       = [string]$_.ConfigurationLocation
+                    processorCompatibility      = if ($compatibility.ContainsKey($key)) { $compatibility[$key] } else { $null }
                     # The comma keeps a one-adapter list a list (an if's output is unrolled like a pipeline's).
                     nics                        = if ($adaptersError) { $adaptersError } else { , @(if ($adapters.ContainsKey($key)) { $adapters[$key] }) }
                 }

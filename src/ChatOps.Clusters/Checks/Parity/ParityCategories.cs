@@ -18,6 +18,9 @@ public static class ParityCategories
     /// <summary>Integration services offered by the host.</summary>
     public const string IntegrationServices = "Integration services";
 
+    /// <summary>Processor model, microcode revision and speculation-control settings: what live migration needs alike.</summary>
+    public const string Processor = "Processor";
+
     /// <summary>HP Automatic Server Recovery.</summary>
     public const string Asr = "ASR";
 }

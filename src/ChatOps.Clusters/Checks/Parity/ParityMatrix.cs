@@ -5,7 +5,7 @@ namespace ChatOps.Clusters.Checks.Parity;
 /// <summary>Components × nodes for the nodes that answered: the majority value per row and the outliers.</summary>
 public static class ParityMatrix
 {
-    /// <summary>Rows for drivers, firmware, hotfixes, OS build, host integration services and ASR, in that order.</summary>
+    /// <summary>Rows for drivers, firmware, hotfixes, OS build, processor, host integration services and ASR, in that order.</summary>
     public static IReadOnlyList<ParityRow> Build(ClusterSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
@@ -39,6 +39,7 @@ public static class ParityMatrix
             rows.Add(Row(ParityCategories.OsBuild, "Windows", nodes, n => n.OsBuild));
         }
 
+        rows.AddRange(Processors(nodes));
         rows.Add(Row(ParityCategories.IntegrationServices, "offered to VMs", [.. nodes.Where(n => n.Knows(InventoryPart.IntegrationServices))], n => n.IntegrationServices.Major == 0 ? "through Windows Update" : n.IntegrationServices.ToString()));
         rows.Add(Row(ParityCategories.Asr, "Automatic Server Recovery", nodes, n => n.AsrEnabled switch { true => "enabled", false => "disabled", null => "unknown" }));
         return rows;
@@ -54,6 +55,25 @@ public static class ParityMatrix
             .Order(StringComparer.OrdinalIgnoreCase)
             .ToList();
         return drivers.Count == 0 ? null : string.Join("; ", drivers);
+    }
+
+    /// <summary>
+    /// The processor's model, and among the nodes of the most common model its microcode, and the
+    /// speculation-control settings (configuration, not what is in effect): none when no node reported them.
+    /// </summary>
+    private static IEnumerable<ParityRow> Processors(List<NodeInventory> nodes)
+    {
+        var known = nodes.Where(n => n.Processor is not null && n.Knows(InventoryPart.Processor)).ToList();
+        if (known.Count == 0)
+        {
+            yield break;
+        }
+
+        var model = Row(ParityCategories.Processor, "model", known, n => n.Processor!.Name);
+        yield return model;
+        var sameModel = model.Majority is { } majority ? [.. known.Where(n => n.Processor!.Name == majority)] : known;
+        yield return Row(ParityCategories.Processor, "microcode", sameModel, n => n.Processor!.Microcode);
+        yield return Row(ParityCategories.Processor, "speculation control", known, n => n.Processor!.SpeculationControlText);
     }
 
     private static IEnumerable<string> Keys(IEnumerable<string> keys) =>

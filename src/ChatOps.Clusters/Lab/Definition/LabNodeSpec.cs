@@ -21,6 +21,12 @@ internal sealed class LabNodeSpec
 
     public LabHardwareSpec? Hardware { get; set; }
 
+    /// <summary>The processor; unset, the node reports none (as an older node module).</summary>
+    public LabProcessorSpec? Processor { get; set; }
+
+    /// <summary>Windows version with its update build revision, e.g. <c>10.0.20348.2762</c>.</summary>
+    public string? OsBuild { get; set; }
+
     public List<LabDriverSpec>? Drivers { get; set; }
 
     public List<LabFirmwareSpec>? Firmware { get; set; }

@@ -30,6 +30,9 @@ internal sealed class LabVmSpec
 
     public bool? LegacyNic { get; set; }
 
+    /// <summary>Processor compatibility for migration (off unless set).</summary>
+    public bool? ProcessorCompatibility { get; set; }
+
     public List<string>? Addresses { get; set; }
 
     /// <summary>Hyper-V state per node; by default Running (Online) or Off on the owner.</summary>

@@ -19,6 +19,10 @@ internal sealed class LabNode
 
     public required HardwareFeatures Hardware { get; init; }
 
+    public ProcessorInfo? Processor { get; init; }
+
+    public string? OsBuild { get; init; }
+
     public List<HostNic> Nics { get; init; } = [];
 
     public List<DriverInfo> Drivers { get; init; } = [];

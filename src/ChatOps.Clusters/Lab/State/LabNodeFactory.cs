@@ -32,6 +32,8 @@ internal static class LabNodeFactory
                 spec.Hardware?.Dep ?? defaults.Hardware?.Dep ?? true,
                 spec.Hardware?.X64 ?? defaults.Hardware?.X64 ?? true,
                 spec.Hardware?.Slat ?? defaults.Hardware?.Slat ?? true),
+            Processor = ProcessorOf(defaults.Processor, spec.Processor),
+            OsBuild = spec.OsBuild ?? defaults.OsBuild,
             Nics = site.Nics.Select(n => new HostNic(n.Name, n.Role, subnets.GetValueOrDefault(n.Name, n.Subnet), teamed.Contains(n.Name))).ToList(),
             Drivers = Merge(defaults.Drivers, spec.Drivers, d => d.Class)
                 .Select(d => new DriverInfo(d.Class, d.Name ?? Default(defaults.Drivers, d.Class)?.Name ?? d.Class, d.Version)).ToList(),
@@ -48,6 +50,15 @@ internal static class LabNodeFactory
                 : null,
         };
     }
+
+    private static ProcessorInfo? ProcessorOf(LabProcessorSpec? defaults, LabProcessorSpec? spec) =>
+        defaults is null && spec is null
+            ? null
+            : new ProcessorInfo(spec?.Manufacturer ?? defaults?.Manufacturer ?? "GenuineIntel", spec?.Name ?? defaults?.Name ?? string.Empty)
+            {
+                Microcode = spec?.Microcode ?? defaults?.Microcode,
+                SpeculationControl = (spec?.FeatureSettingsOverride ?? defaults?.FeatureSettingsOverride, spec?.FeatureSettingsOverrideMask ?? defaults?.FeatureSettingsOverrideMask),
+            };
 
     /// <summary>Each CSV as the node reaches it: unavailable when hidden from it, as its spec says, or else direct.</summary>
     private static List<CsvAccess> CsvAccessOf(LabDefinition definition, LabNodeSpec spec, HashSet<string> hidden)

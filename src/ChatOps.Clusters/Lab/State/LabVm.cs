@@ -25,6 +25,8 @@ internal sealed class LabVm
 
     public Guid ConfigVolume { get; init; }
 
+    public bool ProcessorCompatibility { get; init; }
+
     /// <summary>A legacy NIC keeps answering ping through the host partition after the guest stops.</summary>
     public bool RespondsToPing { get; set; }
 

@@ -29,6 +29,7 @@ internal static class LabVmFactory
             Nics = [new VmNic(legacy ? "Legacy Network Adapter" : "Network Adapter", legacy, [.. spec.Addresses ?? []])],
             IntegrationServices = LabNodeFactory.ParseVersion(spec.IntegrationServices ?? defaults.IntegrationServices ?? "6.1.7601.17514", spec.Name),
             ConfigVolume = spec.ConfigVolume ?? disk?.VolumeGuid ?? Guid.Empty,
+            ProcessorCompatibility = spec.ProcessorCompatibility ?? defaults.ProcessorCompatibility ?? false,
         };
         if (spec.HyperV is { Count: > 0 } registrations)
         {

@@ -30,7 +30,8 @@ function Get-CimInstance {
             [pscustomobject]@{ Name = (Get-FakeNodeName).ToUpperInvariant(); HypervisorPresent = [bool]$hostData.HypervisorPresent; Domain = 'contoso.local' }
         }
         'Win32_Processor' {
-            [pscustomobject]@{ Name = $hostData.Processor; VirtualizationFirmwareEnabled = [bool]$hostData.VirtualizationFirmwareEnabled
+            [pscustomobject]@{ Name = $hostData.Processor; Manufacturer = $(if ($hostData.ProcessorManufacturer) { $hostData.ProcessorManufacturer } else { 'GenuineIntel' })
+                VirtualizationFirmwareEnabled = [bool]$hostData.VirtualizationFirmwareEnabled
                 SecondLevelAddressTranslationExtensions = [bool]$hostData.SecondLevelAddressTranslationExtensions }
         }
         'Win32_BIOS' {
@@ -82,9 +83,18 @@ function Invoke-CimMethod {
     [CmdletBinding()] param([Parameter(ValueFromPipeline)] $InputObject, [string] $MethodName, [string] $ClassName, [string] $Namespace, [hashtable] $Arguments)
     $hostData = Get-FakeHost
     if ($ClassName -eq 'StdRegProv') {
-        if ($MethodName -ne 'GetDWORDValue' -or $Arguments.sValueName -ne 'UBR') { throw "Unexpected registry read $MethodName $($Arguments.sValueName)" }
-        if ($null -eq $hostData.Ubr) { return [pscustomobject]@{ ReturnValue = [uint32]1; uValue = $null } }
-        return [pscustomobject]@{ ReturnValue = [uint32]0; uValue = [uint32]$hostData.Ubr }
+        # StdRegProv methods return 0 or a WinError.h code: a value that is not there is 2 (ERROR_FILE_NOT_FOUND).
+        # GetBinaryValue's uValue is a uint8 array; 'Update Revision' holds 8 bytes, little endian.
+        $recorded = switch ("$MethodName $($Arguments.sValueName)") {
+            'GetDWORDValue UBR' { $hostData.Ubr }
+            'GetDWORDValue FeatureSettingsOverride' { $hostData.FeatureSettingsOverride }
+            'GetDWORDValue FeatureSettingsOverrideMask' { $hostData.FeatureSettingsOverrideMask }
+            'GetBinaryValue Update Revision' { if ($hostData.UpdateRevision) { , [byte[]]@($hostData.UpdateRevision) } }
+            default { throw "Unexpected registry read $MethodName $($Arguments.sValueName)" }
+        }
+        if ($null -eq $recorded) { return [pscustomobject]@{ ReturnValue = [uint32]2; uValue = $null } }
+        if ($MethodName -eq 'GetBinaryValue') { return [pscustomobject]@{ ReturnValue = [uint32]0; uValue = $recorded } }
+        return [pscustomobject]@{ ReturnValue = [uint32]0; uValue = [uint32]$recorded }
     }
     # Win32_Process.Terminate: "To terminate a process that you do not own, enable the SeDebugPrivilege
     # privilege" (its method page); the CIM cmdlets document no way to enable a privilege, and the

@@ -135,4 +135,22 @@ function Get-VMSwitchTeam {
     }
 }
 
-Export-ModuleMember -Function @('Get-VM', 'Get-VMNetworkAdapter', 'Get-VMIntegrationService', 'Get-VMSwitchTeam' | Where-Object { Test-FakeCommand $_ })
+function Get-VMProcessor {
+    # Get-VMProcessor (learn.microsoft.com/powershell/module/hyper-v/get-vmprocessor): one VMProcessor per VM,
+    # with VMName, VMId, Count and CompatibilityForMigrationEnabled (off unless Set-VMProcessor turned it on).
+    [CmdletBinding(DefaultParameterSetName = 'VMName')]
+    param([Parameter(ParameterSetName = 'VMName', Position = 0)] [string[]] $VMName,
+        [Parameter(ParameterSetName = 'VMObject', ValueFromPipeline)] [object[]] $VM)
+    process {
+    if (-not (Test-FakeVmms $PSCmdlet)) { return }
+    $vms = if ($PSCmdlet.ParameterSetName -eq 'VMObject') {
+        $ids = @($VM | ForEach-Object { [guid]$_.Id })
+        @((Get-FakeHost).VMs | Where-Object { [guid]$_.Id -in $ids })
+    } else { @(Get-FakeVmsNamed $PSCmdlet $VMName) }
+    foreach ($vm in $vms) {
+        [pscustomobject]@{ VMName = $vm.Name; VMId = [guid]$vm.Id; Count = 4; CompatibilityForMigrationEnabled = [bool]$vm.ProcessorCompatibility }
+    }
+    }
+}
+
+Export-ModuleMember -Function @('Get-VM', 'Get-VMNetworkAdapter', 'Get-VMIntegrationService', 'Get-VMProcessor', 'Get-VMSwitchTeam' | Where-Object { Test-FakeCommand $_ })

@@ -1,6 +1,6 @@
 # Test fake of Get-WinEvent (Windows PowerShell's Microsoft.PowerShell.Diagnostics, which PowerShell on Linux lacks) -FilterHashtable, over the events recorded for this node ($host.Events:
 # LogName, ProviderName, Id, Level, TimeCreated (UTC, ISO 8601), Message). Which logs exist on the node is
-# $host.EventLogs (default: System and the two Hyper-V Admin channels); $host.DeniedLogs are there but
+# $host.EventLogs (default: System, FailoverClustering/Operational and the two Hyper-V Admin channels); $host.DeniedLogs are there but
 # unreadable. Each behaviour follows Get-WinEvent's documentation (PowerShell-Docs, reference/5.1/
 # Microsoft.PowerShell.Diagnostics/Get-WinEvent.md, and "Creating Get-WinEvent queries with
 # FilterHashtable") and its source (PowerShell/PowerShell, src/Microsoft.PowerShell.Commands.Diagnostics/
@@ -23,7 +23,7 @@
 #    local DateTime (DateTime.FromFileTime).
 . (Join-Path $PSScriptRoot '..' '..' 'FakeData.ps1')
 
-$script:DefaultLogs = @('System', 'Microsoft-Windows-Hyper-V-High-Availability-Admin', 'Microsoft-Windows-Hyper-V-VMMS-Admin')
+$script:DefaultLogs = @('System', 'Microsoft-Windows-FailoverClustering/Operational', 'Microsoft-Windows-Hyper-V-High-Availability-Admin', 'Microsoft-Windows-Hyper-V-VMMS-Admin')
 
 function Get-WinEvent {
     [CmdletBinding()]
