@@ -33,6 +33,9 @@ public static class CheckIds
     /// <summary>Firmware versions differ per component.</summary>
     public const string FirmwareParity = "firmware-parity";
 
+    /// <summary>Nodes on different Windows versions, or a functional level below what every node supports.</summary>
+    public const string MixedVersions = "mixed-versions";
+
     /// <summary>Processor model, microcode or speculation-control settings differ between nodes.</summary>
     public const string ProcessorParity = "processor-parity";
 

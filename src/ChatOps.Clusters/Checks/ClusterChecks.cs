@@ -10,7 +10,7 @@ public static class ClusterChecks
     [
         new NodeStateCheck(), new QuorumNodeLossCheck(), new QuorumWitnessCheck(), new WitnessHealthCheck(), new CapacityCheck(),
         new VmStateDesyncCheck(), new VmCriticalStateCheck(), new StaleConfigLinksCheck(), new VmConfigVolumeCheck(), new DiskVisibilityCheck(), new CsvAccessCheck(),
-        new Kb970529Check(), new HotfixParityCheck(), new DriverParityCheck(), new FirmwareParityCheck(), new ProcessorParityCheck(), new AsrCheck(),
+        new Kb970529Check(), new HotfixParityCheck(), new MixedVersionsCheck(), new DriverParityCheck(), new FirmwareParityCheck(), new ProcessorParityCheck(), new AsrCheck(),
         new IntegrationServicesLagCheck(), new ApipaDuplicateIpCheck(), new LegacyNicCheck(),
         new HardwarePrerequisitesCheck(), new StorageNetworkCheck(), new ClusterNetworksCheck(), new DnsResolutionCheck(),
         new DiskStateCheck(), new UnreadPartsCheck(),

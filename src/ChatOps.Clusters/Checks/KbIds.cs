@@ -12,6 +12,9 @@ public static class KbIds
     /// <summary>Paused-Critical, Saved-Critical, Off-Critical.</summary>
     public const string VmCriticalStates = "vm-critical-states";
 
+    /// <summary>A rolling upgrade half done: mixed versions, functional level not raised.</summary>
+    public const string MixedVersionsFunctionalLevel = "mixed-versions-functional-level";
+
     /// <summary>Live migration that fails or is refused, and what to check before a move.</summary>
     public const string LiveMigrationFailed = "live-migration-failed";
 

@@ -12,4 +12,8 @@ internal sealed record ClusterView(
     Quorum Quorum,
     IReadOnlyList<NodeMember> Nodes,
     IReadOnlyList<ClusteredVm> Vms,
-    IReadOnlyList<ClusterDisk> Disks);
+    IReadOnlyList<ClusterDisk> Disks)
+{
+    /// <summary>The cluster's functional level and the one every node supports; null parts where the version has none.</summary>
+    public FunctionalLevel FunctionalLevel { get; init; } = new(null, null);
+}

@@ -29,6 +29,7 @@ internal static class SnapshotAssembler
             Nodes = nodes,
             Vms = view.Vms.Select(v => v with { HostStates = hosts.TryGetValue(v.Id, out var h) ? h : [] }).ToList(),
             Disks = view.Disks,
+            FunctionalLevel = view.FunctionalLevel,
             TakenAt = takenAt,
         };
     }

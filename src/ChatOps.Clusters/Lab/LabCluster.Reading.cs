@@ -73,7 +73,10 @@ internal sealed partial class LabCluster
             live.Nodes is null ? quorum : quorum with { WitnessDynamicWeight = live.Witness },
             nodes,
             state.Vms.Select(ToRecord).ToList(),
-            [.. state.Disks]);
+            [.. state.Disks])
+        {
+            FunctionalLevel = state.FunctionalLevel,
+        };
     }
 
     /// <summary>One pass over the VMs gives both the node's Hyper-V list and the memory they hold.</summary>

@@ -18,6 +18,9 @@ public sealed record ClusterSnapshot
     /// <summary>Clustered VMs.</summary>
     public IReadOnlyList<ClusteredVm> Vms { get; init; } = [];
 
+    /// <summary>The functional level and the one every node supports (2016 and later).</summary>
+    public FunctionalLevel FunctionalLevel { get; init; } = new(null, null);
+
     /// <summary>Clustered disks and CSVs.</summary>
     public IReadOnlyList<ClusterDisk> Disks { get; init; } = [];
 

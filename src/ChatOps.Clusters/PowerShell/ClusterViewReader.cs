@@ -54,7 +54,10 @@ internal static class ClusterViewReader
             JsonRead.OptionalString(d, "path") ?? string.Empty) { State = StateNames.Disk(JsonRead.OptionalString(d, "state")) }).ToList();
 
         var siteNames = options.Nodes.Select(n => n.Site).Concat(nodes.Select(n => n.Site)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        return new ClusterView(JsonRead.String(root, "name"), siteNames, quorum, nodes, vms, disks);
+        return new ClusterView(JsonRead.String(root, "name"), siteNames, quorum, nodes, vms, disks)
+        {
+            FunctionalLevel = new FunctionalLevel(JsonRead.OptionalInt(root, "functionalLevel"), JsonRead.OptionalInt(root, "upgradeFunctionalLevel")),
+        };
     }
 
     /// <summary>True or false where the version reports it; null when it does not (or an older module wrote no such key).</summary>

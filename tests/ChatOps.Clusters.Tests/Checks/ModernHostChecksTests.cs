@@ -63,7 +63,7 @@ public sealed class ModernHostChecksTests
             .Build();
 
         var finding = Assert.Single(CheckAssert.Subjects(CheckIds.HotfixParity, snapshot, KbIds.PatchLevelParity, "N3"));
-        Assert.Equal("Windows build on N3 is 10.0.20348.2582; 2 of 3 nodes have 10.0.20348.2762.", finding.Evidence);
+        Assert.Equal("Windows 10.0.20348 build on N3 is 10.0.20348.2582; 2 of 3 nodes have 10.0.20348.2762.", finding.Evidence);
     }
 
     [Theory]

@@ -95,7 +95,7 @@ public sealed class DiagnoseAndCapacityHandlerTests
 
         var reply = await fixture.AskAsync("diagnose");
 
-        Assert.Equal(new TextBlock("26 checks on 4 of 4 nodes and their event logs of the last 4 h: no findings.", TextStyle.Good), reply.Blocks[0]);
+        Assert.Equal(new TextBlock("27 checks on 4 of 4 nodes and their event logs of the last 4 h: no findings.", TextStyle.Good), reply.Blocks[0]);
     }
 
     [Theory]

@@ -114,8 +114,13 @@ function Get-ChatOpsClusterView {
         # where the version has neither.
         $dynamicQuorum = Get-ChatOpsProperty $cluster 'DynamicQuorum'
         $witnessVote = Get-ChatOpsProperty $cluster 'WitnessDynamicWeight'
+        # The functional level and the one every node supports (2016 and later; null before).
+        $level = Get-ChatOpsProperty $cluster 'ClusterFunctionalLevel'
+        $upgradeLevel = Get-ChatOpsProperty $cluster 'ClusterUpgradeFunctionalLevel'
         Write-ChatOpsResult ([ordered]@{
             name   = [string]$cluster.Name
+            functionalLevel        = if ($null -ne $level) { [int]$level } else { $null }
+            upgradeFunctionalLevel = if ($null -ne $upgradeLevel) { [int]$upgradeLevel } else { $null }
             quorum = [ordered]@{
                 type                 = ([string]$quorumSettings.QuorumType)
                 witness              = $witness

@@ -24,4 +24,10 @@ internal sealed class LabDefinition
     public List<LabDiskSpec> Disks { get; set; } = [];
 
     public List<LabEventSpec> Events { get; set; } = [];
+
+    /// <summary>ClusterFunctionalLevel (2016 and later); unset, the cluster reports none, as 2012 R2 and older.</summary>
+    public int? FunctionalLevel { get; set; }
+
+    /// <summary>ClusterUpgradeFunctionalLevel: the level every node supports; unset, the same as <see cref="FunctionalLevel"/>.</summary>
+    public int? UpgradeFunctionalLevel { get; set; }
 }

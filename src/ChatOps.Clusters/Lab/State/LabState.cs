@@ -16,6 +16,8 @@ internal sealed class LabState
 
     public required Quorum Quorum { get; init; }
 
+    public FunctionalLevel FunctionalLevel { get; init; } = new(null, null);
+
     public List<LabNode> Nodes { get; init; } = [];
 
     public List<LabVm> Vms { get; init; } = [];

@@ -32,6 +32,7 @@ internal static class LabStateFactory
                 WitnessOnline = definition.Quorum.Witness == WitnessKind.None ? null : (definition.Quorum.WitnessState ?? "Online") == "Online",
             },
             Nodes = definition.Nodes.Select(n => LabNodeFactory.Create(definition, n, nodeNames, diskIds)).ToList(),
+            FunctionalLevel = new FunctionalLevel(definition.FunctionalLevel, definition.UpgradeFunctionalLevel ?? definition.FunctionalLevel),
             Disks = definition.Disks.Select(d => new ClusterDisk(d.Id, d.SizeGb, d.VolumeGuid, d.Csv)).ToList(),
         };
         foreach (var spec in definition.Vms)

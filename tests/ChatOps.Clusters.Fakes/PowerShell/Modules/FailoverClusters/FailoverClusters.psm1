@@ -58,7 +58,12 @@ function Get-Cluster {
     [CmdletBinding()] param([string] $Name)
     Assert-FakeClusterService $PSCmdlet
     $cluster = (Get-FakeCluster).Cluster
-    [pscustomobject]@{ Name = $cluster.Name; Domain = 'contoso.local'; DynamicQuorum = [uint32]$cluster.DynamicQuorum; WitnessDynamicWeight = [uint32]$cluster.WitnessDynamicWeight }
+    $properties = [ordered]@{ Name = $cluster.Name; Domain = 'contoso.local'; DynamicQuorum = [uint32]$cluster.DynamicQuorum; WitnessDynamicWeight = [uint32]$cluster.WitnessDynamicWeight }
+    # ClusterFunctionalLevel and ClusterUpgradeFunctionalLevel exist from 2016 only: absent unless recorded.
+    foreach ($name in 'ClusterFunctionalLevel', 'ClusterUpgradeFunctionalLevel') {
+        if ($null -ne $cluster.$name) { $properties[$name] = [uint32]$cluster.$name }
+    }
+    [pscustomobject]$properties
 }
 
 function Get-ClusterNode {
