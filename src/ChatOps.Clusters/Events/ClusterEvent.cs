@@ -11,4 +11,8 @@ namespace ChatOps.Clusters.Events;
 /// <param name="Level">Critical, Error, Warning or Information.</param>
 /// <param name="Time">When it was written (UTC).</param>
 /// <param name="Message">Its rendered message, cut to a bounded length by the node.</param>
-public sealed record ClusterEvent(string Node, string Log, string Provider, int Id, WinEventLevel Level, DateTimeOffset Time, string Message);
+public sealed record ClusterEvent(string Node, string Log, string Provider, int Id, WinEventLevel Level, DateTimeOffset Time, string Message)
+{
+    /// <summary>Its log, provider and id: what a runbook names it by.</summary>
+    public EventKind Kind => new(Log, Provider, Id);
+}

@@ -69,6 +69,15 @@ internal sealed class NodeHandler(IClusterGateway gateway, FindingBlocks finding
         yield return Known(inventory, InventoryPart.IntegrationServices, "Integration services offered") ?? new Fact("Integration services offered", inventory.IntegrationServices.ToString());
         yield return new Fact("HP ASR", inventory.AsrEnabled switch { true => "enabled", false => "disabled", null => "unknown" }, inventory.AsrEnabled == true ? CellStatus.Attention : CellStatus.Ok);
         yield return new Fact("BIOS", inventory.Bios ?? "unknown");
+        if (Known(inventory, InventoryPart.Processor) is { } unreadProcessor)
+        {
+            yield return unreadProcessor;
+        }
+        else if (inventory.Processor is { } cpu)
+        {
+            yield return new Fact("Processor", $"{cpu.Name} ({cpu.Manufacturer}), microcode {cpu.Microcode ?? "unknown"}");
+            yield return new Fact("Speculation control", $"{cpu.SpeculationControlText} — the configuration, not what is in effect");
+        }
         yield return Known(inventory, InventoryPart.Hotfixes) ?? new Fact("Hotfixes", string.Join(", ", inventory.Hotfixes));
         if (missing.Count > 0)
         {

@@ -125,17 +125,4 @@ internal static class PowerShellCalls
     private static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
 
     private static string Ms(List<double> sorted, double p) => $"{Percentile(sorted, p),8:0.0} ms";
-
-    private sealed class DiscardedAudit : IAuditLog
-    {
-        public Task AppendAsync(AuditRecord record, CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task<IReadOnlyList<AuditRecord>> LatestAsync(int count, CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<AuditRecord>>([]);
-
-        public async IAsyncEnumerable<AuditRecord> AllAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
-        {
-            await Task.CompletedTask;
-            yield break;
-        }
-    }
 }

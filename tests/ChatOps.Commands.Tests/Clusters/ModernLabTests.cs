@@ -89,4 +89,13 @@ public sealed class ModernLabTests
 
         Assert.Contains($"no {what}", ClusterFixture.Text(reply), StringComparison.OrdinalIgnoreCase);
     }
+
+    [Fact]
+    public async Task Node_ShowsTheProcessorMicrocodeAndSpeculationSettings_SaidToBeConfiguration()
+    {
+        var reply = await Modern().AskAsync("node HV22-05");
+
+        Assert.Equal("Intel(R) Xeon(R) Gold 6438Y+ CPU @ 2.00GHz (GenuineIntel), microcode 0x2b000590", ClusterFixture.Fact(reply, "Processor").Value);
+        Assert.Equal("FeatureSettingsOverride=72, Mask=3 — the configuration, not what is in effect", ClusterFixture.Fact(reply, "Speculation control").Value);
+    }
 }
