@@ -35,6 +35,9 @@ internal sealed partial class LabCluster
             var read = new List<ClusterEvent>();
             var budget = EventSources.MaxMessageChars;
             var dropped = 0;
+            var mine = state.SeededEvents.Select(s => s.Event with { Time = _startedAt - s.Ago }).Concat(state.Events)
+                .Where(e => e.Node == labNode.Name && e.Time >= since && EventSources.AreRead(e))
+                .ToList();
             foreach (var log in EventSources.Logs)
             {
                 if (labNode.Fault?.UnreadableLog is { } unreadable && unreadable.Equals(log, StringComparison.OrdinalIgnoreCase))
@@ -43,10 +46,7 @@ internal sealed partial class LabCluster
                     continue;
                 }
 
-                var inLog = state.SeededEvents.Select(s => s.Event with { Time = _startedAt - s.Ago }).Concat(state.Events)
-                    .Where(e => e.Node == labNode.Name && e.Log.Equals(log, StringComparison.OrdinalIgnoreCase) && e.Time >= since && EventSources.AreRead(e))
-                    .OrderByDescending(e => e.Time)
-                    .ToList();
+                var inLog = mine.Where(e => e.Log.Equals(log, StringComparison.OrdinalIgnoreCase)).OrderByDescending(e => e.Time.UtcTicks).ToList();
                 // Critical and error first, then warnings, as the node module reads them.
                 foreach (var group in new[] { true, false }.Select(serious => inLog.Where(e => EventSources.IsSerious(e.Level) == serious).ToList()))
                 {

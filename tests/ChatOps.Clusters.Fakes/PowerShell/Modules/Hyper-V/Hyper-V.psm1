@@ -36,6 +36,15 @@ function Get-FakeVmsNamed([System.Management.Automation.PSCmdlet] $Cmdlet, [stri
     }
 }
 
+function Get-FakeVmsOf([System.Management.Automation.PSCmdlet] $Cmdlet, [string[]] $VMName, [object[]] $VM) {
+    # The VMs a cmdlet was given: piped VM objects (-VM), or names (-VMName, each must match exactly).
+    if ($Cmdlet.ParameterSetName -eq 'VMObject') {
+        $ids = @($VM | ForEach-Object { [guid]$_.Id })
+        return @((Get-FakeHost).VMs | Where-Object { [guid]$_.Id -in $ids })
+    }
+    return @(Get-FakeVmsNamed $Cmdlet $VMName)
+}
+
 enum VMState {
     Other = 1; Running = 2; Off = 3; Stopping = 4; Saved = 6; Paused = 9; Starting = 10; Reset = 11
     Saving = 32773; Pausing = 32776; Resuming = 32777; FastSaved = 32779; FastSaving = 32780
@@ -114,10 +123,7 @@ function Get-VMIntegrationService {
         [Parameter(ParameterSetName = 'VMObject', ValueFromPipeline)] [object[]] $VM)
     process {
     if (-not (Test-FakeVmms $PSCmdlet)) { return }
-    $vms = if ($PSCmdlet.ParameterSetName -eq 'VMObject') {
-        $ids = @($VM | ForEach-Object { [guid]$_.Id })
-        @((Get-FakeHost).VMs | Where-Object { [guid]$_.Id -in $ids })
-    } else { @(Get-FakeVmsNamed $PSCmdlet $VMName) }
+    $vms = Get-FakeVmsOf $PSCmdlet $VMName $VM
     foreach ($vm in $vms) {
         foreach ($name in 'Heartbeat', 'Key-Value Pair Exchange', 'Shutdown', 'Time Synchronization', 'VSS') {
             $status = if ($vm.IntegrationStatus) { [VMIntegrationComponentOperationalStatus]$vm.IntegrationStatus } else { $null }
@@ -143,10 +149,7 @@ function Get-VMProcessor {
         [Parameter(ParameterSetName = 'VMObject', ValueFromPipeline)] [object[]] $VM)
     process {
     if (-not (Test-FakeVmms $PSCmdlet)) { return }
-    $vms = if ($PSCmdlet.ParameterSetName -eq 'VMObject') {
-        $ids = @($VM | ForEach-Object { [guid]$_.Id })
-        @((Get-FakeHost).VMs | Where-Object { [guid]$_.Id -in $ids })
-    } else { @(Get-FakeVmsNamed $PSCmdlet $VMName) }
+    $vms = Get-FakeVmsOf $PSCmdlet $VMName $VM
     foreach ($vm in $vms) {
         [pscustomobject]@{ VMName = $vm.Name; VMId = [guid]$vm.Id; Count = 4; CompatibilityForMigrationEnabled = [bool]$vm.ProcessorCompatibility }
     }
