@@ -39,7 +39,7 @@ internal sealed class HelpHandler(CommandCatalog catalog, IExampleNames? example
     public static readonly IReadOnlyList<(string Task, string[] Commands)> Tasks =
     [
         ("Look", ["cluster", "nodes", "node", "vms", "vm", "capacity"]),
-        ("Diagnose", ["diagnose", "events", "drift", "sweep now"]),
+        ("Diagnose", ["diagnose", "events", "migrate-check", "drift", "sweep now"]),
         ("Act (a preview to confirm first)", ["kill clussvc", "kill vmwp", "flushdns", "remove stalelink", "pending", "approve", "reject"]),
         ("Knowledge", ["kb search", "kb", "kb list"]),
         ("Schedules", ["subscribe", "unsubscribe", "subscriptions", "summary now", "schedules"]),

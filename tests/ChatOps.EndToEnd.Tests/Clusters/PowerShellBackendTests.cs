@@ -145,6 +145,28 @@ public sealed class PowerShellBackendTests
         Assert.DoesNotContain("cannot read", reply.VisibleText, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Diagnose_2022Cluster_RedirectedCsvAndFailedCloudWitness_EachWithItsRunbook_AndMigrateCheckNamesTheProcessorBlocker()
+    {
+        using var fake = new FakeCluster(ModernFixture.Record(WindowsVersion.WindowsServer2022), change: record =>
+        {
+            record["Quorum"]!["Resource"]!["State"] = "Failed";
+            record["SharedVolumes"]![1]!["Access"] = new JsonObject { ["HV22-02"] = new JsonObject { ["StateInfo"] = "BlockRedirected", ["BlockRedirectedIOReason"] = "NoDiskConnectivity" } };
+            record["Hosts"]!["HV22-05"]!["Processor"] = "Intel(R) Xeon(R) Gold 6438Y+ CPU @ 2.00GHz";
+        });
+        await using var host = await StartAsync(fake);
+
+        var diagnose = await host.AskAsync("diagnose --details");
+        var migrate = await host.AskAsync("migrate-check DC01 HV22-05");
+
+        Assert.Contains("The cloud witness (storage account contosowitness) is Failed: it does not vote", diagnose.VisibleText, StringComparison.Ordinal);
+        Assert.Contains("cloud-witness-unreachable", diagnose.VisibleText, StringComparison.Ordinal);
+        Assert.Contains("CSV Cluster Disk 2 is block redirected on HV22-02 (NoDiskConnectivity)", diagnose.VisibleText, StringComparison.Ordinal);
+        Assert.Contains("csv-redirected-access", diagnose.VisibleText, StringComparison.Ordinal);
+        Assert.Contains("model of the processor on HV22-05 is Intel(R) Xeon(R) Gold 6438Y+", diagnose.VisibleText, StringComparison.Ordinal);
+        Assert.Contains("DC01 cannot live-migrate from HV22-01 to HV22-05: Processor compatibility: off for DC01", migrate.VisibleText, StringComparison.Ordinal);
+    }
+
     private static Task<ChatOpsHost> StartAsync(FakeCluster fake) => ChatOpsHost.StartAsync(
         new Dictionary<string, string?>
         {
