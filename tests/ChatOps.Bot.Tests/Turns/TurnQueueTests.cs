@@ -129,11 +129,14 @@ public sealed class TurnQueueTests
         using var queue = Queue(new TurnOptions { DrainTimeout = TimeSpan.FromMilliseconds(200) });
         var finished = false;
         var started = new TaskCompletionSource();
+        var stopping = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var laterStarted = false;
         Enqueue(queue, "c1", "c1", urgent: false, 0, async token =>
         {
             started.SetResult();
-            // Longer than the drain: a safe action under its own execute timeout.
+            // Longer than the drain, counted from the stop (a loaded machine may call it late): a safe
+            // action under its own execute timeout.
+            await stopping.Task;
             await Task.Delay(TimeSpan.FromSeconds(1), token);
             finished = true;
         });
@@ -144,7 +147,9 @@ public sealed class TurnQueueTests
         });
         await started.Task;
 
-        await queue.StopAsync(CancellationToken.None);
+        var stop = queue.StopAsync(CancellationToken.None);
+        stopping.SetResult();
+        await stop;
 
         Assert.True(finished);
         // Stored, it is the next process's to handle.
