@@ -16,9 +16,9 @@ internal sealed class MixedVersionsCheck : IClusterCheck
 
     public IEnumerable<Finding> Run(ClusterSnapshot snapshot)
     {
-        // The version is major.minor.build; the update revision after it is patch level (hotfix-parity's).
+        // The update revision after the version is patch level (hotfix-parity's).
         var versions = snapshot.Reachable
-            .Select(n => (n.Name, Version: Version.TryParse(n.Inventory!.OsBuild, out var v) ? new Version(v.Major, v.Minor, Math.Max(0, v.Build)) : null))
+            .Select(n => (n.Name, Version: n.Inventory!.WindowsVersion))
             .Where(x => x.Version is not null)
             .GroupBy(x => x.Version!)
             .OrderBy(g => g.Key)

@@ -36,6 +36,9 @@ public sealed record NodeInventory
     /// <summary>OS version with the update build revision (e.g. <c>10.0.20348.2227</c>): the patch level of cumulative-update systems; null when unknown.</summary>
     public string? OsBuild { get; init; }
 
+    /// <summary>The Windows version without its update revision (10.0.20348 for 10.0.20348.2762): what a rolling upgrade changes; null when unknown.</summary>
+    public Version? WindowsVersion => Version.TryParse(OsBuild, out var v) ? new Version(v.Major, v.Minor, Math.Max(0, v.Build)) : null;
+
     /// <summary>Integration-services version the host offers to its VMs.</summary>
     public required Version IntegrationServices { get; init; }
 

@@ -82,9 +82,13 @@ public static class MigrationReadiness
 
         if (source?.Inventory is { } from)
         {
-            Builds(from.OsBuild, source.Name, to.OsBuild, target.Name, warnings);
-            var shared = Subnets(from).Intersect(Subnets(to)).ToList();
-            if (Subnets(from).Count > 0 && Subnets(to).Count > 0 && shared.Count == 0)
+            if (from.WindowsVersion is { } a && to.WindowsVersion is { } b && a != b)
+            {
+                warnings.Add($"Mixed Windows builds: {source.Name} {from.OsBuild}, {target.Name} {to.OsBuild}. During a rolling upgrade VMs move both ways only while their configuration version is one the older build runs.");
+            }
+
+            var (fromSubnets, toSubnets) = (Subnets(from), Subnets(to));
+            if (fromSubnets.Count > 0 && toSubnets.Count > 0 && !fromSubnets.Intersect(toSubnets).Any())
             {
                 warnings.Add($"{source.Name} and {target.Name} share no live-migration network: the move goes over another network, or fails if migration is limited to those.");
             }
@@ -127,14 +131,6 @@ public static class MigrationReadiness
         if (from.SpeculationControl != to.SpeculationControl)
         {
             warnings.Add($"Speculation-control settings differ: {sourceName} {from.SpeculationControlText}, {targetName} {to.SpeculationControlText} (the registry's configuration; what is in effect after the last reboot may differ).");
-        }
-    }
-
-    private static void Builds(string? from, string sourceName, string? to, string targetName, List<string> warnings)
-    {
-        if (Version.TryParse(from, out var a) && Version.TryParse(to, out var b) && a.Build != b.Build)
-        {
-            warnings.Add($"Mixed Windows builds: {sourceName} {from}, {targetName} {to}. During a rolling upgrade VMs move both ways only while their configuration version is one the older build runs.");
         }
     }
 

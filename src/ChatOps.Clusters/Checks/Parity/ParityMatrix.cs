@@ -36,7 +36,7 @@ public static class ParityMatrix
 
         // The update revision is compared among nodes of one Windows version; different versions are a
         // rolling upgrade (mixed-versions), not a patch level.
-        foreach (var version in nodes.Where(n => n.OsBuild is not null).GroupBy(n => WindowsVersion(n.OsBuild!)).OrderBy(g => g.Key, StringComparer.Ordinal))
+        foreach (var version in nodes.Where(n => n.OsBuild is not null).GroupBy(n => $"Windows {n.WindowsVersion?.ToString() ?? n.OsBuild}").OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             rows.Add(Row(ParityCategories.OsBuild, version.Key, [.. version], n => n.OsBuild));
         }
@@ -77,10 +77,6 @@ public static class ParityMatrix
         yield return Row(ParityCategories.Processor, "microcode", sameModel, n => n.Processor!.Microcode);
         yield return Row(ParityCategories.Processor, "speculation control", known, n => n.Processor!.SpeculationControlText);
     }
-
-    /// <summary>"Windows 10.0.20348" for 10.0.20348.2762: the version without its update revision.</summary>
-    private static string WindowsVersion(string build) =>
-        "Windows " + (build.Split('.') is [var major, var minor, var number, ..] ? $"{major}.{minor}.{number}" : build);
 
     private static IEnumerable<string> Keys(IEnumerable<string> keys) =>
         keys.Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase);
